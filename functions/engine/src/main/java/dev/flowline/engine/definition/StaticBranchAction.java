@@ -1,0 +1,39 @@
+package dev.flowline.engine.definition;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowline.engine.json.Extras;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Value-equals branch on one input value (a property, or the output of an earlier action). */
+public record StaticBranchAction(String type, String actionId, JsonNode inputValue, List<StaticBranch> staticBranches,
+                                 Connection defaultBranch, String defaultBranchName,
+                                 @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extras) implements Action {
+
+    public static final int MAX_BRANCHES = 250;
+
+    public StaticBranchAction {
+        extras = Extras.orEmpty(extras);
+    }
+
+    @Override
+    public List<Edge> edges() {
+        var edges = new ArrayList<Edge>();
+        if (staticBranches != null) {
+            for (int i = 0; i < staticBranches.size(); i++) {
+                Connection c = staticBranches.get(i).connection();
+                if (c != null) {
+                    edges.add(new Edge("/staticBranches/" + i + "/connection", c));
+                }
+            }
+        }
+        if (defaultBranch != null) {
+            edges.add(new Edge("/defaultBranch", defaultBranch));
+        }
+        return edges;
+    }
+}
