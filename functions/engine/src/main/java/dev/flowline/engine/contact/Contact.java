@@ -24,6 +24,7 @@ public final class Contact implements PropertySource {
     private final Set<String> staticListIds = new LinkedHashSet<>();
     private final List<ActivityEvent> events = new ArrayList<>();
     private final Map<String, SubscriptionState> subscriptions = new HashMap<>();
+    private final Set<String> changes = new LinkedHashSet<>();
 
     public Contact(String id) {
         if (id == null || id.isBlank()) {
@@ -80,7 +81,15 @@ public final class Contact implements PropertySource {
             return false;
         }
         versions.add(new PropertyValue(normalised, at));
+        changes.add(property);
         return true;
+    }
+
+    /** The properties changed since the last call, so that a store saves and announces only those. */
+    public Set<String> takeChanges() {
+        var taken = Set.copyOf(changes);
+        changes.clear();
+        return taken;
     }
 
     public Set<String> staticListIds() {

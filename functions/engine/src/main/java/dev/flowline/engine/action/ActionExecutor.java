@@ -1,0 +1,52 @@
+package dev.flowline.engine.action;
+
+import dev.flowline.engine.definition.AbTestBranchAction;
+import dev.flowline.engine.definition.Action;
+import dev.flowline.engine.definition.CustomCodeAction;
+import dev.flowline.engine.definition.ListBranchAction;
+import dev.flowline.engine.definition.SingleConnectionAction;
+import dev.flowline.engine.definition.StaticBranchAction;
+import dev.flowline.engine.definition.UnknownAction;
+import dev.flowline.engine.definition.WebhookAction;
+
+import java.util.Map;
+
+/**
+ * Runs an action of any kind: branches here, built-in actions by their {@code actionTypeId}. An action type
+ * Flowline does not run is skipped with a recorded reason and the contact moves on.
+ */
+public final class ActionExecutor {
+
+    private final Map<String, ActionHandler<SingleConnectionAction>> builtIns;
+    private final ActionHandler<WebhookAction> webhook;
+
+    public ActionExecutor(Map<String, ActionHandler<SingleConnectionAction>> builtIns,
+                          ActionHandler<WebhookAction> webhook) {
+        this.builtIns = Map.copyOf(builtIns);
+        this.webhook = webhook;
+    }
+
+    public StepResult execute(Action action, ActionContext context) {
+        return switch (action) {
+            case ListBranchAction branch -> Branches.ifThen(branch, context);
+            case StaticBranchAction branch -> Branches.valueEquals(branch, context);
+            case AbTestBranchAction branch -> Branches.randomSplit(branch, context);
+            case WebhookAction hook -> webhook.execute(hook, context);
+            case SingleConnectionAction single -> builtIn(single, context);
+            case CustomCodeAction code -> StepResult.next(Branches.next(code.connection()),
+                    StepResult.Outcome.skipped("custom code actions are not run by Flowline"));
+            case UnknownAction unknown -> StepResult.next(unknown.edges().isEmpty() ? null
+                            : unknown.edges().getFirst().connection().nextActionId(),
+                    StepResult.Outcome.skipped("action type " + unknown.type() + " is not run by Flowline"));
+        };
+    }
+
+    private StepResult builtIn(SingleConnectionAction action, ActionContext context) {
+        ActionHandler<SingleConnectionAction> handler = builtIns.get(action.actionTypeId());
+        if (handler == null) {
+            return StepResult.next(Branches.next(action.connection()), StepResult.Outcome.skipped(
+                    "action type " + action.actionTypeId() + " is not run by Flowline"));
+        }
+        return handler.execute(action, context);
+    }
+}

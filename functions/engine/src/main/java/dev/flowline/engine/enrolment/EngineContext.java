@@ -1,0 +1,29 @@
+package dev.flowline.engine.enrolment;
+
+import dev.flowline.engine.action.ActionExecutor;
+import dev.flowline.engine.contact.ContactStore;
+import dev.flowline.engine.criteria.EvaluationContext;
+import dev.flowline.engine.criteria.FilterEvaluator;
+import dev.flowline.engine.criteria.ListDirectory;
+import dev.flowline.engine.definition.FlowStore;
+import dev.flowline.engine.record.FlowMetrics;
+import dev.flowline.engine.record.History;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+/** The ports and settings the enrolment services share. {@code timeZone} is the account's time zone. */
+public record EngineContext(Clock clock, ZoneId timeZone, FlowStore flows, ContactStore contacts,
+                            EnrolmentStore enrolments, StepScheduler steps, History history, FlowMetrics metrics,
+                            EngineEvents events, ListDirectory lists, ActionExecutor actions) {
+
+    public EvaluationContext evaluation() {
+        return new EvaluationContext(clock, timeZone, lists, new EnrolmentStatuses(enrolments));
+    }
+
+    public FilterEvaluator filters() {
+        return FILTERS;
+    }
+
+    private static final FilterEvaluator FILTERS = new FilterEvaluator();
+}

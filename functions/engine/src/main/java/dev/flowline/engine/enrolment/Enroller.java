@@ -1,0 +1,87 @@
+package dev.flowline.engine.enrolment;
+
+import dev.flowline.engine.contact.ActivityEvent;
+import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.contact.StandardEvents;
+import dev.flowline.engine.definition.Flow;
+import dev.flowline.engine.definition.UnEnrollmentSetting;
+import dev.flowline.engine.record.HistoryEntry;
+import dev.flowline.engine.record.HistoryKind;
+import dev.flowline.engine.record.Metric;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Enrols contacts, applying the guards in this order: flow turned on, not already active, re-enrolment
+ * allowed, not in a suppression list, goal not already met. Then the unenrolment setting removes the contact
+ * from the other flows it names.
+ */
+public final class Enroller {
+
+    private final EngineContext engine;
+    private final Guards guards;
+    private final Unenroller unenroller;
+
+    public Enroller(EngineContext engine, Unenroller unenroller) {
+        this.engine = engine;
+        this.guards = new Guards(engine);
+        this.unenroller = unenroller;
+    }
+
+    public EnrolmentDecision enrol(Flow flow, Contact contact, EnrolmentSource source) {
+        var now = engine.clock().instant();
+        List<Enrolment> previous = engine.enrolments().ofContact(flow.id(), contact.id());
+        String refusal = refusal(flow, contact, previous);
+        if (refusal != null) {
+            engine.history().append(new HistoryEntry(null, flow.id(), contact.id(), now, HistoryKind.NOT_ENROLLED,
+                    null, refusal));
+            return EnrolmentDecision.refused(refusal);
+        }
+        var enrolment = Enrolment.start(flow.id(), contact.id(), previous.size() + 1, source, flow.startActionId(), now);
+        if (!engine.enrolments().create(enrolment)) {
+            return EnrolmentDecision.refused("the contact is already enrolled in this workflow");
+        }
+        engine.history().append(new HistoryEntry(enrolment.enrolmentId(), flow.id(), contact.id(), now,
+                HistoryKind.ENROLLED, null, "enrolled: " + source.name().toLowerCase().replace('_', ' ')));
+        engine.metrics().increment(flow.id(), Metric.ENROLLED);
+        engine.events().activity(contact.id(), new ActivityEvent(StandardEvents.WORKFLOW_ENROLLED, now,
+                Map.of(StandardEvents.FLOW_ID, flow.id())));
+        unenrolFromOthers(flow, contact);
+        engine.steps().schedule(enrolment.nextStep(), null);
+        return EnrolmentDecision.enrolled(enrolment);
+    }
+
+    private String refusal(Flow flow, Contact contact, List<Enrolment> previous) {
+        if (!flow.enabled()) {
+            return "the workflow is turned off";
+        }
+        if (previous.stream().anyMatch(Enrolment::isActive)) {
+            return "the contact is already enrolled in this workflow";
+        }
+        if (!previous.isEmpty() && (flow.enrollmentCriteria() == null || !flow.enrollmentCriteria().reEnrolls())) {
+            return "the contact was enrolled before and re-enrolment is off";
+        }
+        if (guards.inSuppressionList(flow, contact)) {
+            return "found in a suppression list";
+        }
+        if (guards.meetsGoal(flow, contact)) {
+            return "the contact already meets the workflow's goal";
+        }
+        return null;
+    }
+
+    private void unenrolFromOthers(Flow flow, Contact contact) {
+        UnEnrollmentSetting setting = flow.unEnrollmentSetting();
+        if (setting == null || setting.type() == null) {
+            return;
+        }
+        boolean all = "ALL".equals(setting.type());
+        List<String> selected = setting.flowIds() == null ? List.of() : setting.flowIds();
+        for (Enrolment other : engine.enrolments().activeOfContact(contact.id())) {
+            if (!other.flowId().equals(flow.id()) && (all || selected.contains(other.flowId()))) {
+                unenroller.unenrol(other, UnenrolmentReason.ENROLLED_IN_OTHER_WORKFLOW);
+            }
+        }
+    }
+}

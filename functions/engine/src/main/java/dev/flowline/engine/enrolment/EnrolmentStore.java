@@ -1,0 +1,25 @@
+package dev.flowline.engine.enrolment;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where enrolments live. Writes are conditional on the sequence, which makes every step idempotent. */
+public interface EnrolmentStore {
+
+    Optional<Enrolment> find(String enrolmentId);
+
+    /** Every enrolment of a contact in a flow, oldest first. */
+    List<Enrolment> ofContact(String flowId, String contactId);
+
+    /** The contact's active enrolments across all flows. */
+    List<Enrolment> activeOfContact(String contactId);
+
+    /**
+     * Creates a new enrolment; false if one with the same id exists (a duplicate trigger) or the contact
+     * already has an active enrolment in the flow.
+     */
+    boolean create(Enrolment enrolment);
+
+    /** Replaces the enrolment if its stored sequence is still {@code expectedSequence}; false otherwise. */
+    boolean update(Enrolment enrolment, long expectedSequence);
+}
