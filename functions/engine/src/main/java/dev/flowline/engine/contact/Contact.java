@@ -92,6 +92,28 @@ public final class Contact implements PropertySource {
         return taken;
     }
 
+    /** A copy of this contact, changes not carried over. */
+    public Contact copy() {
+        var copy = new Contact(id);
+        properties.forEach((name, versions) -> copy.properties.put(name, new ArrayList<>(versions)));
+        copy.staticListIds.addAll(staticListIds);
+        copy.events.addAll(events);
+        copy.subscriptions.putAll(subscriptions);
+        return copy;
+    }
+
+    /** This contact as it was before the latest change of each of {@code changedProperties}. */
+    public Contact before(Set<String> changedProperties) {
+        var before = copy();
+        for (String property : changedProperties) {
+            List<PropertyValue> versions = before.properties.get(property);
+            if (versions != null && !versions.isEmpty()) {
+                versions.removeLast();
+            }
+        }
+        return before;
+    }
+
     public Set<String> staticListIds() {
         return Collections.unmodifiableSet(staticListIds);
     }

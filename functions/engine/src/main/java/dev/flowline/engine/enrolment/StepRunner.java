@@ -125,7 +125,7 @@ public final class StepRunner {
                 }
             }
             case StepResult.WaitForEvent wait -> {
-                Enrolment waiting = after.waitFor(new EventWait(action.actionId(), wait.expiresAt()));
+                Enrolment waiting = after.waitFor(new EventWait(action.actionId(), context.now(), wait.expiresAt()));
                 if (engine.enrolments().update(waiting, enrolment.sequence())) {
                     record(enrolment, HistoryKind.WAITING, action.actionId(), "waiting for the event until " + wait.expiresAt());
                     engine.steps().schedule(waiting.nextStep(), wait.expiresAt());

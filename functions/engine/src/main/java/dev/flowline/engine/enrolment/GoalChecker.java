@@ -1,0 +1,75 @@
+package dev.flowline.engine.enrolment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowline.engine.contact.ActivityEvent;
+import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.criteria.FilterBranch;
+import dev.flowline.engine.definition.Flow;
+import dev.flowline.engine.definition.SingleConnectionAction;
+import dev.flowline.engine.json.FlowlineJson;
+
+import java.util.List;
+
+/**
+ * Reacts to a contact change for the flows the contact is in: unenrols it when it meets a goal or joins a
+ * suppression list, counts late goal conversions of completed enrolments, and resumes enrolments waiting
+ * for an event that just happened.
+ */
+public final class GoalChecker {
+
+    private final EngineContext engine;
+    private final Guards guards;
+    private final Unenroller unenroller;
+    private final StepRunner steps;
+
+    public GoalChecker(EngineContext engine, Unenroller unenroller, StepRunner steps) {
+        this.engine = engine;
+        this.guards = new Guards(engine);
+        this.unenroller = unenroller;
+        this.steps = steps;
+    }
+
+    public void onChange(Contact contact, List<ActivityEvent> events) {
+        for (Enrolment enrolment : engine.enrolments().activeOfContact(contact.id())) {
+            engine.flows().find(enrolment.flowId()).ifPresent(flow -> checkActive(flow, enrolment, contact, events));
+        }
+        convertCompleted(contact);
+    }
+
+    private void checkActive(Flow flow, Enrolment enrolment, Contact contact, List<ActivityEvent> events) {
+        if (guards.meetsGoal(flow, contact)) {
+            unenroller.unenrol(enrolment, UnenrolmentReason.GOAL_MET);
+        } else if (guards.inSuppressionList(flow, contact)) {
+            unenroller.unenrol(enrolment, UnenrolmentReason.SUPPRESSION_LIST);
+        } else if (enrolment.eventWait() != null && awaitedEventCame(flow, enrolment, contact, events)) {
+            steps.resumeAfterWait(enrolment, flow, true);
+        }
+    }
+
+    /** Completed enrolments that were sent a marketing email still count a conversion when the goal is met. */
+    private void convertCompleted(Contact contact) {
+        for (Enrolment enrolment : engine.enrolments().convertibleOfContact(contact.id())) {
+            engine.flows().find(enrolment.flowId())
+                    .filter(flow -> guards.meetsGoal(flow, contact))
+                    .ifPresent(flow -> unenroller.convertAfterCompletion(enrolment));
+        }
+    }
+
+    private boolean awaitedEventCame(Flow flow, Enrolment enrolment, Contact contact, List<ActivityEvent> events) {
+        var action = flow.action(enrolment.eventWait().actionId());
+        if (action.isEmpty() || !(action.get() instanceof SingleConnectionAction wait) || wait.fields() == null) {
+            return false;
+        }
+        JsonNode branches = wait.fields().path("event_filter_branches");
+        for (JsonNode node : branches) {
+            FilterBranch branch = FlowlineJson.read(node, FilterBranch.class);
+            for (ActivityEvent event : events) {
+                if (!event.occurredAt().isBefore(enrolment.eventWait().since())
+                        && engine.filters().eventMatches(branch, event, contact, engine.evaluation())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.flowline.engine.enrolment;
+
+import dev.flowline.engine.contact.ActivityEvent;
+import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.criteria.FilterBranch;
+import dev.flowline.engine.definition.EventBasedCriteria;
+import dev.flowline.engine.definition.Flow;
+import dev.flowline.engine.definition.ListBasedCriteria;
+
+import java.util.List;
+
+/**
+ * Decides, for one contact change, which flows the contact enrols in, re-enrols in, or leaves because it no
+ * longer meets their triggers. A trigger fires on the edge from not matching to matching, never while a
+ * contact merely keeps matching.
+ */
+public final class TriggerEvaluator {
+
+    private static final String UNIFIED_EVENTS = "UNIFIED_EVENTS";
+
+    private final EngineContext engine;
+    private final Enroller enroller;
+    private final Unenroller unenroller;
+
+    public TriggerEvaluator(EngineContext engine, Enroller enroller, Unenroller unenroller) {
+        this.engine = engine;
+        this.enroller = enroller;
+        this.unenroller = unenroller;
+    }
+
+    public void onChange(ContactChange change) {
+        for (Flow flow : engine.flows().enabledFlows()) {
+            evaluate(flow, change);
+        }
+    }
+
+    public void evaluate(Flow flow, ContactChange change) {
+        List<Enrolment> previous = engine.enrolments().ofContact(flow.id(), change.after().id());
+        var active = previous.stream().filter(Enrolment::isActive).findFirst();
+        switch (flow.enrollmentCriteria()) {
+            case ListBasedCriteria list -> {
+                boolean before = matches(list.listFilterBranch(), change.before());
+                boolean after = matches(list.listFilterBranch(), change.after());
+                if (active.isPresent()) {
+                    if (Boolean.TRUE.equals(list.unEnrollObjectsNotMeetingCriteria()) && before && !after) {
+                        unenroller.unenrol(active.get(), UnenrolmentReason.NO_LONGER_MEETS_CRITERIA);
+                    }
+                } else if (previous.isEmpty()) {
+                    if (!before && after) {
+                        enroller.enrol(flow, change.after(), EnrolmentSource.TRIGGER);
+                    }
+                } else if (list.reEnrolls() && after && reEnrollmentTriggered(list, change, before)) {
+                    enroller.enrol(flow, change.after(), EnrolmentSource.RE_ENROLMENT);
+                }
+            }
+            case EventBasedCriteria events -> {
+                if (active.isEmpty() && eventTriggered(events, change)) {
+                    enroller.enrol(flow, change.after(),
+                            previous.isEmpty() ? EnrolmentSource.TRIGGER : EnrolmentSource.RE_ENROLMENT);
+                }
+            }
+            default -> {
+                // Manual and dataset flows have no triggers to evaluate.
+            }
+        }
+    }
+
+    /**
+     * A re-enrolment trigger fired: an event branch matched one of the change's events, or a filter branch
+     * went from not matching to matching. Without explicit re-enrolment triggers, the enrolment triggers'
+     * own edge is the re-enrolment trigger.
+     */
+    private boolean reEnrollmentTriggered(ListBasedCriteria list, ContactChange change, boolean triggersMatchedBefore) {
+        var triggers = list.reEnrollmentTriggersFilterBranches();
+        if (triggers == null || triggers.isEmpty()) {
+            return !triggersMatchedBefore;
+        }
+        for (FilterBranch trigger : triggers) {
+            boolean fired = UNIFIED_EVENTS.equals(trigger.filterBranchType())
+                    ? anyEventMatches(trigger, change)
+                    : !matches(trigger, change.before()) && matches(trigger, change.after());
+            if (fired) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean eventTriggered(EventBasedCriteria criteria, ContactChange change) {
+        boolean fired = false;
+        if (criteria.eventFilterBranches() != null) {
+            fired = criteria.eventFilterBranches().stream().anyMatch(branch -> anyEventMatches(branch, change));
+        }
+        if (!fired && criteria.listMembershipFilterBranches() != null) {
+            fired = criteria.listMembershipFilterBranches().stream()
+                    .anyMatch(branch -> !matches(branch, change.before()) && matches(branch, change.after()));
+        }
+        return fired && (criteria.refinementCriteria() == null || matches(criteria.refinementCriteria(), change.after()));
+    }
+
+    private boolean anyEventMatches(FilterBranch branch, ContactChange change) {
+        for (ActivityEvent event : change.events()) {
+            if (engine.filters().eventMatches(branch, event, change.after(), engine.evaluation())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean matches(FilterBranch branch, Contact contact) {
+        return branch != null && contact != null && engine.filters().matches(branch, contact, engine.evaluation());
+    }
+}

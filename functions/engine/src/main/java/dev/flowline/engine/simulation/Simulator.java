@@ -1,0 +1,202 @@
+package dev.flowline.engine.simulation;
+
+import dev.flowline.engine.action.ActionPorts;
+import dev.flowline.engine.action.BuiltInActions;
+import dev.flowline.engine.contact.ActivityEvent;
+import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.contact.StandardEvents;
+import dev.flowline.engine.criteria.ListDefinition;
+import dev.flowline.engine.definition.Flow;
+import dev.flowline.engine.enrolment.ContactChange;
+import dev.flowline.engine.enrolment.EngineContext;
+import dev.flowline.engine.enrolment.EngineEvents;
+import dev.flowline.engine.enrolment.Enroller;
+import dev.flowline.engine.enrolment.EnrolmentDecision;
+import dev.flowline.engine.enrolment.EnrolmentSource;
+import dev.flowline.engine.enrolment.GoalChecker;
+import dev.flowline.engine.enrolment.StepMessage;
+import dev.flowline.engine.enrolment.StepRunner;
+import dev.flowline.engine.enrolment.TriggerEvaluator;
+import dev.flowline.engine.enrolment.Unenroller;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Runs contacts and a timeline of property changes and events through flows on a virtual clock, with the
+ * engine's real enrolment rules and actions and in-memory stores. Steps, delays and timeline entries run in
+ * time order; what the engine itself makes happen (its events, property changes by actions) goes back in,
+ * so flows react to each other as they would in production.
+ */
+public final class Simulator {
+
+    /** A bound on the work of one run, so that flows that trigger each other forever end with an error. */
+    private static final int MAX_ITEMS_PER_RUN = 50_000_000;
+
+    private final VirtualClock clock;
+    private final InMemoryFlowStore flows = new InMemoryFlowStore();
+    private final InMemoryContactStore contacts = new InMemoryContactStore();
+    private final InMemoryEnrolmentStore enrolments = new InMemoryEnrolmentStore();
+    private final InMemoryHistory history = new InMemoryHistory();
+    private final InMemoryMetrics metrics = new InMemoryMetrics();
+    private final Map<String, ListDefinition> lists = new HashMap<>();
+    private final Outbox outbox = new Outbox();
+    private final PriorityQueue<Item> agenda = new PriorityQueue<>();
+    private final EngineContext engine;
+    private final Enroller enroller;
+    private final StepRunner steps;
+    private final TriggerEvaluator triggers;
+    private final GoalChecker goals;
+    private long order;
+
+    public Simulator(Instant start, ZoneId timeZone) {
+        this.clock = new VirtualClock(start, timeZone);
+        this.engine = new EngineContext(clock, timeZone, flows, contacts, enrolments, this::scheduleStep, history,
+                metrics, new FeedBack(), listId -> Optional.ofNullable(lists.get(listId)),
+                BuiltInActions.executor(new ActionPorts(outbox)));
+        var unenroller = new Unenroller(engine);
+        this.enroller = new Enroller(engine, unenroller);
+        this.steps = new StepRunner(engine, unenroller);
+        this.triggers = new TriggerEvaluator(engine, enroller, unenroller);
+        this.goals = new GoalChecker(engine, unenroller, steps);
+    }
+
+    public Simulator addFlow(Flow flow) {
+        flows.put(flow);
+        return this;
+    }
+
+    public Simulator addList(ListDefinition list) {
+        lists.put(list.listId(), list);
+        return this;
+    }
+
+    /** Adds a contact now, as a creation: flows whose triggers it meets enrol it. */
+    public Simulator addContact(Contact contact) {
+        contacts.save(contact);
+        contact.takeChanges();
+        react(new ContactChange(null, contact, List.of()));
+        return this;
+    }
+
+    /** At {@code at}, changes a contact (properties, lists, subscriptions) and records events that came with it. */
+    public Simulator at(Instant at, String contactId, Consumer<Contact> change, ActivityEvent... events) {
+        schedule(at, () -> contacts.find(contactId).ifPresent(contact -> {
+            Contact before = contact.copy();
+            change.accept(contact);
+            Set<String> changed = contact.takeChanges();
+            for (ActivityEvent event : events) {
+                contact.record(event);
+            }
+            contacts.save(contact);
+            var all = new ArrayList<>(List.of(events));
+            all.addAll(propertyChangeEvents(contact, changed));
+            react(new ContactChange(before, contact, all));
+        }));
+        return this;
+    }
+
+    /** At {@code at}, deletes a contact: its enrolments end at their next step. */
+    public Simulator deleteAt(Instant at, String contactId) {
+        schedule(at, () -> contacts.delete(contactId));
+        return this;
+    }
+
+    /** Enrols a contact by hand, now. */
+    public EnrolmentDecision enrol(String flowId, String contactId) {
+        Flow flow = flows.find(flowId).orElseThrow(() -> new IllegalArgumentException("no flow " + flowId));
+        Contact contact = contacts.find(contactId).orElseThrow(() -> new IllegalArgumentException("no contact " + contactId));
+        return enroller.enrol(flow, contact, EnrolmentSource.MANUAL);
+    }
+
+    /** Runs everything due up to {@code end}, then leaves the clock at {@code end}. */
+    public SimulationReport runUntil(Instant end) {
+        int done = 0;
+        while (!agenda.isEmpty() && !agenda.peek().at().isAfter(end)) {
+            if (++done > MAX_ITEMS_PER_RUN) {
+                throw new IllegalStateException("the simulation did not settle: flows may trigger each other forever");
+            }
+            Item item = agenda.poll();
+            clock.moveTo(item.at());
+            item.work().run();
+        }
+        clock.moveTo(end);
+        return report();
+    }
+
+    public SimulationReport report() {
+        return new SimulationReport(clock.instant(), List.copyOf(enrolments.all()), metrics, history, outbox);
+    }
+
+    public VirtualClock clock() {
+        return clock;
+    }
+
+    public InMemoryContactStore contacts() {
+        return contacts;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    private void react(ContactChange change) {
+        triggers.onChange(change);
+        goals.onChange(change.after(), change.events());
+    }
+
+    private void scheduleStep(StepMessage step, Instant dueAt) {
+        schedule(dueAt == null ? clock.instant() : dueAt, () -> steps.run(step));
+    }
+
+    private void schedule(Instant at, Runnable work) {
+        agenda.add(new Item(at.isBefore(clock.instant()) ? clock.instant() : at, order++, work));
+    }
+
+    private List<ActivityEvent> propertyChangeEvents(Contact contact, Set<String> changed) {
+        var events = new ArrayList<ActivityEvent>();
+        for (String property : changed) {
+            events.add(new ActivityEvent(StandardEvents.PROPERTY_CHANGE, clock.instant(), Map.of(
+                    StandardEvents.CHANGED_PROPERTY, property,
+                    StandardEvents.NEW_VALUE, contact.value(property).orElse(""))));
+        }
+        return events;
+    }
+
+    /** The engine's own events and property changes, fed back in as contact changes. */
+    private final class FeedBack implements EngineEvents {
+
+        @Override
+        public void activity(String contactId, ActivityEvent event) {
+            schedule(clock.instant(), () -> contacts.find(contactId).ifPresent(contact -> {
+                Contact before = contact.copy();
+                contact.record(event);
+                react(new ContactChange(before, contact, List.of(event)));
+            }));
+        }
+
+        @Override
+        public void propertiesChanged(String contactId, Set<String> properties) {
+            schedule(clock.instant(), () -> contacts.find(contactId).ifPresent(contact ->
+                    react(new ContactChange(contact.before(properties), contact,
+                            propertyChangeEvents(contact, properties)))));
+        }
+    }
+
+    private record Item(Instant at, long order, Runnable work) implements Comparable<Item> {
+
+        @Override
+        public int compareTo(Item other) {
+            int byTime = at.compareTo(other.at);
+            return byTime != 0 ? byTime : Long.compare(order, other.order);
+        }
+    }
+}
