@@ -51,7 +51,8 @@ final class ActivityFilters {
 
     static boolean emailEvent(EmailEventFilter filter, Contact contact, EvaluationContext context) {
         EmailActivity activity = EmailActivity.of(filter.operator());
-        Predicate<ActivityEvent> spoiler = activity.notHappened == null ? null : emailEvent(activity.notHappened, filter);
+        Predicate<ActivityEvent> spoiler =
+                activity.notHappened == null ? null : emailEvent(activity.notHappened, filter);
         return happened(filter.pruningRefineBy(), filter.coalescingRefineBy(), contact, context,
                 emailEvent(activity.happened, filter), spoiler);
     }

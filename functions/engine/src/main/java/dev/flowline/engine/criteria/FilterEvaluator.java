@@ -106,7 +106,10 @@ public final class FilterEvaluator {
         return true;
     }
 
-    /** The contact has (or has not) an event of the type whose properties pass the filters; nested branches apply to the contact. */
+    /**
+     * The contact has (or has not) an event of the type whose properties pass the filters; nested branches
+     * apply to the contact.
+     */
     private boolean unifiedEvents(FilterBranch branch, Contact contact, EvaluationContext context, ListTrail trail) {
         String eventTypeId = eventTypeId(branch);
         List<Filter> filters = filters(branch);
@@ -120,7 +123,8 @@ public final class FilterEvaluator {
         boolean in = switch (String.valueOf(filter.operator())) {
             case "IN_LIST" -> true;
             case "NOT_IN_LIST" -> false;
-            default -> throw new UnsupportedFilterException("IN_LIST operator " + filter.operator() + " is not supported");
+            default -> throw new UnsupportedFilterException(
+                    "IN_LIST operator " + filter.operator() + " is not supported");
         };
         WorkflowStatus status = workflowStatus(filter.metadata());
         if (status != null) {

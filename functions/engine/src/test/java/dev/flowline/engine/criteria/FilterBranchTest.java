@@ -25,7 +25,8 @@ class FilterBranchTest {
     @ParameterizedTest(name = "{0}({1}, {2}) = {3}")
     @CsvSource({
             "OR, true, true, true", "OR, true, false, true", "OR, false, true, true", "OR, false, false, false",
-            "AND, true, true, true", "AND, true, false, false", "AND, false, true, false", "AND, false, false, false",
+            "AND, true, true, true", "AND, true, false, false",
+            "AND, false, true, false", "AND, false, false, false",
             "NOT_ALL, true, true, false", "NOT_ALL, true, false, true", "NOT_ALL, false, false, true",
             "NOT_ANY, true, true, false", "NOT_ANY, false, true, false", "NOT_ANY, false, false, true"})
     void combinesChildFiltersByBranchType(String type, boolean first, boolean second, boolean expected) {
@@ -51,7 +52,8 @@ class FilterBranchTest {
     void orPassesOnAChildBranchWhenItsOwnFiltersFail() {
         FilterBranch branch = branch("""
                 {"filterBranchType":"OR","filterBranchOperator":"OR","filters":[%s],
-                 "filterBranches":[{"filterBranchType":"AND","filterBranchOperator":"AND","filters":[%s],"filterBranches":[]}]}
+                 "filterBranches":[
+                   {"filterBranchType":"AND","filterBranchOperator":"AND","filters":[%s],"filterBranches":[]}]}
                 """.formatted(FALSE, TRUE));
 
         assertThat(EVALUATOR.matches(branch, contact, CONTEXT)).isTrue();

@@ -18,8 +18,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FilterPageViewTest {
 
     private final Contact visitor = contactWith(
-            event(StandardEvents.PAGE_VIEW, Duration.ofDays(2), Map.of(StandardEvents.URL, "https://Example.com/Pricing/")),
-            event(StandardEvents.EMAIL_CLICK, Duration.ofDays(1), Map.of(StandardEvents.URL, "https://example.com/blog")));
+            event(StandardEvents.PAGE_VIEW, Duration.ofDays(2),
+                    Map.of(StandardEvents.URL, "https://Example.com/Pricing/")),
+            event(StandardEvents.EMAIL_CLICK, Duration.ofDays(1),
+                    Map.of(StandardEvents.URL, "https://example.com/blog")));
 
     private boolean viewed(String operator, String pageUrl) {
         return matches("""
