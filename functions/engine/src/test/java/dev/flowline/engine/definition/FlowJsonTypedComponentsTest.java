@@ -181,12 +181,13 @@ class FlowJsonTypedComponentsTest {
 
     @Test
     void filterTypesFlowlineDoesNotEvaluateAreKeptAsUnknownFilters() {
-        List<Filter> kept = listBranchFilters(2, 2);
+        List<Filter> kept = listBranchFilters(2, 3);
 
         assertThat(kept).allMatch(UnknownFilter.class::isInstance);
         assertThat(kept).extracting(f -> ((UnknownFilter) f).kind()).containsExactly("ASSOCIATION", "CTA", "WEBINAR",
                 "PRIVACY", "EMAIL_SUBSCRIPTION", "COMMUNICATION_SUBSCRIPTION", "SURVEY_MONKEY", "SURVEY_MONKEY_VALUE",
-                "ADS_SEARCH", "ADS_TIME", "INTEGRATION_EVENT", "UNIFIED_EVENTS", "NUM_ASSOCIATIONS");
+                "ADS_SEARCH", "ADS_TIME", "INTEGRATION_EVENT", "UNIFIED_EVENTS", "NUM_ASSOCIATIONS",
+                "PROPERTY_ASSOCIATION", "CAMPAIGN_INFLUENCED");
     }
 
     @Test
@@ -194,6 +195,7 @@ class FlowJsonTypedComponentsTest {
         FilterBranch orBranch = listBranch(1);
         FilterBranch events = orBranch.filterBranches().get(3);
         FilterBranch association = listBranch(2).filterBranches().get(0);
+        FilterBranch propertyAssociation = listBranch(2).filterBranches().get(2);
 
         assertThat(orBranch.filterBranches()).extracting(FilterBranch::filterBranchType)
                 .containsExactly("AND", "NOT_ALL", "NOT_ANY", "UNIFIED_EVENTS");
@@ -203,6 +205,7 @@ class FlowJsonTypedComponentsTest {
         assertThat(events.pruningRefineBy()).isInstanceOf(RelativeComparativeRefineBy.class);
         assertThat(association.associationTypeId()).isEqualTo(279L);
         assertThat(association.objectTypeId()).isEqualTo("0-2");
+        assertThat(propertyAssociation.extras().get("propertyWithObjectId").asText()).isEqualTo("associatedcompanyid");
     }
 
     @Test
