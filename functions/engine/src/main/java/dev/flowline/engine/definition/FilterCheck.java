@@ -61,7 +61,7 @@ final class FilterCheck {
             problems.require(at, "eventTypeId", branch.eventTypeId());
             problems.oneOf(at, "operator", branch.operator(), EVENT_BRANCH_OPERATORS);
             refineBys(branch.pruningRefineBy(), branch.coalescingRefineBy(), at);
-        } else if (!LOGICAL_BRANCHES.contains(type)) {
+        } else if (type == null || !LOGICAL_BRANCHES.contains(type)) {
             // ASSOCIATION and RESTRICTED branches included: their children are not about the contact itself.
             problems.notEvaluated(at, "filterBranchType", type, "filter branch type");
             return;
