@@ -45,6 +45,12 @@ class FlowValidatorActionsTest {
     }
 
     @Test
+    void nullBranchIsReported() {
+        assertThat(validate(flowOf("{'type':'LIST_BRANCH','actionId':'1','listBranches':[null]}"))).containsExactly(
+                problem("/actions/0/listBranches/0", "this entry must be a JSON object, not null"));
+    }
+
+    @Test
     void actionTypeIdIsRequired() {
         assertThat(validate(flowOf("{'type':'SINGLE_CONNECTION','actionId':'1','fields':{}}"))).containsExactly(
                 problem("/actions/0/actionTypeId", "actionTypeId is required"));
