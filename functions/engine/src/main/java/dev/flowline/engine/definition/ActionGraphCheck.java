@@ -22,6 +22,9 @@ final class ActionGraphCheck {
     private record Link(int from, String fromId, int to, String toId, boolean isGoto, Pointer at) {
     }
 
+    /** Where the depth-first walk stands with an action; unvisited actions have no state. */
+    private enum State { ON_PATH, DONE }
+
     private final Problems problems;
 
     ActionGraphCheck(Problems problems) {
@@ -115,8 +118,6 @@ final class ActionGraphCheck {
             }
         }
     }
-
-    private enum State { ON_PATH, DONE }
 
     private void visit(int action, List<List<Link>> links, State[] state) {
         state[action] = State.ON_PATH;

@@ -2,6 +2,8 @@ package dev.flowline.engine.definition;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ActionTypesTest {
@@ -9,7 +11,7 @@ class ActionTypesTest {
     @Test
     void knowsTheBuiltInTypesOfTheReferenceTable() {
         assertThat(ActionTypes.find("0-4")).get().satisfies(type -> {
-            assertThat(type.forms()).containsExactly(java.util.List.of("content_id"));
+            assertThat(type.forms()).containsExactly(List.of("content_id"));
             assertThat(type.runsInFlowline()).isTrue();
         });
         assertThat(ActionTypes.find("0-1").orElseThrow().forms()).hasSize(3);
@@ -22,7 +24,7 @@ class ActionTypesTest {
 
     @Test
     void sequencesAdsAndCrmRecordsNeedAThirdParty() {
-        assertThat(java.util.List.of("0-46510720", "0-4702372", "0-30", "0-3", "0-169425243"))
+        assertThat(List.of("0-46510720", "0-4702372", "0-30", "0-3", "0-169425243"))
                 .allSatisfy(id -> assertThat(ActionTypes.find(id).orElseThrow().runsInFlowline()).isFalse());
     }
 
