@@ -22,7 +22,7 @@ public record AbTestBranchAction(String type, String actionId, List<TestBranch> 
         var edges = new ArrayList<Edge>();
         if (testBranches != null) {
             for (int i = 0; i < testBranches.size(); i++) {
-                Connection c = testBranches.get(i).connection();
+                Connection c = testBranches.get(i) == null ? null : testBranches.get(i).connection();
                 if (c != null) {
                     edges.add(new Edge("/testBranches/" + i + "/connection", c));
                 }

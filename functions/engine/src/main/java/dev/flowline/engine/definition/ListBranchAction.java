@@ -25,7 +25,7 @@ public record ListBranchAction(String type, String actionId, List<ListBranch> li
         var edges = new ArrayList<Edge>();
         if (listBranches != null) {
             for (int i = 0; i < listBranches.size(); i++) {
-                Connection c = listBranches.get(i).connection();
+                Connection c = listBranches.get(i) == null ? null : listBranches.get(i).connection();
                 if (c != null) {
                     edges.add(new Edge("/listBranches/" + i + "/connection", c));
                 }

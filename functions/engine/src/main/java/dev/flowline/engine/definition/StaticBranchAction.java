@@ -25,7 +25,7 @@ public record StaticBranchAction(String type, String actionId, JsonNode inputVal
         var edges = new ArrayList<Edge>();
         if (staticBranches != null) {
             for (int i = 0; i < staticBranches.size(); i++) {
-                Connection c = staticBranches.get(i).connection();
+                Connection c = staticBranches.get(i) == null ? null : staticBranches.get(i).connection();
                 if (c != null) {
                     edges.add(new Edge("/staticBranches/" + i + "/connection", c));
                 }
