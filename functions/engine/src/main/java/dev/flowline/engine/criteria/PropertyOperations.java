@@ -223,7 +223,7 @@ public final class PropertyOperations {
     /** Date properties are stored at midnight UTC, so their calendar day is read in UTC. */
     private static boolean date(DateOperation op, String value) {
         String operator = operator("DATE", op);
-        LocalDate target = LocalDate.of(required(op.year(), "DATE", "year"), required(op.month(), "DATE", "month"),
+        LocalDate target = LocalDate.of(required(op.year(), "DATE", "year"), required(op.monthNumber(), "DATE", "month"),
                 required(op.day(), "DATE", "day"));
         LocalDate day = day(PropertyValues.instant(value), ZoneOffset.UTC);
         return switch (operator) {

@@ -54,7 +54,7 @@ final class OperationCheck {
                     "lowerBound", o.lowerBound(), "upperBound", o.upperBound());
             case RangedDateOperation o -> require(at, o.operationType(),
                     "lowerBound", o.lowerBound(), "upperBound", o.upperBound());
-            case DateOperation o -> require(at, o.operationType(), "year", o.year(), "month", o.month(), "day", o.day());
+            case DateOperation o -> require(at, o.operationType(), "year", o.year(), "month", o.monthNumber(), "day", o.day());
             case RollingDateRangeOperation o -> require(at, o.operationType(), "numberOfDays", o.numberOfDays());
             case RollingPropertyUpdatedOperation o -> require(at, o.operationType(), "numberOfDays", o.numberOfDays());
             case ComparativeOperation o -> require(at, o.operationType(),
