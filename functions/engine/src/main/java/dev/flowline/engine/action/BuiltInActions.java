@@ -13,6 +13,7 @@ public final class BuiltInActions {
 
     public static ActionExecutor executor(ActionPorts ports) {
         Map<String, ActionHandler<SingleConnectionAction>> handlers = new HashMap<>();
+        handlers.putAll(DelayActions.handlers());
         return new ActionExecutor(handlers, (hook, context) -> StepResult.next(Branches.next(hook.connection()),
                 StepResult.Outcome.skipped("webhooks are not sent yet")));
     }

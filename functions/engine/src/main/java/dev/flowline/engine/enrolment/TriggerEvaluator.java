@@ -35,6 +35,9 @@ public final class TriggerEvaluator {
     }
 
     public void evaluate(Flow flow, ContactChange change) {
+        if (flow.enrollmentSchedule() != null) {
+            return; // A scheduled flow enrols at its runs only (EnrolmentSchedules), not when contacts change.
+        }
         List<Enrolment> previous = engine.enrolments().ofContact(flow.id(), change.after().id());
         var active = previous.stream().filter(Enrolment::isActive).findFirst();
         switch (flow.enrollmentCriteria()) {

@@ -12,6 +12,7 @@ import dev.flowline.engine.enrolment.EngineContext;
 import dev.flowline.engine.enrolment.EngineEvents;
 import dev.flowline.engine.enrolment.Enroller;
 import dev.flowline.engine.enrolment.EnrolmentDecision;
+import dev.flowline.engine.enrolment.EnrolmentSchedules;
 import dev.flowline.engine.enrolment.EnrolmentSource;
 import dev.flowline.engine.enrolment.GoalChecker;
 import dev.flowline.engine.enrolment.StepMessage;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +57,8 @@ public final class Simulator {
     private final StepRunner steps;
     private final TriggerEvaluator triggers;
     private final GoalChecker goals;
+    private final EnrolmentSchedules schedules;
+    private final Set<String> scheduledFlowIds = new HashSet<>();
     private long order;
 
     public Simulator(Instant start, ZoneId timeZone) {
@@ -67,10 +71,14 @@ public final class Simulator {
         this.steps = new StepRunner(engine, unenroller);
         this.triggers = new TriggerEvaluator(engine, enroller, unenroller);
         this.goals = new GoalChecker(engine, unenroller, steps);
+        this.schedules = new EnrolmentSchedules(engine, enroller);
     }
 
     public Simulator addFlow(Flow flow) {
         flows.put(flow);
+        if (scheduledFlowIds.add(flow.id())) {
+            scheduleNextRun(flow.id(), clock.instant());
+        }
         return this;
     }
 
@@ -159,6 +167,20 @@ public final class Simulator {
 
     private void schedule(Instant at, Runnable work) {
         agenda.add(new Item(at.isBefore(clock.instant()) ? clock.instant() : at, order++, work));
+    }
+
+    // Recurring enrolment schedules: each run enrols the flow's contacts, then books the flow's next run.
+
+    private void scheduleNextRun(String flowId, Instant after) {
+        var next = flows.find(flowId).flatMap(flow -> EnrolmentSchedules.nextRun(flow, after, engine.timeZone()));
+        if (next.isEmpty()) {
+            scheduledFlowIds.remove(flowId);
+            return;
+        }
+        schedule(next.get(), () -> {
+            flows.find(flowId).ifPresent(flow -> schedules.run(flow, List.copyOf(contacts.all())));
+            scheduleNextRun(flowId, next.get());
+        });
     }
 
     private List<ActivityEvent> propertyChangeEvents(Contact contact, Set<String> changed) {
