@@ -12,6 +12,7 @@ import java.time.Instant;
 import static dev.flowline.engine.timing.TestFlows.FLOW_ID;
 import static dev.flowline.engine.timing.TestFlows.PARIS;
 import static dev.flowline.engine.timing.TestFlows.PLAIN_ACTION;
+import static dev.flowline.engine.timing.TestFlows.WEEKDAYS_9_TO_17;
 import static dev.flowline.engine.timing.TestFlows.action;
 import static dev.flowline.engine.timing.TestFlows.entries;
 import static dev.flowline.engine.timing.TestFlows.flow;
@@ -25,11 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExecutionWindowTimelineTest {
 
-    private static final String WEEKDAYS = """
-            "timeWindows":[%s]""".formatted(String.join(",",
-            java.util.stream.Stream.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY").map(day -> """
-                    {"day":"%s","startTime":{"hour":9,"minute":0},"endTime":{"hour":17,"minute":0}}"""
-                    .formatted(day)).toList()));
     private static final String IF_THEN = """
             {"type":"LIST_BRANCH","actionId":"2","listBranches":[],
              "defaultBranch":{"edgeType":"STANDARD","nextActionId":"3"},"defaultBranchName":"Otherwise"}""";
@@ -38,7 +34,7 @@ class ExecutionWindowTimelineTest {
     void delaysAndBranchesAreNotMovedButTheActionAfterThemIs() {
         Instant thursday = paris("2026-03-26T11:00");
         var simulator = new Simulator(thursday, PARIS)
-                .addFlow(flow(WEEKDAYS,
+                .addFlow(flow(WEEKDAYS_9_TO_17,
                         action("1", "0-1", "{\"delta\":\"2\",\"time_unit\":\"DAYS\"}", "2"),
                         IF_THEN,
                         action("3", PLAIN_ACTION, "{}", null)))

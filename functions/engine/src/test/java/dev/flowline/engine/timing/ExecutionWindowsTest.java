@@ -5,20 +5,15 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.stream.IntStream;
 
 import static dev.flowline.engine.timing.TestFlows.PARIS;
+import static dev.flowline.engine.timing.TestFlows.WEEKDAYS_9_TO_17;
 import static dev.flowline.engine.timing.TestFlows.flow;
 import static dev.flowline.engine.timing.TestFlows.paris;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Execution times and pause dates: when an action reached at a given time may run. */
 class ExecutionWindowsTest {
-
-    private static final String WEEKDAYS_9_TO_17 = """
-            "timeWindows":[%s]""".formatted(String.join(",", IntStream.range(0, 5).mapToObj(i -> """
-            {"day":"%s","startTime":{"hour":9,"minute":0},"endTime":{"hour":17,"minute":0}}"""
-            .formatted(java.time.DayOfWeek.of(i + 1))).toList()));
 
     private static ExecutionWindows windows(String members) {
         return ExecutionWindows.of(flow(members), PARIS);

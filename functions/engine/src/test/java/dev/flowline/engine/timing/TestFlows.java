@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Flows and times for the timing tests, written as HubSpot v4 JSON. */
 public final class TestFlows {
@@ -25,14 +26,27 @@ public final class TestFlows {
         return LocalDateTime.parse(localDateTime).atZone(PARIS).toInstant();
     }
 
+    /** Execution times Monday to Friday, 9:00 to 17:00. */
+    public static final String WEEKDAYS_9_TO_17 = """
+            "timeWindows":[%s]""".formatted(String.join(",", Stream.of(
+            "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY").map(day -> """
+            {"day":"%s","startTime":{"hour":9,"minute":0},"endTime":{"hour":17,"minute":0}}""".formatted(day))
+            .toList()));
+
     /** A turned-on, manually enrolled contact flow starting at action "1"; {@code members} adds top-level JSON members. */
     public static Flow flow(String members, String... actions) {
+        return flowEnrolledBy("""
+                {"type":"MANUAL","shouldReEnroll":false}""", members, actions);
+    }
+
+    /** A turned-on contact flow with the given {@code enrollmentCriteria}, starting at action "1". */
+    public static Flow flowEnrolledBy(String enrollmentCriteria, String members, String... actions) {
         return Flow.parse("""
                 {"id":"%s","type":"CONTACT_FLOW","objectTypeId":"0-1","flowType":"WORKFLOW","isEnabled":true,
-                 "startActionId":"1","enrollmentCriteria":{"type":"MANUAL","shouldReEnroll":false},
-                 "timeWindows":[],"blockedDates":[],"customProperties":{},"suppressionListIds":[],
+                 "startActionId":"1","enrollmentCriteria":%s,"customProperties":{},"suppressionListIds":[],
                  "canEnrollFromSalesforce":false,"actions":[%s]%s}"""
-                .formatted(FLOW_ID, String.join(",", actions), members.isEmpty() ? "" : "," + members));
+                .formatted(FLOW_ID, enrollmentCriteria, String.join(",", actions),
+                        members.isEmpty() ? "" : "," + members));
     }
 
     /** A built-in action with its {@code fields}; {@code next} null ends the path. */
