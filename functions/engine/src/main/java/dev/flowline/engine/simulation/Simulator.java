@@ -14,6 +14,7 @@ import dev.flowline.engine.enrolment.Enroller;
 import dev.flowline.engine.enrolment.EnrolmentDecision;
 import dev.flowline.engine.enrolment.EnrolmentSchedules;
 import dev.flowline.engine.enrolment.EnrolmentSource;
+import dev.flowline.engine.enrolment.FlowRevisions;
 import dev.flowline.engine.enrolment.GoalChecker;
 import dev.flowline.engine.enrolment.StepMessage;
 import dev.flowline.engine.enrolment.StepRunner;
@@ -82,6 +83,13 @@ public final class Simulator {
         return this;
     }
 
+    /** Replaces a flow with a new revision, as an update through the API does. */
+    public Simulator updateFlow(Flow revision) {
+        flows.find(revision.id()).ifPresent(previous -> new FlowRevisions(metrics).revised(previous, revision));
+        flows.put(revision);
+        return this;
+    }
+
     public Simulator addList(ListDefinition list) {
         lists.put(list.listId(), list);
         return this;
@@ -123,6 +131,12 @@ public final class Simulator {
         Flow flow = flows.find(flowId).orElseThrow(() -> new IllegalArgumentException("no flow " + flowId));
         Contact contact = contacts.find(contactId).orElseThrow(() -> new IllegalArgumentException("no contact " + contactId));
         return enroller.enrol(flow, contact, EnrolmentSource.MANUAL);
+    }
+
+    /** Delivers a step message (again) now: queues deliver at least once, and copies must change nothing. */
+    public Simulator deliver(StepMessage step) {
+        schedule(clock.instant(), () -> steps.run(step));
+        return this;
     }
 
     /** Runs everything due up to {@code end}, then leaves the clock at {@code end}. */
