@@ -87,13 +87,14 @@ final class ActionTesting {
                 context.now(), context.timeZone(), context.evaluation(), context.idempotencyKey());
     }
 
-    /** The history lines of a contact about one action, in order. */
-    static List<HistoryEntry> historyOf(SimulationReport report, String contactId, String actionId) {
-        return report.history().ofContact(contactId).stream().filter(e -> actionId.equals(e.actionId())).toList();
+    /** The history lines of a contact about one action of a flow, in order. */
+    static List<HistoryEntry> historyOf(SimulationReport report, String flowId, String contactId, String actionId) {
+        return report.history().ofContact(contactId).stream()
+                .filter(e -> flowId.equals(e.flowId()) && actionId.equals(e.actionId())).toList();
     }
 
-    static HistoryEntry lastOf(SimulationReport report, String contactId, String actionId) {
-        return historyOf(report, contactId, actionId).getLast();
+    static HistoryEntry lastOf(SimulationReport report, String flowId, String contactId, String actionId) {
+        return historyOf(report, flowId, contactId, actionId).getLast();
     }
 
     static JsonNode read(String json) {

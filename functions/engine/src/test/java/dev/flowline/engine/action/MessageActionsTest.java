@@ -39,7 +39,7 @@ class MessageActionsTest {
             assertThat(email.contentId()).isEqualTo("4711");
             assertThat(email.personalisation()).containsEntry("firstname", "Ada");
         });
-        assertThat(lastOf(report, "c", "1").kind()).isEqualTo(HistoryKind.ACTION_SUCCEEDED);
+        assertThat(lastOf(report, "f", "c", "1").kind()).isEqualTo(HistoryKind.ACTION_SUCCEEDED);
         assertThat(report.enrolments("f").getFirst().sentMarketingEmail()).isTrue();
     }
 
@@ -49,8 +49,8 @@ class MessageActionsTest {
                 contact("c", "firstname", "Ada"));
 
         assertThat(report.outbox().marketingEmails()).isEmpty();
-        assertThat(lastOf(report, "c", "1").kind()).isEqualTo(HistoryKind.ACTION_FAILED);
-        assertThat(lastOf(report, "c", "1").detail()).isEqualTo("the contact has no email address");
+        assertThat(lastOf(report, "f", "c", "1").kind()).isEqualTo(HistoryKind.ACTION_FAILED);
+        assertThat(lastOf(report, "f", "c", "1").detail()).isEqualTo("the contact has no email address");
         assertThat(simulator.contacts().find("c").orElseThrow().value("after")).contains("yes");
         assertThat(report.enrolments("f").getFirst().sentMarketingEmail()).isFalse();
     }
@@ -61,7 +61,7 @@ class MessageActionsTest {
                 contact("c", "email", "ada@example.com", "hs_email_optout", "true"));
 
         assertThat(report.outbox().marketingEmails()).isEmpty();
-        assertThat(lastOf(report, "c", "1").detail()).isEqualTo("the contact unsubscribed from all email");
+        assertThat(lastOf(report, "f", "c", "1").detail()).isEqualTo("the contact unsubscribed from all email");
     }
 
     @Test
@@ -70,7 +70,7 @@ class MessageActionsTest {
                 contact("c", "email", "ada@example.com", "hs_marketable_status", "false"));
 
         assertThat(report.outbox().marketingEmails()).isEmpty();
-        assertThat(lastOf(report, "c", "1").detail()).isEqualTo("the contact is not a marketing contact");
+        assertThat(lastOf(report, "f", "c", "1").detail()).isEqualTo("the contact is not a marketing contact");
     }
 
     @Test
@@ -111,7 +111,7 @@ class MessageActionsTest {
                 contact("c", "email", "ada@example.com"));
 
         assertThat(report.outbox().internalEmails()).isEmpty();
-        assertThat(lastOf(report, "c", "1").kind()).isEqualTo(HistoryKind.ACTION_FAILED);
+        assertThat(lastOf(report, "f", "c", "1").kind()).isEqualTo(HistoryKind.ACTION_FAILED);
     }
 
     @Test
