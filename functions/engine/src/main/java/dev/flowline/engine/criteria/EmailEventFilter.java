@@ -8,7 +8,7 @@ import dev.flowline.engine.json.Extras;
 import java.util.Map;
 
 /** An activity on a marketing email: sent, delivered, opened, clicked, replied, bounced… */
-public record EmailEventFilter(String filterType, Long appId, String emailId, String level, String clickUrl, String operator, PruningRefineBy pruningRefineBy, CoalescingRefineBy coalescingRefineBy,
+public record EmailEventFilter(String filterType, String appId, String emailId, String level, String clickUrl, String operator, PruningRefineBy pruningRefineBy, CoalescingRefineBy coalescingRefineBy,
         @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extras) implements Filter {
 
     public EmailEventFilter {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowline.engine.json.Extras;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,15 +18,6 @@ public record AbTestBranchAction(String type, String actionId, List<TestBranch> 
 
     @Override
     public List<Edge> edges() {
-        var edges = new ArrayList<Edge>();
-        if (testBranches != null) {
-            for (int i = 0; i < testBranches.size(); i++) {
-                Connection c = testBranches.get(i).connection();
-                if (c != null) {
-                    edges.add(new Edge("/testBranches/" + i + "/connection", c));
-                }
-            }
-        }
-        return edges;
+        return Edge.ofBranches("testBranches", testBranches, TestBranch::connection, null);
     }
 }

@@ -2,6 +2,7 @@ package dev.flowline.engine.definition;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowline.engine.json.Extras;
 
@@ -22,6 +23,7 @@ public record Connection(String edgeType, String nextActionId,
         return new Connection(STANDARD, nextActionId, null);
     }
 
+    @JsonIgnore
     public boolean isGoto() {
         return GOTO.equals(edgeType);
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowline.engine.json.Extras;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,18 +21,6 @@ public record ListBranchAction(String type, String actionId, List<ListBranch> li
 
     @Override
     public List<Edge> edges() {
-        var edges = new ArrayList<Edge>();
-        if (listBranches != null) {
-            for (int i = 0; i < listBranches.size(); i++) {
-                Connection c = listBranches.get(i).connection();
-                if (c != null) {
-                    edges.add(new Edge("/listBranches/" + i + "/connection", c));
-                }
-            }
-        }
-        if (defaultBranch != null) {
-            edges.add(new Edge("/defaultBranch", defaultBranch));
-        }
-        return edges;
+        return Edge.ofBranches("listBranches", listBranches, ListBranch::connection, defaultBranch);
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowline.engine.json.Extras;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,18 +21,6 @@ public record StaticBranchAction(String type, String actionId, JsonNode inputVal
 
     @Override
     public List<Edge> edges() {
-        var edges = new ArrayList<Edge>();
-        if (staticBranches != null) {
-            for (int i = 0; i < staticBranches.size(); i++) {
-                Connection c = staticBranches.get(i).connection();
-                if (c != null) {
-                    edges.add(new Edge("/staticBranches/" + i + "/connection", c));
-                }
-            }
-        }
-        if (defaultBranch != null) {
-            edges.add(new Edge("/defaultBranch", defaultBranch));
-        }
-        return edges;
+        return Edge.ofBranches("staticBranches", staticBranches, StaticBranch::connection, defaultBranch);
     }
 }

@@ -40,7 +40,8 @@ public final class Union<T> extends StdDeserializer<T> {
         if (!(node instanceof ObjectNode object)) {
             return context.reportInputMismatch(handledType(), "expected a JSON object, got %s", node.getNodeType());
         }
-        Class<? extends T> member = members.get(discriminatorOf(object));
+        String kind = discriminatorOf(object);
+        Class<? extends T> member = kind == null ? null : members.get(kind);
         return member == null ? unknown.apply(object) : context.readTreeAsValue(object, member);
     }
 

@@ -1,0 +1,104 @@
+package dev.flowline.engine.definition;
+
+import java.util.List;
+
+import static dev.flowline.engine.definition.Pointer.ROOT;
+import static dev.flowline.engine.definition.Problems.quote;
+
+/** Each action on its own: the fields its {@code type} requires, branch counts and split percentages. */
+final class ActionCheck {
+
+    private static final List<String> METHODS = List.of(
+            "CONNECT", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", "TRACE");
+    private static final int MIN_TEST_BRANCHES = 2;
+    private static final int FULL_PERCENTAGE = 100;
+
+    private final Problems problems;
+    private final FilterCheck filters;
+    private final ActionFieldsCheck fields;
+
+    ActionCheck(Problems problems, FilterCheck filters) {
+        this.problems = problems;
+        this.filters = filters;
+        this.fields = new ActionFieldsCheck(problems, filters);
+    }
+
+    void check(List<Action> actions) {
+        problems.each(actions, ROOT.field("actions"), this::action);
+    }
+
+    private void action(Action action, Pointer at) {
+        switch (action) {
+            case SingleConnectionAction a -> fields.check(a, at);
+            case ListBranchAction a -> {
+                if (problems.require(at, "listBranches", a.listBranches())) {
+                    atMost(a.listBranches(), ListBranchAction.MAX_BRANCHES, at.field("listBranches"), "an if/then");
+                    problems.each(a.listBranches(), at.field("listBranches"), this::listBranch);
+                }
+            }
+            case StaticBranchAction a -> {
+                problems.require(at, "inputValue", a.inputValue());
+                if (problems.require(at, "staticBranches", a.staticBranches())) {
+                    atMost(a.staticBranches(), StaticBranchAction.MAX_BRANCHES, at.field("staticBranches"),
+                            "a value-equals");
+                    problems.each(a.staticBranches(), at.field("staticBranches"),
+                            (branch, branchAt) -> problems.require(branchAt, "branchValue", branch.branchValue()));
+                }
+            }
+            case AbTestBranchAction a -> {
+                if (problems.require(at, "testBranches", a.testBranches())) {
+                    testBranches(a.testBranches(), at.field("testBranches"));
+                }
+            }
+            case CustomCodeAction a -> {
+                problems.require(at, "runtime", a.runtime());
+                problems.require(at, "sourceCode", a.sourceCode());
+            }
+            case WebhookAction a -> {
+                problems.oneOf(at, "method", a.method(), METHODS);
+                if (problems.require(at, "webhookUrl", a.webhookUrl())
+                        && !a.webhookUrl().regionMatches(true, 0, "https://", 0, "https://".length())) {
+                    problems.add(at.field("webhookUrl"), "webhookUrl " + quote(a.webhookUrl()) + " must use https");
+                }
+            }
+            case UnknownAction a -> {
+                if (problems.require(at, "type", a.type())) {
+                    problems.add(at.field("type"), "action type " + quote(a.type()) + " is not known to Flowline");
+                }
+            }
+        }
+    }
+
+    private void listBranch(ListBranch branch, Pointer at) {
+        if (problems.require(at, "filterBranch", branch.filterBranch())) {
+            filters.branch(branch.filterBranch(), at.field("filterBranch"));
+        }
+    }
+
+    private void atMost(List<?> branches, int max, Pointer at, String kind) {
+        if (branches.size() > max) {
+            problems.add(at, kind + " branch can have at most " + max + " branches; this one has " + branches.size());
+        }
+    }
+
+    private void testBranches(List<TestBranch> branches, Pointer at) {
+        if (branches.size() < MIN_TEST_BRANCHES) {
+            problems.add(at, "a random split needs at least " + MIN_TEST_BRANCHES + " branches; this one has "
+                    + branches.size());
+        }
+        problems.each(branches, at, (branch, branchAt) -> {
+            problems.require(branchAt, "connection", branch.connection());
+            if (problems.require(branchAt, "percentage", branch.percentage())
+                    && (branch.percentage() < 0 || branch.percentage() > FULL_PERCENTAGE)) {
+                problems.add(branchAt.field("percentage"),
+                        "percentage " + branch.percentage() + " must be between 0 and " + FULL_PERCENTAGE);
+            }
+        });
+        if (branches.stream().allMatch(b -> b != null && b.percentage() != null)) {
+            int sum = branches.stream().mapToInt(TestBranch::percentage).sum();
+            if (sum != FULL_PERCENTAGE) {
+                problems.add(at, "the percentages add up to " + sum + ", not " + FULL_PERCENTAGE);
+            }
+        }
+    }
+}

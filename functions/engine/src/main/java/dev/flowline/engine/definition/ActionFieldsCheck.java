@@ -1,0 +1,123 @@
+package dev.flowline.engine.definition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flowline.engine.criteria.FilterBranch;
+import dev.flowline.engine.json.FlowlineJson;
+import dev.flowline.engine.json.InvalidJsonException;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static dev.flowline.engine.definition.Problems.quote;
+
+/**
+ * The {@code fields} of a {@code SINGLE_CONNECTION} action: those its built-in type needs (see {@link ActionTypes}),
+ * and the values Flowline must be able to act on, such as delays.
+ */
+final class ActionFieldsCheck {
+
+    private static final Pattern ACTION_TYPE_ID = Pattern.compile("\\d+-\\d+");
+    private static final List<String> DELAY_UNITS = List.of("MINUTES", "HOURS", "DAYS", "WEEKS");
+
+    private final Problems problems;
+    private final FilterCheck filters;
+
+    ActionFieldsCheck(Problems problems, FilterCheck filters) {
+        this.problems = problems;
+        this.filters = filters;
+    }
+
+    void check(SingleConnectionAction action, Pointer at) {
+        String id = action.actionTypeId();
+        if (!problems.require(at, "actionTypeId", id)) {
+            return;
+        }
+        ObjectNode fields = action.fields() != null ? action.fields() : FlowlineJson.mapper().createObjectNode();
+        Pointer fieldsAt = at.field("fields");
+        ActionTypes.find(id).ifPresentOrElse(type -> required(type, fields, fieldsAt), () -> {
+            if (!ACTION_TYPE_ID.matcher(id).matches()) {
+                problems.add(at.field("actionTypeId"),
+                        "actionTypeId " + quote(id) + " must be two numbers joined by a dash, like \"0-5\"");
+            }
+        });
+        switch (id) {
+            case ActionTypes.DELAY -> {
+                nonNegativeWholeNumber(fields, "delta", fieldsAt);
+                if (present(fields, "time_unit")) {
+                    problems.oneOf(fieldsAt, "time_unit", fields.get("time_unit").asText(), DELAY_UNITS);
+                }
+            }
+            case ActionTypes.DELAY_UNTIL_EVENT -> {
+                nonNegativeWholeNumber(fields, "expiration_minutes", fieldsAt);
+                eventBranches(fields.get("event_filter_branches"), fieldsAt.field("event_filter_branches"));
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** Reports the keys missing from the form the fields come closest to, naming the other forms' keys. */
+    private void required(ActionTypes.ActionType type, ObjectNode fields, Pointer at) {
+        List<String> closest = type.forms().stream()
+                .max(Comparator.comparingLong(form -> form.stream().filter(key -> present(fields, key)).count()))
+                .orElseThrow();
+        String others = type.forms().stream()
+                .filter(form -> form != closest)
+                .map(form -> form.stream().filter(key -> !closest.contains(key)).collect(Collectors.joining(" and ")))
+                .collect(Collectors.joining(" or "));
+        for (String key : closest) {
+            if (!present(fields, key)) {
+                problems.add(at.field(key), key + " is required by action type " + type.id() + " ("
+                        + type.description() + ")" + (others.isEmpty() ? "" : ", unless fields hold " + others));
+            }
+        }
+    }
+
+    private void nonNegativeWholeNumber(ObjectNode fields, String key, Pointer at) {
+        if (!present(fields, key)) {
+            return;
+        }
+        JsonNode node = fields.get(key);
+        BigDecimal number = wholeNumber(node);
+        if (number == null) {
+            problems.add(at.field(key), key + " " + quote(node.asText()) + " must be a whole number");
+        } else if (number.signum() < 0) {
+            problems.add(at.field(key), key + " " + quote(node.asText()) + " must not be negative");
+        }
+    }
+
+    /** The number a field holds, as a JSON number or a string (HubSpot sends both), or null when it is not whole. */
+    private static BigDecimal wholeNumber(JsonNode node) {
+        try {
+            BigDecimal number = node.isNumber() ? node.decimalValue()
+                    : node.isTextual() ? new BigDecimal(node.asText().trim()) : null;
+            return number != null && number.stripTrailingZeros().scale() <= 0 ? number : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private void eventBranches(JsonNode branches, Pointer at) {
+        if (branches == null || branches.isNull()) {
+            return;
+        }
+        FilterBranch[] read;
+        try {
+            read = FlowlineJson.read(branches, FilterBranch[].class);
+        } catch (InvalidJsonException e) {
+            problems.add(at.append(e.pointer()), "this is not a list of filter branches: " + e.getMessage());
+            return;
+        }
+        problems.each(Arrays.asList(read), at, filters::eventBranch);
+    }
+
+    private static boolean present(ObjectNode fields, String key) {
+        JsonNode value = fields.get(key);
+        return value != null && !value.isNull();
+    }
+}
