@@ -91,7 +91,7 @@ final class MessageActions {
             return Results.failed(action, "the notification has no recipient");
         }
         notifier.notify(new InAppNotification(context.idempotencyKey(), context.flow().id(), context.contact().id(),
-                users, Fields.firstText(action.fields(), "delivery_method"), text(action, "subject", context),
+                users, Fields.text(action.fields(), "delivery_method"), text(action, "subject", context),
                 text(action, "body", context)));
         return Results.succeeded(action, "sent in-app notification to " + count(users.size()));
     }

@@ -31,7 +31,7 @@ enum PropertyKind {
     }
 
     String label() {
-        return name().toLowerCase();
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     static boolean isNumber(String value) {
