@@ -132,7 +132,8 @@ public final class StepRunner {
                 }
             }
             case StepResult.Retry retry -> {
-                Enrolment postponed = after.postpone(retry.retryAt());
+                Enrolment stateful = retry.outputs().isEmpty() ? after : after.withOutput(action.actionId(), retry.outputs());
+                Enrolment postponed = stateful.postpone(retry.retryAt());
                 if (engine.enrolments().update(postponed, enrolment.sequence())) {
                     record(enrolment, HistoryKind.ACTION_PENDING, action.actionId(), retry.detail());
                     engine.steps().schedule(postponed.nextStep(), retry.retryAt());

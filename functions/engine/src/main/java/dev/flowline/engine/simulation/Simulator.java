@@ -66,7 +66,8 @@ public final class Simulator {
         this.clock = new VirtualClock(start, timeZone);
         this.engine = new EngineContext(clock, timeZone, flows, contacts, enrolments, this::scheduleStep, history,
                 metrics, new FeedBack(), listId -> Optional.ofNullable(lists.get(listId)),
-                BuiltInActions.executor(new ActionPorts(outbox)));
+                BuiltInActions.executor(new ActionPorts(outbox, outbox, outbox, outbox, outbox, this::enrolByAction,
+                        outbox, outbox, outbox)));
         var unenroller = new Unenroller(engine);
         this.enroller = new Enroller(engine, unenroller);
         this.steps = new StepRunner(engine, unenroller);
@@ -137,6 +138,14 @@ public final class Simulator {
     public Simulator deliver(StepMessage step) {
         schedule(clock.instant(), () -> steps.run(step));
         return this;
+    }
+
+    /** The "enrol in another workflow" action: a manual enrolment, refused when the flow does not exist. */
+    private EnrolmentDecision enrolByAction(String flowId, String contactId) {
+        Optional<Flow> flow = flows.find(flowId);
+        Optional<Contact> contact = contacts.find(contactId);
+        return flow.isPresent() && contact.isPresent() ? enroller.enrol(flow.get(), contact.get(), EnrolmentSource.MANUAL)
+                : new EnrolmentDecision(Optional.empty(), "there is no workflow " + flowId);
     }
 
     /** Runs everything due up to {@code end}, then leaves the clock at {@code end}. */

@@ -79,6 +79,6 @@ class HistoryTest {
 
         assertThat(historyOf(scenario.runUntil(hours(1)), "A", "c1"))
                 .filteredOn(line -> line.kind() == HistoryKind.ACTION_SKIPPED).singleElement()
-                .satisfies(line -> assertThat(line.detail()).isEqualTo("action type 1-179507819 is not run by Flowline"));
+                .satisfies(line -> assertThat(line.detail()).isEqualTo("app action 1-179507819 needs the app that provides it (such as Slack or Salesforce), which Flowline does not connect to"));
     }
 }
