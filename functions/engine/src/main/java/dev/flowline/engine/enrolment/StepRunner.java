@@ -145,8 +145,10 @@ public final class StepRunner {
     /** Saves what the action changed on the contact and tells the bus, so that other flows can react. */
     private void saveChanges(Contact contact) {
         var changed = contact.takeChanges();
-        if (!changed.isEmpty()) {
+        if (contact.takeMembershipChanges() || !changed.isEmpty()) {
             engine.contacts().save(contact);
+        }
+        if (!changed.isEmpty()) {
             engine.events().propertiesChanged(contact.id(), changed);
         }
     }
