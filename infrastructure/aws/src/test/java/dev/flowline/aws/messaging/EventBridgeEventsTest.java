@@ -20,6 +20,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Engine events through a bus rule to an SQS queue, on moto. */
+@RequiresMoto
 class EventBridgeEventsTest {
 
     private static final String BUS = "flowline-test";

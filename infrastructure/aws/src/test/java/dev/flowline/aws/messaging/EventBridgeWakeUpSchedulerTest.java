@@ -20,6 +20,7 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Wake-up schedules on moto's EventBridge Scheduler. */
+@RequiresMoto
 class EventBridgeWakeUpSchedulerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");

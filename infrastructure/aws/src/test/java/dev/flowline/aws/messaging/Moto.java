@@ -9,13 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Optional;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-/**
- * moto's server on {@code AWS_ENDPOINT_URL}, as {@code .ci/run} starts it. Tests that need it call
- * {@link #start()} first, which skips them when no endpoint is set.
- */
+/** moto's server on {@code AWS_ENDPOINT_URL}, as {@code .ci/run} starts it; test classes using it are {@link RequiresMoto}. */
 final class Moto {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -26,12 +22,13 @@ final class Moto {
         this.endpoint = endpoint;
     }
 
-    /** The server with its state cleared; skips the calling test when AWS_ENDPOINT_URL is not set. */
+    static Optional<URI> endpoint() {
+        return Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL")).filter(url -> !url.isBlank()).map(URI::create);
+    }
+
+    /** The server, with its state cleared. */
     static Moto start() {
-        String url = System.getenv("AWS_ENDPOINT_URL");
-        assumeTrue(url != null && !url.isBlank(), "AWS_ENDPOINT_URL is not set: this cloud-wiring test needs "
-                + "moto's server (python3 -m moto.server -p PORT), which .ci/run starts");
-        var moto = new Moto(URI.create(url));
+        var moto = new Moto(endpoint().orElseThrow());
         moto.call(HttpRequest.newBuilder(moto.endpoint.resolve("/moto-api/reset"))
                 .POST(HttpRequest.BodyPublishers.noBody()));
         return moto;

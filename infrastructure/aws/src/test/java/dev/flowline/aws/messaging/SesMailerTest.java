@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Internal email through moto's SES v2. (moto does not send templated email, so marketing email is not here.) */
+@RequiresMoto
 class SesMailerTest {
 
     private static final String FROM = "flows@example.com";
