@@ -34,7 +34,7 @@ public final class ActionExecutor {
             case WebhookAction hook -> webhook.execute(hook, context);
             case SingleConnectionAction single -> builtIn(single, context);
             case CustomCodeAction code -> StepResult.next(Branches.next(code.connection()),
-                    StepResult.Outcome.skipped("custom code actions are not run by Flowline"));
+                    StepResult.Outcome.skipped(ThirdPartyActions.CUSTOM_CODE));
             case UnknownAction unknown -> StepResult.next(unknown.edges().isEmpty() ? null
                             : unknown.edges().getFirst().connection().nextActionId(),
                     StepResult.Outcome.skipped("action type " + unknown.type() + " is not run by Flowline"));
@@ -44,8 +44,8 @@ public final class ActionExecutor {
     private StepResult builtIn(SingleConnectionAction action, ActionContext context) {
         ActionHandler<SingleConnectionAction> handler = builtIns.get(action.actionTypeId());
         if (handler == null) {
-            return StepResult.next(Branches.next(action.connection()), StepResult.Outcome.skipped(
-                    "action type " + action.actionTypeId() + " is not run by Flowline"));
+            return StepResult.next(Branches.next(action.connection()),
+                    StepResult.Outcome.skipped(ThirdPartyActions.skipReason(action.actionTypeId())));
         }
         return handler.execute(action, context);
     }

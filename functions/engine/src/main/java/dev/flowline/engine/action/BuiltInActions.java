@@ -13,7 +13,15 @@ public final class BuiltInActions {
 
     public static ActionExecutor executor(ActionPorts ports) {
         Map<String, ActionHandler<SingleConnectionAction>> handlers = new HashMap<>();
-        return new ActionExecutor(handlers, (hook, context) -> StepResult.next(Branches.next(hook.connection()),
-                StepResult.Outcome.skipped("webhooks are not sent yet")));
+        handlers.putAll(DelayActions.handlers());
+        handlers.putAll(MessageActions.handlers(ports));
+        handlers.putAll(CreateActions.handlers(ports));
+        handlers.putAll(ListActions.handlers());
+        handlers.putAll(SubscriptionActions.handlers());
+        handlers.put(SetPropertyAction.TYPE, new SetPropertyAction());
+        handlers.put(RotateOwnerAction.TYPE, new RotateOwnerAction(ports.owners(), ports.rotations()));
+        handlers.put(EnrolInWorkflowAction.TYPE, new EnrolInWorkflowAction(ports.workflows()));
+        handlers.put(SmsAction.TYPE, new SmsAction(ports.sms(), ports.smsQuota()));
+        return new ActionExecutor(handlers, new WebhookHandler(ports.webhooks()));
     }
 }

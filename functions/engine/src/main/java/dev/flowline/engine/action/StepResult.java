@@ -15,8 +15,15 @@ public sealed interface StepResult {
     record WaitForEvent(Instant expiresAt) implements StepResult {
     }
 
-    /** Run this action again at {@code retryAt}: a webhook to retry, an SMS whose delivery is pending. */
-    record Retry(Instant retryAt, String detail) implements StepResult {
+    /**
+     * Run this action again at {@code retryAt}: a webhook to retry, an SMS whose delivery is pending.
+     * {@code outputs} carry the action's state (attempts so far, when the first was) to its next run.
+     */
+    record Retry(Instant retryAt, String detail, Map<String, String> outputs) implements StepResult {
+
+        public Retry(Instant retryAt, String detail) {
+            this(retryAt, detail, Map.of());
+        }
     }
 
     /** How an action went, as the history and the per-action metrics record it. */

@@ -25,6 +25,7 @@ public final class Contact implements PropertySource {
     private final List<ActivityEvent> events = new ArrayList<>();
     private final Map<String, SubscriptionState> subscriptions = new HashMap<>();
     private final Set<String> changes = new LinkedHashSet<>();
+    private boolean membershipChanged;
 
     public Contact(String id) {
         if (id == null || id.isBlank()) {
@@ -123,11 +124,11 @@ public final class Contact implements PropertySource {
     }
 
     public boolean addToList(String listId) {
-        return staticListIds.add(listId);
+        return noteMembership(staticListIds.add(listId));
     }
 
     public boolean removeFromList(String listId) {
-        return staticListIds.remove(listId);
+        return noteMembership(staticListIds.remove(listId));
     }
 
     /** Activity events, oldest first. */
@@ -148,6 +149,18 @@ public final class Contact implements PropertySource {
     }
 
     public void subscribe(String subscriptionId, SubscriptionState state) {
-        subscriptions.put(subscriptionId, state);
+        noteMembership(subscriptions.put(subscriptionId, state) != state);
+    }
+
+    /** Whether lists or subscriptions changed since the last call, so that a store saves them. */
+    public boolean takeMembershipChanges() {
+        boolean changed = membershipChanged;
+        membershipChanged = false;
+        return changed;
+    }
+
+    private boolean noteMembership(boolean changed) {
+        membershipChanged |= changed;
+        return changed;
     }
 }

@@ -17,10 +17,10 @@ final class ActionCheck {
     private final FilterCheck filters;
     private final ActionFieldsCheck fields;
 
-    ActionCheck(Problems problems, FilterCheck filters) {
+    ActionCheck(Problems problems, FilterCheck filters, boolean dateCentred) {
         this.problems = problems;
         this.filters = filters;
-        this.fields = new ActionFieldsCheck(problems, filters);
+        this.fields = new ActionFieldsCheck(problems, filters, dateCentred);
     }
 
     void check(List<Action> actions) {

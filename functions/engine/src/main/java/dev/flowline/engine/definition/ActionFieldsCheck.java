@@ -26,10 +26,13 @@ final class ActionFieldsCheck {
 
     private final Problems problems;
     private final FilterCheck filters;
+    private final boolean dateCentred;
 
-    ActionFieldsCheck(Problems problems, FilterCheck filters) {
+    /** @param dateCentred whether the flow has an event anchor: its 0-35 delays may then count from the anchor */
+    ActionFieldsCheck(Problems problems, FilterCheck filters, boolean dateCentred) {
         this.problems = problems;
         this.filters = filters;
+        this.dateCentred = dateCentred;
     }
 
     void check(SingleConnectionAction action, Pointer at) {
@@ -39,7 +42,8 @@ final class ActionFieldsCheck {
         }
         ObjectNode fields = action.fields() != null ? action.fields() : FlowlineJson.mapper().createObjectNode();
         Pointer fieldsAt = at.field("fields");
-        ActionTypes.find(id).ifPresentOrElse(type -> required(type, fields, fieldsAt), () -> {
+        boolean anchoredDelay = dateCentred && ActionTypes.DELAY_UNTIL_DATE.equals(id);
+        ActionTypes.find(id).filter(type -> !anchoredDelay).ifPresentOrElse(type -> required(type, fields, fieldsAt), () -> {
             if (!ACTION_TYPE_ID.matcher(id).matches()) {
                 problems.add(at.field("actionTypeId"),
                         "actionTypeId " + quote(id) + " must be two numbers joined by a dash, like \"0-5\"");

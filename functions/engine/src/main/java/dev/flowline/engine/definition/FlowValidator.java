@@ -16,7 +16,7 @@ public final class FlowValidator {
         var filters = new FilterCheck(problems);
         new FlowSettingsCheck(problems).check(flow);
         new CriteriaCheck(problems, filters).check(flow);
-        new ActionCheck(problems, filters).check(flow.actions());
+        new ActionCheck(problems, filters, flow.eventAnchor() != null).check(flow.actions());
         new ActionGraphCheck(problems).check(flow);
         return problems.list();
     }

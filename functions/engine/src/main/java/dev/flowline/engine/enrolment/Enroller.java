@@ -43,7 +43,7 @@ public final class Enroller {
             return EnrolmentDecision.refused("the contact is already enrolled in this workflow");
         }
         engine.history().append(new HistoryEntry(enrolment.enrolmentId(), flow.id(), contact.id(), now,
-                HistoryKind.ENROLLED, null, "enrolled: " + source.name().toLowerCase().replace('_', ' ')));
+                HistoryKind.ENROLLED, null, "enrolled: " + describe(source)));
         engine.metrics().increment(flow.id(), Metric.ENROLLED);
         engine.events().activity(contact.id(), new ActivityEvent(StandardEvents.WORKFLOW_ENROLLED, now,
                 Map.of(StandardEvents.FLOW_ID, flow.id())));
@@ -69,6 +69,16 @@ public final class Enroller {
             return "the contact already meets the workflow's goal";
         }
         return null;
+    }
+
+    private static String describe(EnrolmentSource source) {
+        return switch (source) {
+            case TRIGGER -> "met the enrolment triggers";
+            case RE_ENROLMENT -> "met a re-enrolment trigger and the enrolment triggers";
+            case MANUAL -> "enrolled by hand";
+            case SCHEDULE -> "enrolled on the workflow's schedule";
+            case EXISTING_CONTACTS -> "met the triggers when the workflow was turned on";
+        };
     }
 
     private void unenrolFromOthers(Flow flow, Contact contact) {

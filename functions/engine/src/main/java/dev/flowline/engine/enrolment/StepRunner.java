@@ -132,7 +132,8 @@ public final class StepRunner {
                 }
             }
             case StepResult.Retry retry -> {
-                Enrolment postponed = after.postpone(retry.retryAt());
+                Enrolment stateful = retry.outputs().isEmpty() ? after : after.withOutput(action.actionId(), retry.outputs());
+                Enrolment postponed = stateful.postpone(retry.retryAt());
                 if (engine.enrolments().update(postponed, enrolment.sequence())) {
                     record(enrolment, HistoryKind.ACTION_PENDING, action.actionId(), retry.detail());
                     engine.steps().schedule(postponed.nextStep(), retry.retryAt());
@@ -144,8 +145,10 @@ public final class StepRunner {
     /** Saves what the action changed on the contact and tells the bus, so that other flows can react. */
     private void saveChanges(Contact contact) {
         var changed = contact.takeChanges();
-        if (!changed.isEmpty()) {
+        if (contact.takeMembershipChanges() || !changed.isEmpty()) {
             engine.contacts().save(contact);
+        }
+        if (!changed.isEmpty()) {
             engine.events().propertiesChanged(contact.id(), changed);
         }
     }

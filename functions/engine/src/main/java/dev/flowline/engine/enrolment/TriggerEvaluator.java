@@ -2,7 +2,10 @@ package dev.flowline.engine.enrolment;
 
 import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.criteria.AllPropertyOperation;
+import dev.flowline.engine.criteria.Filter;
 import dev.flowline.engine.criteria.FilterBranch;
+import dev.flowline.engine.criteria.PropertyFilter;
 import dev.flowline.engine.definition.EventBasedCriteria;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.definition.ListBasedCriteria;
@@ -17,6 +20,7 @@ import java.util.List;
 public final class TriggerEvaluator {
 
     private static final String UNIFIED_EVENTS = "UNIFIED_EVENTS";
+    private static final String IS_KNOWN = "IS_KNOWN";
 
     private final EngineContext engine;
     private final Enroller enroller;
@@ -35,6 +39,9 @@ public final class TriggerEvaluator {
     }
 
     public void evaluate(Flow flow, ContactChange change) {
+        if (flow.enrollmentSchedule() != null) {
+            return; // A scheduled flow enrols at its runs only (EnrolmentSchedules), not when contacts change.
+        }
         List<Enrolment> previous = engine.enrolments().ofContact(flow.id(), change.after().id());
         var active = previous.stream().filter(Enrolment::isActive).findFirst();
         switch (flow.enrollmentCriteria()) {
@@ -67,8 +74,9 @@ public final class TriggerEvaluator {
 
     /**
      * A re-enrolment trigger fired: an event branch matched one of the change's events, or a filter branch
-     * went from not matching to matching. Without explicit re-enrolment triggers, the enrolment triggers'
-     * own edge is the re-enrolment trigger.
+     * went from not matching to matching, or an {@code is known} filter's property changed from one value to
+     * another. Without explicit re-enrolment triggers, the enrolment triggers' own edge is the re-enrolment
+     * trigger.
      */
     private boolean reEnrollmentTriggered(ListBasedCriteria list, ContactChange change, boolean triggersMatchedBefore) {
         var triggers = list.reEnrollmentTriggersFilterBranches();
@@ -78,12 +86,33 @@ public final class TriggerEvaluator {
         for (FilterBranch trigger : triggers) {
             boolean fired = UNIFIED_EVENTS.equals(trigger.filterBranchType())
                     ? anyEventMatches(trigger, change)
-                    : !matches(trigger, change.before()) && matches(trigger, change.after());
+                    : matches(trigger, change.after())
+                    && (!matches(trigger, change.before()) || knownValueChanged(trigger, change));
             if (fired) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether an {@code is known} filter in the branch names a property whose value this change replaced. */
+    private static boolean knownValueChanged(FilterBranch branch, ContactChange change) {
+        if (change.before() == null) {
+            return false;
+        }
+        for (Filter filter : nullSafe(branch.filters())) {
+            if (filter instanceof PropertyFilter property
+                    && property.operation() instanceof AllPropertyOperation operation
+                    && IS_KNOWN.equals(operation.operator())
+                    && !change.before().value(property.property()).equals(change.after().value(property.property()))) {
+                return true;
+            }
+        }
+        return nullSafe(branch.filterBranches()).stream().anyMatch(child -> knownValueChanged(child, change));
+    }
+
+    private static <T> List<T> nullSafe(List<T> items) {
+        return items == null ? List.of() : items;
     }
 
     private boolean eventTriggered(EventBasedCriteria criteria, ContactChange change) {

@@ -8,19 +8,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Contacts held in memory. */
+/** Contacts held in memory; like a real store, it hands out and keeps copies, so unsaved changes are lost. */
 public final class InMemoryContactStore implements ContactStore {
 
     private final Map<String, Contact> contacts = new LinkedHashMap<>();
 
     @Override
     public Optional<Contact> find(String contactId) {
-        return Optional.ofNullable(contacts.get(contactId));
+        return Optional.ofNullable(contacts.get(contactId)).map(Contact::copy);
     }
 
     @Override
     public void save(Contact contact) {
-        contacts.put(contact.id(), contact);
+        contacts.put(contact.id(), contact.copy());
     }
 
     public void delete(String contactId) {
@@ -28,6 +28,6 @@ public final class InMemoryContactStore implements ContactStore {
     }
 
     public Collection<Contact> all() {
-        return contacts.values();
+        return contacts.values().stream().map(Contact::copy).toList();
     }
 }

@@ -1,40 +1,184 @@
 package dev.flowline.engine.simulation;
 
+import dev.flowline.engine.action.CrmRecords;
+import dev.flowline.engine.action.InAppNotification;
 import dev.flowline.engine.action.InternalEmail;
 import dev.flowline.engine.action.Mailer;
 import dev.flowline.engine.action.MarketingEmail;
+import dev.flowline.engine.action.NewRecord;
+import dev.flowline.engine.action.NewTask;
+import dev.flowline.engine.action.Notifier;
+import dev.flowline.engine.action.OwnerDirectory;
+import dev.flowline.engine.action.RotationState;
+import dev.flowline.engine.action.SmsMessage;
+import dev.flowline.engine.action.SmsQuota;
+import dev.flowline.engine.action.SmsSender;
+import dev.flowline.engine.action.SmsStatus;
+import dev.flowline.engine.action.WebhookCaller;
+import dev.flowline.engine.action.WebhookRequest;
+import dev.flowline.engine.action.WebhookResponse;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Function;
 
-/** Records what a simulation would have sent, once per idempotency key, as the real adapters do. */
-public final class Outbox implements Mailer {
+/**
+ * Records what a simulation would have sent or created, once per idempotency key, as the real adapters do;
+ * and stands in for the services actions ask: teams, round-robin counters, webhook endpoints (200 unless
+ * told otherwise), SMS delivery (pending until told) and the monthly SMS count.
+ */
+public final class Outbox implements Mailer, Notifier, CrmRecords, OwnerDirectory, RotationState, WebhookCaller,
+        SmsSender, SmsQuota {
 
-    private final Set<String> keys = new HashSet<>();
-    private final List<MarketingEmail> marketingEmails = new ArrayList<>();
-    private final List<InternalEmail> internalEmails = new ArrayList<>();
+    private final Map<String, MarketingEmail> marketingEmails = new LinkedHashMap<>();
+    private final Map<String, InternalEmail> internalEmails = new LinkedHashMap<>();
+    private final Map<String, InAppNotification> notifications = new LinkedHashMap<>();
+    private final Map<String, NewTask> tasks = new LinkedHashMap<>();
+    private final Map<String, NewRecord> records = new LinkedHashMap<>();
+    private final Map<String, WebhookRequest> webhookRequests = new LinkedHashMap<>();
+    private final Map<String, WebhookResponse> webhookResponses = new HashMap<>();
+    private final Map<String, SmsMessage> smsMessages = new LinkedHashMap<>();
+    private final Map<String, String> smsIds = new HashMap<>();
+    private final Map<String, SmsStatus> smsStatuses = new HashMap<>();
+    private final Map<String, Boolean> smsReservations = new HashMap<>();
+    private final Map<YearMonth, Integer> smsPerMonth = new HashMap<>();
+    private final Map<String, List<String>> teams = new HashMap<>();
+    private final Map<String, Rotation> rotations = new HashMap<>();
+    private final Map<String, Long> turns = new HashMap<>();
+    private Function<WebhookRequest, WebhookResponse> endpoints = request -> WebhookResponse.status(200);
 
     @Override
     public void sendMarketingEmail(MarketingEmail email) {
-        if (keys.add(email.idempotencyKey())) {
-            marketingEmails.add(email);
-        }
+        marketingEmails.putIfAbsent(email.idempotencyKey(), email);
     }
 
     @Override
     public void sendInternalEmail(InternalEmail email) {
-        if (keys.add(email.idempotencyKey())) {
-            internalEmails.add(email);
-        }
+        internalEmails.putIfAbsent(email.idempotencyKey(), email);
+    }
+
+    @Override
+    public void notify(InAppNotification notification) {
+        notifications.putIfAbsent(notification.idempotencyKey(), notification);
+    }
+
+    @Override
+    public void createTask(NewTask task) {
+        tasks.putIfAbsent(task.idempotencyKey(), task);
+    }
+
+    @Override
+    public void createRecord(NewRecord record) {
+        records.putIfAbsent(record.idempotencyKey(), record);
+    }
+
+    @Override
+    public List<String> eligibleMembers(String teamId) {
+        return teams.getOrDefault(teamId, List.of());
+    }
+
+    @Override
+    public long nextTurn(String rotationId, SortedSet<String> owners, String idempotencyKey) {
+        return turns.computeIfAbsent(idempotencyKey, key -> {
+            Rotation rotation = rotations.get(rotationId);
+            long turn = rotation == null || !rotation.owners().equals(owners) ? 0 : rotation.turns();
+            rotations.put(rotationId, new Rotation(new TreeSet<>(owners), turn + 1));
+            return turn;
+        });
+    }
+
+    @Override
+    public WebhookResponse call(WebhookRequest request) {
+        return webhookResponses.computeIfAbsent(request.idempotencyKey(), key -> {
+            webhookRequests.put(key, request);
+            return endpoints.apply(request);
+        });
+    }
+
+    @Override
+    public String send(SmsMessage message) {
+        return smsIds.computeIfAbsent(message.idempotencyKey(), key -> {
+            smsMessages.put(key, message);
+            return "sms-" + smsMessages.size();
+        });
+    }
+
+    @Override
+    public SmsStatus status(String messageId) {
+        return smsStatuses.getOrDefault(messageId, SmsStatus.PENDING);
+    }
+
+    @Override
+    public boolean reserve(YearMonth month, int limit, String idempotencyKey) {
+        return smsReservations.computeIfAbsent(idempotencyKey, key -> {
+            int sent = smsPerMonth.getOrDefault(month, 0);
+            if (sent >= limit) {
+                return false;
+            }
+            smsPerMonth.put(month, sent + 1);
+            return true;
+        });
+    }
+
+    /** Makes {@code members} the eligible members of {@code teamId}. */
+    public Outbox team(String teamId, String... members) {
+        teams.put(teamId, List.of(members));
+        return this;
+    }
+
+    /** How the webhook endpoints answer from now on. */
+    public Outbox answerWebhooks(Function<WebhookRequest, WebhookResponse> endpoints) {
+        this.endpoints = endpoints;
+        return this;
+    }
+
+    /** The provider's delivery status for an SMS, from now on. */
+    public Outbox smsStatus(String messageId, SmsStatus status) {
+        smsStatuses.put(messageId, status);
+        return this;
+    }
+
+    /** Counts SMS as already sent in {@code month}, as if earlier flows had sent them. */
+    public Outbox smsAlreadySent(YearMonth month, int count) {
+        smsPerMonth.merge(month, count, Integer::sum);
+        return this;
     }
 
     public List<MarketingEmail> marketingEmails() {
-        return List.copyOf(marketingEmails);
+        return List.copyOf(marketingEmails.values());
     }
 
     public List<InternalEmail> internalEmails() {
-        return List.copyOf(internalEmails);
+        return List.copyOf(internalEmails.values());
+    }
+
+    public List<InAppNotification> notifications() {
+        return List.copyOf(notifications.values());
+    }
+
+    public List<NewTask> tasks() {
+        return List.copyOf(tasks.values());
+    }
+
+    public List<NewRecord> records() {
+        return List.copyOf(records.values());
+    }
+
+    /** Every webhook attempt, in the order they were made. */
+    public List<WebhookRequest> webhookRequests() {
+        return List.copyOf(webhookRequests.values());
+    }
+
+    public List<SmsMessage> smsMessages() {
+        return List.copyOf(smsMessages.values());
+    }
+
+    private record Rotation(SortedSet<String> owners, long turns) {
     }
 }

@@ -12,7 +12,9 @@ import dev.flowline.engine.enrolment.EngineContext;
 import dev.flowline.engine.enrolment.EngineEvents;
 import dev.flowline.engine.enrolment.Enroller;
 import dev.flowline.engine.enrolment.EnrolmentDecision;
+import dev.flowline.engine.enrolment.EnrolmentSchedules;
 import dev.flowline.engine.enrolment.EnrolmentSource;
+import dev.flowline.engine.enrolment.FlowRevisions;
 import dev.flowline.engine.enrolment.GoalChecker;
 import dev.flowline.engine.enrolment.StepMessage;
 import dev.flowline.engine.enrolment.StepRunner;
@@ -23,6 +25,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,22 +58,36 @@ public final class Simulator {
     private final StepRunner steps;
     private final TriggerEvaluator triggers;
     private final GoalChecker goals;
+    private final EnrolmentSchedules schedules;
+    private final Set<String> scheduledFlowIds = new HashSet<>();
     private long order;
 
     public Simulator(Instant start, ZoneId timeZone) {
         this.clock = new VirtualClock(start, timeZone);
         this.engine = new EngineContext(clock, timeZone, flows, contacts, enrolments, this::scheduleStep, history,
                 metrics, new FeedBack(), listId -> Optional.ofNullable(lists.get(listId)),
-                BuiltInActions.executor(new ActionPorts(outbox)));
+                BuiltInActions.executor(new ActionPorts(outbox, outbox, outbox, outbox, outbox, this::enrolByAction,
+                        outbox, outbox, outbox)));
         var unenroller = new Unenroller(engine);
         this.enroller = new Enroller(engine, unenroller);
         this.steps = new StepRunner(engine, unenroller);
         this.triggers = new TriggerEvaluator(engine, enroller, unenroller);
         this.goals = new GoalChecker(engine, unenroller, steps);
+        this.schedules = new EnrolmentSchedules(engine, enroller);
     }
 
     public Simulator addFlow(Flow flow) {
         flows.put(flow);
+        if (scheduledFlowIds.add(flow.id())) {
+            scheduleNextRun(flow.id(), clock.instant());
+        }
+        return this;
+    }
+
+    /** Replaces a flow with a new revision, as an update through the API does. */
+    public Simulator updateFlow(Flow revision) {
+        flows.find(revision.id()).ifPresent(previous -> new FlowRevisions(metrics).revised(previous, revision));
+        flows.put(revision);
         return this;
     }
 
@@ -117,6 +134,20 @@ public final class Simulator {
         return enroller.enrol(flow, contact, EnrolmentSource.MANUAL);
     }
 
+    /** Delivers a step message (again) now: queues deliver at least once, and copies must change nothing. */
+    public Simulator deliver(StepMessage step) {
+        schedule(clock.instant(), () -> steps.run(step));
+        return this;
+    }
+
+    /** The "enrol in another workflow" action: a manual enrolment, refused when the flow does not exist. */
+    private EnrolmentDecision enrolByAction(String flowId, String contactId) {
+        Optional<Flow> flow = flows.find(flowId);
+        Optional<Contact> contact = contacts.find(contactId);
+        return flow.isPresent() && contact.isPresent() ? enroller.enrol(flow.get(), contact.get(), EnrolmentSource.MANUAL)
+                : new EnrolmentDecision(Optional.empty(), "there is no workflow " + flowId);
+    }
+
     /** Runs everything due up to {@code end}, then leaves the clock at {@code end}. */
     public SimulationReport runUntil(Instant end) {
         int done = 0;
@@ -159,6 +190,20 @@ public final class Simulator {
 
     private void schedule(Instant at, Runnable work) {
         agenda.add(new Item(at.isBefore(clock.instant()) ? clock.instant() : at, order++, work));
+    }
+
+    // Recurring enrolment schedules: each run enrols the flow's contacts, then books the flow's next run.
+
+    private void scheduleNextRun(String flowId, Instant after) {
+        var next = flows.find(flowId).flatMap(flow -> EnrolmentSchedules.nextRun(flow, after, engine.timeZone()));
+        if (next.isEmpty()) {
+            scheduledFlowIds.remove(flowId);
+            return;
+        }
+        schedule(next.get(), () -> {
+            flows.find(flowId).ifPresent(flow -> schedules.run(flow, List.copyOf(contacts.all())));
+            scheduleNextRun(flowId, next.get());
+        });
     }
 
     private List<ActivityEvent> propertyChangeEvents(Contact contact, Set<String> changed) {

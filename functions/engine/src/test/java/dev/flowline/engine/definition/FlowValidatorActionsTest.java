@@ -51,6 +51,20 @@ class FlowValidatorActionsTest {
     }
 
     @Test
+    void delayUntilDateNeedsADateOutsideDateCentredFlows() {
+        assertThat(validate(flowOf(single("0-35", "{'delta':'-3','time_unit':'DAYS'}")))).containsExactly(
+                problem("/actions/0/fields/date", "date is required by action type 0-35 "
+                        + "(Delay until a calendar date or a date property)"));
+    }
+
+    @Test
+    void delayUntilDateCountsFromTheAnchorInDateCentredFlows() {
+        var flow = flowOf(single("0-35", "{'delta':'-3','time_unit':'DAYS'}"));
+        flow.set("eventAnchor", FlowValidatorFixtures.json("{'type':'CONTACT_PROPERTY_ANCHOR','contactProperty':'renewal_date'}"));
+        assertThat(validate(flow)).isEmpty();
+    }
+
+    @Test
     void actionTypeIdIsRequired() {
         assertThat(validate(flowOf("{'type':'SINGLE_CONNECTION','actionId':'1','fields':{}}"))).containsExactly(
                 problem("/actions/0/actionTypeId", "actionTypeId is required"));

@@ -1,0 +1,137 @@
+package dev.flowline.engine.action;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flowline.engine.definition.SingleConnectionAction;
+import dev.flowline.engine.timing.AnchorDates;
+import dev.flowline.engine.timing.CalendarNames;
+import dev.flowline.engine.timing.DateValues;
+import dev.flowline.engine.timing.NextTimes;
+import dev.flowline.engine.timing.Offset;
+import dev.flowline.engine.timing.TimesOfDay;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The delays: for a set time or until a day and time ({@code 0-1}), until a date ({@code 0-35}), until an event
+ * ({@code 0-29}). Times of day and calendar days are in the account's time zone.
+ */
+public final class DelayActions {
+
+    /** How long a "delay until event" without {@code expiration_minutes} waits at most. */
+    static final Duration LONGEST_EVENT_WAIT = Duration.ofDays(3 * 365);
+
+    private DelayActions() {
+    }
+
+    public static Map<String, ActionHandler<SingleConnectionAction>> handlers() {
+        return Map.of(
+                "0-1", DelayActions::forTimeOrUntilDayAndTime,
+                "0-35", DelayActions::untilDate,
+                "0-29", DelayActions::untilEvent);
+    }
+
+    /**
+     * {@code delta} and {@code time_unit}; or {@code days_of_week} and/or {@code time_of_day}: the first such
+     * moment strictly after now (no days: every day; no time: the start of the day).
+     */
+    static StepResult forTimeOrUntilDayAndTime(SingleConnectionAction action, ActionContext context) {
+        ObjectNode fields = fieldsOf(action);
+        if (fields.has("days_of_week") || fields.has("time_of_day")) {
+            Set<DayOfWeek> days = CalendarNames.daysOfWeek(texts(fields.path("days_of_week")));
+            LocalTime time = TimesOfDay.of(fields.get("time_of_day")).orElse(LocalTime.MIDNIGHT);
+            return NextTimes.firstAfter(context.now(), context.timeZone(), time,
+                            day -> days.isEmpty() || days.contains(day.getDayOfWeek()))
+                    .map(due -> waitUntil(action, due))
+                    .orElseThrow();
+        }
+        return Offset.parse(text(fields, "delta"), text(fields, "time_unit"))
+                .map(offset -> waitUntil(action, offset.addTo(context.now().atZone(context.timeZone())).toInstant()))
+                .orElseGet(() -> StepResult.next(Branches.next(action.connection()),
+                        StepResult.Outcome.failed("the delay has no valid delta and time_unit")));
+    }
+
+    /**
+     * Until a date: the {@code date} field, or in a date-centred flow without it, the flow's anchor date; moved
+     * by {@code delta} in {@code time_unit}, then set to {@code time_of_day}. A date already passed, or no date,
+     * lets the contact move on at once.
+     */
+    static StepResult untilDate(SingleConnectionAction action, ActionContext context) {
+        ObjectNode fields = fieldsOf(action);
+        String next = Branches.next(action.connection());
+        JsonNode date = fields.path("date");
+        boolean anchored = !date.isObject() && context.flow().eventAnchor() != null;
+        Optional<ZonedDateTime> base = anchored
+                ? AnchorDates.of(context.flow().eventAnchor(), context.contact(), context.enrolment().enrolledAt(),
+                context.timeZone())
+                : dateOf(date, context);
+        if (base.isEmpty()) {
+            return StepResult.next(next, StepResult.Outcome.skipped("no date: " + (anchored
+                    ? "the workflow's anchor date is not set" : describe(date) + " has no date")));
+        }
+        Offset offset = fields.has("delta")
+                ? Offset.parse(text(fields, "delta"), text(fields, "time_unit")).orElse(null)
+                : Offset.NONE;
+        if (offset == null) {
+            return StepResult.next(next, StepResult.Outcome.failed("the delay has no valid delta and time_unit"));
+        }
+        ZonedDateTime target = offset.addTo(base.get());
+        Optional<LocalTime> time = TimesOfDay.of(fields.get("time_of_day"));
+        Instant due = (time.isPresent() ? target.with(time.get()) : target).toInstant();
+        if (!due.isAfter(context.now())) {
+            return StepResult.next(next, StepResult.Outcome.skipped("the date has already passed (" + due + ")"));
+        }
+        return waitUntil(action, due);
+    }
+
+    /** Waits for the event for {@code expiration_minutes}; later actions branch on whether it came. */
+    static StepResult untilEvent(SingleConnectionAction action, ActionContext context) {
+        long minutes = fieldsOf(action).path("expiration_minutes").asLong(0);
+        Duration longest = minutes > 0 ? Duration.ofMinutes(minutes) : LONGEST_EVENT_WAIT;
+        return new StepResult.WaitForEvent(context.now().plus(longest));
+    }
+
+    private static StepResult waitUntil(SingleConnectionAction action, Instant due) {
+        return new StepResult.Next(Branches.next(action.connection()), due,
+                StepResult.Outcome.succeeded("delayed until " + due), Map.of());
+    }
+
+    private static Optional<ZonedDateTime> dateOf(JsonNode date, ActionContext context) {
+        return switch (date.path("type").asText()) {
+            case "STATIC_VALUE" -> DateValues.parse(date.path("staticValue").asText(null), context.timeZone());
+            case "OBJECT_PROPERTY" -> context.contact().value(date.path("propertyName").asText())
+                    .flatMap(value -> DateValues.parse(value, context.timeZone()));
+            default -> Optional.empty();
+        };
+    }
+
+    private static String describe(JsonNode date) {
+        return "OBJECT_PROPERTY".equals(date.path("type").asText())
+                ? "the property " + date.path("propertyName").asText() : "the delay";
+    }
+
+    private static ObjectNode fieldsOf(SingleConnectionAction action) {
+        return action.fields() == null ? JsonNodeFactory.instance.objectNode() : action.fields();
+    }
+
+    private static String text(ObjectNode fields, String name) {
+        JsonNode node = fields.get(name);
+        return node == null || node.isNull() ? null : node.asText();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        var texts = new ArrayList<String>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
+    }
+}

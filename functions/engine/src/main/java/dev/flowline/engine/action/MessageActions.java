@@ -1,0 +1,106 @@
+package dev.flowline.engine.action;
+
+import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.definition.SingleConnectionAction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The messages a flow sends: a marketing email to the contact ({@code 0-4}), an internal email
+ * ({@code 0-8}) and an in-app notification ({@code 0-9}) to users. A message nobody can receive fails with
+ * the reason, and the contact goes on.
+ */
+final class MessageActions {
+
+    static final String MARKETING_EMAIL = "0-4";
+    static final String INTERNAL_EMAIL = "0-8";
+    static final String IN_APP_NOTIFICATION = "0-9";
+    static final String EMAIL_OPT_OUT = "hs_email_optout";
+    static final String MARKETABLE_STATUS = "hs_marketable_status";
+
+    private MessageActions() {
+    }
+
+    static Map<String, ActionHandler<SingleConnectionAction>> handlers(ActionPorts ports) {
+        return Map.of(
+                MARKETING_EMAIL, (action, context) -> marketingEmail(ports.mailer(), action, context),
+                INTERNAL_EMAIL, (action, context) -> internalEmail(ports.mailer(), action, context),
+                IN_APP_NOTIFICATION, (action, context) -> inAppNotification(ports.notifier(), action, context));
+    }
+
+    private static StepResult marketingEmail(Mailer mailer, SingleConnectionAction action, ActionContext context) {
+        String contentId = Fields.text(action.fields(), "content_id");
+        Contact contact = context.contact();
+        Optional<String> refusal = contentId.isBlank() ? Optional.of("the action names no email")
+                : whyNotMarketable(contact);
+        if (refusal.isPresent()) {
+            return Results.failed(action, refusal.get());
+        }
+        String to = contact.email().orElseThrow();
+        mailer.sendMarketingEmail(new MarketingEmail(context.idempotencyKey(), context.flow().id(), contact.id(), to,
+                contentId, personalisation(contact)));
+        return Results.succeeded(action, "sent marketing email " + contentId + " to " + to);
+    }
+
+    /** Why a marketing email cannot go to the contact, if it cannot. */
+    private static Optional<String> whyNotMarketable(Contact contact) {
+        if (contact.email().isEmpty()) {
+            return Optional.of("the contact has no email address");
+        }
+        if (contact.value(EMAIL_OPT_OUT).filter("true"::equalsIgnoreCase).isPresent()) {
+            return Optional.of("the contact unsubscribed from all email");
+        }
+        if (contact.value(MARKETABLE_STATUS).filter("false"::equalsIgnoreCase).isPresent()) {
+            return Optional.of("the contact is not a marketing contact");
+        }
+        return Optional.empty();
+    }
+
+    private static Map<String, String> personalisation(Contact contact) {
+        var values = new TreeMap<String, String>();
+        for (String property : contact.propertyNames()) {
+            contact.value(property).ifPresent(value -> values.put(property, value));
+        }
+        return values;
+    }
+
+    private static StepResult internalEmail(Mailer mailer, SingleConnectionAction action, ActionContext context) {
+        List<String> users = Fields.list(action.fields(), "user_ids");
+        List<String> teams = Fields.list(action.fields(), "team_ids");
+        var owners = new ArrayList<String>();
+        for (String property : Fields.list(action.fields(), "owner_properties")) {
+            context.contact().value(property).ifPresent(owners::add);
+        }
+        if (users.isEmpty() && teams.isEmpty() && owners.isEmpty()) {
+            return Results.failed(action, "the internal email has no recipient: no users, no teams, and the contact has no owner in the chosen properties");
+        }
+        mailer.sendInternalEmail(new InternalEmail(context.idempotencyKey(), context.flow().id(),
+                context.contact().id(), users, teams, owners, text(action, "subject", context),
+                text(action, "body", context)));
+        return Results.succeeded(action, "sent internal email to " + count(users.size() + teams.size() + owners.size()));
+    }
+
+    private static StepResult inAppNotification(Notifier notifier, SingleConnectionAction action,
+                                                ActionContext context) {
+        List<String> users = Fields.list(action.fields(), "user_ids");
+        if (users.isEmpty()) {
+            return Results.failed(action, "the notification has no recipient");
+        }
+        notifier.notify(new InAppNotification(context.idempotencyKey(), context.flow().id(), context.contact().id(),
+                users, Fields.text(action.fields(), "delivery_method"), text(action, "subject", context),
+                text(action, "body", context)));
+        return Results.succeeded(action, "sent in-app notification to " + count(users.size()));
+    }
+
+    private static String text(SingleConnectionAction action, String field, ActionContext context) {
+        return Tokens.replace(Fields.text(action.fields(), field), context.contact());
+    }
+
+    private static String count(int recipients) {
+        return recipients == 1 ? "1 recipient" : recipients + " recipients";
+    }
+}

@@ -1,0 +1,90 @@
+package dev.flowline.engine.action;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.definition.SingleConnectionAction;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Set property value ({@code 0-5}): {@code property_name} takes {@code value}, a member of the value union.
+ * Copy ({@code OBJECT_PROPERTY}) follows HubSpot's compatible-kinds rules, increment adds to the current
+ * number (an empty one counts as 0), the two append members add ';'-separated options without duplicates,
+ * and an empty {@code STATIC_VALUE} clears the property.
+ */
+final class SetPropertyAction implements ActionHandler<SingleConnectionAction> {
+
+    static final String TYPE = "0-5";
+
+    @Override
+    public StepResult execute(SingleConnectionAction action, ActionContext context) {
+        String property = Fields.text(action.fields(), "property_name");
+        JsonNode value = Fields.node(action.fields(), "value");
+        if (property.isBlank() || value == null) {
+            return Results.failed(action, "the action names no property or no value");
+        }
+        Contact contact = context.contact();
+        String current = contact.value(property).orElse("");
+        String type = Values.typeOf(value);
+        return switch (type) {
+            case "INCREMENT" -> increment(action, context, property, current, value.path("incrementAmount").asText("0"));
+            case "APPEND_OBJECT_PROPERTY" -> set(action, context, property, append(current,
+                    contact.value(value.path("appendPropertyName").asText()).orElse("")));
+            case "STATIC_APPEND_VALUE" -> set(action, context, property,
+                    append(current, value.path("staticAppendValue").asText("")));
+            case "OBJECT_PROPERTY" -> copy(action, context, property, current, value.path("propertyName").asText());
+            default -> Values.resolvable(value)
+                    ? set(action, context, property, Values.resolve(value, context).orElse(""))
+                    : Results.failed(action, "values of type " + type + " are not supported");
+        };
+    }
+
+    private static StepResult copy(SingleConnectionAction action, ActionContext context, String target,
+                                   String current, String source) {
+        Optional<String> value = context.contact().value(source);
+        if (value.isPresent() && !current.isEmpty()) {
+            PropertyKind from = PropertyKind.of(value.get());
+            PropertyKind to = PropertyKind.of(current);
+            if (!from.copiesInto(to)) {
+                return Results.failed(action, "cannot copy the " + from.label() + " value of " + source
+                        + " into the " + to.label() + " property " + target);
+            }
+        }
+        return set(action, context, target, value.orElse(""));
+    }
+
+    private static StepResult increment(SingleConnectionAction action, ActionContext context, String property,
+                                        String current, String amount) {
+        if (!PropertyKind.isNumber(amount)) {
+            return Results.failed(action, "the increment amount \"" + amount + "\" is not a number");
+        }
+        if (!current.isEmpty() && !PropertyKind.isNumber(current)) {
+            return Results.failed(action, "cannot increment " + property + ": its value \"" + current
+                    + "\" is not a number");
+        }
+        BigDecimal start = current.isEmpty() ? BigDecimal.ZERO : new BigDecimal(current.trim());
+        BigDecimal sum = start.add(new BigDecimal(amount.trim()));
+        return set(action, context, property, sum.stripTrailingZeros().toPlainString());
+    }
+
+    /** Adds the options of {@code added} to those of {@code current}, keeping order and dropping repeats. */
+    static String append(String current, String added) {
+        Set<String> options = new LinkedHashSet<>();
+        for (String part : (current + ";" + added).split(";")) {
+            if (!part.isBlank()) {
+                options.add(part.trim());
+            }
+        }
+        return String.join(";", options);
+    }
+
+    private static StepResult set(SingleConnectionAction action, ActionContext context, String property,
+                                  String value) {
+        boolean changed = context.contact().setProperty(property, value, context.now());
+        String what = value.isEmpty() ? "cleared " + property : "set " + property + " to \"" + value + "\"";
+        return Results.succeeded(action, changed ? what : property + " already had that value");
+    }
+}

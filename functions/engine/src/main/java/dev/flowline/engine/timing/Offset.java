@@ -1,0 +1,37 @@
+package dev.flowline.engine.timing;
+
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** An amount of time a delay waits, or a date delay shifts its date by: HubSpot's {@code delta} and {@code time_unit}. */
+public record Offset(long amount, ChronoUnit unit) {
+
+    public static final Offset NONE = new Offset(0, ChronoUnit.MINUTES);
+
+    private static final Map<String, ChronoUnit> UNITS = Map.of(
+            "MINUTES", ChronoUnit.MINUTES,
+            "HOURS", ChronoUnit.HOURS,
+            "DAYS", ChronoUnit.DAYS,
+            "WEEKS", ChronoUnit.WEEKS);
+
+    /** Reads {@code delta} (an integer, negative for "before") and {@code time_unit}; empty if either is not valid. */
+    public static Optional<Offset> parse(String delta, String timeUnit) {
+        ChronoUnit unit = timeUnit == null ? null : UNITS.get(timeUnit.trim().toUpperCase(Locale.ROOT));
+        if (delta == null || unit == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Offset(Long.parseLong(delta.trim()), unit));
+        } catch (NumberFormatException notANumber) {
+            return Optional.empty();
+        }
+    }
+
+    /** Days and weeks are calendar days in the time's zone, so 9:00 stays 9:00 across a daylight-saving change. */
+    public ZonedDateTime addTo(ZonedDateTime time) {
+        return time.plus(amount, unit);
+    }
+}

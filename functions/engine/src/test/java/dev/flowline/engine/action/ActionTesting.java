@@ -1,0 +1,107 @@
+package dev.flowline.engine.action;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.criteria.EvaluationContext;
+import dev.flowline.engine.definition.Flow;
+import dev.flowline.engine.enrolment.Enrolment;
+import dev.flowline.engine.enrolment.EnrolmentDecision;
+import dev.flowline.engine.enrolment.EnrolmentSource;
+import dev.flowline.engine.json.FlowlineJson;
+import dev.flowline.engine.record.HistoryEntry;
+import dev.flowline.engine.simulation.Outbox;
+import dev.flowline.engine.simulation.SimulationReport;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Flows of actions in a row, contacts and contexts for action tests. */
+final class ActionTesting {
+
+    static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+    /** A Monday, 10:00 in Paris. */
+    static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+
+    private ActionTesting() {
+    }
+
+    /** A turned-on manual contact flow whose actions (JSON without ids or connections) run one after another. */
+    static Flow flow(String id, String... actions) {
+        ObjectNode flow = FlowlineJson.mapper().createObjectNode()
+                .put("id", id).put("type", "CONTACT_FLOW").put("objectTypeId", "0-1").put("isEnabled", true)
+                .put("startActionId", "1");
+        flow.putObject("enrollmentCriteria").put("type", "MANUAL").put("shouldReEnroll", false);
+        ArrayNode list = flow.putArray("actions");
+        for (int i = 0; i < actions.length; i++) {
+            ObjectNode action = (ObjectNode) read(actions[i]);
+            action.put("actionId", String.valueOf(i + 1));
+            if (i + 1 < actions.length) {
+                action.putObject("connection").put("edgeType", "STANDARD").put("nextActionId", String.valueOf(i + 2));
+            }
+            list.add(action);
+        }
+        return FlowlineJson.read(flow, Flow.class);
+    }
+
+    /** A built-in action of {@code actionTypeId} with {@code fields}. */
+    static String action(String actionTypeId, String fields) {
+        return "{\"type\":\"SINGLE_CONNECTION\",\"actionTypeId\":\"" + actionTypeId
+                + "\",\"actionTypeVersion\":0,\"fields\":" + fields + "}";
+    }
+
+    /** A set-property action, used as the "next action" that shows a flow went on. */
+    static String setProperty(String property, String value) {
+        return action("0-5", "{\"property_name\":\"" + property
+                + "\",\"value\":{\"type\":\"STATIC_VALUE\",\"staticValue\":\"" + value + "\"}}");
+    }
+
+    static Contact contact(String id, String... propertiesAndValues) {
+        var contact = new Contact(id);
+        for (int i = 0; i < propertiesAndValues.length; i += 2) {
+            contact.setProperty(propertiesAndValues[i], propertiesAndValues[i + 1], START.minusSeconds(3600));
+        }
+        contact.takeChanges();
+        return contact;
+    }
+
+    static ActionPorts ports(Outbox outbox) {
+        return new ActionPorts(outbox, outbox, outbox, outbox, outbox,
+                (flowId, contactId) -> new EnrolmentDecision(Optional.empty(), "no workflows here"),
+                outbox, outbox, outbox);
+    }
+
+    static ActionContext context(Flow flow, Contact contact, Instant now) {
+        Enrolment enrolment = Enrolment.start(flow.id(), contact.id(), 1, EnrolmentSource.MANUAL, "1", now);
+        return new ActionContext(flow, enrolment, contact, now, ZONE, EvaluationContext.of(Clock.fixed(now, ZONE)),
+                enrolment.nextStep().idempotencyKey());
+    }
+
+    static ActionContext withOutputs(ActionContext context, String actionId, Map<String, String> outputs) {
+        return new ActionContext(context.flow(), context.enrolment().withOutput(actionId, outputs), context.contact(),
+                context.now(), context.timeZone(), context.evaluation(), context.idempotencyKey());
+    }
+
+    /** The history lines of a contact about one action of a flow, in order. */
+    static List<HistoryEntry> historyOf(SimulationReport report, String flowId, String contactId, String actionId) {
+        return report.history().ofContact(contactId).stream()
+                .filter(e -> flowId.equals(e.flowId()) && actionId.equals(e.actionId())).toList();
+    }
+
+    static HistoryEntry lastOf(SimulationReport report, String flowId, String contactId, String actionId) {
+        return historyOf(report, flowId, contactId, actionId).getLast();
+    }
+
+    static JsonNode read(String json) {
+        try {
+            return FlowlineJson.mapper().readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.flowline.engine.action;
+
+import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.contact.SubscriptionState;
+import dev.flowline.engine.definition.Flow;
+import dev.flowline.engine.simulation.Outbox;
+import org.junit.jupiter.api.Test;
+
+import static dev.flowline.engine.action.ActionTesting.START;
+import static dev.flowline.engine.action.ActionTesting.action;
+import static dev.flowline.engine.action.ActionTesting.contact;
+import static dev.flowline.engine.action.ActionTesting.context;
+import static dev.flowline.engine.action.ActionTesting.flow;
+import static dev.flowline.engine.action.ActionTesting.ports;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ListAndSubscriptionActionsTest {
+
+    private final ActionExecutor executor = BuiltInActions.executor(ports(new Outbox()));
+
+    private StepResult.Next run(Contact contact, String actionTypeId, String fields) {
+        Flow flow = flow("f", action(actionTypeId, fields));
+        return (StepResult.Next) executor.execute(flow.action("1").orElseThrow(), context(flow, contact, START));
+    }
+
+    @Test
+    void theOlderListActionAddsAndRemoves() {
+        var contact = contact("c");
+        run(contact, "0-13", "{\"operation\":\"ADD\",\"list_id\":123}");
+        assertThat(contact.inStaticList("123")).isTrue();
+
+        run(contact, "0-13", "{\"operation\":\"REMOVE\",\"list_id\":\"123\"}");
+        assertThat(contact.inStaticList("123")).isFalse();
+    }
+
+    @Test
+    void theNewerListActionsAddAndRemove() {
+        var contact = contact("c");
+        run(contact, "0-63809083", "{\"listId\":\"55\",\"targetObject\":\"{{ enrolled_object }}\"}");
+        assertThat(contact.staticListIds()).containsExactly("55");
+
+        var removal = run(contact, "0-63863438", "{\"listId\":\"55\"}");
+        assertThat(contact.staticListIds()).isEmpty();
+        assertThat(removal.outcome().detail()).isEqualTo("removed from list 55");
+    }
+
+    @Test
+    void aListActionWithoutAListFails() {
+        assertThat(run(contact("c"), "0-63809083", "{}").outcome().status()).isEqualTo(StepResult.Status.FAILED);
+    }
+
+    @Test
+    void manageSubscriptionOptsTheContactOutOrIn() {
+        var contact = contact("c");
+        run(contact, "0-43347357", """
+                {"targetContact":"{{ enrolled_object }}","channel":"EMAIL","optState":"OPT_OUT","subscriptionId":"9001",
+                 "legalBasis":"LEGITIMATE_INTEREST_CLIENT","legalBasisExplanation":"asked by phone"}""");
+        assertThat(contact.subscriptions()).containsEntry("9001", SubscriptionState.OPT_OUT);
+
+        run(contact, "0-43347357", "{\"channel\":\"EMAIL\",\"optState\":\"OPT_IN\",\"subscriptionId\":\"9001\"}");
+        assertThat(contact.subscriptions()).containsEntry("9001", SubscriptionState.OPT_IN);
+    }
+
+    @Test
+    void marketingStatusIsKeptInTheMarketableStatusProperty() {
+        var contact = contact("c");
+        run(contact, "0-31", "{\"targetContact\":\"{{ enrolled_object }}\",\"marketableType\":\"NON_MARKETABLE\"}");
+        assertThat(contact.value("hs_marketable_status")).contains("false");
+
+        run(contact, "0-31", "{\"marketableType\":\"MARKETABLE\"}");
+        assertThat(contact.value("hs_marketable_status")).contains("true");
+    }
+}

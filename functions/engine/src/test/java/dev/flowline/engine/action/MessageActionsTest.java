@@ -1,0 +1,131 @@
+package dev.flowline.engine.action;
+
+import dev.flowline.engine.definition.Flow;
+import dev.flowline.engine.record.HistoryKind;
+import dev.flowline.engine.simulation.SimulationReport;
+import dev.flowline.engine.simulation.Simulator;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static dev.flowline.engine.action.ActionTesting.START;
+import static dev.flowline.engine.action.ActionTesting.ZONE;
+import static dev.flowline.engine.action.ActionTesting.action;
+import static dev.flowline.engine.action.ActionTesting.contact;
+import static dev.flowline.engine.action.ActionTesting.context;
+import static dev.flowline.engine.action.ActionTesting.flow;
+import static dev.flowline.engine.action.ActionTesting.lastOf;
+import static dev.flowline.engine.action.ActionTesting.ports;
+import static dev.flowline.engine.action.ActionTesting.setProperty;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MessageActionsTest {
+
+    private final Simulator simulator = new Simulator(START, ZONE);
+
+    private SimulationReport run(Flow flow, dev.flowline.engine.contact.Contact contact) {
+        simulator.addFlow(flow).addContact(contact);
+        simulator.enrol(flow.id(), contact.id());
+        return simulator.runUntil(START.plus(Duration.ofHours(1)));
+    }
+
+    @Test
+    void marketingEmailGoesToTheContactsAddressWithItsPersonalisation() {
+        var report = run(flow("f", action("0-4", "{\"content_id\":\"4711\"}")),
+                contact("c", "email", "ada@example.com", "firstname", "Ada"));
+
+        assertThat(report.outbox().marketingEmails()).singleElement().satisfies(email -> {
+            assertThat(email.to()).isEqualTo("ada@example.com");
+            assertThat(email.contentId()).isEqualTo("4711");
+            assertThat(email.personalisation()).containsEntry("firstname", "Ada");
+        });
+        assertThat(lastOf(report, "f", "c", "1").kind()).isEqualTo(HistoryKind.ACTION_SUCCEEDED);
+        assertThat(report.enrolments("f").getFirst().sentMarketingEmail()).isTrue();
+    }
+
+    @Test
+    void marketingEmailToAContactWithoutAddressFailsAndTheFlowGoesOn() {
+        var report = run(flow("f", action("0-4", "{\"content_id\":\"4711\"}"), setProperty("after", "yes")),
+                contact("c", "firstname", "Ada"));
+
+        assertThat(report.outbox().marketingEmails()).isEmpty();
+        assertThat(lastOf(report, "f", "c", "1").kind()).isEqualTo(HistoryKind.ACTION_FAILED);
+        assertThat(lastOf(report, "f", "c", "1").detail()).isEqualTo("the contact has no email address");
+        assertThat(simulator.contacts().find("c").orElseThrow().value("after")).contains("yes");
+        assertThat(report.enrolments("f").getFirst().sentMarketingEmail()).isFalse();
+    }
+
+    @Test
+    void marketingEmailIsNotSentToAnUnsubscribedContact() {
+        var report = run(flow("f", action("0-4", "{\"content_id\":\"4711\"}")),
+                contact("c", "email", "ada@example.com", "hs_email_optout", "true"));
+
+        assertThat(report.outbox().marketingEmails()).isEmpty();
+        assertThat(lastOf(report, "f", "c", "1").detail()).isEqualTo("the contact unsubscribed from all email");
+    }
+
+    @Test
+    void marketingEmailIsNotSentToANonMarketingContact() {
+        var report = run(flow("f", action("0-4", "{\"content_id\":\"4711\"}")),
+                contact("c", "email", "ada@example.com", "hs_marketable_status", "false"));
+
+        assertThat(report.outbox().marketingEmails()).isEmpty();
+        assertThat(lastOf(report, "f", "c", "1").detail()).isEqualTo("the contact is not a marketing contact");
+    }
+
+    @Test
+    void theSameStepRunTwiceSendsOneEmail() {
+        var outbox = new dev.flowline.engine.simulation.Outbox();
+        var executor = BuiltInActions.executor(ports(outbox));
+        Flow flow = flow("f", action("0-4", "{\"content_id\":\"4711\"}"));
+        var context = context(flow, contact("c", "email", "ada@example.com"), START);
+
+        executor.execute(flow.action("1").orElseThrow(), context);
+        executor.execute(flow.action("1").orElseThrow(), context);
+
+        assertThat(outbox.marketingEmails()).hasSize(1);
+    }
+
+    @Test
+    void internalEmailGoesToUsersTeamsAndTheOwnersInTheChosenPropertiesWithTokensReplaced() {
+        var report = run(flow("f", action("0-8", """
+                        {"subject":"New lead: {{ enrolled_object.firstname }}",
+                         "body":"<p>{{enrolled_object.email}} from {{ enrolled_object.company }}</p>",
+                         "user_ids":["11"],"team_ids":[22],"owner_properties":["hubspot_owner_id","csm_owner"]}""")),
+                contact("c", "email", "ada@example.com", "firstname", "Ada", "hubspot_owner_id", "33"));
+
+        assertThat(report.outbox().internalEmails()).singleElement().satisfies(email -> {
+            assertThat(email.userIds()).containsExactly("11");
+            assertThat(email.teamIds()).containsExactly("22");
+            assertThat(email.ownerIds()).containsExactly("33");
+            assertThat(email.subject()).isEqualTo("New lead: Ada");
+            assertThat(email.body()).isEqualTo("<p>ada@example.com from </p>");
+        });
+        assertThat(report.enrolments("f").getFirst().sentMarketingEmail()).isFalse();
+    }
+
+    @Test
+    void internalEmailWithoutAnyRecipientFails() {
+        var report = run(flow("f", action("0-8", """
+                        {"subject":"s","body":"b","owner_properties":["hubspot_owner_id"]}""")),
+                contact("c", "email", "ada@example.com"));
+
+        assertThat(report.outbox().internalEmails()).isEmpty();
+        assertThat(lastOf(report, "f", "c", "1").kind()).isEqualTo(HistoryKind.ACTION_FAILED);
+    }
+
+    @Test
+    void inAppNotificationGoesToTheUsers() {
+        var report = run(flow("f", action("0-9", """
+                        {"user_ids":["11","12"],"delivery_method":"APP","subject":"Hot lead {{ enrolled_object.firstname }}",
+                         "body":"Call now"}""")),
+                contact("c", "firstname", "Ada"));
+
+        assertThat(report.outbox().notifications()).singleElement().satisfies(note -> {
+            assertThat(note.userIds()).containsExactly("11", "12");
+            assertThat(note.deliveryMethod()).isEqualTo("APP");
+            assertThat(note.subject()).isEqualTo("Hot lead Ada");
+            assertThat(note.body()).isEqualTo("Call now");
+        });
+    }
+}
