@@ -1,0 +1,78 @@
+package dev.flowline.aws.messaging;
+
+import dev.flowline.engine.action.InternalEmail;
+import dev.flowline.engine.action.Mailer;
+import dev.flowline.engine.action.MarketingEmail;
+import dev.flowline.engine.json.FlowlineJson;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.EmailContent;
+import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
+
+import java.util.List;
+
+/**
+ * Sends email through SES v2. A marketing email is an SES template named by the email's content id, filled in
+ * with the personalisation values; an internal email is sent as it comes, already personalised.
+ * Every send first claims the step's idempotency key, so a redelivered step never sends twice; a send that
+ * fails gives the key back and throws, so the retry sends.
+ */
+public final class SesMailer implements Mailer {
+
+    /** @param configurationSet the SES configuration set that tracks deliveries, opens and clicks; may be null */
+    public record Config(String fromAddress, String configurationSet) {
+    }
+
+    private static final System.Logger LOG = System.getLogger(SesMailer.class.getName());
+
+    private final SesV2Client ses;
+    private final IdempotencyLedger ledger;
+    private final RecipientDirectory recipients;
+    private final Config config;
+
+    public SesMailer(SesV2Client ses, IdempotencyLedger ledger, RecipientDirectory recipients, Config config) {
+        this.ses = ses;
+        this.ledger = ledger;
+        this.recipients = recipients;
+        this.config = config;
+    }
+
+    @Override
+    public void sendMarketingEmail(MarketingEmail email) {
+        String templateData = FlowlineJson.write(email.personalisation());
+        sendOnce(email.idempotencyKey(), List.of(email.to()), EmailContent.builder()
+                .template(template -> template.templateName(email.contentId()).templateData(templateData))
+                .build());
+    }
+
+    @Override
+    public void sendInternalEmail(InternalEmail email) {
+        List<String> to = recipients.addressesOf(email);
+        if (to.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "internal email {0} of flow {1} has no recipient with an address",
+                    email.idempotencyKey(), email.flowId());
+            return;
+        }
+        sendOnce(email.idempotencyKey(), to, EmailContent.builder()
+                .simple(message -> message
+                        .subject(subject -> subject.data(email.subject()).charset("UTF-8"))
+                        .body(body -> body.text(text -> text.data(email.body()).charset("UTF-8"))))
+                .build());
+    }
+
+    private void sendOnce(String idempotencyKey, List<String> to, EmailContent content) {
+        if (!ledger.claim(idempotencyKey)) {
+            return;
+        }
+        try {
+            ses.sendEmail(SendEmailRequest.builder()
+                    .fromEmailAddress(config.fromAddress())
+                    .configurationSetName(config.configurationSet())
+                    .destination(destination -> destination.toAddresses(to))
+                    .content(content)
+                    .build());
+        } catch (RuntimeException e) {
+            ledger.release(idempotencyKey);
+            throw e;
+        }
+    }
+}
