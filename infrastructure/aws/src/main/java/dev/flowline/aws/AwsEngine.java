@@ -31,6 +31,7 @@ import dev.flowline.engine.enrolment.StepRunner;
 import dev.flowline.engine.enrolment.TriggerEvaluator;
 import dev.flowline.engine.enrolment.Unenroller;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -47,6 +48,7 @@ public final class AwsEngine {
 
     private final AwsConfig config;
     private final Clock clock;
+    private final SqsClient sqs;
     private final DynamoFlowStore flows;
     private final DynamoContactStore contacts;
     private final DynamoEnrolmentStore enrolments;
@@ -65,6 +67,7 @@ public final class AwsEngine {
         this.clock = builder.clock;
         AwsClients clients = builder.clients;
         DynamoDbClient dynamo = clients.dynamoDb();
+        this.sqs = clients.sqs();
         this.flows = new DynamoFlowStore(dynamo, config.tables());
         this.contacts = new DynamoContactStore(dynamo, config.tables());
         this.enrolments = new DynamoEnrolmentStore(dynamo, config.tables());
@@ -75,7 +78,7 @@ public final class AwsEngine {
         WakeUpScheduler wakeUps = builder.wakeUps != null ? builder.wakeUps
                 : new EventBridgeWakeUpScheduler(clients.scheduler(), new EventBridgeWakeUpScheduler.Config(
                         config.scheduleGroup(), config.wakerArn(), config.schedulerRoleArn()));
-        this.stepScheduler = new SqsStepScheduler(clients.sqs(), config.stepQueueUrl(), wakeUps, clock);
+        this.stepScheduler = new SqsStepScheduler(sqs, config.stepQueueUrl(), wakeUps, clock);
         EngineEvents publisher = builder.events != null ? builder.events
                 : new EventBridgeEvents(clients.eventBridge(), config.busName(), config.maxCauseChain());
         Mailer mailer = builder.mailer != null ? builder.mailer
@@ -122,6 +125,11 @@ public final class AwsEngine {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The client of the step queue, also the one that sends poison messages to dead-letter queues. */
+    public SqsClient sqs() {
+        return sqs;
     }
 
     public TriggerEvaluator triggers() {
