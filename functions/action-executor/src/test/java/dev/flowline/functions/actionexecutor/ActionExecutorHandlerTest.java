@@ -12,10 +12,8 @@ import dev.flowline.aws.messaging.WakeUp;
 import dev.flowline.engine.action.InternalEmail;
 import dev.flowline.engine.action.Mailer;
 import dev.flowline.engine.action.MarketingEmail;
-import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.definition.Flow;
-import dev.flowline.engine.enrolment.EngineEvents;
 import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.EnrolmentSource;
 import dev.flowline.engine.enrolment.EnrolmentStatus;
@@ -40,7 +38,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static dev.flowline.aws.SampleFlows.delayDays;
@@ -96,15 +93,6 @@ class ActionExecutorHandlerTest {
                     @Override
                     public void sendInternalEmail(InternalEmail email) {
                         throw new UnsupportedOperationException();
-                    }
-                })
-                .events(new EngineEvents() {
-                    @Override
-                    public void activity(String contactId, ActivityEvent event) {
-                    }
-
-                    @Override
-                    public void propertiesChanged(String contactId, Set<String> properties) {
                     }
                 }).build();
     }
