@@ -89,13 +89,16 @@ public record FlowlineTables(String flows, String contacts, String enrolments, S
         for (CreateTableRequest request : createRequests()) {
             try {
                 dynamo.createTable(request);
+                dynamo.waiter().waitUntilTableExists(b -> b.tableName(request.tableName()));
             } catch (ResourceInUseException exists) {
-                continue;
+                // created before: nothing to do
             }
-            dynamo.waiter().waitUntilTableExists(b -> b.tableName(request.tableName()));
         }
-        dynamo.updateTimeToLive(b -> b.tableName(effects)
-                .timeToLiveSpecification(t -> t.attributeName(EFFECTS_TTL_ATTRIBUTE).enabled(true)));
+        // DynamoDB rejects enabling a TTL that is already enabled.
+        if (dynamo.describeTimeToLive(b -> b.tableName(effects)).timeToLiveDescription().attributeName() == null) {
+            dynamo.updateTimeToLive(b -> b.tableName(effects)
+                    .timeToLiveSpecification(t -> t.attributeName(EFFECTS_TTL_ATTRIBUTE).enabled(true)));
+        }
     }
 
     List<CreateTableRequest> createRequests() {
