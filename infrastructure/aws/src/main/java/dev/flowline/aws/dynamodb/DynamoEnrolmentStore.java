@@ -1,0 +1,149 @@
+package dev.flowline.aws.dynamodb;
+
+import dev.flowline.engine.enrolment.Enrolment;
+import dev.flowline.engine.enrolment.EnrolmentStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN;
+import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS;
+
+/**
+ * Enrolments in DynamoDB, one item each ({@link EnrolmentItem}). "One active enrolment per contact per flow" is
+ * kept by a lock item {@code ACTIVE#flowId#contactId} naming the active enrolment: it is created in the same
+ * transaction as the enrolment and deleted in the same transaction as the update that ends it. An enrolment
+ * never becomes active again once it has ended (re-enrolment creates a new one). Every other write is one
+ * conditional put on the sequence. Index reads are eventually consistent in DynamoDB.
+ */
+public final class DynamoEnrolmentStore implements EnrolmentStore {
+
+    private static final String LOCK_PREFIX = "ACTIVE#";
+    private static final String LOCK_HOLDER = "enrolmentId";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoEnrolmentStore(DynamoDbClient dynamo, FlowlineTables tables) {
+        this.dynamo = dynamo;
+        this.table = tables.enrolments();
+    }
+
+    @Override
+    public Optional<Enrolment> find(String enrolmentId) {
+        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of(EnrolmentItem.PK, fromS(enrolmentId)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(EnrolmentItem.fromItem(item));
+    }
+
+    @Override
+    public List<Enrolment> ofContact(String flowId, String contactId) {
+        return query(b -> b.indexName(FlowlineTables.ENROLMENTS_CONTACT_INDEX)
+                .keyConditionExpression("#c = :c AND begins_with(#fn, :flow)")
+                .expressionAttributeNames(Map.of("#c", EnrolmentItem.CONTACT_ID, "#fn", EnrolmentItem.FLOW_NUMBER))
+                .expressionAttributeValues(Map.of(":c", fromS(contactId),
+                        ":flow", fromS(EnrolmentItem.flowNumberPrefix(flowId)))))
+                .toList();
+    }
+
+    @Override
+    public List<Enrolment> activeOfContact(String contactId) {
+        return byContact(FlowlineTables.ENROLMENTS_ACTIVE_INDEX, EnrolmentItem.ACTIVE_CONTACT_ID, contactId);
+    }
+
+    @Override
+    public List<Enrolment> convertibleOfContact(String contactId) {
+        return byContact(FlowlineTables.ENROLMENTS_CONVERTIBLE_INDEX, EnrolmentItem.CONVERTIBLE_CONTACT_ID, contactId);
+    }
+
+    /** The active enrolments whose next step is due within {@code minute}'s minute (UTC), read lazily. */
+    public Stream<Enrolment> dueIn(Instant minute) {
+        return IntStream.range(0, EnrolmentItem.DUE_SHARDS).boxed().flatMap(shard ->
+                query(b -> b.indexName(FlowlineTables.ENROLMENTS_DUE_INDEX)
+                        .keyConditionExpression("#d = :d")
+                        .expressionAttributeNames(Map.of("#d", EnrolmentItem.DUE_MINUTE))
+                        .expressionAttributeValues(Map.of(":d", fromS(EnrolmentItem.dueKey(minute, shard))))));
+    }
+
+    @Override
+    public boolean create(Enrolment enrolment) {
+        var items = new ArrayList<TransactWriteItem>();
+        items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(EnrolmentItem.toItem(enrolment))
+                .conditionExpression("attribute_not_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", EnrolmentItem.PK)).build()).build());
+        if (enrolment.isActive()) {
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                    .item(Map.of(EnrolmentItem.PK, lockKey(enrolment), LOCK_HOLDER, fromS(enrolment.enrolmentId())))
+                    .conditionExpression("attribute_not_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", EnrolmentItem.PK)).build()).build());
+        }
+        return Transactions.write(dynamo, items).isEmpty();
+    }
+
+    @Override
+    public boolean update(Enrolment enrolment, long expectedSequence) {
+        Put replace = Put.builder().tableName(table).item(EnrolmentItem.toItem(enrolment))
+                .conditionExpression("#seq = :expected")
+                .expressionAttributeNames(Map.of("#seq", EnrolmentItem.SEQUENCE))
+                .expressionAttributeValues(Map.of(":expected", fromN(String.valueOf(expectedSequence)))).build();
+        if (enrolment.isActive()) {
+            return put(replace);
+        }
+        // The enrolment has ended (or had ended already): release the lock if it still holds it.
+        Delete release = Delete.builder().tableName(table).key(Map.of(EnrolmentItem.PK, lockKey(enrolment)))
+                .conditionExpression("attribute_not_exists(#pk) OR #holder = :id")
+                .expressionAttributeNames(Map.of("#pk", EnrolmentItem.PK, "#holder", LOCK_HOLDER))
+                .expressionAttributeValues(Map.of(":id", fromS(enrolment.enrolmentId()))).build();
+        Set<Integer> failed = Transactions.write(dynamo, List.of(TransactWriteItem.builder().put(replace).build(),
+                TransactWriteItem.builder().delete(release).build()));
+        if (failed.contains(0)) {
+            return false;
+        }
+        // Only the lock's condition failed: a later enrolment holds it, and this one is simply replaced.
+        return failed.isEmpty() || put(replace);
+    }
+
+    private boolean put(Put put) {
+        try {
+            dynamo.putItem(b -> b.tableName(put.tableName()).item(put.item())
+                    .conditionExpression(put.conditionExpression())
+                    .expressionAttributeNames(put.expressionAttributeNames())
+                    .expressionAttributeValues(put.expressionAttributeValues()));
+            return true;
+        } catch (ConditionalCheckFailedException stale) {
+            return false;
+        }
+    }
+
+    private List<Enrolment> byContact(String index, String attribute, String contactId) {
+        return query(b -> b.indexName(index)
+                .keyConditionExpression("#c = :c")
+                .expressionAttributeNames(Map.of("#c", attribute))
+                .expressionAttributeValues(Map.of(":c", fromS(contactId))))
+                .toList();
+    }
+
+    private Stream<Enrolment> query(Consumer<QueryRequest.Builder> request) {
+        return dynamo.queryPaginator(b -> request.accept(b.tableName(table))).items().stream()
+                .map(EnrolmentItem::fromItem);
+    }
+
+    private static AttributeValue lockKey(Enrolment enrolment) {
+        return fromS(LOCK_PREFIX + enrolment.flowId() + "#" + enrolment.contactId());
+    }
+}

@@ -1,0 +1,151 @@
+package dev.flowline.aws.dynamodb;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flowline.engine.definition.Flow;
+import dev.flowline.engine.definition.FlowStore;
+import dev.flowline.engine.json.FlowlineJson;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN;
+import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS;
+
+/**
+ * Flows in DynamoDB. Each save writes an immutable revision item ({@code REV#0000000001}, ...) and replaces the
+ * {@code CURRENT} item, in one transaction conditional on the revision the caller read: revision ids are
+ * {@code "1"}, {@code "2"}, ... and a save of a stale one fails with {@link StaleRevisionException}. The flow's
+ * JSON is stored as {@link Flow#toJson()} writes it, with the new revision id. Enabled flows carry
+ * {@code enabled = ENABLED} on their CURRENT item, which puts them, and only them, in a sparse index.
+ */
+public final class DynamoFlowStore implements FlowStore {
+
+    private static final String FLOW_ID = "flowId";
+    private static final String SK = "sk";
+    private static final String CURRENT = "CURRENT";
+    private static final String REVISION_PREFIX = "REV#";
+    private static final String REVISION = "revision";
+    private static final String JSON = "json";
+    private static final String ENABLED = "enabled";
+    private static final String ENABLED_VALUE = "ENABLED";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoFlowStore(DynamoDbClient dynamo, FlowlineTables tables) {
+        this.dynamo = dynamo;
+        this.table = tables.flows();
+    }
+
+    @Override
+    public Optional<Flow> find(String flowId) {
+        return get(flowId, CURRENT);
+    }
+
+    @Override
+    public List<Flow> enabledFlows() {
+        return dynamo.queryPaginator(b -> b.tableName(table).indexName(FlowlineTables.FLOWS_ENABLED_INDEX)
+                        .keyConditionExpression("#e = :e")
+                        .expressionAttributeNames(Map.of("#e", ENABLED))
+                        .expressionAttributeValues(Map.of(":e", fromS(ENABLED_VALUE))))
+                .items().stream().map(DynamoFlowStore::flowOf).toList();
+    }
+
+    /**
+     * Saves {@code flow} as its next revision and returns it with its new revision id. A flow without a revision
+     * id is new: the save fails if the flow exists. Otherwise the revision id must be the current one.
+     */
+    public Flow save(Flow flow) {
+        long next = flow.revisionId() == null ? 1 : revisionNumber(flow) + 1;
+        ObjectNode tree = FlowlineJson.mapper().valueToTree(flow);
+        tree.put("revisionId", String.valueOf(next));
+        String json = tree.toString();
+
+        Map<String, AttributeValue> current = item(flow.id(), CURRENT, json, next);
+        if (flow.enabled()) {
+            current.put(ENABLED, fromS(ENABLED_VALUE));
+        }
+        var replaceCurrent = Put.builder().tableName(table).item(current);
+        if (next == 1) {
+            replaceCurrent.conditionExpression("attribute_not_exists(#id)")
+                    .expressionAttributeNames(Map.of("#id", FLOW_ID));
+        } else {
+            replaceCurrent.conditionExpression("#r = :expected")
+                    .expressionAttributeNames(Map.of("#r", REVISION))
+                    .expressionAttributeValues(Map.of(":expected", fromN(String.valueOf(next - 1))));
+        }
+        var addRevision = Put.builder().tableName(table).item(item(flow.id(), revisionKey(next), json, next))
+                .conditionExpression("attribute_not_exists(#id)")
+                .expressionAttributeNames(Map.of("#id", FLOW_ID));
+
+        if (!Transactions.write(dynamo, List.of(TransactWriteItem.builder().put(replaceCurrent.build()).build(),
+                TransactWriteItem.builder().put(addRevision.build()).build())).isEmpty()) {
+            throw new StaleRevisionException(flow.id(), flow.revisionId());
+        }
+        return Flow.parse(json);
+    }
+
+    /** Every revision of the flow, oldest first. */
+    public List<Flow> revisions(String flowId) {
+        return dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                        .keyConditionExpression("#id = :id AND begins_with(#sk, :rev)")
+                        .expressionAttributeNames(Map.of("#id", FLOW_ID, "#sk", SK))
+                        .expressionAttributeValues(Map.of(":id", fromS(flowId), ":rev", fromS(REVISION_PREFIX))))
+                .items().stream().map(DynamoFlowStore::flowOf).toList();
+    }
+
+    public Optional<Flow> revision(String flowId, String revisionId) {
+        try {
+            return get(flowId, revisionKey(Long.parseLong(revisionId)));
+        } catch (NumberFormatException notARevision) {
+            return Optional.empty();
+        }
+    }
+
+    /** Removes the flow with all its revisions. */
+    public void delete(String flowId) {
+        dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                        .keyConditionExpression("#id = :id")
+                        .projectionExpression("#id, #sk")
+                        .expressionAttributeNames(Map.of("#id", FLOW_ID, "#sk", SK))
+                        .expressionAttributeValues(Map.of(":id", fromS(flowId))))
+                .items().forEach(key -> dynamo.deleteItem(b -> b.tableName(table).key(key)));
+    }
+
+    private Optional<Flow> get(String flowId, String sk) {
+        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of(FLOW_ID, fromS(flowId), SK, fromS(sk)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(flowOf(item));
+    }
+
+    private static long revisionNumber(Flow flow) {
+        try {
+            return Long.parseLong(flow.revisionId());
+        } catch (NumberFormatException notARevision) {
+            throw new StaleRevisionException(flow.id(), flow.revisionId());
+        }
+    }
+
+    private static Map<String, AttributeValue> item(String flowId, String sk, String json, long revision) {
+        var item = new HashMap<String, AttributeValue>();
+        item.put(FLOW_ID, fromS(flowId));
+        item.put(SK, fromS(sk));
+        item.put(REVISION, fromN(String.valueOf(revision)));
+        item.put(JSON, fromS(json));
+        return item;
+    }
+
+    private static String revisionKey(long revision) {
+        return REVISION_PREFIX + "%010d".formatted(revision);
+    }
+
+    private static Flow flowOf(Map<String, AttributeValue> item) {
+        return Flow.parse(item.get(JSON).s());
+    }
+}

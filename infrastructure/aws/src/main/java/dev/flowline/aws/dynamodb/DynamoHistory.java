@@ -1,0 +1,97 @@
+package dev.flowline.aws.dynamodb;
+
+import dev.flowline.engine.record.History;
+import dev.flowline.engine.record.HistoryEntry;
+import dev.flowline.engine.record.HistoryKind;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS;
+
+/**
+ * Enrolment histories in DynamoDB: one item per entry, keyed by contact and a sort key of the entry's time
+ * (fixed width, to the nanosecond), this writer's sequence number and this writer's id. Entries one writer makes
+ * at the same instant keep their order; the writer id keeps entries of different writers apart. A sparse index on
+ * the enrolment id (absent on entries without an enrolment, such as "not enrolled") reads one enrolment's history.
+ */
+public final class DynamoHistory implements History {
+
+    private static final String CONTACT_ID = "contactId";
+    private static final String ENROLMENT_ID = "enrolmentId";
+    private static final String SK = "sk";
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.nnnnnnnnn'Z'").withZone(ZoneOffset.UTC);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final String writerId = UUID.randomUUID().toString().substring(0, 8);
+    private final AtomicLong sequence = new AtomicLong();
+
+    public DynamoHistory(DynamoDbClient dynamo, FlowlineTables tables) {
+        this.dynamo = dynamo;
+        this.table = tables.history();
+    }
+
+    @Override
+    public void append(HistoryEntry entry) {
+        var item = new HashMap<String, AttributeValue>();
+        item.put(CONTACT_ID, fromS(entry.contactId()));
+        item.put(SK, fromS(TIME.format(entry.at()) + "#%012d#".formatted(sequence.incrementAndGet()) + writerId));
+        putIfPresent(item, ENROLMENT_ID, entry.enrolmentId());
+        putIfPresent(item, "flowId", entry.flowId());
+        item.put("at", fromS(entry.at().toString()));
+        item.put("kind", fromS(entry.kind().name()));
+        putIfPresent(item, "actionId", entry.actionId());
+        putIfPresent(item, "detail", entry.detail());
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    @Override
+    public List<HistoryEntry> ofEnrolment(String enrolmentId) {
+        return query(b -> b.indexName(FlowlineTables.HISTORY_ENROLMENT_INDEX)
+                .keyConditionExpression("#e = :e")
+                .expressionAttributeNames(Map.of("#e", ENROLMENT_ID))
+                .expressionAttributeValues(Map.of(":e", fromS(enrolmentId))));
+    }
+
+    @Override
+    public List<HistoryEntry> ofContact(String contactId) {
+        return query(b -> b.consistentRead(true)
+                .keyConditionExpression("#c = :c")
+                .expressionAttributeNames(Map.of("#c", CONTACT_ID))
+                .expressionAttributeValues(Map.of(":c", fromS(contactId))));
+    }
+
+    private List<HistoryEntry> query(Consumer<QueryRequest.Builder> request) {
+        return dynamo.queryPaginator(b -> request.accept(b.tableName(table))).items().stream()
+                .map(DynamoHistory::entryOf).toList();
+    }
+
+    private static HistoryEntry entryOf(Map<String, AttributeValue> item) {
+        return new HistoryEntry(string(item, ENROLMENT_ID), string(item, "flowId"), string(item, CONTACT_ID),
+                Instant.parse(item.get("at").s()), HistoryKind.valueOf(item.get("kind").s()),
+                string(item, "actionId"), string(item, "detail"));
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) {
+            item.put(name, fromS(value));
+        }
+    }
+
+    private static String string(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+}

@@ -1,0 +1,162 @@
+package dev.flowline.aws.dynamodb;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The names of Flowline's DynamoDB tables, and their schema. All tables are on-demand (pay per request);
+ * every key attribute is a string. GSIs marked sparse hold only the items that carry their key attribute.
+ *
+ * <table>
+ *   <caption>Tables</caption>
+ *   <tr><th>table (env variable, default)</th><th>keys</th><th>indexes</th></tr>
+ *   <tr><td>flows ({@code FLOWLINE_FLOWS_TABLE}, {@code flowline-flows})</td>
+ *       <td>{@code flowId} / {@code sk}: {@code CURRENT} or {@code REV#0000000001}</td>
+ *       <td>{@code enabled} (sparse, ALL): {@code enabled} = {@code ENABLED} on the CURRENT item of an
+ *           enabled flow</td></tr>
+ *   <tr><td>contacts ({@code FLOWLINE_CONTACTS_TABLE}, {@code flowline-contacts})</td>
+ *       <td>{@code contactId}</td>
+ *       <td>{@code email} (sparse, KEYS_ONLY): {@code email}, lower-cased</td></tr>
+ *   <tr><td>enrolments ({@code FLOWLINE_ENROLMENTS_TABLE}, {@code flowline-enrolments})</td>
+ *       <td>{@code pk}: the enrolment id, or {@code ACTIVE#flowId#contactId} for the lock that keeps one
+ *           active enrolment per contact per flow</td>
+ *       <td>{@code contact} (ALL): {@code contactId} / {@code flowNumber} ({@code flowId#0000000001});
+ *           {@code active} (sparse, ALL): {@code activeContactId}, only while ACTIVE;
+ *           {@code convertible} (sparse, ALL): {@code convertibleContactId}, only while completed, sent a
+ *           marketing email and not converted;
+ *           {@code due} (sparse, ALL): {@code dueMinute} ({@code 2026-11-23T10:15Z#3}, the due minute and a
+ *           shard), only while ACTIVE with a due time</td></tr>
+ *   <tr><td>history ({@code FLOWLINE_HISTORY_TABLE}, {@code flowline-history})</td>
+ *       <td>{@code contactId} / {@code sk}: time, writer sequence and writer id</td>
+ *       <td>{@code enrolment} (sparse, ALL): {@code enrolmentId} / {@code sk}</td></tr>
+ *   <tr><td>metrics ({@code FLOWLINE_METRICS_TABLE}, {@code flowline-metrics})</td>
+ *       <td>{@code pk}: {@code flowId#shard}, one item per shard with one number attribute per counter</td>
+ *       <td>none</td></tr>
+ *   <tr><td>effects ({@code FLOWLINE_EFFECTS_TABLE}, {@code flowline-effects})</td>
+ *       <td>{@code idempotencyKey}; TTL on {@code expiresAt} (epoch seconds)</td>
+ *       <td>none</td></tr>
+ * </table>
+ */
+public record FlowlineTables(String flows, String contacts, String enrolments, String history, String metrics,
+                             String effects) {
+
+    public static final String FLOWS_ENABLED_INDEX = "enabled";
+    public static final String CONTACTS_EMAIL_INDEX = "email";
+    public static final String ENROLMENTS_CONTACT_INDEX = "contact";
+    public static final String ENROLMENTS_ACTIVE_INDEX = "active";
+    public static final String ENROLMENTS_CONVERTIBLE_INDEX = "convertible";
+    public static final String ENROLMENTS_DUE_INDEX = "due";
+    public static final String HISTORY_ENROLMENT_INDEX = "enrolment";
+    public static final String EFFECTS_TTL_ATTRIBUTE = "expiresAt";
+
+    public static FlowlineTables defaults() {
+        return fromEnvironment(Map.of());
+    }
+
+    public static FlowlineTables fromEnvironment(Map<String, String> env) {
+        return new FlowlineTables(
+                env.getOrDefault("FLOWLINE_FLOWS_TABLE", "flowline-flows"),
+                env.getOrDefault("FLOWLINE_CONTACTS_TABLE", "flowline-contacts"),
+                env.getOrDefault("FLOWLINE_ENROLMENTS_TABLE", "flowline-enrolments"),
+                env.getOrDefault("FLOWLINE_HISTORY_TABLE", "flowline-history"),
+                env.getOrDefault("FLOWLINE_METRICS_TABLE", "flowline-metrics"),
+                env.getOrDefault("FLOWLINE_EFFECTS_TABLE", "flowline-effects"));
+    }
+
+    /** The same tables with {@code prefix} before each name (separate environments in one account). */
+    public FlowlineTables withPrefix(String prefix) {
+        return new FlowlineTables(prefix + flows, prefix + contacts, prefix + enrolments, prefix + history,
+                prefix + metrics, prefix + effects);
+    }
+
+    /** Creates the tables that do not exist yet, waits until they are active, and turns on the effects TTL. */
+    public void create(DynamoDbClient dynamo) {
+        for (CreateTableRequest request : createRequests()) {
+            try {
+                dynamo.createTable(request);
+                dynamo.waiter().waitUntilTableExists(b -> b.tableName(request.tableName()));
+            } catch (ResourceInUseException exists) {
+                // created before: nothing to do
+            }
+        }
+        // DynamoDB rejects enabling a TTL that is already enabled.
+        if (dynamo.describeTimeToLive(b -> b.tableName(effects)).timeToLiveDescription().attributeName() == null) {
+            dynamo.updateTimeToLive(b -> b.tableName(effects)
+                    .timeToLiveSpecification(t -> t.attributeName(EFFECTS_TTL_ATTRIBUTE).enabled(true)));
+        }
+    }
+
+    List<CreateTableRequest> createRequests() {
+        return List.of(
+                new TableSpec(flows, "flowId", "sk")
+                        .index(FLOWS_ENABLED_INDEX, "enabled", null, ProjectionType.ALL).request(),
+                new TableSpec(contacts, "contactId", null)
+                        .index(CONTACTS_EMAIL_INDEX, "email", null, ProjectionType.KEYS_ONLY).request(),
+                new TableSpec(enrolments, "pk", null)
+                        .index(ENROLMENTS_CONTACT_INDEX, "contactId", "flowNumber", ProjectionType.ALL)
+                        .index(ENROLMENTS_ACTIVE_INDEX, "activeContactId", null, ProjectionType.ALL)
+                        .index(ENROLMENTS_CONVERTIBLE_INDEX, "convertibleContactId", null, ProjectionType.ALL)
+                        .index(ENROLMENTS_DUE_INDEX, "dueMinute", null, ProjectionType.ALL).request(),
+                new TableSpec(history, "contactId", "sk")
+                        .index(HISTORY_ENROLMENT_INDEX, "enrolmentId", "sk", ProjectionType.ALL).request(),
+                new TableSpec(metrics, "pk", null).request(),
+                new TableSpec(effects, "idempotencyKey", null).request());
+    }
+
+    /** Builds a create-table request: string keys, on-demand billing. */
+    private static final class TableSpec {
+        private final String name;
+        private final List<KeySchemaElement> keys;
+        private final Set<String> keyAttributes = new LinkedHashSet<>();
+        private final List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+
+        TableSpec(String name, String partitionKey, String sortKey) {
+            this.name = name;
+            this.keys = keySchema(partitionKey, sortKey);
+        }
+
+        TableSpec index(String indexName, String partitionKey, String sortKey, ProjectionType projection) {
+            indexes.add(GlobalSecondaryIndex.builder().indexName(indexName)
+                    .keySchema(keySchema(partitionKey, sortKey))
+                    .projection(Projection.builder().projectionType(projection).build())
+                    .build());
+            return this;
+        }
+
+        CreateTableRequest request() {
+            var builder = CreateTableRequest.builder().tableName(name).keySchema(keys)
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(keyAttributes.stream()
+                            .map(a -> AttributeDefinition.builder().attributeName(a)
+                                    .attributeType(ScalarAttributeType.S).build())
+                            .toList());
+            return indexes.isEmpty() ? builder.build() : builder.globalSecondaryIndexes(indexes).build();
+        }
+
+        private List<KeySchemaElement> keySchema(String partitionKey, String sortKey) {
+            var schema = new ArrayList<KeySchemaElement>();
+            schema.add(KeySchemaElement.builder().attributeName(partitionKey).keyType(KeyType.HASH).build());
+            keyAttributes.add(partitionKey);
+            if (sortKey != null) {
+                schema.add(KeySchemaElement.builder().attributeName(sortKey).keyType(KeyType.RANGE).build());
+                keyAttributes.add(sortKey);
+            }
+            return schema;
+        }
+    }
+}

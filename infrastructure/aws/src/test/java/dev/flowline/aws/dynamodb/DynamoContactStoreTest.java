@@ -1,0 +1,128 @@
+package dev.flowline.aws.dynamodb;
+
+import dev.flowline.engine.contact.ActivityEvent;
+import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.contact.PropertyValue;
+import dev.flowline.engine.contact.SubscriptionState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(LocalDynamoDb.class)
+class DynamoContactStoreTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T10:15:30.123456789Z");
+
+    @Test
+    void aContactRoundTripsWithHistoryListsEventsAndSubscriptions(DynamoDbClient dynamo, FlowlineTables tables) {
+        var store = new DynamoContactStore(dynamo, tables);
+        var contact = new Contact("c1");
+        contact.setProperty("email", "Ada@Example.com", T0);
+        contact.setProperty("lifecyclestage", "lead", T0);
+        contact.setProperty("lifecyclestage", "", T0.plusSeconds(60));
+        contact.setProperty("lifecyclestage", "customer", T0.plusSeconds(120));
+        contact.addToList("178");
+        contact.record(new ActivityEvent("4-1639801", T0, Map.of("hs_form_id", "f-1", "empty", "")));
+        contact.subscribe("marketing", SubscriptionState.OPT_OUT);
+        store.save(contact);
+
+        Contact read = store.find("c1").orElseThrow();
+
+        assertThat(read.history("lifecyclestage")).containsExactly(new PropertyValue("lead", T0),
+                new PropertyValue(null, T0.plusSeconds(60)), new PropertyValue("customer", T0.plusSeconds(120)));
+        assertThat(read.email()).contains("Ada@Example.com");
+        assertThat(read.staticListIds()).containsExactly("178");
+        assertThat(read.events()).containsExactly(contact.events().getFirst());
+        assertThat(read.subscriptions()).isEqualTo(Map.of("marketing", SubscriptionState.OPT_OUT));
+        assertThat(read.takeChanges()).isEmpty();
+    }
+
+    @Test
+    void aMissingContactIsNotFound(DynamoDbClient dynamo, FlowlineTables tables) {
+        assertThat(new DynamoContactStore(dynamo, tables).find("nobody")).isEmpty();
+    }
+
+    @Test
+    void aSavedContactKeepsTheLatestVersionsOfEachPropertyAndTheLatestEvents(DynamoDbClient dynamo,
+                                                                             FlowlineTables tables) {
+        var store = new DynamoContactStore(dynamo, tables);
+        var contact = new Contact("c1");
+        int versions = DynamoContactStore.MAX_VERSIONS + 5;
+        int events = DynamoContactStore.MAX_EVENTS + 10;
+        for (int i = 0; i < versions; i++) {
+            contact.setProperty("score", String.valueOf(i), T0.plusSeconds(i));
+        }
+        for (int i = 0; i < events; i++) {
+            contact.record(new ActivityEvent("e-page-view", T0.plusSeconds(i), Map.of("n", String.valueOf(i))));
+        }
+        store.save(contact);
+
+        Contact read = store.find("c1").orElseThrow();
+
+        assertThat(read.history("score")).hasSize(DynamoContactStore.MAX_VERSIONS)
+                .first().isEqualTo(new PropertyValue("5", T0.plusSeconds(5)));
+        assertThat(read.value("score")).contains(String.valueOf(versions - 1));
+        assertThat(read.events()).hasSize(DynamoContactStore.MAX_EVENTS)
+                .first().extracting(e -> e.properties().get("n")).isEqualTo("10");
+    }
+
+    @Test
+    void aKeptHistoryDoesNotBeginWithAClearedValue(DynamoDbClient dynamo, FlowlineTables tables) {
+        var store = new DynamoContactStore(dynamo, tables);
+        var contact = new Contact("c1");
+        for (int i = 0; i <= DynamoContactStore.MAX_VERSIONS; i++) {
+            contact.setProperty("phone", i % 2 == 0 ? "555-" + i : null, T0.plusSeconds(i));
+        }
+        store.save(contact);
+
+        assertThat(store.find("c1").orElseThrow().history("phone"))
+                .hasSize(DynamoContactStore.MAX_VERSIONS - 1)
+                .first().isEqualTo(new PropertyValue("555-2", T0.plusSeconds(2)));
+    }
+
+    @Test
+    void aContactIsFoundByItsEmailIgnoringCase(DynamoDbClient dynamo, FlowlineTables tables) {
+        var store = new DynamoContactStore(dynamo, tables);
+        var ada = new Contact("c1");
+        ada.setProperty("email", "Ada@Example.com", T0);
+        store.save(ada);
+        var noEmail = new Contact("c2");
+        noEmail.setProperty("firstname", "Grace", T0);
+        store.save(noEmail);
+
+        assertThat(store.findByEmail("ada@EXAMPLE.com")).map(Contact::id).contains("c1");
+        assertThat(store.findByEmail("grace@example.com")).isEmpty();
+    }
+
+    @Test
+    void aChangedEmailFindsTheContactOnlyByItsNewEmail(DynamoDbClient dynamo, FlowlineTables tables) {
+        var store = new DynamoContactStore(dynamo, tables);
+        var contact = new Contact("c1");
+        contact.setProperty("email", "old@example.com", T0);
+        store.save(contact);
+        contact.setProperty("email", "new@example.com", T0.plusSeconds(1));
+        store.save(contact);
+
+        assertThat(store.findByEmail("old@example.com")).isEmpty();
+        assertThat(store.findByEmail("new@example.com")).map(Contact::id).contains("c1");
+    }
+
+    @Test
+    void deletingAContactRemovesItCompletely(DynamoDbClient dynamo, FlowlineTables tables) {
+        var store = new DynamoContactStore(dynamo, tables);
+        var contact = new Contact("c1");
+        contact.setProperty("email", "ada@example.com", T0);
+        store.save(contact);
+
+        store.delete("c1");
+
+        assertThat(store.find("c1")).isEmpty();
+        assertThat(store.findByEmail("ada@example.com")).isEmpty();
+        assertThat(dynamo.scan(b -> b.tableName(tables.contacts())).items()).isEmpty();
+    }
+}

@@ -1,0 +1,230 @@
+package dev.flowline.aws.dynamodb;
+
+import dev.flowline.engine.enrolment.Enrolment;
+import dev.flowline.engine.enrolment.EnrolmentSource;
+import dev.flowline.engine.enrolment.EnrolmentStatus;
+import dev.flowline.engine.enrolment.EventWait;
+import dev.flowline.engine.enrolment.UnenrolmentReason;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(LocalDynamoDb.class)
+class DynamoEnrolmentStoreTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T10:15:00Z");
+
+    private static Enrolment started(String flowId, String contactId, int number) {
+        return Enrolment.start(flowId, contactId, number, EnrolmentSource.TRIGGER, "1", T0);
+    }
+
+    @Test
+    void everyFieldOfAnEnrolmentRoundTrips(DynamoDbClient dynamo, FlowlineTables tables) {
+        var store = new DynamoEnrolmentStore(dynamo, tables);
+        var waiting = new Enrolment("f1:c1:3", "f1", "c1", 3, EnrolmentSource.RE_ENROLMENT, EnrolmentStatus.ACTIVE,
+                "4", 7, T0, T0.plusSeconds(3600), new EventWait("4", T0.plusNanos(1), T0.plusSeconds(3600)),
+                Map.of("2", Map.of("hs_execution_state", "SUCCESS", "empty", ""), "3", Map.of()), true, false,
+                null, null);
+        var ended = new Enrolment("f1:c2:1", "f1", "c2", 1, EnrolmentSource.MANUAL, EnrolmentStatus.UNENROLLED,
+                null, 2, T0, null, null, Map.of(), false, true, T0.plusSeconds(5), UnenrolmentReason.GOAL_MET);
+        store.create(waiting);
+        store.create(ended);
+
+        assertThat(store.find("f1:c1:3")).contains(waiting);
+        assertThat(store.find("f1:c2:1")).contains(ended);
+        assertThat(store.find("f1:c3:1")).isEmpty();
+    }
+
+    @Test
+    void aDuplicateCreateIsRejected(DynamoDbClient dynamo, FlowlineTables tables) {
+        var store = new DynamoEnrolmentStore(dynamo, tables);
+
+        assertThat(store.create(started("f1", "c1", 1))).isTrue();
+        assertThat(store.create(started("f1", "c1", 1).advance("2", null))).isFalse();
+        assertThat(store.find("f1:c1:1").orElseThrow().sequence()).isZero();
+    }
+
+    @Test
+    void aSecondActiveEnrolmentOfAContactInAFlowIsRejected(DynamoDbClient dynamo, FlowlineTables tables) {
+        var store = new DynamoEnrolmentStore(dynamo, tables);
+        store.create(started("f1", "c1", 1));
+
+        assertThat(store.create(started("f1", "c1", 2))).isFalse();
+        assertThat(store.find("f1:c1:2")).isEmpty();
+        assertThat(store.create(started("f2", "c1", 1))).as("another flow").isTrue();
+        assertThat(store.create(started("f1", "c2", 1))).as("another contact").isTrue();
+    }
+
+    @Test
+    void aContactCanEnrolAgainOnceItsEnrolmentHasEnded(DynamoDbClient dynamo, FlowlineTables tables) {
+        var store = new DynamoEnrolmentStore(dynamo, tables);
+        var first = started("f1", "c1", 1);
+        store.create(first);
+
+        assertThat(store.update(first.complete(T0.plusSeconds(60)), 0)).isTrue();
+        assertThat(store.create(started("f1", "c1", 2))).isTrue();
+        assertThat(store.create(started("f1", "c1", 3))).isFalse();
+    }
+
+    @Test
+    void updatingAnEndedEnrolmentKeepsTheLaterActiveEnrolmentsLock(DynamoDbClient dynamo, FlowlineTables tables) {
+        var store = new DynamoEnrolmentStore(dynamo, tables);
+        var first = started("f1", "c1", 1);
+        store.create(first);
+        var completed = first.withMarketingEmailSent().complete(T0.plusSeconds(60));
+        store.update(completed, 0);
+        store.create(started("f1", "c1", 2));
+
+        assertThat(store.update(completed.withGoalConverted(), completed.sequence())).isTrue();
+        assertThat(store.find("f1:c1:1").orElseThrow().goalConverted()).isTrue();
+        assertThat(store.create(started("f1", "c1", 3))).isFalse();
+    }
+
+    @Test
+    void anUpdateWithAStaleSequenceIsRejected(DynamoDbClient dynamo, FlowlineTables tables) {
+        var store = new DynamoEnrolmentStore(dynamo, tables);
+        var enrolment = started("f1", "c1", 1);
+        store.create(enrolment);
+        store.update(enrolment.advance("2", null), 0);
+
+        assertThat(store.update(enrolment.advance("3", null), 0)).isFalse();
+        assertThat(store.update(enrolment.unenrol(UnenrolmentReason.MANUAL, T0), 0)).isFalse();
+        assertThat(store.find("f1:c1:1").orElseThrow().currentActionId()).isEqualTo("2");
+        assertThat(store.update(started("f1", "c9", 1), 0)).as("an enrolment never created").isFalse();
+    }
+
+    @Test
+    void ofConcurrentUpdatesFromOneSequenceExactlyOneWins(DynamoDbClient dynamo, FlowlineTables tables)
+            throws Exception {
+        var store = new DynamoEnrolmentStore(dynamo, tables);
+        var enrolment = started("f1", "c1", 1);
+        store.create(enrolment);
+
+        List<Boolean> results = race(8, i -> () -> i % 2 == 0
+                ? store.update(enrolment.advance("step-" + i, null), 0)
+                : store.update(enrolment.unenrol(UnenrolmentReason.MANUAL, T0), 0));
+
+        assertThat(results).containsOnlyOnce(true);
+        assertThat(store.find("f1:c1:1").orElseThrow().sequence()).isEqualTo(1);
+    }
+
+    @Test
+    void ofConcurrentCreatesForOneContactInOneFlowExactlyOneWins(DynamoDbClient dynamo, FlowlineTables tables)
+            throws Exception {
+        var store = new DynamoEnrolmentStore(dynamo, tables);
+
+        List<Boolean> results = race(8, i -> () -> store.create(started("f1", "c1", i + 1)));
+
+        assertThat(results).containsOnlyOnce(true);
+        assertThat(store.activeOfContact("c1")).hasSize(1);
+        assertThat(store.ofContact("f1", "c1")).hasSize(1);
+    }
+
+    @Test
+    void enrolmentsOfAContactInAFlowComeOldestFirst(DynamoDbClient dynamo, FlowlineTables tables) {
+        var store = new DynamoEnrolmentStore(dynamo, tables);
+        for (int number = 1; number <= 11; number++) {
+            var enrolment = started("f1", "c1", number);
+            store.create(enrolment);
+            store.update(enrolment.complete(T0), 0);
+        }
+        store.create(started("f10", "c1", 1));
+        store.create(started("f1", "c2", 1));
+
+        assertThat(store.ofContact("f1", "c1")).extracting(Enrolment::number)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, 11).boxed().toList());
+    }
+
+    @Test
+    void onlyActiveEnrolmentsAreListedAsActive(DynamoDbClient dynamo, FlowlineTables tables) {
+        var store = new DynamoEnrolmentStore(dynamo, tables);
+        var ended = started("f1", "c1", 1);
+        store.create(ended);
+        store.update(ended.unenrol(UnenrolmentReason.SUPPRESSION_LIST, T0), 0);
+        store.create(started("f2", "c1", 1));
+        store.create(started("f3", "c1", 1));
+        store.create(started("f2", "c2", 1));
+
+        assertThat(store.activeOfContact("c1")).extracting(Enrolment::enrolmentId)
+                .containsExactlyInAnyOrder("f2:c1:1", "f3:c1:1");
+    }
+
+    @Test
+    void convertibleEnrolmentsAreCompletedSentAMarketingEmailAndNotConverted(DynamoDbClient dynamo,
+                                                                             FlowlineTables tables) {
+        var store = new DynamoEnrolmentStore(dynamo, tables);
+        var mailed = started("f1", "c1", 1).withMarketingEmailSent();
+        store.create(mailed);
+        store.update(mailed.complete(T0), 0);
+        var converted = started("f2", "c1", 1).withMarketingEmailSent();
+        store.create(converted);
+        store.update(converted.complete(T0).withGoalConverted(), 0);
+        var notMailed = started("f3", "c1", 1);
+        store.create(notMailed);
+        store.update(notMailed.complete(T0), 0);
+        store.create(started("f4", "c1", 1).withMarketingEmailSent());
+
+        assertThat(store.convertibleOfContact("c1")).extracting(Enrolment::enrolmentId).containsExactly("f1:c1:1");
+
+        store.update(mailed.complete(T0).withGoalConverted(), 1);
+        assertThat(store.convertibleOfContact("c1")).isEmpty();
+    }
+
+    @Test
+    void dueWakeUpsAreFoundByTheirMinute(DynamoDbClient dynamo, FlowlineTables tables) {
+        var store = new DynamoEnrolmentStore(dynamo, tables);
+        Instant minute = Instant.parse("2026-11-23T11:00:00Z");
+        for (int contact = 0; contact <= 20; contact++) {
+            var enrolment = started("f1", "c" + contact, 1);
+            store.create(enrolment);
+            store.update(enrolment.advance("2", minute.plusSeconds(contact * 3)), 0);
+        }
+        var waiting = started("f2", "c1", 1);
+        store.create(waiting);
+        store.update(waiting.waitFor(new EventWait("1", T0, minute.plusSeconds(10))), 0);
+        var ended = started("f3", "c1", 1);
+        store.create(ended);
+        store.update(ended.advance("2", minute), 0);
+        store.update(ended.advance("2", minute).unenrol(UnenrolmentReason.MANUAL, T0), 1);
+
+        var dueAtEleven = new ArrayList<>(IntStream.range(0, 20).mapToObj(c -> "f1:c" + c + ":1").toList());
+        dueAtEleven.add("f2:c1:1");
+
+        assertThat(store.dueIn(minute.plusSeconds(42))).extracting(Enrolment::enrolmentId)
+                .containsExactlyInAnyOrderElementsOf(dueAtEleven);
+        assertThat(store.dueIn(minute.plusSeconds(60))).extracting(Enrolment::enrolmentId)
+                .containsExactly("f1:c20:1");
+    }
+
+    private static List<Boolean> race(int writers, IntFunction<Callable<Boolean>> writer)
+            throws Exception {
+        var start = new CountDownLatch(1);
+        try (var pool = Executors.newFixedThreadPool(writers)) {
+            List<Future<Boolean>> futures = IntStream.range(0, writers)
+                    .mapToObj(i -> pool.submit(() -> {
+                        start.await();
+                        return writer.apply(i).call();
+                    }))
+                    .toList();
+            start.countDown();
+            var results = new ArrayList<Boolean>();
+            for (Future<Boolean> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        }
+    }
+}

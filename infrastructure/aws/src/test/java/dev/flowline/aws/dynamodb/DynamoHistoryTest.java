@@ -1,0 +1,49 @@
+package dev.flowline.aws.dynamodb;
+
+import dev.flowline.engine.record.HistoryEntry;
+import dev.flowline.engine.record.HistoryKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(LocalDynamoDb.class)
+class DynamoHistoryTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T10:15:00Z");
+
+    @Test
+    void entriesAreReadPerEnrolmentAndPerContactInTimeOrder(DynamoDbClient dynamo, FlowlineTables tables) {
+        var history = new DynamoHistory(dynamo, tables);
+        var notEnrolled = new HistoryEntry(null, "f2", "c1", T0, HistoryKind.NOT_ENROLLED, null, "Already active");
+        var enrolled = new HistoryEntry("f1:c1:1", "f1", "c1", T0, HistoryKind.ENROLLED, null, "Met the triggers");
+        var sameInstant = new HistoryEntry("f1:c1:1", "f1", "c1", T0, HistoryKind.ACTION_SUCCEEDED, "1", null);
+        var later = new HistoryEntry("f1:c1:1", "f1", "c1", T0.plusNanos(1), HistoryKind.COMPLETED, null, "Done");
+        var otherContact = new HistoryEntry("f1:c2:1", "f1", "c2", T0, HistoryKind.ENROLLED, null, "Met the triggers");
+        history.append(later);
+        history.append(notEnrolled);
+        history.append(enrolled);
+        history.append(sameInstant);
+        history.append(otherContact);
+
+        assertThat(history.ofEnrolment("f1:c1:1")).containsExactly(enrolled, sameInstant, later);
+        assertThat(history.ofContact("c1")).containsExactly(notEnrolled, enrolled, sameInstant, later);
+        assertThat(history.ofContact("c3")).isEmpty();
+    }
+
+    @Test
+    void entriesFromTwoWritersAtTheSameInstantAreBothKept(DynamoDbClient dynamo, FlowlineTables tables) {
+        var one = new DynamoHistory(dynamo, tables);
+        var other = new DynamoHistory(dynamo, tables);
+        var first = new HistoryEntry("f1:c1:1", "f1", "c1", T0, HistoryKind.ENROLLED, null, "one");
+        var second = new HistoryEntry("f2:c1:1", "f2", "c1", T0, HistoryKind.ENROLLED, null, "other");
+
+        one.append(first);
+        other.append(second);
+
+        assertThat(one.ofContact("c1")).containsExactlyInAnyOrder(first, second);
+    }
+}
