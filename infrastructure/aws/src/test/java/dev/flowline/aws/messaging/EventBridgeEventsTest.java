@@ -7,6 +7,8 @@ import dev.flowline.engine.json.FlowlineJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -19,22 +21,31 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Engine events through a bus rule to an SQS queue, on moto. */
-@RequiresMoto
+/** Engine events through a bus rule to an SQS queue, on each emulator. */
+@ParameterizedClass(name = "on {0}")
+@MethodSource("dev.flowline.aws.messaging.AwsEmulator#all")
 class EventBridgeEventsTest {
 
     private static final String BUS = "flowline-test";
     private static final int MAX_CHAIN = 10;
+
+    private final AwsEmulator emulator;
 
     private EventBridgeClient eventBridge;
     private SqsClient sqs;
     private String queueUrl;
     private EventBridgeEvents events;
 
+    EventBridgeEventsTest(AwsEmulator emulator) {
+        emulator.assumeAvailable();
+        this.emulator = emulator;
+    }
+
     /** A bus whose rule sends contact.changed events to a queue. */
     @BeforeEach
     void routeContactChangesToAQueue() {
-        var clients = Moto.start().clients();
+        emulator.reset();
+        var clients = emulator.clients();
         eventBridge = clients.eventBridge();
         sqs = clients.sqs();
         queueUrl = sqs.createQueue(q -> q.queueName("triggers")).queueUrl();
@@ -131,7 +142,7 @@ class EventBridgeEventsTest {
                 Map.of(StandardEvents.FLOW_ID, flowId));
     }
 
-    /** moto delivers to the rule's queue within the PutEvents call, so one receive finds all there is. */
+    /** The emulators deliver to the rule's queue within the PutEvents call, so one receive finds all there is. */
     private List<BusEvent> receiveAll() {
         var received = new ArrayList<BusEvent>();
         List<software.amazon.awssdk.services.sqs.model.Message> messages;

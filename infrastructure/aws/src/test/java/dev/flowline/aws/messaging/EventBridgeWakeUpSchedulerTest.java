@@ -4,6 +4,8 @@ import dev.flowline.engine.enrolment.StepMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
 import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
@@ -19,8 +21,9 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Wake-up schedules on moto's EventBridge Scheduler. */
-@RequiresMoto
+/** Wake-up schedules on each emulator's EventBridge Scheduler. */
+@ParameterizedClass(name = "on {0}")
+@MethodSource("dev.flowline.aws.messaging.AwsEmulator#all")
 class EventBridgeWakeUpSchedulerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
@@ -29,12 +32,20 @@ class EventBridgeWakeUpSchedulerTest {
             "arn:aws:lambda:us-east-1:123456789012:function:delay-waker",
             "arn:aws:iam::123456789012:role/flowline-scheduler");
 
+    private final AwsEmulator emulator;
+
     private SchedulerClient scheduler;
     private SqsClient sqs;
 
+    EventBridgeWakeUpSchedulerTest(AwsEmulator emulator) {
+        emulator.assumeAvailable();
+        this.emulator = emulator;
+    }
+
     @BeforeEach
     void createGroup() {
-        var clients = Moto.start().clients();
+        emulator.reset();
+        var clients = emulator.clients();
         scheduler = clients.scheduler();
         sqs = clients.sqs();
         scheduler.createScheduleGroup(g -> g.name(GROUP));
