@@ -8,66 +8,61 @@ import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.lambda.HandlerLogs;
 import dev.flowline.engine.json.FlowlineJson;
 
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The HTTP API (API Gateway HTTP API, payload 2.0). For now: {@code GET /health} and
- * {@code GET /automation/v4/flows/{flowId}}; anything else is a 404. Errors have HubSpot's shape
- * {@code {status, message, correlationId, category}}.
+ * The HTTP API (API Gateway HTTP API, payload 2.0): HubSpot's paths and JSON, answered by route groups.
+ * Errors have HubSpot's shape {@code {status, message, correlationId, category, errors[]}}.
  */
 public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
-    private static final Pattern FLOW = Pattern.compile("/automation/v4/flows/([^/]+)");
+    /** Bodies larger than this are refused with a 413 before they are read. */
+    static final int MAX_BODY_BYTES = 1 << 20;
+
     private static final Map<String, String> JSON = Map.of("Content-Type", "application/json;charset=utf-8");
 
-    private final AwsEngine engine;
+    private final Router router = new Router();
 
     public ApiHandler() {
         this(AwsEngine.fromEnvironment());
     }
 
     public ApiHandler(AwsEngine engine) {
-        this.engine = engine;
+        router.get("/health", request -> ApiResponse.ok("{\"status\":\"ok\"}"));
+        for (Routes routes : List.<Routes>of(new FlowRoutes(engine))) {
+            routes.register(router);
+        }
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
-        return HandlerLogs.around(context, () -> route(request));
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return HandlerLogs.around(context, () -> {
+            ApiRequest request = ApiRequests.of(event);
+            try {
+                if (request.body() != null && request.body().length() > MAX_BODY_BYTES) {
+                    throw new ApiException(413, "PAYLOAD_TOO_LARGE",
+                            "the body is larger than " + MAX_BODY_BYTES + " bytes", List.of());
+                }
+                ApiResponse response = router.dispatch(request);
+                return response(response.status(), response.body());
+            } catch (ApiException e) {
+                return response(e.status(), errorBody(e, request.correlationId()));
+            }
+        });
     }
 
-    private APIGatewayV2HTTPResponse route(APIGatewayV2HTTPEvent request) {
-        String method = request.getRequestContext() == null || request.getRequestContext().getHttp() == null
-                ? "GET" : request.getRequestContext().getHttp().getMethod();
-        String path = request.getRawPath() == null ? "/" : request.getRawPath();
-        if (!"GET".equals(method)) {
-            return error(request, 405, "METHOD_NOT_ALLOWED", method + " is not supported on " + path);
-        }
-        if (path.equals("/health")) {
-            return response(200, "{\"status\":\"ok\"}");
-        }
-        Matcher flow = FLOW.matcher(path);
-        if (flow.matches()) {
-            String flowId = flow.group(1);
-            return engine.flows().find(flowId)
-                    .map(found -> response(200, found.toJson()))
-                    .orElseGet(() -> error(request, 404, "OBJECT_NOT_FOUND", "Could not find flow " + flowId));
-        }
-        return error(request, 404, "OBJECT_NOT_FOUND", "No route for " + path);
-    }
-
-    private static APIGatewayV2HTTPResponse error(APIGatewayV2HTTPEvent request, int status, String category,
-                                                  String message) {
-        String correlationId = request.getRequestContext() != null && request.getRequestContext().getRequestId() != null
-                ? request.getRequestContext().getRequestId() : UUID.randomUUID().toString();
+    private static String errorBody(ApiException e, String correlationId) {
         var body = FlowlineJson.mapper().createObjectNode()
                 .put("status", "error")
-                .put("message", message)
+                .put("message", e.getMessage())
                 .put("correlationId", correlationId)
-                .put("category", category);
-        return response(status, body.toString());
+                .put("category", e.category());
+        if (!e.errors().isEmpty()) {
+            var errors = body.putArray("errors");
+            e.errors().forEach(error -> errors.addObject().put("message", error.message()).put("in", error.in()));
+        }
+        return body.toString();
     }
 
     private static APIGatewayV2HTTPResponse response(int status, String body) {
