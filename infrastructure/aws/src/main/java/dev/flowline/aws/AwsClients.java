@@ -18,7 +18,8 @@ import java.net.URI;
  * Builds every SDK client the same way: the small url-connection HTTP client, the region from
  * {@code AWS_REGION} (us-east-1 when unset, which avoids the SDK's slower region lookups).
  * In a function the SDK itself applies {@code AWS_ENDPOINT_URL}; {@link #emulatorAt} points every client at
- * an emulator explicitly, with dummy credentials, for tests.
+ * an emulator explicitly, with dummy credentials, for tests; {@link #withDynamoDbAt} puts DynamoDB on another one
+ * (DynamoDB Local beside ElasticMQ).
  */
 public final class AwsClients {
 
@@ -26,25 +27,32 @@ public final class AwsClients {
 
     private final Region region;
     private final URI emulator;
+    private final URI dynamoDbEmulator;
 
-    private AwsClients(Region region, URI emulator) {
+    private AwsClients(Region region, URI emulator, URI dynamoDbEmulator) {
         this.region = region;
         this.emulator = emulator;
+        this.dynamoDbEmulator = dynamoDbEmulator;
     }
 
     /** Clients for the function's own account and region, credentials from the environment. */
     public static AwsClients fromEnvironment() {
         String region = System.getenv("AWS_REGION");
-        return new AwsClients(region == null || region.isBlank() ? DEFAULT_REGION : Region.of(region), null);
+        return new AwsClients(region == null || region.isBlank() ? DEFAULT_REGION : Region.of(region), null, null);
     }
 
     /** Clients that all talk to the emulator at {@code endpoint} (ElasticMQ, DynamoDB Local, moto). */
     public static AwsClients emulatorAt(URI endpoint) {
-        return new AwsClients(DEFAULT_REGION, endpoint);
+        return new AwsClients(DEFAULT_REGION, endpoint, null);
+    }
+
+    /** The same clients, with DynamoDB at the emulator at {@code endpoint}. */
+    public AwsClients withDynamoDbAt(URI endpoint) {
+        return new AwsClients(region, emulator, endpoint);
     }
 
     public DynamoDbClient dynamoDb() {
-        return build(DynamoDbClient.builder());
+        return build(DynamoDbClient.builder(), dynamoDbEmulator != null ? dynamoDbEmulator : emulator);
     }
 
     public SqsClient sqs() {
@@ -64,9 +72,13 @@ public final class AwsClients {
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder) {
+        return build(builder, emulator);
+    }
+
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, URI endpoint) {
         builder.region(region).httpClientBuilder(UrlConnectionHttpClient.builder());
-        if (emulator != null) {
-            builder.endpointOverride(emulator)
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint)
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
         }
         return builder.build();

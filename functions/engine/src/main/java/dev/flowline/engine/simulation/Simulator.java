@@ -4,7 +4,6 @@ import dev.flowline.engine.action.ActionPorts;
 import dev.flowline.engine.action.BuiltInActions;
 import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.Contact;
-import dev.flowline.engine.contact.StandardEvents;
 import dev.flowline.engine.criteria.ListDefinition;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.enrolment.ContactChange;
@@ -16,6 +15,7 @@ import dev.flowline.engine.enrolment.EnrolmentSchedules;
 import dev.flowline.engine.enrolment.EnrolmentSource;
 import dev.flowline.engine.enrolment.FlowRevisions;
 import dev.flowline.engine.enrolment.GoalChecker;
+import dev.flowline.engine.enrolment.PropertyChangeEvents;
 import dev.flowline.engine.enrolment.StepMessage;
 import dev.flowline.engine.enrolment.StepRunner;
 import dev.flowline.engine.enrolment.TriggerEvaluator;
@@ -115,7 +115,7 @@ public final class Simulator {
             }
             contacts.save(contact);
             var all = new ArrayList<>(List.of(events));
-            all.addAll(propertyChangeEvents(contact, changed));
+            all.addAll(PropertyChangeEvents.of(contact, changed, clock.instant()));
             react(new ContactChange(before, contact, all));
         }));
         return this;
@@ -206,16 +206,6 @@ public final class Simulator {
         });
     }
 
-    private List<ActivityEvent> propertyChangeEvents(Contact contact, Set<String> changed) {
-        var events = new ArrayList<ActivityEvent>();
-        for (String property : changed) {
-            events.add(new ActivityEvent(StandardEvents.PROPERTY_CHANGE, clock.instant(), Map.of(
-                    StandardEvents.CHANGED_PROPERTY, property,
-                    StandardEvents.NEW_VALUE, contact.value(property).orElse(""))));
-        }
-        return events;
-    }
-
     /** The engine's own events and property changes, fed back in as contact changes. */
     private final class FeedBack implements EngineEvents {
 
@@ -232,7 +222,7 @@ public final class Simulator {
         public void propertiesChanged(String contactId, Set<String> properties) {
             schedule(clock.instant(), () -> contacts.find(contactId).ifPresent(contact ->
                     react(new ContactChange(contact.before(properties), contact,
-                            propertyChangeEvents(contact, properties)))));
+                            PropertyChangeEvents.of(contact, properties, clock.instant())))));
         }
     }
 

@@ -1,0 +1,78 @@
+package dev.flowline.aws;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.flowline.aws.dynamodb.FlowlineTables;
+import dev.flowline.engine.json.FlowlineJson;
+
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What a function needs to know about its deployment, read from environment variables that template.yaml sets.
+ *
+ * @param tables              the DynamoDB tables ({@code FLOWLINE_*_TABLE}, defaults as {@link FlowlineTables})
+ * @param stepQueueUrl        {@code FLOWLINE_STEP_QUEUE_URL}
+ * @param deadLetterQueueUrl  {@code FLOWLINE_DEAD_LETTER_QUEUE_URL}: where this function puts messages it can never
+ *                            handle (poison messages)
+ * @param busName             {@code FLOWLINE_BUS_NAME}
+ * @param scheduleGroup       {@code FLOWLINE_SCHEDULE_GROUP}
+ * @param wakerArn            {@code FLOWLINE_WAKER_ARN}: the delay waker the schedules invoke
+ * @param schedulerRoleArn    {@code FLOWLINE_SCHEDULER_ROLE_ARN}: the role EventBridge Scheduler assumes
+ * @param mailFrom            {@code FLOWLINE_MAIL_FROM}
+ * @param sesConfigurationSet {@code FLOWLINE_SES_CONFIGURATION_SET}, may be null
+ * @param timeZone            {@code FLOWLINE_TIME_ZONE}, the account's time zone, UTC by default
+ * @param webhookSecret       {@code FLOWLINE_WEBHOOK_SECRET}: the app secret that signs webhooks (v3 signature)
+ * @param userEmails          {@code FLOWLINE_USER_EMAILS}: a JSON object of user id to email address, the
+ *                            recipients of internal emails
+ * @param plainHttpHosts      {@code FLOWLINE_WEBHOOK_HTTP_HOSTS}: comma-separated hosts webhooks may reach over
+ *                            plain http (local development only, e.g. {@code localhost}); empty: HTTPS only
+ * @param maxCauseChain       {@code FLOWLINE_MAX_CAUSE_CHAIN}: how many events may lead to one, 10 by default
+ */
+public record AwsConfig(FlowlineTables tables, String stepQueueUrl, String deadLetterQueueUrl, String busName,
+                        String scheduleGroup, String wakerArn, String schedulerRoleArn, String mailFrom,
+                        String sesConfigurationSet, ZoneId timeZone, String webhookSecret,
+                        Map<String, String> userEmails, Set<String> plainHttpHosts, int maxCauseChain) {
+
+    public static final int DEFAULT_MAX_CAUSE_CHAIN = 10;
+
+    public AwsConfig {
+        userEmails = Map.copyOf(userEmails);
+        plainHttpHosts = Set.copyOf(plainHttpHosts);
+    }
+
+    public static AwsConfig fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    public static AwsConfig fromEnvironment(Map<String, String> env) {
+        return new AwsConfig(
+                FlowlineTables.fromEnvironment(env),
+                env.get("FLOWLINE_STEP_QUEUE_URL"),
+                env.get("FLOWLINE_DEAD_LETTER_QUEUE_URL"),
+                env.getOrDefault("FLOWLINE_BUS_NAME", "flowline"),
+                env.getOrDefault("FLOWLINE_SCHEDULE_GROUP", "flowline"),
+                env.get("FLOWLINE_WAKER_ARN"),
+                env.get("FLOWLINE_SCHEDULER_ROLE_ARN"),
+                env.get("FLOWLINE_MAIL_FROM"),
+                blankToNull(env.get("FLOWLINE_SES_CONFIGURATION_SET")),
+                ZoneId.of(env.getOrDefault("FLOWLINE_TIME_ZONE", "UTC")),
+                blankToNull(env.get("FLOWLINE_WEBHOOK_SECRET")),
+                userEmails(env.get("FLOWLINE_USER_EMAILS")),
+                Arrays.stream(env.getOrDefault("FLOWLINE_WEBHOOK_HTTP_HOSTS", "").split(","))
+                        .map(String::strip).filter(host -> !host.isEmpty()).collect(Collectors.toSet()),
+                Integer.parseInt(env.getOrDefault("FLOWLINE_MAX_CAUSE_CHAIN", String.valueOf(DEFAULT_MAX_CAUSE_CHAIN))));
+    }
+
+    private static Map<String, String> userEmails(String json) {
+        return json == null || json.isBlank() ? Map.of()
+                : FlowlineJson.mapper().convertValue(FlowlineJson.read(json, Object.class), new TypeReference<>() {
+                });
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.flowline.aws.lambda;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs an SQS batch one message after another and reports partial batch failures: a message that fails is
+ * named in the response, so SQS retries it alone (and its queue's redrive policy moves it to the dead-letter
+ * queue after a few tries). A poison message, one whose body cannot be decoded or that {@link
+ * PoisonMessageException can never be handled}, is sent to the handler's dead-letter queue at once with message
+ * attributes {@code reason} and {@code handler}, and counts as handled, so it never holds back its batch.
+ * <p>
+ * Each message is logged under its message id, the handler's name and the ids its {@link RecordHandler} names.
+ */
+public final class SqsBatch {
+
+    /** How one handler reads and handles its messages. */
+    public interface RecordHandler<T> {
+
+        /** The message in {@code body}; any exception makes it a poison message. */
+        T decode(String body);
+
+        /** Ids to log the message under (contact, enrolment...), never email addresses or property values. */
+        Map<String, String> logFields(T message);
+
+        void handle(T message);
+    }
+
+    static final String REASON = "reason";
+    static final String HANDLER = "handler";
+    private static final int MAX_REASON_LENGTH = 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(SqsBatch.class);
+
+    private final String handler;
+    private final SqsClient sqs;
+    private final String deadLetterQueueUrl;
+
+    public SqsBatch(String handler, SqsClient sqs, String deadLetterQueueUrl) {
+        this.handler = handler;
+        this.sqs = sqs;
+        this.deadLetterQueueUrl = deadLetterQueueUrl;
+    }
+
+    public <T> SQSBatchResponse run(SQSEvent event, RecordHandler<T> records) {
+        var failures = new ArrayList<SQSBatchResponse.BatchItemFailure>();
+        for (SQSEvent.SQSMessage message : event.getRecords()) {
+            if (!handled(message, records)) {
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+            }
+        }
+        return new SQSBatchResponse(failures);
+    }
+
+    private <T> boolean handled(SQSEvent.SQSMessage message, RecordHandler<T> records) {
+        var logKeys = new ArrayList<>(List.of("messageId", HANDLER));
+        MDC.put("messageId", message.getMessageId());
+        MDC.put(HANDLER, handler);
+        try {
+            T decoded;
+            try {
+                decoded = records.decode(message.getBody());
+            } catch (RuntimeException undecodable) {
+                throw new PoisonMessageException("the body cannot be decoded: " + undecodable.getMessage());
+            }
+            records.logFields(decoded).forEach((key, value) -> {
+                MDC.put(key, value);
+                logKeys.add(key);
+            });
+            records.handle(decoded);
+            return true;
+        } catch (PoisonMessageException poison) {
+            return deadLettered(message, poison.getMessage());
+        } catch (RuntimeException failure) {
+            LOG.error("the message failed and will be retried", failure);
+            return false;
+        } finally {
+            logKeys.forEach(MDC::remove);
+        }
+    }
+
+    private boolean deadLettered(SQSEvent.SQSMessage message, String reason) {
+        String shortReason = reason == null ? "poison message"
+                : reason.substring(0, Math.min(reason.length(), MAX_REASON_LENGTH));
+        try {
+            sqs.sendMessage(send -> send.queueUrl(deadLetterQueueUrl)
+                    .messageBody(message.getBody())
+                    .messageAttributes(Map.of(REASON, text(shortReason), HANDLER, text(handler))));
+            LOG.warn("poison message sent to the dead-letter queue: {}", shortReason);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.error("a poison message could not be sent to the dead-letter queue; it will be retried", e);
+            return false;
+        }
+    }
+
+    private static MessageAttributeValue text(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+}
