@@ -23,6 +23,7 @@ public final class FlowlineLocal {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Flowline local: stopping");
             runtime.close();
+            System.out.println("Flowline local: stopped");
             stopped.countDown();
         }, "shutdown"));
         System.out.println("Flowline local runtime started:");

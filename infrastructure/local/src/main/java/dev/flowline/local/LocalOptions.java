@@ -62,7 +62,7 @@ public record LocalOptions(int apiPort, Path outbox, boolean devClock, int dynam
             }
         });
         return new LocalOptions(apiPort, outbox, devClock, dynamoDbPort, sqsPort,
-                endpoint == null || endpoint.isBlank() ? null : endpoint, flowline, 5, 200);
+                endpoint == null || endpoint.isBlank() ? null : endpoint, flowline, 2, 200);
     }
 
     private static String value(String[] args, int index) {
