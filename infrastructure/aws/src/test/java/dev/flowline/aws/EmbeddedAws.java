@@ -3,6 +3,8 @@ package dev.flowline.aws;
 import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 import dev.flowline.aws.dynamodb.FlowlineTables;
+import dev.flowline.engine.contact.ActivityEvent;
+import dev.flowline.engine.enrolment.EngineEvents;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -32,12 +35,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class EmbeddedAws implements ParameterResolver {
 
     private static final AtomicInteger ENVIRONMENTS = new AtomicInteger();
+    private static final EngineEvents NO_EVENTS = new EngineEvents() {
+        @Override
+        public void activity(String contactId, ActivityEvent event) {
+        }
+
+        @Override
+        public void propertiesChanged(String contactId, Set<String> properties) {
+        }
+    };
 
     /** One test's tables and queues. */
     public record Environment(AwsConfig config, AwsClients clients, SqsClient sqs) {
 
+        /**
+         * An engine on these tables and queues. Neither emulator has a bus or a scheduler: engine events and
+         * wake-ups go nowhere unless the test replaces them.
+         */
         public AwsEngine.Builder engine() {
-            return AwsEngine.builder(config, clients);
+            return AwsEngine.builder(config, clients).events(NO_EVENTS).wakeUps(dueAt -> { });
         }
 
         /** Takes every message now visible on {@code queueUrl} (with its attributes), deleting them. */

@@ -1,0 +1,60 @@
+package dev.flowline.functions.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowline.aws.AwsEngine;
+import dev.flowline.aws.EmbeddedAws;
+import dev.flowline.aws.SampleFlows;
+import dev.flowline.engine.json.FlowlineJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static dev.flowline.aws.SampleFlows.flow;
+import static dev.flowline.aws.SampleFlows.marketingEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(EmbeddedAws.class)
+class ApiHandlerTest {
+
+    private static final String SAMPLE = "../../events/api-get-flow.json";
+
+    @Test
+    void theGetFlowSampleReturnsTheFlowAsHubSpotWritesIt(EmbeddedAws.Environment aws) {
+        AwsEngine engine = aws.engine().build();
+        engine.flows().save(flow("1001", SampleFlows.MANUAL, null, marketingEmail("1", null, "welcome")));
+
+        APIGatewayV2HTTPResponse response = new ApiHandler(engine).handleRequest(EventLoader.loadApiGatewayHttpEvent(SAMPLE), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        JsonNode body = FlowlineJson.read(response.getBody(), JsonNode.class);
+        assertThat(body.path("id").asText()).isEqualTo("1001");
+        assertThat(body.path("revisionId").asText()).isEqualTo("1");
+    }
+
+    @Test
+    void anUnknownFlowIsA404InHubSpotsErrorShape(EmbeddedAws.Environment aws) {
+        APIGatewayV2HTTPEvent request = EventLoader.loadApiGatewayHttpEvent(SAMPLE);
+
+        APIGatewayV2HTTPResponse response = new ApiHandler(aws.engine().build()).handleRequest(request, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        JsonNode body = FlowlineJson.read(response.getBody(), JsonNode.class);
+        assertThat(body.path("status").asText()).isEqualTo("error");
+        assertThat(body.path("category").asText()).isEqualTo("OBJECT_NOT_FOUND");
+        assertThat(body.path("correlationId").asText()).isEqualTo("JKJaXmPLvHcESHA=");
+        assertThat(body.path("message").asText()).contains("1001");
+    }
+
+    @Test
+    void healthAnswersOk(EmbeddedAws.Environment aws) {
+        APIGatewayV2HTTPEvent request = EventLoader.loadApiGatewayHttpEvent(SAMPLE);
+        request.setRawPath("/health");
+
+        APIGatewayV2HTTPResponse response = new ApiHandler(aws.engine().build()).handleRequest(request, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).isEqualTo("{\"status\":\"ok\"}");
+    }
+}

@@ -1,0 +1,57 @@
+package dev.flowline.functions.delaywaker;
+
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.flowline.aws.AwsEngine;
+import dev.flowline.aws.EmbeddedAws;
+import dev.flowline.aws.SampleFlows;
+import dev.flowline.aws.messaging.QueuedStep;
+import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.enrolment.Enrolment;
+import dev.flowline.engine.enrolment.EnrolmentSource;
+import dev.flowline.engine.enrolment.StepMessage;
+import dev.flowline.engine.simulation.VirtualClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import static dev.flowline.aws.SampleFlows.delayDays;
+import static dev.flowline.aws.SampleFlows.flow;
+import static dev.flowline.aws.SampleFlows.marketingEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(EmbeddedAws.class)
+class DelayWakerHandlerTest {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theWakeUpSamplePutsTheStepsDueInItsMinuteOnTheStepQueue(EmbeddedAws.Environment aws) {
+        var clock = new VirtualClock(Instant.parse("2026-11-22T10:15:20Z"), ZoneOffset.UTC);
+        AwsEngine engine = aws.engine().clock(clock).build();
+        var contact = new Contact("51");
+        engine.contacts().save(contact);
+        Enrolment enrolment = engine.enroller().enrol(engine.flows().save(flow("1001", SampleFlows.MANUAL, null,
+                delayDays("1", "2", 1), marketingEmail("2", null, "welcome"))), contact, EnrolmentSource.MANUAL)
+                .enrolment().orElseThrow();
+        engine.steps().run(enrolment.nextStep());
+        aws.drain(aws.config().stepQueueUrl());
+        clock.moveTo(Instant.parse("2026-11-23T10:16:00Z"));
+
+        new DelayWakerHandler(engine).handleRequest(EventLoader.loadEvent("../../events/wake-up.json", Map.class), null);
+
+        assertThat(aws.drain(aws.config().stepQueueUrl())).extracting(m -> QueuedStep.parse(m.body()).step())
+                .containsExactly(new StepMessage(enrolment.enrolmentId(), 1));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aWakeUpForAMinuteWithoutDueStepsQueuesNothing(EmbeddedAws.Environment aws) {
+        AwsEngine engine = aws.engine().build();
+
+        new DelayWakerHandler(engine).handleRequest(EventLoader.loadEvent("../../events/wake-up.json", Map.class), null);
+
+        assertThat(aws.drain(aws.config().stepQueueUrl())).isEmpty();
+    }
+}

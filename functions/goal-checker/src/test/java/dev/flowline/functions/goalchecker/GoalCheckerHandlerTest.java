@@ -1,0 +1,64 @@
+package dev.flowline.functions.goalchecker;
+
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.flowline.aws.AwsEngine;
+import dev.flowline.aws.EmbeddedAws;
+import dev.flowline.aws.SampleFlows;
+import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.enrolment.Enrolment;
+import dev.flowline.engine.enrolment.EnrolmentSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static dev.flowline.aws.SampleFlows.delayDays;
+import static dev.flowline.aws.SampleFlows.flow;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(EmbeddedAws.class)
+class GoalCheckerHandlerTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T10:15:00Z");
+
+    private static AwsEngine engine(EmbeddedAws.Environment aws) {
+        return aws.engine().clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+    }
+
+    @Test
+    void theContactChangedSampleUnenrolsAContactWhoMetTheGoal(EmbeddedAws.Environment aws) {
+        AwsEngine engine = engine(aws);
+        var contact = new Contact("51");
+        contact.setProperty("lifecyclestage", "lead", NOW.minusSeconds(3600));
+        engine.contacts().save(contact);
+        Enrolment enrolment = engine.enroller().enrol(engine.flows().save(flow("1001", SampleFlows.MANUAL,
+                SampleFlows.CUSTOMER, delayDays("1", null, 3))), contact, EnrolmentSource.MANUAL).enrolment().orElseThrow();
+        contact.setProperty("lifecyclestage", "customer", NOW.minusSeconds(1));
+        engine.contacts().save(contact);
+
+        var response = new GoalCheckerHandler(engine)
+                .handleRequest(EventLoader.loadSQSEvent("../../events/contact-changed.json"), null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(engine.enrolments().find(enrolment.enrolmentId()).orElseThrow().isActive()).isFalse();
+        assertThat(engine.metrics().snapshot("1001").unenrolled()).isEqualTo(1);
+    }
+
+    @Test
+    void theContactActivitySampleIsDecodedAndLeavesAnEnrolmentWithoutGoalAlone(EmbeddedAws.Environment aws) {
+        AwsEngine engine = engine(aws);
+        var contact = new Contact("51");
+        engine.contacts().save(contact);
+        Enrolment enrolment = engine.enroller().enrol(engine.flows().save(flow("1001", SampleFlows.MANUAL, null,
+                delayDays("1", null, 3))), contact, EnrolmentSource.MANUAL).enrolment().orElseThrow();
+
+        var response = new GoalCheckerHandler(engine)
+                .handleRequest(EventLoader.loadSQSEvent("../../events/contact-activity.json"), null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(aws.drain(aws.config().deadLetterQueueUrl())).isEmpty();
+        assertThat(engine.enrolments().find(enrolment.enrolmentId()).orElseThrow().isActive()).isTrue();
+    }
+}

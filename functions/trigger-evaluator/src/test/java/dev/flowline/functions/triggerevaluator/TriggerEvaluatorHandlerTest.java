@@ -1,0 +1,148 @@
+package dev.flowline.functions.triggerevaluator;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.flowline.aws.AwsEngine;
+import dev.flowline.aws.EmbeddedAws;
+import dev.flowline.aws.SampleFlows;
+import dev.flowline.aws.messaging.QueuedStep;
+import dev.flowline.engine.contact.ActivityEvent;
+import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.enrolment.EngineEvents;
+import dev.flowline.engine.enrolment.Enrolment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static dev.flowline.aws.SampleFlows.flow;
+import static dev.flowline.aws.SampleFlows.marketingEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(EmbeddedAws.class)
+class TriggerEvaluatorHandlerTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T10:15:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    private final List<ActivityEvent> published = new ArrayList<>();
+
+    private AwsEngine engine(EmbeddedAws.Environment aws) {
+        return aws.engine().clock(CLOCK).events(new EngineEvents() {
+            @Override
+            public void activity(String contactId, ActivityEvent event) {
+                published.add(event);
+            }
+
+            @Override
+            public void propertiesChanged(String contactId, Set<String> properties) {
+            }
+        }).build();
+    }
+
+    private static void customer51(AwsEngine engine) {
+        var contact = new Contact("51");
+        contact.setProperty("lifecyclestage", "lead", NOW.minusSeconds(3600));
+        contact.setProperty("lifecyclestage", "customer", NOW.minusSeconds(1));
+        engine.contacts().save(contact);
+    }
+
+    @Test
+    void theContactChangedSampleEnrolsTheContactWhoBecameACustomer(EmbeddedAws.Environment aws) {
+        AwsEngine engine = engine(aws);
+        engine.flows().save(flow("1001", SampleFlows.listBased(SampleFlows.CUSTOMER), null,
+                marketingEmail("1", null, "welcome")));
+        customer51(engine);
+
+        SQSBatchResponse response = new TriggerEvaluatorHandler(engine)
+                .handleRequest(EventLoader.loadSQSEvent("../../events/contact-changed.json"), null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(engine.enrolments().ofContact("1001", "51")).extracting(Enrolment::isActive).containsExactly(true);
+        assertThat(aws.drain(aws.config().stepQueueUrl())).extracting(m -> QueuedStep.parse(m.body()).step())
+                .containsExactly(engine.enrolments().ofContact("1001", "51").getFirst().nextStep());
+        assertThat(published).extracting(ActivityEvent::eventTypeId).contains("4-1466013");
+        assertThat(engine.contacts().find("51").orElseThrow().events()).extracting(ActivityEvent::eventTypeId)
+                .as("the enrolment event is recorded on the contact before it is published").contains("4-1466013");
+    }
+
+    @Test
+    void theContactActivitySampleEnrolsInAFlowTriggeredByTheForm(EmbeddedAws.Environment aws) {
+        AwsEngine engine = engine(aws);
+        engine.flows().save(flow("1002", SampleFlows.eventBased(SampleFlows.FORM_SUBMITTED), null,
+                marketingEmail("1", null, "thanks")));
+        customer51(engine);
+
+        SQSBatchResponse response = new TriggerEvaluatorHandler(engine)
+                .handleRequest(EventLoader.loadSQSEvent("../../events/contact-activity.json"), null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(engine.enrolments().ofContact("1002", "51")).hasSize(1);
+    }
+
+    @Test
+    void poisonMessagesGoToTheDeadLetterQueueWithTheirReasonAndTheRestOfTheBatchIsHandled(
+            EmbeddedAws.Environment aws) {
+        AwsEngine engine = engine(aws);
+        engine.flows().save(flow("1001", SampleFlows.listBased(SampleFlows.CUSTOMER), null,
+                marketingEmail("1", null, "welcome")));
+        customer51(engine);
+        SQSEvent batch = EventLoader.loadSQSEvent("../../events/contact-changed.json");
+        SQSEvent.SQSMessage good = batch.getRecords().getFirst();
+        batch.setRecords(List.of(
+                message("not-json", "{ this is not JSON"),
+                message("unknown-contact", good.getBody().replace("\"contactId\":\"51\"", "\"contactId\":\"404\"")),
+                good));
+
+        SQSBatchResponse response = new TriggerEvaluatorHandler(engine).handleRequest(batch, null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(engine.enrolments().ofContact("1001", "51")).hasSize(1);
+        List<Message> dead = aws.drain(aws.config().deadLetterQueueUrl());
+        assertThat(dead).extracting(Message::body)
+                .containsExactlyInAnyOrder("{ this is not JSON", batch.getRecords().get(1).getBody());
+        assertThat(dead).allSatisfy(m -> assertThat(m.messageAttributes().get("handler").stringValue())
+                .isEqualTo("trigger-evaluator"));
+        assertThat(dead).extracting(m -> m.messageAttributes().get("reason").stringValue())
+                .anySatisfy(reason -> assertThat(reason).startsWith("the body cannot be decoded"))
+                .anySatisfy(reason -> assertThat(reason).isEqualTo("there is no contact 404"));
+    }
+
+    @Test
+    void aMessageThatFailsForAnotherReasonIsReportedForRetryAlone(EmbeddedAws.Environment aws) {
+        AwsEngine engine = aws.engine().clock(CLOCK).events(new EngineEvents() {
+            @Override
+            public void activity(String contactId, ActivityEvent event) {
+                throw new IllegalStateException("the bus is unavailable");
+            }
+
+            @Override
+            public void propertiesChanged(String contactId, Set<String> properties) {
+            }
+        }).build();
+        engine.flows().save(flow("1001", SampleFlows.listBased(SampleFlows.CUSTOMER), null,
+                marketingEmail("1", null, "welcome")));
+        customer51(engine);
+        SQSEvent batch = EventLoader.loadSQSEvent("../../events/contact-changed.json");
+
+        SQSBatchResponse response = new TriggerEvaluatorHandler(engine).handleRequest(batch, null);
+
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly(batch.getRecords().getFirst().getMessageId());
+        assertThat(aws.drain(aws.config().deadLetterQueueUrl())).isEmpty();
+    }
+
+    private static SQSEvent.SQSMessage message(String id, String body) {
+        var message = new SQSEvent.SQSMessage();
+        message.setMessageId(id);
+        message.setBody(body);
+        return message;
+    }
+}
