@@ -20,14 +20,16 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The event bus with the template's rules: Flowline's contact events ({@code contact.changed},
- * {@code contact.activity} from {@code flowline.engine}) go, as EventBridge events, to the trigger and the goal
- * queue. Only {@code PutEvents} is served: the engine's {@code EventBridgeEvents} publishes through it, with its
+ * The event bus with the template's rule: contact events ({@code contact.changed}, {@code contact.activity}) from
+ * the engine ({@code flowline.engine}) or the CRM ({@code flowline.crm}, the template's default CRM source) go, as
+ * EventBridge events, to the trigger and the goal queue. Only {@code PutEvents} is served: the engine's {@code EventBridgeEvents} publishes through it, with its
  * cause chains and loop stop, as in the cloud.
  */
 final class LocalEventBus implements EventBridgeClient {
 
-    private static final Set<String> ROUTED = Set.of(BusEvent.ContactChanged.DETAIL_TYPE,
+    static final String CRM_SOURCE = "flowline.crm";
+    private static final Set<String> SOURCES = Set.of(BusEvent.SOURCE, CRM_SOURCE);
+    private static final Set<String> DETAIL_TYPES = Set.of(BusEvent.ContactChanged.DETAIL_TYPE,
             BusEvent.ContactActivity.DETAIL_TYPE);
 
     private final SqsClient sqs;
@@ -47,7 +49,7 @@ final class LocalEventBus implements EventBridgeClient {
         for (PutEventsRequestEntry entry : request.entries()) {
             String id = UUID.randomUUID().toString();
             results.add(PutEventsResultEntry.builder().eventId(id).build());
-            if (BusEvent.SOURCE.equals(entry.source()) && ROUTED.contains(entry.detailType())) {
+            if (SOURCES.contains(entry.source()) && DETAIL_TYPES.contains(entry.detailType())) {
                 routed.add(SendMessageBatchRequestEntry.builder()
                         .id(String.valueOf(routed.size())).messageBody(envelope(id, entry)).build());
             }

@@ -48,7 +48,8 @@ final class LocalWakeUps implements WakeUpScheduler, AutoCloseable {
         return pending.isEmpty() && !firing;
     }
 
-    private void fireDue(Consumer<WakeUp> waker) {
+    /** Fires every wake-up the clock has passed, one call per minute. */
+    void fireDue(Consumer<WakeUp> waker) {
         firing = true;
         try {
             fire(waker, clock.instant());
