@@ -13,6 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,6 +111,26 @@ class LocalRuntimeEndToEndTest {
         assertThat(metrics.enrolled()).isEqualTo(1);
         assertThat(metrics.goalConversions()).isEqualTo(1);
         assertThat(metrics.unenrolledByReason()).containsExactly(Map.entry(UnenrolmentReason.GOAL_MET, 1L));
+    }
+
+    @Test
+    void theHttpApiServesTheApiHandlerAndMovesTheDevelopmentClock() throws Exception {
+        var http = HttpClient.newHttpClient();
+        URI api = runtime.apiUrl();
+
+        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(api.resolve("/automation/v4/flows/none"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Instant before = runtime.devClock().orElseThrow().instant();
+        HttpResponse<String> advanced = http.send(HttpRequest.newBuilder(
+                        api.resolve("/_flowline/clock/advance?seconds=3600")).POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/json"));
+        assertThat(missing.body()).contains("\"category\":\"OBJECT_NOT_FOUND\"", "Could not find flow none");
+        assertThat(advanced.statusCode()).isEqualTo(200);
+        assertThat(runtime.devClock().orElseThrow().instant()).isAfterOrEqualTo(before.plusSeconds(3600));
     }
 
     private static Optional<Enrolment> enrolment() {
