@@ -34,6 +34,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -78,7 +79,7 @@ public final class AwsEngine {
         WakeUpScheduler wakeUps = builder.wakeUps != null ? builder.wakeUps
                 : new EventBridgeWakeUpScheduler(clients.scheduler(), new EventBridgeWakeUpScheduler.Config(
                         config.scheduleGroup(), config.wakerArn(), config.schedulerRoleArn()));
-        this.stepScheduler = new SqsStepScheduler(sqs, config.stepQueueUrl(), wakeUps, clock);
+        this.stepScheduler = new SqsStepScheduler(sqs, config.stepQueueUrl(), wakeUps, clock, builder.maxQueueDelay);
         EngineEvents publisher = builder.events != null ? builder.events
                 : new EventBridgeEvents(clients.eventBridge(), config.busName(), config.maxCauseChain());
         Mailer mailer = builder.mailer != null ? builder.mailer
@@ -190,6 +191,7 @@ public final class AwsEngine {
         private Mailer mailer;
         private EngineEvents events;
         private WebhookCaller webhooks;
+        private Duration maxQueueDelay = Duration.ofMinutes(15);
 
         private Builder(AwsConfig config, AwsClients clients) {
             this.config = config;
@@ -222,6 +224,12 @@ public final class AwsEngine {
         /** Instead of calling webhooks over HTTP. */
         public Builder webhooks(WebhookCaller webhooks) {
             this.webhooks = webhooks;
+            return this;
+        }
+
+        /** The longest a step waits on the step queue; later steps go to the wake-up scheduler. */
+        public Builder maxQueueDelay(Duration maxQueueDelay) {
+            this.maxQueueDelay = maxQueueDelay;
             return this;
         }
 

@@ -25,12 +25,20 @@ public final class SqsStepScheduler implements StepScheduler {
     private final String queueUrl;
     private final WakeUpScheduler wakeUps;
     private final Clock clock;
+    private final long maxQueueDelaySeconds;
 
     public SqsStepScheduler(SqsClient sqs, String queueUrl, WakeUpScheduler wakeUps, Clock clock) {
+        this(sqs, queueUrl, wakeUps, clock, MAX_QUEUE_DELAY);
+    }
+
+    /** @param maxQueueDelay the longest a step waits on the queue, at most {@link #MAX_QUEUE_DELAY} */
+    public SqsStepScheduler(SqsClient sqs, String queueUrl, WakeUpScheduler wakeUps, Clock clock,
+                            Duration maxQueueDelay) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.wakeUps = wakeUps;
         this.clock = clock;
+        this.maxQueueDelaySeconds = Math.min(maxQueueDelay.toSeconds(), MAX_QUEUE_DELAY.toSeconds());
     }
 
     @Override
@@ -45,7 +53,7 @@ public final class SqsStepScheduler implements StepScheduler {
         var entries = new ArrayList<SendMessageBatchRequestEntry>();
         for (DueStep due : steps) {
             long delay = delaySeconds(now, due.dueAt());
-            if (delay > MAX_QUEUE_DELAY.toSeconds()) {
+            if (delay > maxQueueDelaySeconds) {
                 wakeUps.wakeUpAt(due.dueAt());
                 continue;
             }

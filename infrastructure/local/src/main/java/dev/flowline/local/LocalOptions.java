@@ -1,0 +1,74 @@
+package dev.flowline.local;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How the local runtime is started.
+ *
+ * @param apiPort          the HTTP API's port ({@code --port}, 3000; 0: any free port)
+ * @param outbox           where emails are written ({@code --outbox}, {@code ./outbox})
+ * @param devClock         whether the development clock is on ({@code --dev-clock})
+ * @param dynamoDbPort     embedded DynamoDB Local's port ({@code --dynamodb-port}; 0: any free port)
+ * @param sqsPort          embedded ElasticMQ's port ({@code --sqs-port}; 0: any free port)
+ * @param endpoint         an emulator to use instead of the embedded ones ({@code AWS_ENDPOINT_URL}), or null
+ * @param environment      {@code FLOWLINE_*} settings, read as a function reads them (mail-from address, user
+ *                         emails, time zone, table names...)
+ * @param pollWaitSeconds  how long each SQS receive waits for messages (long polling)
+ * @param tickMillis       how often the wake-up scheduler looks at the clock
+ */
+public record LocalOptions(int apiPort, Path outbox, boolean devClock, int dynamoDbPort, int sqsPort,
+                           String endpoint, Map<String, String> environment, int pollWaitSeconds,
+                           long tickMillis) {
+
+    static final String USAGE = """
+            usage: ./flowline-local [--dev-clock] [--port N] [--outbox DIR] [--dynamodb-port N] [--sqs-port N]
+              --dev-clock        a clock that POST /_flowline/clock/advance?seconds=N moves forward
+              --port N           the HTTP API's port (3000)
+              --outbox DIR       where emails are written as .eml files (./outbox)
+              --dynamodb-port N  embedded DynamoDB Local's port (any free port)
+              --sqs-port N       embedded ElasticMQ's port (any free port)
+            AWS_ENDPOINT_URL set: DynamoDB and SQS are that emulator's (LocalStack, moto's server).
+            FLOWLINE_* variables configure the engine as in a function (FLOWLINE_MAIL_FROM, FLOWLINE_USER_EMAILS,
+            FLOWLINE_TIME_ZONE, table names...).""";
+
+    public LocalOptions {
+        environment = Map.copyOf(environment);
+    }
+
+    /** The options of a command line, with the process's environment. */
+    public static LocalOptions parse(String[] args, Map<String, String> env) {
+        int apiPort = 3000;
+        Path outbox = Path.of("outbox");
+        boolean devClock = false;
+        int dynamoDbPort = 0;
+        int sqsPort = 0;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--dev-clock" -> devClock = true;
+                case "--port" -> apiPort = Integer.parseInt(value(args, ++i));
+                case "--outbox" -> outbox = Path.of(value(args, ++i));
+                case "--dynamodb-port" -> dynamoDbPort = Integer.parseInt(value(args, ++i));
+                case "--sqs-port" -> sqsPort = Integer.parseInt(value(args, ++i));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        String endpoint = env.get("AWS_ENDPOINT_URL");
+        var flowline = new TreeMap<String, String>();
+        env.forEach((name, value) -> {
+            if (name.startsWith("FLOWLINE_")) {
+                flowline.put(name, value);
+            }
+        });
+        return new LocalOptions(apiPort, outbox, devClock, dynamoDbPort, sqsPort,
+                endpoint == null || endpoint.isBlank() ? null : endpoint, flowline, 2, 200);
+    }
+
+    private static String value(String[] args, int index) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(args[index - 1] + " needs a value");
+        }
+        return args[index];
+    }
+}

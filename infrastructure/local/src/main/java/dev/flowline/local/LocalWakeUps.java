@@ -1,0 +1,85 @@
+package dev.flowline.local;
+
+import dev.flowline.aws.messaging.WakeUp;
+import dev.flowline.aws.messaging.WakeUpScheduler;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.NavigableSet;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * EventBridge Scheduler's one-time schedules, kept in memory: when the clock (the development clock, if on)
+ * passes a requested instant, the wake-up of its minute fires, as {@code {"dueMinute":...}} handed to the delay
+ * waker. An instant is kept rather than only its minute, so that steps due later in a minute that has already
+ * fired are woken again when their time comes, even when no queue delay covers the rest of the minute.
+ */
+final class LocalWakeUps implements WakeUpScheduler, AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(LocalWakeUps.class.getName());
+
+    private final Clock clock;
+    private final NavigableSet<Instant> pending = new ConcurrentSkipListSet<>();
+    private volatile boolean firing;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("wake-ups").daemon().factory());
+
+    LocalWakeUps(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void wakeUpAt(Instant dueAt) {
+        pending.add(dueAt);
+    }
+
+    /** Starts firing due wake-ups at {@code waker}, checking the clock every {@code tickMillis}. */
+    void start(Consumer<WakeUp> waker, long tickMillis) {
+        ticker.scheduleWithFixedDelay(() -> fireDue(waker), 0, tickMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** True when no wake-up waits and none is firing. */
+    boolean idle() {
+        return pending.isEmpty() && !firing;
+    }
+
+    /** Fires every wake-up the clock has passed, one call per minute. */
+    void fireDue(Consumer<WakeUp> waker) {
+        firing = true;
+        try {
+            fire(waker, clock.instant());
+        } finally {
+            firing = false;
+        }
+    }
+
+    private void fire(Consumer<WakeUp> waker, Instant now) {
+        var minutes = new LinkedHashSet<WakeUp>();
+        for (Instant due = pending.pollFirst(); due != null; due = pending.pollFirst()) {
+            if (due.isAfter(now)) {
+                pending.add(due);
+                break;
+            }
+            minutes.add(new WakeUp(due));
+        }
+        for (WakeUp wakeUp : minutes) {
+            try {
+                waker.accept(wakeUp);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "the wake-up " + wakeUp.toJson() + " failed; retrying", e);
+                pending.add(wakeUp.dueMinute());
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        ticker.shutdownNow();
+        ticker.awaitTermination(30, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.flowline.local;
+
+import dev.flowline.aws.messaging.RecipientDirectory;
+import dev.flowline.engine.action.InternalEmail;
+import dev.flowline.engine.action.Mailer;
+import dev.flowline.engine.action.MarketingEmail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Writes each email to the outbox folder as an RFC 822 message ({@code .eml}) instead of sending it. The file is
+ * named after the idempotency key and created only if absent, so a key is written once, even across restarts.
+ * A marketing email has no template here: its body lists the content id and the personalisation values.
+ */
+final class OutboxMailer implements Mailer {
+
+    static final String IDEMPOTENCY_HEADER = "X-Flowline-Idempotency-Key";
+    private static final System.Logger LOG = System.getLogger(OutboxMailer.class.getName());
+
+    private final Path folder;
+    private final String from;
+    private final RecipientDirectory recipients;
+    private final Clock clock;
+
+    OutboxMailer(Path folder, String from, RecipientDirectory recipients, Clock clock) {
+        this.folder = folder;
+        this.from = from;
+        this.recipients = recipients;
+        this.clock = clock;
+    }
+
+    @Override
+    public void sendMarketingEmail(MarketingEmail email) {
+        String body = "Marketing email " + email.contentId() + " of workflow " + email.flowId() + " to contact "
+                + email.contactId() + "\n\n" + new TreeMap<>(email.personalisation()).entrySet().stream()
+                .map(value -> value.getKey() + ": " + value.getValue()).collect(Collectors.joining("\n"));
+        write(email.idempotencyKey(), List.of(email.to()), "Marketing email " + email.contentId(), body,
+                Map.of("X-Flowline-Content-Id", email.contentId(), "X-Flowline-Flow-Id", email.flowId()));
+    }
+
+    @Override
+    public void sendInternalEmail(InternalEmail email) {
+        write(email.idempotencyKey(), recipients.addressesOf(email), email.subject(), email.body(),
+                Map.of("X-Flowline-Flow-Id", email.flowId()));
+    }
+
+    private void write(String idempotencyKey, List<String> to, String subject, String body,
+                       Map<String, String> extraHeaders) {
+        var message = new StringBuilder()
+                .append("From: ").append(from).append("\r\n")
+                // a group with no members: the internal email's users have no configured address
+                .append("To: ").append(to.isEmpty() ? "undisclosed-recipients:;" : String.join(", ", to)).append("\r\n")
+                .append("Subject: ").append(oneLine(subject)).append("\r\n")
+                .append("Date: ").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(clock)))
+                .append("\r\n")
+                .append(IDEMPOTENCY_HEADER).append(": ").append(idempotencyKey).append("\r\n");
+        new TreeMap<>(extraHeaders).forEach((name, value) ->
+                message.append(name).append(": ").append(oneLine(value)).append("\r\n"));
+        message.append("MIME-Version: 1.0\r\n")
+                .append("Content-Type: text/plain; charset=UTF-8\r\n")
+                .append("Content-Transfer-Encoding: 8bit\r\n")
+                .append("\r\n")
+                .append(body.replace("\r\n", "\n").replace("\n", "\r\n")).append("\r\n");
+        Path file = folder.resolve(fileName(idempotencyKey));
+        try {
+            Files.createDirectories(folder);
+            Files.writeString(file, message, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+            LOG.log(System.Logger.Level.INFO, "email written to {0}", file);
+        } catch (FileAlreadyExistsException sentBefore) {
+            // this key's email is in the outbox already
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String oneLine(String value) {
+        return value.replaceAll("[\r\n]+", " ");
+    }
+
+    /** Idempotency keys may hold any character; a hash of the key makes a safe, stable file name. */
+    static String fileName(String idempotencyKey) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(idempotencyKey.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16) + ".eml";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.flowline.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Feeds a queue to an SQS-triggered handler as Lambda's event source mapping does: long polling, batches of up to
+ * ten, partial batch failures honoured (the messages the handler names stay on the queue and come back after the
+ * visibility timeout, until the redrive policy moves them to the dead-letter queue); a handler that throws fails
+ * its whole batch.
+ */
+final class SqsPoller implements AutoCloseable {
+
+    static final int BATCH_SIZE = 10;
+    private static final System.Logger LOG = System.getLogger(SqsPoller.class.getName());
+
+    private final String name;
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final String queueArn;
+    private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
+    private final int waitSeconds;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    SqsPoller(String name, SqsClient sqs, String queueUrl, RequestHandler<SQSEvent, SQSBatchResponse> handler,
+              int waitSeconds) {
+        this.name = name;
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.queueArn = sqs.getQueueAttributes(a -> a.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        this.handler = handler;
+        this.waitSeconds = waitSeconds;
+        this.thread = Thread.ofPlatform().name("poller-" + name).daemon().start(this::poll);
+    }
+
+    private void poll() {
+        while (running) {
+            try {
+                List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl)
+                        .maxNumberOfMessages(BATCH_SIZE)
+                        .waitTimeSeconds(waitSeconds)
+                        .messageAttributeNames("All")
+                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+                if (!messages.isEmpty() && running) {
+                    deleteHandled(messages, failedIds(messages));
+                }
+            } catch (RuntimeException e) {
+                if (running) {
+                    LOG.log(System.Logger.Level.ERROR, "polling " + name + " failed; polling again", e);
+                    pause();
+                }
+            }
+        }
+    }
+
+    /** The ids the handler reports as failed; all of them when it throws. */
+    private Set<String> failedIds(List<Message> messages) {
+        try {
+            SQSBatchResponse response = handler.handleRequest(event(messages), null);
+            var failed = new HashSet<String>();
+            if (response != null && response.getBatchItemFailures() != null) {
+                response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
+            }
+            return failed;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, name + " failed its whole batch", e);
+            return new HashSet<>(messages.stream().map(Message::messageId).toList());
+        }
+    }
+
+    private void deleteHandled(List<Message> messages, Set<String> failed) {
+        var entries = new ArrayList<DeleteMessageBatchRequestEntry>();
+        for (Message message : messages) {
+            if (!failed.contains(message.messageId())) {
+                entries.add(DeleteMessageBatchRequestEntry.builder()
+                        .id(String.valueOf(entries.size())).receiptHandle(message.receiptHandle()).build());
+            }
+        }
+        if (!entries.isEmpty()) {
+            sqs.deleteMessageBatch(d -> d.queueUrl(queueUrl).entries(entries));
+        }
+    }
+
+    private SQSEvent event(List<Message> messages) {
+        var records = new ArrayList<SQSEvent.SQSMessage>();
+        for (Message message : messages) {
+            var record = new SQSEvent.SQSMessage();
+            record.setMessageId(message.messageId());
+            record.setReceiptHandle(message.receiptHandle());
+            record.setBody(message.body());
+            record.setMd5OfBody(message.md5OfBody());
+            record.setAttributes(message.attributesAsStrings());
+            record.setMessageAttributes(attributes(message.messageAttributes()));
+            record.setEventSource("aws:sqs");
+            record.setEventSourceArn(queueArn);
+            record.setAwsRegion("us-east-1");
+            records.add(record);
+        }
+        var event = new SQSEvent();
+        event.setRecords(records);
+        return event;
+    }
+
+    private static Map<String, SQSEvent.MessageAttribute> attributes(Map<String, MessageAttributeValue> values) {
+        var attributes = new HashMap<String, SQSEvent.MessageAttribute>();
+        values.forEach((key, value) -> {
+            var attribute = new SQSEvent.MessageAttribute();
+            attribute.setDataType(value.dataType());
+            attribute.setStringValue(value.stringValue());
+            attributes.put(key, attribute);
+        });
+        return attributes;
+    }
+
+    /** After an error of the queue itself, so that a broken endpoint is not hammered. */
+    private void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** Stops polling once the current receive returns (at most the long-polling wait). */
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        thread.join((waitSeconds + 5) * 1000L);
+    }
+}

@@ -1,0 +1,184 @@
+package dev.flowline.local;
+
+import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.definition.Flow;
+import dev.flowline.engine.enrolment.Enrolment;
+import dev.flowline.engine.enrolment.EnrolmentStatus;
+import dev.flowline.engine.enrolment.UnenrolmentReason;
+import dev.flowline.engine.record.FlowMetricsSnapshot;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole local runtime, in this JVM on free ports, with real queues and tables: a contact change enrols a
+ * contact, a one-day delay passes on the development clock, one email lands in the outbox, and a goal met
+ * unenrols the contact before its second email.
+ */
+class LocalRuntimeEndToEndTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+    /** Dutch contacts: wait a day, a welcome email, wait a day, a second email; goal: becoming a customer. */
+    private static final String NURTURE = """
+            {"id":"nurture","type":"CONTACT_FLOW","objectTypeId":"0-1","flowType":"WORKFLOW",
+             "isEnabled":true,"name":"Nurture","startActionId":"1","actions":[
+              {"type":"SINGLE_CONNECTION","actionId":"1","actionTypeVersion":0,"actionTypeId":"0-1",
+               "fields":{"delta":"1","time_unit":"DAYS"},"connection":{"edgeType":"STANDARD","nextActionId":"2"}},
+              {"type":"SINGLE_CONNECTION","actionId":"2","actionTypeVersion":0,"actionTypeId":"0-4",
+               "fields":{"content_id":"welcome"},"connection":{"edgeType":"STANDARD","nextActionId":"3"}},
+              {"type":"SINGLE_CONNECTION","actionId":"3","actionTypeVersion":0,"actionTypeId":"0-1",
+               "fields":{"delta":"1","time_unit":"DAYS"},"connection":{"edgeType":"STANDARD","nextActionId":"4"}},
+              {"type":"SINGLE_CONNECTION","actionId":"4","actionTypeVersion":0,"actionTypeId":"0-4",
+               "fields":{"content_id":"second"}}],
+             "enrollmentCriteria":{"type":"LIST_BASED","listFilterBranch":%s,"reEnrollmentTriggersFilterBranches":[],
+              "shouldReEnroll":false,"unEnrollObjectsNotMeetingCriteria":false},
+             "goalFilterBranch":%s,
+             "timeWindows":[],"blockedDates":[],"customProperties":{},"suppressionListIds":[],
+             "canEnrollFromSalesforce":false}"""
+            .formatted(propertyIs("country", "NL"), propertyIs("lifecyclestage", "customer"));
+
+    @TempDir
+    static Path outbox;
+    private static LocalRuntime runtime;
+
+    @BeforeAll
+    static void start() {
+        runtime = LocalRuntime.start(new LocalOptions(0, outbox, true, 0, 0, null, Map.of(), 1, 50));
+    }
+
+    @AfterAll
+    static void stop() {
+        runtime.close();
+    }
+
+    @Test
+    void aGoalMetAfterTheFirstEmailUnenrolsTheContactBeforeTheSecond() {
+        var engine = runtime.engine();
+        DevClock clock = runtime.devClock().orElseThrow();
+        engine.flows().save(Flow.parse(NURTURE));
+        var contact = new Contact("ada");
+        contact.setProperty("email", "ada@example.com", clock.instant());
+        contact.setProperty("country", "NL", clock.instant());
+        engine.contacts().save(contact);
+
+        runtime.events().propertiesChanged("ada", Set.of("country"));
+        Instant enrolledBy = clock.instant();
+        await("the contact waits one day", () -> enrolment().filter(e -> e.dueAt() != null
+                && e.dueAt().isAfter(enrolledBy.plus(Duration.ofHours(23)))));
+        assertThat(emails()).isEmpty();
+
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
+        await("the welcome email is in the outbox, the second delay started",
+                () -> enrolment().filter(e -> e.currentActionId().equals("3") && emails().size() == 1));
+
+        Contact customer = engine.contacts().find("ada").orElseThrow();
+        customer.setProperty("lifecyclestage", "customer", clock.instant());
+        engine.contacts().save(customer);
+        runtime.events().propertiesChanged("ada", Set.of("lifecyclestage"));
+        await("the goal unenrols the contact", () -> enrolment().filter(e -> e.status() == EnrolmentStatus.UNENROLLED));
+
+        clock.advance(Duration.ofDays(2));
+        await("every wake-up fired and every queue is empty", () -> Optional.of(true).filter(idle -> runtime.idle()));
+
+        assertThat(enrolment()).get().satisfies(e -> {
+            assertThat(e.unenrolmentReason()).isEqualTo(UnenrolmentReason.GOAL_MET);
+            assertThat(e.goalConverted()).isTrue();
+        });
+        assertThat(emails()).singleElement().satisfies(email -> assertThat(read(email))
+                .contains("From: flowline@localhost\r\n", "To: ada@example.com\r\n", "Subject: Marketing email welcome\r\n",
+                        "\r\nDate: ", "\r\nX-Flowline-Idempotency-Key: "));
+        FlowMetricsSnapshot metrics = engine.metrics().snapshot("nurture");
+        assertThat(metrics.enrolled()).isEqualTo(1);
+        assertThat(metrics.goalConversions()).isEqualTo(1);
+        assertThat(metrics.unenrolledByReason()).containsExactly(Map.entry(UnenrolmentReason.GOAL_MET, 1L));
+    }
+
+    @Test
+    void theHttpApiServesTheApiHandlerAndMovesTheDevelopmentClock() throws Exception {
+        var http = HttpClient.newHttpClient();
+        URI api = runtime.apiUrl();
+
+        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(api.resolve("/automation/v4/flows/none"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Instant before = runtime.devClock().orElseThrow().instant();
+        HttpResponse<String> advanced = http.send(HttpRequest.newBuilder(
+                        api.resolve("/_flowline/clock/advance?seconds=3600")).POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/json"));
+        assertThat(missing.body()).contains("\"category\":\"OBJECT_NOT_FOUND\"", "Could not find flow none");
+        assertThat(advanced.statusCode()).isEqualTo(200);
+        assertThat(runtime.devClock().orElseThrow().instant()).isAfterOrEqualTo(before.plusSeconds(3600));
+    }
+
+    private static Optional<Enrolment> enrolment() {
+        List<Enrolment> enrolments = runtime.engine().enrolments().ofContact("nurture", "ada");
+        assertThat(enrolments).hasSizeLessThanOrEqualTo(1);
+        return enrolments.stream().findFirst();
+    }
+
+    private static List<Path> emails() {
+        try (var files = Files.list(outbox)) {
+            return files.filter(file -> file.toString().endsWith(".eml")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Polls until {@code state} is present: asynchronous processing, not time passing (that is the clock's). */
+    static <T> T await(String what, Supplier<Optional<T>> state) {
+        Instant deadline = Instant.now().plus(DEADLINE);
+        while (Instant.now().isBefore(deadline)) {
+            Optional<T> reached = state.get();
+            if (reached.isPresent()) {
+                return reached.get();
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("not reached within " + DEADLINE + ": " + what);
+    }
+
+    static String propertyIs(String property, String value) {
+        return """
+                {"filterBranchType":"OR","filterBranchOperator":"OR","filters":[],"filterBranches":[
+                  {"filterBranchType":"AND","filterBranchOperator":"AND","filterBranches":[],"filters":[
+                    {"filterType":"PROPERTY","property":"%s","operation":{"operationType":"STRING",
+                     "operator":"IS_EQUAL_TO","value":"%s","includeObjectsWithNoValueSet":false}}]}]}"""
+                .formatted(property, value);
+    }
+}

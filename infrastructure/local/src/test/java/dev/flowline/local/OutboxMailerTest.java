@@ -1,0 +1,56 @@
+package dev.flowline.local;
+
+import dev.flowline.engine.action.InternalEmail;
+import dev.flowline.engine.action.MarketingEmail;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OutboxMailerTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:15:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path outbox;
+
+    @Test
+    void anEmailIsWrittenOncePerIdempotencyKeyAsAnRfc822Message() throws IOException {
+        var mailer = new OutboxMailer(outbox, "flows@example.com", email -> List.of(), CLOCK);
+        var email = new MarketingEmail("enrolment-1#2", "nurture", "ada", "ada@example.com", "welcome",
+                Map.of("firstname", "Ada"));
+
+        mailer.sendMarketingEmail(email);
+        mailer.sendMarketingEmail(email);
+
+        try (var files = Files.list(outbox)) {
+            assertThat(files.toList()).singleElement().satisfies(file -> assertThat(Files.readString(file))
+                    .startsWith("From: flows@example.com\r\nTo: ada@example.com\r\nSubject: Marketing email welcome\r\n"
+                            + "Date: Mon, 23 Nov 2026 10:15:00 GMT\r\nX-Flowline-Idempotency-Key: enrolment-1#2\r\n")
+                    .contains("\r\n\r\n")
+                    .contains("firstname: Ada"));
+        }
+    }
+
+    @Test
+    void anInternalEmailGoesToTheConfiguredAddressesOfItsUsers() throws IOException {
+        var mailer = new OutboxMailer(outbox, "flows@example.com", email -> List.of("ops@example.com"), CLOCK);
+
+        mailer.sendInternalEmail(new InternalEmail("enrolment-1#1", "nurture", "ada", List.of("101"), List.of(),
+                List.of(), "New\nlead", "A new lead"));
+
+        try (var files = Files.list(outbox)) {
+            assertThat(Files.readString(files.findFirst().orElseThrow()))
+                    .contains("To: ops@example.com\r\n", "Subject: New lead\r\n", "\r\n\r\nA new lead\r\n");
+        }
+    }
+}
