@@ -10,6 +10,7 @@ import dev.flowline.engine.json.FlowlineJson;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -77,6 +78,20 @@ public final class DynamoContactStore implements ContactStore {
                         .expressionAttributeValues(Map.of(":e", fromS(email.toLowerCase(Locale.ROOT)))))
                 .items().stream().findFirst()
                 .flatMap(key -> find(key.get(CONTACT_ID).s()));
+    }
+
+    /** A page of contacts in the table's (unspecified) order, from after the contact {@code after}. */
+    public Page<Contact> page(String after, int limit) {
+        var request = ScanRequest.builder().tableName(table).consistentRead(true).limit(limit);
+        if (after != null) {
+            request.exclusiveStartKey(Map.of(CONTACT_ID, fromS(after)));
+        }
+        var response = dynamo.scan(request.build());
+        List<Contact> contacts = response.items().stream()
+                .map(item -> contactOf(item.get(CONTACT_ID).s(), item.get(DOCUMENT).b())).toList();
+        boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
+        return new Page<>(contacts, more ? Optional.of(response.lastEvaluatedKey().get(CONTACT_ID).s())
+                : Optional.empty());
     }
 
     /** Removes the contact's item entirely (a privacy deletion request). */
