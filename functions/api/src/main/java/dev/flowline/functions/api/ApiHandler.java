@@ -30,7 +30,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     public ApiHandler(AwsEngine engine) {
         router.get("/health", request -> ApiResponse.ok("{\"status\":\"ok\"}"));
-        for (Routes routes : List.<Routes>of(new FlowRoutes(engine))) {
+        for (Routes routes : List.<Routes>of(new FlowRoutes(engine), new ContactRoutes(engine))) {
             routes.register(router);
         }
     }
