@@ -59,7 +59,8 @@ final class DryRuns {
                          boolean enrol) {
     }
 
-    record ContactOutcome(String contactId, String status, String currentActionId,
+    /** @param currentActionId the action the contact's next step runs, at {@code dueAt} (null: when it can) */
+    record ContactOutcome(String contactId, String status, String currentActionId, String dueAt,
                           UnenrolmentReason unenrolmentReason, String reason, int enrollments) {
     }
 
@@ -316,11 +317,11 @@ final class DryRuns {
             String refusal = report.history().ofContact(contactId).stream()
                     .filter(h -> h.kind() == HistoryKind.NOT_ENROLLED && flowId.equals(h.flowId()))
                     .map(HistoryEntry::detail).reduce((first, last) -> last).orElse(null);
-            return new ContactOutcome(contactId, "NOT_ENROLLED", null, null, refusal, 0);
+            return new ContactOutcome(contactId, "NOT_ENROLLED", null, null, null, refusal, 0);
         }
         Enrolment last = enrolments.stream().max(Comparator.comparingInt(Enrolment::number)).orElseThrow();
-        return new ContactOutcome(contactId, last.status().name(), last.currentActionId(), last.unenrolmentReason(),
-                null, enrolments.size());
+        return new ContactOutcome(contactId, last.status().name(), last.currentActionId(),
+                FlowlineViews.text(last.dueAt()), last.unenrolmentReason(), null, enrolments.size());
     }
 
     private static List<Email> emails(SimulationReport report) {
