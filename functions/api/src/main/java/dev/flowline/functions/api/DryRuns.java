@@ -85,33 +85,35 @@ final class DryRuns {
         if (!problems.isEmpty()) {
             throw ApiException.invalid("the dry run request has " + problems.size() + " problem(s)", problems);
         }
-        var simulator = new Simulator(start, timeZone).addFlow(flow);
-        contacts.forEach(c -> {
-            var contact = new Contact(c.id());
-            c.properties().forEach((name, value) -> contact.setProperty(name, value, start));
-            simulator.addContact(contact);
-        });
-        for (Entry entry : timeline) {
-            if (!entry.enrol()) {
-                ActivityEvent[] events = entry.event() == null ? new ActivityEvent[0] : new ActivityEvent[]{entry.event()};
-                simulator.at(entry.at(), entry.contactId(), contact -> entry.properties().forEach((name, value) ->
-                        contact.setProperty(name, value, entry.at())), events);
-            }
-        }
-        // manual enrolments happen "now": run up to each one, in time order
-        timeline.stream().filter(Entry::enrol).sorted(Comparator.comparing(Entry::at)).forEach(entry -> {
-            simulator.runUntil(entry.at());
-            simulator.enrol(flow.id(), entry.contactId());
-        });
         SimulationReport report;
         try {
-            report = simulator.runUntil(until);
+            report = simulate(flow, start, until, contacts, timeline);
         } catch (IllegalStateException e) {
             throw new ApiException(422, "SIMULATION_DID_NOT_SETTLE", e.getMessage(), List.of());
         }
         return new Result(flow.id(), start.toString(), until.toString(),
                 contacts.stream().map(c -> outcome(report, flow.id(), c.id())).toList(),
                 FlowlineViews.metrics(report.metrics(flow.id())), emails(report));
+    }
+
+    private SimulationReport simulate(Flow flow, Instant start, Instant until, List<StartingContact> contacts,
+                                      List<Entry> timeline) {
+        var simulator = new Simulator(start, timeZone).addFlow(flow);
+        contacts.forEach(c -> {
+            var contact = new Contact(c.id());
+            c.properties().forEach((name, value) -> contact.setProperty(name, value, start));
+            simulator.addContact(contact);
+        });
+        timeline.stream().filter(entry -> !entry.enrol()).forEach(entry -> simulator.at(entry.at(),
+                entry.contactId(), contact -> entry.properties().forEach((name, value) ->
+                        contact.setProperty(name, value, entry.at())),
+                entry.event() == null ? new ActivityEvent[0] : new ActivityEvent[]{entry.event()}));
+        // a manual enrolment happens "now": run up to each one, in time order
+        timeline.stream().filter(Entry::enrol).sorted(Comparator.comparing(Entry::at)).forEach(entry -> {
+            simulator.runUntil(entry.at());
+            simulator.enrol(flow.id(), entry.contactId());
+        });
+        return simulator.runUntil(until);
     }
 
     private static Flow flow(JsonNode json, Flow stored, List<ApiError> problems) {
