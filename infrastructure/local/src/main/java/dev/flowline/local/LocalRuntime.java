@@ -95,7 +95,8 @@ public final class LocalRuntime implements AutoCloseable {
                     options.pollWaitSeconds()));
             closing(new SqsPoller("action-executor", sqs, queues.steps().url(), new ActionExecutorHandler(engine),
                     options.pollWaitSeconds()));
-            this.api = closing(new LocalApiServer(options.apiPort(), new ApiHandler(engine), clock, devClock));
+            this.api = closing(new LocalApiServer(options.apiPort(),
+                    new ApiHandler(engine, List.of(new OutboxRoutes(options.outbox()))), clock, devClock));
         } catch (RuntimeException e) {
             try {
                 close();
@@ -177,7 +178,8 @@ public final class LocalRuntime implements AutoCloseable {
         lines.add("pollers                     trigger-evaluator, goal-checker, action-executor");
         lines.add("event bus                   local: contact.changed, contact.activity -> triggers, goals");
         lines.add("wake-ups                    local: the delay waker is called when each due minute comes");
-        lines.add("outbox                      " + options.outbox().toAbsolutePath().normalize());
+        lines.add("outbox                      " + options.outbox().toAbsolutePath().normalize() + ", GET " + apiUrl()
+                + OutboxRoutes.PATH);
         lines.add("HTTP API                    " + apiUrl());
         lines.add(devClock == null ? "clock                       real time"
                 : "development clock           GET " + apiUrl() + LocalApiServer.CLOCK_PATH + ", POST " + apiUrl()

@@ -29,11 +29,17 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     public ApiHandler(AwsEngine engine) {
+        this(engine, List.of());
+    }
+
+    /** With {@code extraRoutes} besides the API's own, such as the local runtime's outbox. */
+    public ApiHandler(AwsEngine engine, List<Routes> extraRoutes) {
         router.get("/health", request -> ApiResponse.ok("{\"status\":\"ok\"}"));
         for (Routes routes : List.<Routes>of(new FlowRoutes(engine), new ContactRoutes(engine),
-                new ListRoutes(engine), new EventRoutes(engine))) {
+                new ListRoutes(engine), new EventRoutes(engine), new FlowlineRoutes(engine))) {
             routes.register(router);
         }
+        extraRoutes.forEach(routes -> routes.register(router));
     }
 
     @Override

@@ -1,0 +1,91 @@
+package dev.flowline.functions.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowline.aws.AwsEngine;
+import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.definition.Flow;
+import dev.flowline.engine.enrolment.Enrolment;
+import dev.flowline.engine.enrolment.EnrolmentDecision;
+import dev.flowline.engine.enrolment.EnrolmentSource;
+import dev.flowline.engine.enrolment.UnenrolmentReason;
+import dev.flowline.engine.record.HistoryEntry;
+
+import java.util.List;
+
+/**
+ * Flowline's own endpoints, under {@code /flowline/v1}: manual enrolment and unenrolment, the history of an
+ * enrolment and of a contact, flow metrics and dry runs of a flow on the simulator.
+ */
+final class FlowlineRoutes implements Routes {
+
+    static final String PREFIX = "/flowline/v1";
+
+    private final AwsEngine engine;
+    private final DryRuns dryRuns;
+
+    FlowlineRoutes(AwsEngine engine) {
+        this.engine = engine;
+        this.dryRuns = new DryRuns(engine.clock(), engine.config().timeZone());
+    }
+
+    @Override
+    public void register(Router router) {
+        router.post(PREFIX + "/flows/dry-run", request -> ApiResponse.ok(dryRuns.run(request.json(), null)))
+                .post(PREFIX + "/flows/{flowId}/dry-run",
+                        request -> ApiResponse.ok(dryRuns.run(request.json(), flow(request.pathParameter("flowId")))))
+                .post(PREFIX + "/flows/{flowId}/enrollments", this::enrol)
+                .delete(PREFIX + "/flows/{flowId}/enrollments/{contactId}", this::unenrol)
+                .get(PREFIX + "/flows/{flowId}/metrics", request -> ApiResponse.ok(
+                        FlowlineViews.metrics(engine.metrics().snapshot(flow(request.pathParameter("flowId")).id()))))
+                .get(PREFIX + "/enrollments/{enrolmentId}", request ->
+                        ApiResponse.ok(FlowlineViews.enrolment(enrolment(request.pathParameter("enrolmentId")))))
+                .get(PREFIX + "/enrollments/{enrolmentId}/history", request -> ApiResponse.ok(FlowlineViews.history(
+                        engine.history().ofEnrolment(enrolment(request.pathParameter("enrolmentId")).enrolmentId()))))
+                .get(PREFIX + "/contacts/{contactId}/history", this::contactHistory);
+    }
+
+    private ApiResponse enrol(ApiRequest request) {
+        Flow flow = flow(request.pathParameter("flowId"));
+        JsonNode contactId = request.json().path("contactId");
+        if (!contactId.isTextual() && !contactId.isIntegralNumber() || contactId.asText().isBlank()) {
+            throw ApiException.invalid("the body needs the contactId to enrol",
+                    List.of(new ApiError("/contactId", "contactId is required and must be a string")));
+        }
+        Contact contact = engine.contacts().find(contactId.asText())
+                .orElseThrow(() -> ApiException.notFound("Could not find contact " + contactId.asText()));
+        EnrolmentDecision decision = engine.enroller().enrol(flow, contact, EnrolmentSource.MANUAL);
+        return ApiResponse.created(FlowlineViews.enrolment(decision.enrolment()
+                .orElseThrow(() -> ApiException.conflict("The contact was not enrolled: " + decision.reason()))));
+    }
+
+    private ApiResponse unenrol(ApiRequest request) {
+        String flowId = request.pathParameter("flowId");
+        String contactId = request.pathParameter("contactId");
+        Enrolment active = engine.enrolments().ofContact(flowId, contactId).stream().filter(Enrolment::isActive)
+                .findFirst().orElseThrow(() -> ApiException.notFound(
+                        "Contact " + contactId + " has no active enrollment in flow " + flowId));
+        if (!engine.unenroller().unenrol(active, UnenrolmentReason.MANUAL)) {
+            throw ApiException.conflict("The enrollment moved on while it was being unenrolled: try again");
+        }
+        return ApiResponse.noContent();
+    }
+
+    private ApiResponse contactHistory(ApiRequest request) {
+        String contactId = request.pathParameter("contactId");
+        List<HistoryEntry> history = engine.history().ofContact(contactId);
+        // a deleted contact keeps its history
+        if (history.isEmpty() && engine.contacts().find(contactId).isEmpty()) {
+            throw ApiException.notFound("Could not find contact " + contactId);
+        }
+        return ApiResponse.ok(FlowlineViews.history(history));
+    }
+
+    private Flow flow(String flowId) {
+        return engine.flows().find(flowId).orElseThrow(() -> ApiException.notFound("Could not find flow " + flowId));
+    }
+
+    private Enrolment enrolment(String enrolmentId) {
+        return engine.enrolments().find(enrolmentId)
+                .orElseThrow(() -> ApiException.notFound("Could not find enrollment " + enrolmentId));
+    }
+}

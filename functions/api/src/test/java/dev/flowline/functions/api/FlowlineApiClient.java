@@ -1,0 +1,48 @@
+package dev.flowline.functions.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.flowline.aws.AwsEngine;
+import dev.flowline.engine.json.FlowlineJson;
+
+/** Calls the API handler as API Gateway does, for Flowline's own endpoints' tests. */
+final class FlowlineApiClient {
+
+    record Reply(int status, JsonNode body) {
+    }
+
+    private final ApiHandler handler;
+
+    FlowlineApiClient(AwsEngine engine) {
+        this.handler = new ApiHandler(engine);
+    }
+
+    Reply get(String path) {
+        return call("GET", path, null);
+    }
+
+    Reply post(String path, String body) {
+        return call("POST", path, body);
+    }
+
+    Reply delete(String path) {
+        return call("DELETE", path, null);
+    }
+
+    Reply call(String method, String path, String body) {
+        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRawPath(path)
+                .withBody(body)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRequestId("test-request")
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).build())
+                        .build())
+                .build();
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        return new Reply(response.getStatusCode(), response.getBody() == null ? MissingNode.getInstance()
+                : FlowlineJson.read(response.getBody(), JsonNode.class));
+    }
+}

@@ -1,0 +1,95 @@
+package dev.flowline.local;
+
+import dev.flowline.functions.api.ApiResponse;
+import dev.flowline.functions.api.Router;
+import dev.flowline.functions.api.Routes;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code GET /flowline/v1/outbox}: the emails the local runtime wrote to its outbox folder instead of sending
+ * them, oldest first, each with its sender, recipients, subject, idempotency key and file name.
+ */
+final class OutboxRoutes implements Routes {
+
+    static final String PATH = "/flowline/v1/outbox";
+    private static final String EML = ".eml";
+
+    private final Path folder;
+
+    OutboxRoutes(Path folder) {
+        this.folder = folder;
+    }
+
+    record OutboxEmail(String fileName, String from, List<String> to, String subject, String idempotencyKey,
+                       String date) {
+    }
+
+    record Outbox(List<OutboxEmail> results) {
+    }
+
+    @Override
+    public void register(Router router) {
+        router.get(PATH, request -> ApiResponse.ok(new Outbox(emails())));
+    }
+
+    private List<OutboxEmail> emails() {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(EML))
+                    .sorted(Comparator.comparing(OutboxRoutes::modified).thenComparing(Path::getFileName))
+                    .map(OutboxRoutes::read).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static OutboxEmail read(Path file) {
+        Map<String, String> headers = headers(file);
+        String to = headers.getOrDefault("to", "");
+        // "undisclosed-recipients:;" is an empty group: an internal email whose users have no address
+        List<String> recipients = to.endsWith(":;") ? List.of()
+                : Arrays.stream(to.split(",")).map(String::strip).filter(address -> !address.isEmpty()).toList();
+        return new OutboxEmail(file.getFileName().toString(), headers.get("from"), recipients, headers.get("subject"),
+                headers.get(OutboxMailer.IDEMPOTENCY_HEADER.toLowerCase(Locale.ROOT)), headers.get("date"));
+    }
+
+    /** The header lines up to the blank line, names in lower case; OutboxMailer writes each on one line. */
+    private static Map<String, String> headers(Path file) {
+        var headers = new HashMap<String, String>();
+        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            lines.takeWhile(line -> !line.isEmpty()).forEach(line -> {
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    String name = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+                    headers.putIfAbsent(name, line.substring(colon + 1).strip());
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return headers;
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
