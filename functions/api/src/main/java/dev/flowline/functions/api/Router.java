@@ -1,5 +1,7 @@
 package dev.flowline.functions.api;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,8 +73,9 @@ public final class Router {
             }
             Map<String, String> parameters = new HashMap<>();
             for (int i = 0; i < route.parameters().size(); i++) {
-                parameters.put(route.parameters().get(i), java.net.URLDecoder.decode(m.group(i + 1),
-                        java.nio.charset.StandardCharsets.UTF_8));
+                // A '+' in a path is a plus sign, not a space as in a query string.
+                parameters.put(route.parameters().get(i), URLDecoder.decode(m.group(i + 1).replace("+", "%2B"),
+                        StandardCharsets.UTF_8));
             }
             return route.handler().apply(request.withPathParameters(parameters));
         }
