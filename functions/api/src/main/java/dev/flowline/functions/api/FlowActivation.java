@@ -46,6 +46,11 @@ final class FlowActivation {
         this.pagesPerMessage = pagesPerMessage;
     }
 
+    /** Whether this deployment has an activation queue. */
+    boolean available() {
+        return engine.config().activationQueueUrl() != null;
+    }
+
     /** Sends the first message of every segment. */
     void start(String flowId) {
         List<Segment> segments = IntStream.range(0, SEGMENTS)

@@ -318,13 +318,19 @@ final class FlowRoutes implements Routes {
         return object;
     }
 
-    private static boolean enrolExisting(ApiRequest request) {
-        return request.queryParameter(ENROLL_EXISTING).map(value -> switch (value.toLowerCase(Locale.ROOT)) {
+    /** The {@code enrollExistingContacts} option, refused up front where it could not be carried out. */
+    private boolean enrolExisting(ApiRequest request) {
+        boolean asked = request.queryParameter(ENROLL_EXISTING).map(value -> switch (value.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
             default -> throw ApiException.invalid(ENROLL_EXISTING + " must be true or false",
                     List.of(new ApiError(ENROLL_EXISTING, "not a boolean: " + value)));
         }).orElse(false);
+        if (asked && !activation.available()) {
+            throw new ApiException(501, "NOT_IMPLEMENTED", "this deployment has no activation queue "
+                    + "(FLOWLINE_ACTIVATION_QUEUE_URL) to enrol existing contacts", List.of());
+        }
+        return asked;
     }
 
     private static int limit(ApiRequest request) {

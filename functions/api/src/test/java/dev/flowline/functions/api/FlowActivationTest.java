@@ -47,6 +47,27 @@ class FlowActivationTest {
     }
 
     @Test
+    void creatingAFlowThatIsOnWithEnrollExistingContactsStartsOneMessagePerSegment(EmbeddedAws.Environment aws) {
+        var api = new FlowApi(aws);
+
+        var created = api.post(FLOWS + "?enrollExistingContacts=true", newFlow("Customers", true));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(aws.drain(api.activationQueueUrl)).hasSize(FlowActivation.SEGMENTS)
+                .allSatisfy(message -> assertThat(message.body()).contains(created.body().path("id").asText()));
+    }
+
+    @Test
+    void enrollExistingContactsIsRefusedBeforeAnyWriteWhereThereIsNoActivationQueue(EmbeddedAws.Environment aws) {
+        var api = FlowApi.withoutActivationQueue(aws);
+
+        var response = api.post(FLOWS + "?enrollExistingContacts=true", newFlow("Customers", true));
+
+        assertThat(response.status()).isEqualTo(501);
+        assertThat(api.get(FLOWS).body().path("results")).isEmpty();
+    }
+
+    @Test
     void turningAFlowOnWithoutTheOptionEnrolsNoExistingContact(EmbeddedAws.Environment aws) {
         var api = new FlowApi(aws);
         JsonNode created = api.post(FLOWS, newFlow("Customers", false)).body();

@@ -29,15 +29,19 @@ final class FlowApi {
     private final ApiHandler handler;
 
     FlowApi(EmbeddedAws.Environment aws) {
-        this(aws, Clock.fixed(NOW, ZoneOffset.UTC));
+        this(aws, aws.sqs().createQueue(c -> c.queueName(aws.config().tables().flows() + "-activation")).queueUrl());
     }
 
-    FlowApi(EmbeddedAws.Environment aws, Clock clock) {
-        String queueName = aws.config().tables().flows() + "-activation";
-        this.activationQueueUrl = aws.sqs().createQueue(c -> c.queueName(queueName)).queueUrl();
+    private FlowApi(EmbeddedAws.Environment aws, String activationQueueUrl) {
+        this.activationQueueUrl = activationQueueUrl;
         this.engine = AwsEngine.builder(aws.config().withActivationQueueUrl(activationQueueUrl), aws.clients())
-                .clock(clock).events(new NoEvents()).wakeUps(dueAt -> { }).build();
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).events(new NoEvents()).wakeUps(dueAt -> { }).build();
         this.handler = new ApiHandler(engine);
+    }
+
+    /** A deployment without the activation queue. */
+    static FlowApi withoutActivationQueue(EmbeddedAws.Environment aws) {
+        return new FlowApi(aws, null);
     }
 
     Response get(String path) {

@@ -6,6 +6,7 @@ import dev.flowline.aws.SampleFlows;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.EnrolmentSource;
+import dev.flowline.engine.enrolment.UnenrolmentReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -193,6 +194,23 @@ class FlowRoutesTest {
         assertThat(deleted.body()).isNull();
         assertThat(api.get(FLOWS + "/" + id).status()).isEqualTo(404);
         assertThat(api.get("/automation/2026-09-beta/flows/" + id + "/revisions/1").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theActiveEnrolmentsOfADeletedFlowEndAtTheirNextStep(EmbeddedAws.Environment aws) {
+        var api = new FlowApi(aws);
+        String id = api.post(FLOWS, newFlow("Customers", true)).body().path("id").asText();
+        var contact = new Contact("c1");
+        api.engine.contacts().save(contact);
+        var enrolment = api.engine.enroller().enrol(api.engine.flows().find(id).orElseThrow(), contact,
+                EnrolmentSource.MANUAL).enrolment().orElseThrow();
+
+        api.delete(FLOWS + "/" + id);
+        api.engine.steps().run(enrolment.nextStep());
+
+        Enrolment ended = api.engine.enrolments().find(enrolment.enrolmentId()).orElseThrow();
+        assertThat(ended.isActive()).isFalse();
+        assertThat(ended.unenrolmentReason()).isEqualTo(UnenrolmentReason.FLOW_DELETED);
     }
 
     @Test
