@@ -5,6 +5,7 @@ import dev.flowline.aws.dynamodb.DynamoEnrolmentStore;
 import dev.flowline.aws.dynamodb.DynamoFlowMetrics;
 import dev.flowline.aws.dynamodb.DynamoFlowStore;
 import dev.flowline.aws.dynamodb.DynamoHistory;
+import dev.flowline.aws.dynamodb.DynamoListStore;
 import dev.flowline.aws.dynamodb.EffectLedger;
 import dev.flowline.aws.dynamodb.EffectLedgerIdempotency;
 import dev.flowline.aws.http.HttpWebhookCaller;
@@ -19,7 +20,6 @@ import dev.flowline.engine.action.BuiltInActions;
 import dev.flowline.engine.action.Mailer;
 import dev.flowline.engine.action.WebhookCaller;
 import dev.flowline.engine.contact.Contact;
-import dev.flowline.engine.criteria.ListDirectory;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.enrolment.EngineContext;
 import dev.flowline.engine.enrolment.EngineEvents;
@@ -52,6 +52,7 @@ public final class AwsEngine {
     private final SqsClient sqs;
     private final DynamoFlowStore flows;
     private final DynamoContactStore contacts;
+    private final DynamoListStore lists;
     private final DynamoEnrolmentStore enrolments;
     private final DynamoHistory history;
     private final DynamoFlowMetrics metrics;
@@ -71,6 +72,7 @@ public final class AwsEngine {
         this.sqs = clients.sqs();
         this.flows = new DynamoFlowStore(dynamo, config.tables());
         this.contacts = new DynamoContactStore(dynamo, config.tables());
+        this.lists = new DynamoListStore(dynamo, config.tables());
         this.enrolments = new DynamoEnrolmentStore(dynamo, config.tables());
         this.history = new DynamoHistory(dynamo, config.tables());
         this.metrics = new DynamoFlowMetrics(dynamo, config.tables());
@@ -93,7 +95,7 @@ public final class AwsEngine {
                 standIns, standIns);
 
         this.context = new EngineContext(clock, config.timeZone(), flows, contacts, enrolments, stepScheduler, history,
-                metrics, new RecordingEngineEvents(contacts, publisher), ListDirectory.NONE,
+                metrics, new RecordingEngineEvents(contacts, publisher), lists,
                 BuiltInActions.executor(ports));
         this.unenroller = new Unenroller(context);
         this.enroller = new Enroller(context, unenroller);
@@ -159,6 +161,11 @@ public final class AwsEngine {
 
     public DynamoContactStore contacts() {
         return contacts;
+    }
+
+    /** Contact lists; also what filters and suppression lists look lists up in. */
+    public DynamoListStore lists() {
+        return lists;
     }
 
     public DynamoHistory history() {

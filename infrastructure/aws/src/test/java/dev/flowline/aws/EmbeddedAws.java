@@ -99,7 +99,8 @@ public final class EmbeddedAws implements ParameterResolver {
                 "FLOWLINE_ENROLMENTS_TABLE", tables.enrolments(),
                 "FLOWLINE_HISTORY_TABLE", tables.history(),
                 "FLOWLINE_METRICS_TABLE", tables.metrics(),
-                "FLOWLINE_EFFECTS_TABLE", tables.effects()));
+                "FLOWLINE_EFFECTS_TABLE", tables.effects(),
+                "FLOWLINE_LISTS_TABLE", tables.lists()));
         return new Environment(AwsConfig.fromEnvironment(env), clients, sqs);
     }
 

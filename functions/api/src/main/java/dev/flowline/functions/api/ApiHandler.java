@@ -30,7 +30,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     public ApiHandler(AwsEngine engine) {
         router.get("/health", request -> ApiResponse.ok("{\"status\":\"ok\"}"));
-        for (Routes routes : List.<Routes>of(new FlowRoutes(engine))) {
+        for (Routes routes : List.<Routes>of(new FlowRoutes(engine), new ContactRoutes(engine),
+                new ListRoutes(engine), new EventRoutes(engine))) {
             routes.register(router);
         }
     }

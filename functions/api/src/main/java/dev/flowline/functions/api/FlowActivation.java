@@ -1,7 +1,7 @@
 package dev.flowline.functions.api;
 
 import dev.flowline.aws.AwsEngine;
-import dev.flowline.aws.dynamodb.DynamoContactStore.ContactPage;
+import dev.flowline.aws.dynamodb.Page;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.enrolment.EnrolmentSource;
@@ -75,9 +75,9 @@ final class FlowActivation {
         }
         String after = segment.after();
         for (int page = 0; page < pagesPerMessage; page++) {
-            ContactPage contacts = engine.contacts().scan(segment.segment(), segment.totalSegments(), after, pageSize);
-            contacts.contacts().forEach(contact -> enrolIfMatching(flow.get(), contact));
-            after = contacts.next();
+            Page<Contact> contacts = engine.contacts().scan(segment.segment(), segment.totalSegments(), after, pageSize);
+            contacts.items().forEach(contact -> enrolIfMatching(flow.get(), contact));
+            after = contacts.next().orElse(null);
             if (after == null) {
                 return;
             }

@@ -1,26 +1,29 @@
 package dev.flowline.functions.api;
 
 import dev.flowline.aws.AwsEngine;
-import dev.flowline.aws.dynamodb.DynamoContactStore.ContactPage;
+import dev.flowline.aws.dynamodb.ContactList;
+import dev.flowline.aws.dynamodb.Page;
+import dev.flowline.aws.messaging.ListMembershipEvents;
 import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.criteria.ListDefinition;
 import dev.flowline.engine.definition.Flow;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The contacts that would enrol if the flow were turned on now with "enrol the contacts that already match":
- * those meeting its triggers, not enrolled in it before. One request reads at most {@link #SCAN_BUDGET}
- * contacts, so a page may hold fewer than {@code limit} ids and still have a next page; a client follows
- * {@code next} until there is none.
+ * those meeting its triggers, not enrolled in it before. One page reads at most {@link #SCAN_BUDGET}
+ * contacts, so it may hold fewer than {@code limit} ids and still have a next page; a client follows
+ * {@code next} until there is none. Saving them as a static list reads the whole contacts table in one request.
  */
 final class FlowPreview {
 
     static final int SCAN_BUDGET = 1000;
-
-    /** The ids of one page, and the contact id to go on after (null when the whole table has been read). */
-    record Page(List<String> contactIds, String next) {
-    }
+    private static final int SAVE_PAGE = 100;
 
     private final AwsEngine engine;
     private final TriggerMatch triggers;
@@ -30,28 +33,73 @@ final class FlowPreview {
         this.triggers = new TriggerMatch(engine.context());
     }
 
-    Page page(Flow flow, String after, int limit) {
-        var ids = new ArrayList<String>();
+    /** One page of the ids of the contacts that would enrol, after the contact {@code after}. */
+    Page<String> page(Flow flow, String after, int limit) {
+        var matching = new ArrayList<Contact>();
+        Optional<String> next = read(flow, after, limit, matching);
+        return new Page<>(matching.stream().map(Contact::id).toList(), next);
+    }
+
+    /**
+     * Saves the contacts that would enrol now as a new MANUAL list, each contact's membership recorded and
+     * published as a list-membership activity, as adding them through the lists API does. Returns the list and
+     * how many contacts it holds.
+     */
+    Saved saveAsList(Flow flow, String name) {
+        Instant now = engine.clock().instant();
+        ContactList list;
+        do {
+            list = new ContactList(String.valueOf(ThreadLocalRandom.current().nextLong(1, 1_000_000_000L)), name,
+                    ListDefinition.MANUAL, null, now, now);
+        } while (!engine.lists().create(list));
+        int size = 0;
+        Optional<String> after = Optional.empty();
+        do {
+            var matching = new ArrayList<Contact>();
+            after = read(flow, after.orElse(null), SAVE_PAGE, matching);
+            size += add(list, matching, now);
+        } while (after.isPresent());
+        return new Saved(list, size);
+    }
+
+    record Saved(ContactList list, int size) {
+    }
+
+    /** Adds matching contacts to {@code matching}, at most {@code limit}; returns where to go on, if anywhere. */
+    private Optional<String> read(Flow flow, String after, int limit, List<Contact> matching) {
         int read = 0;
         String cursor = after;
         while (read < SCAN_BUDGET) {
-            ContactPage contacts = engine.contacts().scan(0, 1, cursor, Math.min(limit, SCAN_BUDGET - read));
-            for (Contact contact : contacts.contacts()) {
+            Page<Contact> contacts = engine.contacts().page(cursor, Math.min(limit, SCAN_BUDGET - read));
+            for (Contact contact : contacts.items()) {
                 cursor = contact.id();
                 if (wouldEnrol(flow, contact)) {
-                    ids.add(contact.id());
-                    if (ids.size() == limit) {
-                        return new Page(ids, cursor);
+                    matching.add(contact);
+                    if (matching.size() == limit) {
+                        return Optional.of(cursor);
                     }
                 }
             }
-            read += contacts.contacts().size();
-            if (contacts.next() == null) {
-                return new Page(ids, null);
+            read += contacts.items().size();
+            if (contacts.next().isEmpty()) {
+                return Optional.empty();
             }
-            cursor = contacts.next();
+            cursor = contacts.next().get();
         }
-        return new Page(ids, cursor);
+        return Optional.of(cursor);
+    }
+
+    private int add(ContactList list, List<Contact> contacts, Instant now) {
+        var added = new ArrayList<String>();
+        for (Contact contact : contacts) {
+            if (contact.addToList(list.listId())) {
+                engine.contacts().save(contact);
+                added.add(contact.id());
+            }
+        }
+        engine.lists().addMembers(list.listId(), added);
+        added.forEach(id -> engine.context().events().activity(id, ListMembershipEvents.of(list.listId(), true, now)));
+        return added.size();
     }
 
     private boolean wouldEnrol(Flow flow, Contact contact) {

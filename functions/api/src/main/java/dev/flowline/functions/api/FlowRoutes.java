@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowline.aws.AwsEngine;
-import dev.flowline.aws.dynamodb.DynamoFlowStore.FlowPage;
+import dev.flowline.aws.dynamodb.Page;
 import dev.flowline.aws.dynamodb.StaleRevisionException;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.definition.FlowValidator;
@@ -18,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -53,7 +54,7 @@ final class FlowRoutes implements Routes {
         router.get(FLOWS, this::list)
                 .post(FLOWS, request -> create(object(request.json()), enrolExisting(request)))
                 .post(FLOWS + "/batch/read", this::batchRead)
-                .get(FLOWS + "/templates", request -> ApiResponse.ok(new Results<>(FlowTemplates.all())))
+                .get(FLOWS + "/templates", request -> ApiResponse.ok(paged(FlowTemplates.all(), Optional.empty())))
                 .post(FLOWS + "/templates/{templateId}", this::instantiate)
                 .get(FLOWS + "/performance/{flowId}", this::performance)
                 .post(FLOWS + "/{flowId}/preview", this::preview)
@@ -61,9 +62,6 @@ final class FlowRoutes implements Routes {
                 .put(FLOWS + "/{flowId}", this::update)
                 .delete(FLOWS + "/{flowId}", this::delete)
                 .get("/automation/2026-09-beta/flows/{flowId}/revisions/{revisionId}", this::revision);
-    }
-
-    record Results<T>(List<T> results) {
     }
 
     /** HubSpot's {@code ApiFlowListing}. */
@@ -76,23 +74,17 @@ final class FlowRoutes implements Routes {
         }
     }
 
-    record Next(String after, String link) {
-    }
-
-    record Paging(Next next) {
-
-        static Paging after(String path, String after) {
-            return after == null ? null : new Paging(new Next(after, path + "?after=" + after));
-        }
-    }
-
-    record Page<T>(List<T> results, Paging paging) {
-    }
-
     private ApiResponse list(ApiRequest request) {
-        FlowPage page = engine.flows().page(request.queryParameter("after").orElse(null), limit(request));
-        return ApiResponse.ok(new Page<>(page.flows().stream().map(FlowListing::of).toList(),
-                Paging.after(FLOWS, page.next())));
+        Page<Flow> page = engine.flows().page(request.queryParameter("after").orElse(null), limit(request));
+        return ApiResponse.ok(paged(page.items().stream().map(FlowListing::of).toList(), page.next()));
+    }
+
+    /** HubSpot's collection shape: {@code results[]} and, unless this is the last page, {@code paging.next.after}. */
+    private static ObjectNode paged(List<?> results, Optional<String> next) {
+        ObjectNode body = FlowlineJson.mapper().createObjectNode();
+        body.set("results", FlowlineJson.mapper().valueToTree(results));
+        Paging.next(body, next);
+        return body;
     }
 
     /** Saves a new flow with a fresh id, revision "1", and its creation time; turns it on if asked. */
@@ -245,19 +237,30 @@ final class FlowRoutes implements Routes {
     record Performance(String flowId, String bucketType, long start, long end, List<FlowPerformance.Bucket> histogram) {
     }
 
-    /** Flowline's own: the ids of the contacts that would enrol now, paged; see {@link FlowPreview}. */
+    /**
+     * Flowline's own: the ids of the contacts that would enrol now, paged ({@link FlowPreview}); with a body
+     * {@code {"saveAsListName": "..."}}, all of them saved as a new MANUAL list instead (201, the list and its size).
+     */
     private ApiResponse preview(ApiRequest request) {
         Flow flow = find(request.pathParameter("flowId"));
-        if (request.body() != null && !request.body().isBlank() && request.json().has("saveAsListName")) {
-            throw new ApiException(501, "NOT_IMPLEMENTED",
-                    "saving a preview as a static list needs the lists API, which this deployment does not have",
-                    List.of(new ApiError("/saveAsListName", "not supported yet")));
+        JsonNode listName = request.body() == null || request.body().isBlank() ? null
+                : request.json().get("saveAsListName");
+        if (listName != null) {
+            if (!listName.isTextual() || listName.asText().isBlank()) {
+                throw ApiException.invalid("saveAsListName must be a name",
+                        List.of(new ApiError("/saveAsListName", "must be a non-empty string")));
+            }
+            FlowPreview.Saved saved = preview.saveAsList(flow, listName.asText());
+            ObjectNode body = FlowlineJson.mapper().createObjectNode();
+            body.putObject("list").put("listId", saved.list().listId()).put("name", saved.list().name())
+                    .put("processingType", saved.list().processingType()).put("objectTypeId", Flow.CONTACT_OBJECT);
+            body.put("size", saved.size());
+            return ApiResponse.created(body);
         }
-        FlowPreview.Page page = preview.page(flow, request.queryParameter("after").orElse(null), limit(request));
+        Page<String> page = preview.page(flow, request.queryParameter("after").orElse(null), limit(request));
         record ContactId(String id) {
         }
-        return ApiResponse.ok(new Page<>(page.contactIds().stream().map(ContactId::new).toList(),
-                Paging.after(FLOWS + "/" + flow.id() + "/preview", page.next())));
+        return ApiResponse.ok(paged(page.items().stream().map(ContactId::new).toList(), page.next()));
     }
 
     /** HubSpot's beta {@code ApiFlowRevision}: the flow as saved in that revision. */
@@ -334,18 +337,7 @@ final class FlowRoutes implements Routes {
     }
 
     private static int limit(ApiRequest request) {
-        return request.queryParameter("limit").map(value -> {
-            try {
-                int limit = Integer.parseInt(value);
-                if (limit >= 1 && limit <= MAX_LIMIT) {
-                    return limit;
-                }
-            } catch (NumberFormatException notANumber) {
-                // answered below
-            }
-            throw ApiException.invalid("limit must be a number from 1 to " + MAX_LIMIT,
-                    List.of(new ApiError("limit", "not a number from 1 to " + MAX_LIMIT + ": " + value)));
-        }).orElse(DEFAULT_LIMIT);
+        return Paging.limit(request, DEFAULT_LIMIT, MAX_LIMIT);
     }
 
     /** Epoch milliseconds, as HubSpot's timestamps, or an ISO-8601 instant. */

@@ -264,14 +264,41 @@ class FlowRoutesTest {
     }
 
     @Test
-    void savingAPreviewAsAListIsNotAvailableYet(EmbeddedAws.Environment aws) {
+    void aPreviewSavedAsAListMakesTheContactsThatWouldEnrolMembersOfANewManualList(EmbeddedAws.Environment aws) {
         var api = new FlowApi(aws);
         String id = api.post(FLOWS, newFlow("Customers", false)).body().path("id").asText();
+        saveContacts(api, 250);
 
         var response = api.post(FLOWS + "/" + id + "/preview", "{\"saveAsListName\":\"Customers now\"}");
 
-        assertThat(response.status()).isEqualTo(501);
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.body().path("size").asInt()).isEqualTo(125);
+        String listId = response.body().path("list").path("listId").asText();
+        assertThat(api.engine.lists().list(listId).orElseThrow().processingType()).isEqualTo("MANUAL");
+        assertThat(api.engine.contacts().find("c0").orElseThrow().staticListIds()).contains(listId);
+        assertThat(api.engine.contacts().find("c1").orElseThrow().staticListIds()).doesNotContain(listId);
+        assertThat(api.engine.lists().members(listId, null, 250).items()).hasSize(125);
+    }
+
+    @Test
+    void aPreviewListNameMustBeANonEmptyString(EmbeddedAws.Environment aws) {
+        var api = new FlowApi(aws);
+        String id = api.post(FLOWS, newFlow("Customers", false)).body().path("id").asText();
+
+        var response = api.post(FLOWS + "/" + id + "/preview", "{\"saveAsListName\":7}");
+
+        assertThat(response.status()).isEqualTo(400);
         assertThat(response.body().path("errors").get(0).path("in").asText()).isEqualTo("/saveAsListName");
+        assertThat(api.post(FLOWS + "/404/preview", null).status()).isEqualTo(404);
+    }
+
+    /** Contacts c0, c1, ...: the even ones are customers. */
+    private static void saveContacts(FlowApi api, int count) {
+        for (int i = 0; i < count; i++) {
+            var contact = new Contact("c" + i);
+            contact.setProperty("lifecyclestage", i % 2 == 0 ? "customer" : "lead", FlowApi.NOW);
+            api.engine.contacts().save(contact);
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.flowline.engine.definition;
 
+import dev.flowline.engine.criteria.FilterBranch;
+
 import java.util.List;
 
 /**
@@ -18,6 +20,13 @@ public final class FlowValidator {
         new CriteriaCheck(problems, filters).check(flow);
         new ActionCheck(problems, filters, flow.eventAnchor() != null).check(flow.actions());
         new ActionGraphCheck(problems).check(flow);
+        return problems.list();
+    }
+
+    /** Checks a filter branch on its own, as a list's {@code filterBranch}; {@code pointer} is where it sits. */
+    public static List<Problem> validateFilterBranch(FilterBranch branch, String pointer) {
+        var problems = new Problems();
+        new FilterCheck(problems).branch(branch, new Pointer(pointer));
         return problems.list();
     }
 }

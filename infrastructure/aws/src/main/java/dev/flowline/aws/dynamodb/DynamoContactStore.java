@@ -10,6 +10,7 @@ import dev.flowline.engine.json.FlowlineJson;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -79,21 +80,31 @@ public final class DynamoContactStore implements ContactStore {
                 .flatMap(key -> find(key.get(CONTACT_ID).s()));
     }
 
-    /** One page of a scan and the contact id to go on after, null when the scan (or its segment) is done. */
-    public record ContactPage(List<Contact> contacts, String next) {
+    /** A page of contacts in the table's (unspecified) order, from after the contact {@code after}. */
+    public Page<Contact> page(String after, int limit) {
+        var request = ScanRequest.builder().tableName(table).consistentRead(true).limit(limit);
+        if (after != null) {
+            request.exclusiveStartKey(Map.of(CONTACT_ID, fromS(after)));
+        }
+        var response = dynamo.scan(request.build());
+        List<Contact> contacts = response.items().stream()
+                .map(item -> contactOf(item.get(CONTACT_ID).s(), item.get(DOCUMENT).b())).toList();
+        boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
+        return new Page<>(contacts, more ? Optional.of(response.lastEvaluatedKey().get(CONTACT_ID).s())
+                : Optional.empty());
     }
 
     /**
      * One page of at most {@code limit} contacts of segment {@code segment} of a parallel scan in
      * {@code totalSegments} segments, after the contact {@code after} (null: from the segment's start).
      */
-    public ContactPage scan(int segment, int totalSegments, String after, int limit) {
+    public Page<Contact> scan(int segment, int totalSegments, String after, int limit) {
         var response = dynamo.scan(b -> b.tableName(table).segment(segment).totalSegments(totalSegments).limit(limit)
                 .exclusiveStartKey(after == null ? null : Map.of(CONTACT_ID, fromS(after))));
         List<Contact> contacts = response.items().stream()
                 .map(item -> contactOf(item.get(CONTACT_ID).s(), item.get(DOCUMENT).b())).toList();
-        return new ContactPage(contacts,
-                response.lastEvaluatedKey().isEmpty() ? null : response.lastEvaluatedKey().get(CONTACT_ID).s());
+        return new Page<>(contacts, response.lastEvaluatedKey().isEmpty() ? Optional.empty()
+                : Optional.of(response.lastEvaluatedKey().get(CONTACT_ID).s()));
     }
 
     /** Removes the contact's item entirely (a privacy deletion request). */

@@ -58,15 +58,11 @@ public final class DynamoFlowStore implements FlowStore {
                 .items().stream().map(DynamoFlowStore::flowOf).toList();
     }
 
-    /** One page of flows and the id to read the next page after, null on the last page. */
-    public record FlowPage(List<Flow> flows, String next) {
-    }
-
     /**
      * Up to {@code limit} flows (their current revisions) after the flow {@code after} (null: from the first), in
      * the table's scan order. A scan reads every revision item too: listing costs reads in proportion to the table.
      */
-    public FlowPage page(String after, int limit) {
+    public Page<Flow> page(String after, int limit) {
         var flows = new ArrayList<Flow>();
         Map<String, AttributeValue> start = after == null ? null : Map.of(FLOW_ID, fromS(after), SK, fromS(CURRENT));
         do {
@@ -78,12 +74,12 @@ public final class DynamoFlowStore implements FlowStore {
             for (var item : response.items()) {
                 flows.add(flowOf(item));
                 if (flows.size() == limit) {
-                    return new FlowPage(flows, item.get(FLOW_ID).s());
+                    return new Page<>(flows, Optional.of(item.get(FLOW_ID).s()));
                 }
             }
             start = response.lastEvaluatedKey().isEmpty() ? null : response.lastEvaluatedKey();
         } while (start != null);
-        return new FlowPage(flows, null);
+        return new Page<>(flows, Optional.empty());
     }
 
     /**

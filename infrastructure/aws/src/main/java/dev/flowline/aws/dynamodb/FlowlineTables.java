@@ -50,10 +50,14 @@ import java.util.Set;
  *   <tr><td>effects ({@code FLOWLINE_EFFECTS_TABLE}, {@code flowline-effects})</td>
  *       <td>{@code idempotencyKey}; TTL on {@code expiresAt} (epoch seconds)</td>
  *       <td>none</td></tr>
+ *   <tr><td>lists ({@code FLOWLINE_LISTS_TABLE}, {@code flowline-lists})</td>
+ *       <td>{@code listId} / {@code sk}: {@code LIST} for the definition, {@code MEMBER#contactId} per member of a
+ *           MANUAL or SNAPSHOT list</td>
+ *       <td>none</td></tr>
  * </table>
  */
 public record FlowlineTables(String flows, String contacts, String enrolments, String history, String metrics,
-                             String effects) {
+                             String effects, String lists) {
 
     public static final String FLOWS_ENABLED_INDEX = "enabled";
     public static final String CONTACTS_EMAIL_INDEX = "email";
@@ -75,13 +79,14 @@ public record FlowlineTables(String flows, String contacts, String enrolments, S
                 env.getOrDefault("FLOWLINE_ENROLMENTS_TABLE", "flowline-enrolments"),
                 env.getOrDefault("FLOWLINE_HISTORY_TABLE", "flowline-history"),
                 env.getOrDefault("FLOWLINE_METRICS_TABLE", "flowline-metrics"),
-                env.getOrDefault("FLOWLINE_EFFECTS_TABLE", "flowline-effects"));
+                env.getOrDefault("FLOWLINE_EFFECTS_TABLE", "flowline-effects"),
+                env.getOrDefault("FLOWLINE_LISTS_TABLE", "flowline-lists"));
     }
 
     /** The same tables with {@code prefix} before each name (separate environments in one account). */
     public FlowlineTables withPrefix(String prefix) {
         return new FlowlineTables(prefix + flows, prefix + contacts, prefix + enrolments, prefix + history,
-                prefix + metrics, prefix + effects);
+                prefix + metrics, prefix + effects, prefix + lists);
     }
 
     /** Creates the tables that do not exist yet, waits until they are active, and turns on the effects TTL. */
@@ -115,7 +120,8 @@ public record FlowlineTables(String flows, String contacts, String enrolments, S
                 new TableSpec(history, "contactId", "sk")
                         .index(HISTORY_ENROLMENT_INDEX, "enrolmentId", "sk", ProjectionType.ALL).request(),
                 new TableSpec(metrics, "pk", null).request(),
-                new TableSpec(effects, "idempotencyKey", null).request());
+                new TableSpec(effects, "idempotencyKey", null).request(),
+                new TableSpec(lists, "listId", "sk").request());
     }
 
     /** Builds a create-table request: string keys, on-demand billing. */

@@ -3,6 +3,7 @@ package dev.flowline.aws.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowline.aws.messaging.BusEvent;
 import dev.flowline.aws.messaging.CauseChain;
+import dev.flowline.aws.messaging.ListMembershipEvents;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.contact.ContactStore;
 import dev.flowline.engine.enrolment.ContactChange;
@@ -59,8 +60,8 @@ public final class ContactEventRecords implements SqsBatch.RecordHandler<BusEven
             engine.accept(switch (event) {
                 case BusEvent.ContactChanged changed -> new ContactChange(contact.before(changed.properties()),
                         contact, PropertyChangeEvents.of(contact, changed.properties(), clock.instant()));
-                case BusEvent.ContactActivity activity -> new ContactChange(contact.copy(), contact,
-                        List.of(activity.event()));
+                case BusEvent.ContactActivity activity -> new ContactChange(
+                        ListMembershipEvents.before(contact, activity.event()), contact, List.of(activity.event()));
             });
         }
     }

@@ -1,0 +1,195 @@
+package dev.flowline.functions.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flowline.aws.AwsEngine;
+import dev.flowline.aws.dynamodb.Page;
+import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.json.FlowlineJson;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** HubSpot's CRM v3 contacts API: {@code /crm/v3/objects/contacts}, single and batch. */
+final class ContactRoutes implements Routes {
+
+    private static final String BASE = "/crm/v3/objects/contacts";
+    private static final int DEFAULT_LIMIT = 10;
+    private static final int MAX_LIMIT = 100;
+
+    private final AwsEngine engine;
+    private final ContactWrites contacts;
+
+    ContactRoutes(AwsEngine engine) {
+        this.engine = engine;
+        this.contacts = new ContactWrites(engine);
+    }
+
+    @Override
+    public void register(Router router) {
+        router.post(BASE + "/batch/create", this::batchCreate)
+                .post(BASE + "/batch/read", this::batchRead)
+                .post(BASE + "/batch/update", this::batchUpdate)
+                .post(BASE + "/batch/archive", this::batchArchive)
+                .post(BASE, this::create)
+                .get(BASE, this::page)
+                .get(BASE + "/{contactId}", this::read)
+                .patch(BASE + "/{contactId}", this::update)
+                .delete(BASE + "/{contactId}", this::archive);
+    }
+
+    private ApiResponse create(ApiRequest request) {
+        var errors = new ArrayList<ApiError>();
+        Map<String, String> properties = ContactWrites.properties(request.json(), "", errors);
+        requireValid(errors);
+        contacts.requireUniqueEmails(ContactWrites.emailsOf(Collections.singletonList(null),
+                List.of(properties)));
+        return ApiResponse.created(ContactJson.ALL.render(contacts.create(properties)));
+    }
+
+    private ApiResponse read(ApiRequest request) {
+        Contact contact = contacts.existing(request.pathParameter("contactId"), request.queryParameter("idProperty"));
+        return ApiResponse.ok(ContactJson.of(request).render(contact));
+    }
+
+    private ApiResponse update(ApiRequest request) {
+        Contact contact = contacts.existing(request.pathParameter("contactId"), request.queryParameter("idProperty"));
+        var errors = new ArrayList<ApiError>();
+        Map<String, String> properties = ContactWrites.properties(request.json(), "", errors);
+        requireValid(errors);
+        contacts.requireUniqueEmails(ContactWrites.emailsOf(List.of(contact.id()), List.of(properties)));
+        return ApiResponse.ok(ContactJson.ALL.render(contacts.update(contact, properties)));
+    }
+
+    private ApiResponse archive(ApiRequest request) {
+        contacts.find(request.pathParameter("contactId"), Optional.empty()).ifPresent(contacts::archive);
+        return ApiResponse.noContent();
+    }
+
+    private ApiResponse page(ApiRequest request) {
+        int limit = Paging.limit(request, DEFAULT_LIMIT, MAX_LIMIT);
+        Page<Contact> page = engine.contacts().page(request.queryParameter("after").orElse(null), limit);
+        ContactJson json = ContactJson.of(request);
+        ObjectNode body = FlowlineJson.mapper().createObjectNode();
+        var results = body.putArray("results");
+        page.items().forEach(contact -> results.add(json.render(contact)));
+        Paging.next(body, page.next());
+        return ApiResponse.ok(body);
+    }
+
+    private ApiResponse batchCreate(ApiRequest request) {
+        List<JsonNode> inputs = inputs(request);
+        var errors = new ArrayList<ApiError>();
+        var properties = new ArrayList<Map<String, String>>();
+        for (int i = 0; i < inputs.size(); i++) {
+            properties.add(ContactWrites.properties(inputs.get(i), "/inputs/" + i, errors));
+        }
+        requireValid(errors);
+        contacts.requireUniqueEmails(ContactWrites.emailsOf(Collections.nCopies(inputs.size(), null),
+                properties));
+        Instant started = engine.clock().instant();
+        return batch(201, started, properties.stream().map(contacts::create).toList(), ContactJson.ALL, List.of());
+    }
+
+    private ApiResponse batchRead(ApiRequest request) {
+        JsonNode body = request.json();
+        List<JsonNode> inputs = inputs(request);
+        var errors = new ArrayList<ApiError>();
+        List<String> ids = ids(inputs, errors);
+        requireValid(errors);
+        Optional<String> idProperty = Optional.ofNullable(body.path("idProperty").textValue());
+        Instant started = engine.clock().instant();
+        var found = new ArrayList<Contact>();
+        var missing = new ArrayList<String>();
+        for (String id : ids) {
+            contacts.find(id, idProperty).ifPresentOrElse(found::add, () -> missing.add(id));
+        }
+        return batch(missing.isEmpty() ? 200 : 207, started, found, ContactJson.of(body), missing);
+    }
+
+    private ApiResponse batchUpdate(ApiRequest request) {
+        List<JsonNode> inputs = inputs(request);
+        var errors = new ArrayList<ApiError>();
+        List<String> ids = ids(inputs, errors);
+        var properties = new ArrayList<Map<String, String>>();
+        var found = new ArrayList<Contact>();
+        for (int i = 0; i < inputs.size(); i++) {
+            properties.add(ContactWrites.properties(inputs.get(i), "/inputs/" + i, errors));
+            String id = ids.get(i);
+            Optional<Contact> contact = id == null ? Optional.empty() : contacts.find(id, Optional.empty());
+            contact.ifPresent(found::add);
+            if (id != null && contact.isEmpty()) {
+                errors.add(new ApiError("/inputs/" + i + "/id", "there is no contact " + id));
+            }
+        }
+        requireValid(errors);
+        contacts.requireUniqueEmails(ContactWrites.emailsOf(ids, properties));
+        Instant started = engine.clock().instant();
+        var updated = new ArrayList<Contact>();
+        for (int i = 0; i < found.size(); i++) {
+            updated.add(contacts.update(found.get(i), properties.get(i)));
+        }
+        return batch(200, started, updated, ContactJson.ALL, List.of());
+    }
+
+    private ApiResponse batchArchive(ApiRequest request) {
+        var errors = new ArrayList<ApiError>();
+        List<String> ids = ids(inputs(request), errors);
+        requireValid(errors);
+        ids.forEach(id -> contacts.find(id, Optional.empty()).ifPresent(contacts::archive));
+        return ApiResponse.noContent();
+    }
+
+    /** HubSpot's BatchResponse, with an error naming the ids that were not found (a 207). */
+    private ApiResponse batch(int status, Instant started, List<Contact> results, ContactJson json,
+                              List<String> missing) {
+        ObjectNode body = FlowlineJson.mapper().createObjectNode().put("status", "COMPLETE");
+        var array = body.putArray("results");
+        results.forEach(contact -> array.add(json.render(contact)));
+        if (!missing.isEmpty()) {
+            ObjectNode error = body.putArray("errors").addObject().put("status", "error")
+                    .put("category", "OBJECT_NOT_FOUND").put("message", "Could not get some CONTACT objects, "
+                            + "they may be deleted or not exist.");
+            missing.forEach(error.putObject("context").putArray("ids")::add);
+            body.put("numErrors", 1);
+        }
+        body.put("startedAt", started.toString()).put("completedAt", engine.clock().instant().toString());
+        return ApiResponse.json(status, body);
+    }
+
+    private static List<JsonNode> inputs(ApiRequest request) {
+        JsonNode inputs = request.json().path("inputs");
+        if (!inputs.isArray()) {
+            throw ApiException.invalid("the body needs an inputs array",
+                    List.of(new ApiError("/inputs", "inputs must be an array")));
+        }
+        var list = new ArrayList<JsonNode>();
+        inputs.forEach(list::add);
+        return list;
+    }
+
+    /** Each input's {@code id}, null (with an error) where it is missing. */
+    private static List<String> ids(List<JsonNode> inputs, List<ApiError> errors) {
+        var ids = new ArrayList<String>();
+        for (int i = 0; i < inputs.size(); i++) {
+            JsonNode id = inputs.get(i).path("id");
+            if (!id.isTextual() && !id.isIntegralNumber() || id.asText().isEmpty()) {
+                errors.add(new ApiError("/inputs/" + i + "/id", "id is required"));
+                ids.add(null);
+            } else {
+                ids.add(id.asText());
+            }
+        }
+        return ids;
+    }
+
+    static void requireValid(List<ApiError> errors) {
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid("the request has " + errors.size() + " problem(s)", errors);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.flowline.functions.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowline.aws.AwsEngine;
+import dev.flowline.engine.contact.Contact;
+
+import java.time.Instant;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Creates, updates and finds contacts for the CRM API. Every change is saved, then published on the bus as a
+ * contact change naming the changed properties (all of them for a new contact), so triggers and goals see it.
+ * Requests are checked whole first: nothing is written when any input is wrong.
+ */
+final class ContactWrites {
+
+    private final AwsEngine engine;
+
+    ContactWrites(AwsEngine engine) {
+        this.engine = engine;
+    }
+
+    /** The {@code properties} object at {@code at}: property names to text values (null clears). */
+    static Map<String, String> properties(JsonNode input, String at, List<ApiError> errors) {
+        JsonNode properties = input.path("properties");
+        if (!properties.isObject()) {
+            errors.add(new ApiError(at + "/properties", "properties must be a JSON object"));
+            return Map.of();
+        }
+        var values = new LinkedHashMap<String, String>();
+        properties.properties().forEach(p -> {
+            if (p.getValue().isContainerNode()) {
+                errors.add(new ApiError(at + "/properties/" + p.getKey(), "a property value must be a string, "
+                        + "number, boolean or null"));
+            } else {
+                values.put(p.getKey(), p.getValue().isNull() ? null : p.getValue().asText());
+            }
+        });
+        return values;
+    }
+
+    /**
+     * Refuses with a 409 an email that another contact (or another input of the same request) already has.
+     * {@code emails} maps each input's contact id (null for a new one) to the email it sets.
+     */
+    void requireUniqueEmails(List<Map.Entry<String, String>> emails) {
+        Set<String> seen = new HashSet<>();
+        for (var entry : emails) {
+            String email = entry.getValue().toLowerCase(Locale.ROOT);
+            Optional<Contact> owner = engine.contacts().findByEmail(email);
+            if (!seen.add(email) || owner.isPresent() && !owner.get().id().equals(entry.getKey())) {
+                throw ApiException.conflict("A contact with the email '" + entry.getValue() + "' already exists.");
+            }
+        }
+    }
+
+    Contact create(Map<String, String> properties) {
+        Instant now = engine.clock().instant();
+        var contact = new Contact(newId());
+        properties.forEach((name, value) -> contact.setProperty(name, value, now));
+        contact.setProperty(ContactJson.OBJECT_ID, contact.id(), now);
+        contact.setProperty(ContactJson.CREATE_DATE, now.toString(), now);
+        contact.setProperty(ContactJson.LAST_MODIFIED, now.toString(), now);
+        saveAndPublish(contact);
+        return contact;
+    }
+
+    Contact update(Contact contact, Map<String, String> properties) {
+        Instant now = engine.clock().instant();
+        properties.forEach((name, value) -> contact.setProperty(name, value, now));
+        saveAndPublish(contact);
+        return contact;
+    }
+
+    /** The contact with id {@code id}, or with the email {@code id} when {@code idProperty} is "email". */
+    Optional<Contact> find(String id, Optional<String> idProperty) {
+        return switch (idProperty.orElse(ContactJson.OBJECT_ID)) {
+            case Contact.EMAIL -> engine.contacts().findByEmail(id);
+            case ContactJson.OBJECT_ID -> engine.contacts().find(id);
+            default -> throw ApiException.badRequest("idProperty must be email or hs_object_id, not "
+                    + idProperty.get());
+        };
+    }
+
+    Contact existing(String id, Optional<String> idProperty) {
+        return find(id, idProperty).orElseThrow(() -> ApiException.notFound("Could not find contact " + id));
+    }
+
+    /** Removes the contact; its enrolments end at their next step, which finds no contact (CONTACT_DELETED). */
+    void archive(Contact contact) {
+        engine.contacts().delete(contact.id());
+    }
+
+    private void saveAndPublish(Contact contact) {
+        Set<String> changed = new LinkedHashSet<>(contact.takeChanges());
+        if (changed.isEmpty()) {
+            return;
+        }
+        if (!changed.contains(ContactJson.LAST_MODIFIED)) {
+            Instant now = engine.clock().instant();
+            contact.setProperty(ContactJson.LAST_MODIFIED, now.toString(), now);
+            changed.addAll(contact.takeChanges());
+        }
+        engine.contacts().save(contact);
+        engine.context().events().propertiesChanged(contact.id(), changed);
+    }
+
+    /** A numeric id, as HubSpot's record ids are. */
+    private static String newId() {
+        return String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000L, 1_000_000_000_000L));
+    }
+
+    static List<Map.Entry<String, String>> emailsOf(List<String> ids, List<Map<String, String>> properties) {
+        var emails = new ArrayList<Map.Entry<String, String>>();
+        for (int i = 0; i < properties.size(); i++) {
+            String email = properties.get(i).get(Contact.EMAIL);
+            if (email != null && !email.isEmpty()) {
+                emails.add(new AbstractMap.SimpleEntry<>(ids.get(i), email));
+            }
+        }
+        return emails;
+    }
+}

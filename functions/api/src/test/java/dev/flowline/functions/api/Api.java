@@ -1,0 +1,76 @@
+package dev.flowline.functions.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowline.aws.AwsEngine;
+import dev.flowline.aws.EmbeddedAws;
+import dev.flowline.engine.contact.ActivityEvent;
+import dev.flowline.engine.enrolment.EngineEvents;
+import dev.flowline.engine.json.FlowlineJson;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Calls the API handler as API Gateway would, and records what the engine published. */
+final class Api {
+
+    static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
+
+    record Published(String contactId, Set<String> properties, ActivityEvent activity) {
+    }
+
+    record Answer(int status, JsonNode body) {
+    }
+
+    final List<Published> published = new ArrayList<>();
+    final AwsEngine engine;
+    private final ApiHandler handler;
+
+    Api(EmbeddedAws.Environment aws) {
+        this.engine = aws.engine().clock(Clock.fixed(NOW, ZoneOffset.UTC)).events(new EngineEvents() {
+            @Override
+            public void activity(String contactId, ActivityEvent event) {
+                published.add(new Published(contactId, Set.of(), event));
+            }
+
+            @Override
+            public void propertiesChanged(String contactId, Set<String> properties) {
+                published.add(new Published(contactId, Set.copyOf(properties), null));
+            }
+        }).build();
+        this.handler = new ApiHandler(engine);
+    }
+
+    Answer call(String method, String path, String body) {
+        return call(method, path, Map.of(), body);
+    }
+
+    Answer call(String method, String path, Map<String, String> query, String body) {
+        var event = new APIGatewayV2HTTPEvent();
+        event.setRawPath(path);
+        event.setQueryStringParameters(query);
+        event.setBody(body);
+        var http = new APIGatewayV2HTTPEvent.RequestContext.Http();
+        http.setMethod(method);
+        var context = new APIGatewayV2HTTPEvent.RequestContext();
+        context.setHttp(http);
+        context.setRequestId("test-request");
+        event.setRequestContext(context);
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        return new Answer(response.getStatusCode(), response.getBody() == null ? null
+                : FlowlineJson.read(response.getBody(), JsonNode.class));
+    }
+
+    /** Creates a contact with {@code email} and returns its id. */
+    String contact(String email) {
+        Answer created = call("POST", "/crm/v3/objects/contacts",
+                "{\"properties\":{\"email\":\"" + email + "\",\"lifecyclestage\":\"lead\"}}");
+        return created.body().path("id").asText();
+    }
+}
