@@ -30,11 +30,14 @@ import java.util.stream.Collectors;
  * @param plainHttpHosts      {@code FLOWLINE_WEBHOOK_HTTP_HOSTS}: comma-separated hosts webhooks may reach over
  *                            plain http (local development only, e.g. {@code localhost}); empty: HTTPS only
  * @param maxCauseChain       {@code FLOWLINE_MAX_CAUSE_CHAIN}: how many events may lead to one, 10 by default
+ * @param activationQueueUrl  {@code FLOWLINE_ACTIVATION_QUEUE_URL}: the segments of a "turn on and enrol the
+ *                            contacts that already match" fan-out
  */
 public record AwsConfig(FlowlineTables tables, String stepQueueUrl, String deadLetterQueueUrl, String busName,
                         String scheduleGroup, String wakerArn, String schedulerRoleArn, String mailFrom,
                         String sesConfigurationSet, ZoneId timeZone, String webhookSecret,
-                        Map<String, String> userEmails, Set<String> plainHttpHosts, int maxCauseChain) {
+                        Map<String, String> userEmails, Set<String> plainHttpHosts, int maxCauseChain,
+                        String activationQueueUrl) {
 
     public static final int DEFAULT_MAX_CAUSE_CHAIN = 10;
 
@@ -63,7 +66,14 @@ public record AwsConfig(FlowlineTables tables, String stepQueueUrl, String deadL
                 userEmails(env.get("FLOWLINE_USER_EMAILS")),
                 Arrays.stream(env.getOrDefault("FLOWLINE_WEBHOOK_HTTP_HOSTS", "").split(","))
                         .map(String::strip).filter(host -> !host.isEmpty()).collect(Collectors.toSet()),
-                Integer.parseInt(env.getOrDefault("FLOWLINE_MAX_CAUSE_CHAIN", String.valueOf(DEFAULT_MAX_CAUSE_CHAIN))));
+                Integer.parseInt(env.getOrDefault("FLOWLINE_MAX_CAUSE_CHAIN", String.valueOf(DEFAULT_MAX_CAUSE_CHAIN))),
+                env.get("FLOWLINE_ACTIVATION_QUEUE_URL"));
+    }
+
+    public AwsConfig withActivationQueueUrl(String url) {
+        return new AwsConfig(tables, stepQueueUrl, deadLetterQueueUrl, busName, scheduleGroup, wakerArn,
+                schedulerRoleArn, mailFrom, sesConfigurationSet, timeZone, webhookSecret, userEmails, plainHttpHosts,
+                maxCauseChain, url);
     }
 
     private static Map<String, String> userEmails(String json) {

@@ -94,6 +94,19 @@ public final class DynamoContactStore implements ContactStore {
                 : Optional.empty());
     }
 
+    /**
+     * One page of at most {@code limit} contacts of segment {@code segment} of a parallel scan in
+     * {@code totalSegments} segments, after the contact {@code after} (null: from the segment's start).
+     */
+    public Page<Contact> scan(int segment, int totalSegments, String after, int limit) {
+        var response = dynamo.scan(b -> b.tableName(table).segment(segment).totalSegments(totalSegments).limit(limit)
+                .exclusiveStartKey(after == null ? null : Map.of(CONTACT_ID, fromS(after))));
+        List<Contact> contacts = response.items().stream()
+                .map(item -> contactOf(item.get(CONTACT_ID).s(), item.get(DOCUMENT).b())).toList();
+        return new Page<>(contacts, response.lastEvaluatedKey().isEmpty() ? Optional.empty()
+                : Optional.of(response.lastEvaluatedKey().get(CONTACT_ID).s()));
+    }
+
     /** Removes the contact's item entirely (a privacy deletion request). */
     public void delete(String contactId) {
         dynamo.deleteItem(b -> b.tableName(table).key(Map.of(CONTACT_ID, fromS(contactId))));

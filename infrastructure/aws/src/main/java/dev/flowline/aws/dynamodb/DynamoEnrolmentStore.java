@@ -79,6 +79,18 @@ public final class DynamoEnrolmentStore implements EnrolmentStore {
                         .expressionAttributeValues(Map.of(":d", fromS(EnrolmentItem.dueKey(minute, shard))))));
     }
 
+    /**
+     * When each enrolment of the flow began, read by a scan of the whole table (there is no index by flow): its
+     * cost grows with the table, so it serves occasional reports, not the engine.
+     */
+    public Stream<Instant> enrolmentTimes(String flowId) {
+        return dynamo.scanPaginator(b -> b.tableName(table).filterExpression("#f = :f")
+                        .projectionExpression("enrolledAt")
+                        .expressionAttributeNames(Map.of("#f", "flowId"))
+                        .expressionAttributeValues(Map.of(":f", fromS(flowId))))
+                .items().stream().map(item -> Instant.parse(item.get("enrolledAt").s()));
+    }
+
     @Override
     public boolean create(Enrolment enrolment) {
         var items = new ArrayList<TransactWriteItem>();

@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,30 @@ public final class DynamoFlowStore implements FlowStore {
                         .expressionAttributeNames(Map.of("#e", ENABLED))
                         .expressionAttributeValues(Map.of(":e", fromS(ENABLED_VALUE))))
                 .items().stream().map(DynamoFlowStore::flowOf).toList();
+    }
+
+    /**
+     * Up to {@code limit} flows (their current revisions) after the flow {@code after} (null: from the first), in
+     * the table's scan order. A scan reads every revision item too: listing costs reads in proportion to the table.
+     */
+    public Page<Flow> page(String after, int limit) {
+        var flows = new ArrayList<Flow>();
+        Map<String, AttributeValue> start = after == null ? null : Map.of(FLOW_ID, fromS(after), SK, fromS(CURRENT));
+        do {
+            var startKey = start;
+            var response = dynamo.scan(b -> b.tableName(table).consistentRead(true).exclusiveStartKey(startKey)
+                    .filterExpression("#sk = :current")
+                    .expressionAttributeNames(Map.of("#sk", SK))
+                    .expressionAttributeValues(Map.of(":current", fromS(CURRENT))));
+            for (var item : response.items()) {
+                flows.add(flowOf(item));
+                if (flows.size() == limit) {
+                    return new Page<>(flows, Optional.of(item.get(FLOW_ID).s()));
+                }
+            }
+            start = response.lastEvaluatedKey().isEmpty() ? null : response.lastEvaluatedKey();
+        } while (start != null);
+        return new Page<>(flows, Optional.empty());
     }
 
     /**

@@ -1,0 +1,148 @@
+package dev.flowline.functions.api;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowline.aws.EmbeddedAws;
+import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.enrolment.Enrolment;
+import dev.flowline.engine.enrolment.EnrolmentSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+import java.util.List;
+
+import static dev.flowline.functions.api.FlowRoutesTest.FLOWS;
+import static dev.flowline.functions.api.FlowRoutesTest.edited;
+import static dev.flowline.functions.api.FlowRoutesTest.newFlow;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(EmbeddedAws.class)
+class FlowActivationTest {
+
+    private static final int CONTACTS = 300;
+
+    @Test
+    void turningAFlowOnWithEnrollExistingContactsEnrolsEveryContactThatAlreadyMatches(EmbeddedAws.Environment aws) {
+        var api = new FlowApi(aws);
+        saveContacts(api);
+        JsonNode created = api.post(FLOWS, newFlow("Customers", false)).body();
+        String id = created.path("id").asText();
+
+        var turnedOn = api.put(FLOWS + "/" + id + "?enrollExistingContacts=true", edited(created, "Customers", true));
+        int messages = runFanOut(aws, api);
+
+        assertThat(turnedOn.status()).isEqualTo(200);
+        assertThat(messages).as("segments re-enqueue themselves when their page budget ends")
+                .isGreaterThan(FlowActivation.SEGMENTS);
+        for (int i = 0; i < CONTACTS; i++) {
+            List<Enrolment> enrolments = api.engine.enrolments().ofContact(id, "c" + i);
+            if (isCustomer(i)) {
+                assertThat(enrolments).singleElement()
+                        .extracting(Enrolment::source).isEqualTo(EnrolmentSource.EXISTING_CONTACTS);
+            } else {
+                assertThat(enrolments).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void creatingAFlowThatIsOnWithEnrollExistingContactsStartsOneMessagePerSegment(EmbeddedAws.Environment aws) {
+        var api = new FlowApi(aws);
+
+        var created = api.post(FLOWS + "?enrollExistingContacts=true", newFlow("Customers", true));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(aws.drain(api.activationQueueUrl)).hasSize(FlowActivation.SEGMENTS)
+                .allSatisfy(message -> assertThat(message.body()).contains(created.body().path("id").asText()));
+    }
+
+    @Test
+    void enrollExistingContactsIsRefusedBeforeAnyWriteWhereThereIsNoActivationQueue(EmbeddedAws.Environment aws) {
+        var api = FlowApi.withoutActivationQueue(aws);
+
+        var response = api.post(FLOWS + "?enrollExistingContacts=true", newFlow("Customers", true));
+
+        assertThat(response.status()).isEqualTo(501);
+        assertThat(api.get(FLOWS).body().path("results")).isEmpty();
+    }
+
+    @Test
+    void turningAFlowOnWithoutTheOptionEnrolsNoExistingContact(EmbeddedAws.Environment aws) {
+        var api = new FlowApi(aws);
+        JsonNode created = api.post(FLOWS, newFlow("Customers", false)).body();
+
+        api.put(FLOWS + "/" + created.path("id").asText(), edited(created, "Customers", true));
+
+        assertThat(aws.drain(api.activationQueueUrl)).isEmpty();
+    }
+
+    @Test
+    void anEnrollExistingContactsValueOtherThanTrueOrFalseIsA400AndTheFlowStaysOff(EmbeddedAws.Environment aws) {
+        var api = new FlowApi(aws);
+        JsonNode created = api.post(FLOWS, newFlow("Customers", false)).body();
+        String id = created.path("id").asText();
+
+        var response = api.put(FLOWS + "/" + id + "?enrollExistingContacts=yes", edited(created, "Customers", true));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(api.get(FLOWS + "/" + id).body().path("isEnabled").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aRedeliveredSegmentEnrolsNoContactTwice(EmbeddedAws.Environment aws) {
+        var api = new FlowApi(aws);
+        saveContacts(api);
+        String id = api.post(FLOWS, newFlow("Customers", true)).body().path("id").asText();
+        var activation = new FlowActivation(api.engine, 1000, 1);
+        var whole = new FlowActivation.Segment(id, 0, 1, null);
+
+        activation.run(whole);
+        activation.run(whole);
+
+        assertThat(api.engine.enrolments().ofContact(id, "c0")).hasSize(1);
+    }
+
+    @Test
+    void aSegmentOfAFlowTurnedOffSinceEnrolsNobody(EmbeddedAws.Environment aws) {
+        var api = new FlowApi(aws);
+        saveContacts(api);
+        String id = api.post(FLOWS, newFlow("Customers", false)).body().path("id").asText();
+
+        new FlowActivation(api.engine, 1000, 1).run(new FlowActivation.Segment(id, 0, 1, null));
+
+        assertThat(api.engine.enrolments().ofContact(id, "c0")).isEmpty();
+        assertThat(aws.drain(api.activationQueueUrl)).isEmpty();
+    }
+
+    private static boolean isCustomer(int i) {
+        return i % 3 == 0;
+    }
+
+    private static void saveContacts(FlowApi api) {
+        for (int i = 0; i < CONTACTS; i++) {
+            var contact = new Contact("c" + i);
+            contact.setProperty("lifecyclestage", isCustomer(i) ? "customer" : "lead", FlowApi.NOW);
+            api.engine.contacts().save(contact);
+        }
+    }
+
+    /** Feeds the activation queue's messages to the handler, with a small page budget, until none is left. */
+    private static int runFanOut(EmbeddedAws.Environment aws, FlowApi api) {
+        var handler = new FlowActivationHandler(api.engine, new FlowActivation(api.engine, 5, 2));
+        int handled = 0;
+        for (List<Message> messages = aws.drain(api.activationQueueUrl); !messages.isEmpty();
+             messages = aws.drain(api.activationQueueUrl)) {
+            var event = new SQSEvent();
+            event.setRecords(messages.stream().map(message -> {
+                var record = new SQSEvent.SQSMessage();
+                record.setMessageId(message.messageId());
+                record.setBody(message.body());
+                return record;
+            }).toList());
+            assertThat(handler.handleRequest(event, null).getBatchItemFailures()).isEmpty();
+            handled += messages.size();
+        }
+        return handled;
+    }
+}
