@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.dynamodb.ContactList;
 import dev.flowline.aws.dynamodb.Page;
-import dev.flowline.aws.messaging.ListMembershipEvents;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.criteria.FilterBranch;
 import dev.flowline.engine.criteria.ListDefinition;
@@ -128,34 +127,11 @@ final class ListRoutes implements Routes {
         var contacts = new ArrayList<Contact>();
         var missing = new ArrayList<String>();
         ids.forEach(id -> engine.contacts().find(id).ifPresentOrElse(contacts::add, () -> missing.add(id)));
-        List<String> changed = addOrRemove(list, contacts, add);
+        List<String> changed = ListMemberships.change(engine, list, contacts, add);
         ObjectNode answer = FlowlineJson.mapper().createObjectNode();
         changed.forEach(answer.putArray(add ? "recordIdsAdded" : "recordIdsRemoved")::add);
         missing.forEach(answer.putArray("recordIdsMissing")::add);
         return ApiResponse.ok(answer);
-    }
-
-    /**
-     * Changes each contact's membership, saves it and publishes the change as a list-membership activity, so
-     * list-membership triggers fire. Returns the ids whose membership changed.
-     */
-    private List<String> addOrRemove(ContactList list, List<Contact> contacts, boolean add) {
-        var changed = new ArrayList<String>();
-        for (Contact contact : contacts) {
-            if (add ? contact.addToList(list.listId()) : contact.removeFromList(list.listId())) {
-                engine.contacts().save(contact);
-                changed.add(contact.id());
-            }
-        }
-        if (add) {
-            engine.lists().addMembers(list.listId(), changed);
-        } else {
-            engine.lists().removeMembers(list.listId(), changed);
-        }
-        Instant now = engine.clock().instant();
-        changed.forEach(id -> engine.context().events().activity(id,
-                ListMembershipEvents.of(list.listId(), add, now)));
-        return changed;
     }
 
     /** Members in pages; a DYNAMIC list's page may hold fewer than {@code limit}: it is one page of contacts. */
