@@ -44,13 +44,12 @@ public final class BenchmarkReport {
         }
         List<Figure> figures = figures(results);
         if (smoke) {
-            System.out.println("smoke run (one short iteration each, not a measurement):");
+            figures.forEach(figure -> System.out.println("ran: " + figure.name()));
+            return;
         }
         figures.forEach(figure -> System.out.println(figure.line()));
-        if (!smoke) {
-            write(figures);
-            System.out.println("written to bench/" + RESULTS + "; JMH's log is in bench/" + LOG);
-        }
+        write(figures);
+        System.out.println("written to bench/" + RESULTS + "; JMH's log is in bench/" + LOG);
     }
 
     private static ChainedOptionsBuilder options(boolean smoke) {

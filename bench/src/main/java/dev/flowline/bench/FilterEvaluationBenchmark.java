@@ -44,7 +44,7 @@ import static dev.flowline.bench.HubSpotJson.isKnown;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
-@Warmup(iterations = 2, time = 1)
+@Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 3, time = 2)
 public class FilterEvaluationBenchmark {
 

@@ -40,7 +40,7 @@ import static dev.flowline.bench.HubSpotJson.isEqualTo;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = "-Xmx4g")
-@Warmup(iterations = 2)
+@Warmup(iterations = 1)
 @Measurement(iterations = 3)
 public class SimulatorBenchmark {
 
