@@ -1,0 +1,114 @@
+package dev.flowline.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the benchmarks, prints one line per figure with its target, and writes them to results.json.
+ * {@code --smoke} runs each benchmark once, briefly, to check that it still runs: its figures mean nothing,
+ * so it writes no results.
+ */
+public final class BenchmarkReport {
+
+    private static final Path LOG = Path.of("target", "jmh.log");
+    private static final Path RESULTS = Path.of("results.json");
+
+    private BenchmarkReport() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        boolean smoke = List.of(args).contains("--smoke");
+        Files.createDirectories(LOG.getParent());
+        Collection<RunResult> results;
+        try {
+            results = new Runner(options(smoke).build()).run();
+        } catch (RunnerException e) {
+            System.err.println("a benchmark failed: " + e.getMessage() + "; JMH's log is in bench/" + LOG);
+            System.exit(1);
+            return;
+        }
+        List<Figure> figures = figures(results);
+        if (smoke) {
+            figures.forEach(figure -> System.out.println("ran: " + figure.name()));
+            return;
+        }
+        figures.forEach(figure -> System.out.println(figure.line()));
+        write(figures);
+        System.out.println("written to bench/" + RESULTS + "; JMH's log is in bench/" + LOG);
+    }
+
+    private static ChainedOptionsBuilder options(boolean smoke) {
+        var options = new OptionsBuilder()
+                .include(FilterEvaluationBenchmark.class.getSimpleName())
+                .include(TriggerRoutingBenchmark.class.getSimpleName())
+                .include(SimulatorBenchmark.class.getSimpleName())
+                .shouldFailOnError(true)
+                .output(LOG.toString());
+        if (smoke) {
+            options.warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(100))
+                    .param("contacts", "1000");
+        }
+        return options;
+    }
+
+    private static List<Figure> figures(Collection<RunResult> results) {
+        double filters = score(results, "FilterEvaluationBenchmark.evaluate", null);
+        double routingAmongFew = score(results, "TriggerRoutingBenchmark.onChange", "10");
+        double routingAmongMany = score(results, "TriggerRoutingBenchmark.onChange", "1000");
+        RunResult simulation = result(results, "SimulatorBenchmark.run", null);
+        double steps = (double) SimulatorBenchmark.STEPS_PER_CONTACT
+                * Integer.parseInt(simulation.getParams().getParam("contacts"));
+        double secondsPerRun = simulation.getPrimaryResult().getScore() / 1000;
+        return List.of(
+                Figure.atLeast("filter evaluation", filters, "evaluations/s", 1_000_000),
+                Figure.atLeast("trigger routing, 1,000 flows", routingAmongMany, "changes/s", 100_000),
+                Figure.atMost("trigger routing, 1,000 vs 10 flows", routingAmongFew / routingAmongMany, "time ratio", 1.5),
+                Figure.atLeast("simulator", steps / secondsPerRun, "action steps/s", 200_000));
+    }
+
+    private static double score(Collection<RunResult> results, String benchmark, String flows) {
+        return result(results, benchmark, flows).getPrimaryResult().getScore();
+    }
+
+    /** The result of a benchmark method ("Class.method"), for a number of flows when it has that parameter. */
+    private static RunResult result(Collection<RunResult> results, String benchmark, String flows) {
+        return results.stream()
+                .filter(r -> r.getParams().getBenchmark().endsWith("." + benchmark))
+                .filter(r -> flows == null || flows.equals(r.getParams().getParam("flows")))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no result for " + benchmark));
+    }
+
+    private static void write(List<Figure> figures) throws IOException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Figure figure : figures) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", figure.name());
+            row.put("value", figure.value());
+            row.put("unit", figure.unit());
+            row.put("target", (figure.atMost() ? "<= " : ">= ") + figure.target());
+            row.put("pass", figure.passes());
+            rows.add(row);
+        }
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("java", Runtime.version().toString());
+        document.put("cores", Runtime.getRuntime().availableProcessors());
+        document.put("figures", rows);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(RESULTS.toFile(), document);
+    }
+}
