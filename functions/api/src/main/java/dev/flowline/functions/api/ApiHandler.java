@@ -36,7 +36,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     public ApiHandler(AwsEngine engine, List<Routes> extraRoutes) {
         router.get("/health", request -> ApiResponse.ok("{\"status\":\"ok\"}"));
         for (Routes routes : List.<Routes>of(new FlowRoutes(engine), new ContactRoutes(engine),
-                new ListRoutes(engine), new EventRoutes(engine), new FlowlineRoutes(engine))) {
+                new ListRoutes(engine), new EventRoutes(engine), new FlowlineRoutes(engine),
+                new OpenApiRoutes())) {
             routes.register(router);
         }
         extraRoutes.forEach(routes -> routes.register(router));

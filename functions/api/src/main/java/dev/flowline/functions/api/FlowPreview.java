@@ -3,7 +3,6 @@ package dev.flowline.functions.api;
 import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.dynamodb.ContactList;
 import dev.flowline.aws.dynamodb.Page;
-import dev.flowline.aws.messaging.ListMembershipEvents;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.criteria.ListDefinition;
 import dev.flowline.engine.definition.Flow;
@@ -57,7 +56,7 @@ final class FlowPreview {
         do {
             var matching = new ArrayList<Contact>();
             after = read(flow, after.orElse(null), SAVE_PAGE, matching);
-            size += add(list, matching, now);
+            size += ListMemberships.change(engine, list, matching, true).size();
         } while (after.isPresent());
         return new Saved(list, size);
     }
@@ -87,19 +86,6 @@ final class FlowPreview {
             cursor = contacts.next().get();
         }
         return Optional.of(cursor);
-    }
-
-    private int add(ContactList list, List<Contact> contacts, Instant now) {
-        var added = new ArrayList<String>();
-        for (Contact contact : contacts) {
-            if (contact.addToList(list.listId())) {
-                engine.contacts().save(contact);
-                added.add(contact.id());
-            }
-        }
-        engine.lists().addMembers(list.listId(), added);
-        added.forEach(id -> engine.context().events().activity(id, ListMembershipEvents.of(list.listId(), true, now)));
-        return added.size();
     }
 
     private boolean wouldEnrol(Flow flow, Contact contact) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.dynamodb.ContactList;
 import dev.flowline.aws.dynamodb.Page;
-import dev.flowline.aws.messaging.ListMembershipEvents;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.criteria.FilterBranch;
 import dev.flowline.engine.criteria.ListDefinition;
@@ -102,7 +101,8 @@ final class ListRoutes implements Routes {
         String after = null;
         do {
             Page<Contact> page = engine.contacts().page(after, SNAPSHOT_PAGE);
-            addOrRemove(list, page.items().stream().filter(contact -> passes(list, contact)).toList(), true);
+            List<Contact> matching = page.items().stream().filter(contact -> passes(list, contact)).toList();
+            ListMemberships.change(engine, list, matching, true);
             after = page.next().orElse(null);
         } while (after != null);
     }
@@ -129,7 +129,7 @@ final class ListRoutes implements Routes {
         var contacts = new ArrayList<Contact>();
         var missing = new ArrayList<String>();
         ids.forEach(id -> engine.contacts().find(id).ifPresentOrElse(contacts::add, () -> missing.add(id)));
-        List<String> changed = addOrRemove(list, contacts, add);
+        List<String> changed = ListMemberships.change(engine, list, contacts, add);
         // HubSpot's MembershipsUpdateResponse: all three arrays, "recordsIdsAdded" spelt as its v3 spec and clients
         ObjectNode answer = FlowlineJson.mapper().createObjectNode();
         ArrayNode added = answer.putArray("recordsIdsAdded");
@@ -137,29 +137,6 @@ final class ListRoutes implements Routes {
         changed.forEach((add ? added : removed)::add);
         missing.forEach(answer.putArray("recordIdsMissing")::add);
         return ApiResponse.ok(answer);
-    }
-
-    /**
-     * Changes each contact's membership, saves it and publishes the change as a list-membership activity, so
-     * list-membership triggers fire. Returns the ids whose membership changed.
-     */
-    private List<String> addOrRemove(ContactList list, List<Contact> contacts, boolean add) {
-        var changed = new ArrayList<String>();
-        for (Contact contact : contacts) {
-            if (add ? contact.addToList(list.listId()) : contact.removeFromList(list.listId())) {
-                engine.contacts().save(contact);
-                changed.add(contact.id());
-            }
-        }
-        if (add) {
-            engine.lists().addMembers(list.listId(), changed);
-        } else {
-            engine.lists().removeMembers(list.listId(), changed);
-        }
-        Instant now = engine.clock().instant();
-        changed.forEach(id -> engine.context().events().activity(id,
-                ListMembershipEvents.of(list.listId(), add, now)));
-        return changed;
     }
 
     /** Members in pages; a DYNAMIC list's page may hold fewer than {@code limit}: it is one page of contacts. */

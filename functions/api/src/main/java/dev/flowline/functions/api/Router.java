@@ -18,7 +18,7 @@ public final class Router {
 
     private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z]+)}");
 
-    private record Route(String method, Pattern path, List<String> parameters,
+    private record Route(String method, String template, Pattern path, List<String> parameters,
                          Function<ApiRequest, ApiResponse> handler) {
     }
 
@@ -56,8 +56,13 @@ public final class Router {
             last = m.end();
         }
         regex.append(Pattern.quote(template.substring(last)));
-        routes.add(new Route(method, Pattern.compile(regex + "/?"), List.copyOf(parameters), handler));
+        routes.add(new Route(method, template, Pattern.compile(regex + "/?"), List.copyOf(parameters), handler));
         return this;
+    }
+
+    /** Each route as {@code "METHOD template"}, in the order added. */
+    public List<String> endpoints() {
+        return routes.stream().map(route -> route.method() + " " + route.template()).toList();
     }
 
     public ApiResponse dispatch(ApiRequest request) {
