@@ -10,6 +10,7 @@ import dev.flowline.engine.definition.EventBasedCriteria;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.definition.ListBasedCriteria;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -25,6 +26,7 @@ public final class TriggerEvaluator {
     private final EngineContext engine;
     private final Enroller enroller;
     private final Unenroller unenroller;
+    private volatile TriggerIndex index = TriggerIndex.of(List.of());
 
     public TriggerEvaluator(EngineContext engine, Enroller enroller, Unenroller unenroller) {
         this.engine = engine;
@@ -33,9 +35,18 @@ public final class TriggerEvaluator {
     }
 
     public void onChange(ContactChange change) {
-        for (Flow flow : engine.flows().enabledFlows()) {
+        for (Flow flow : currentIndex().candidates(change)) {
             evaluate(flow, change);
         }
+    }
+
+    /** The index of the enabled flows, built again only when they changed. */
+    private TriggerIndex currentIndex() {
+        Collection<Flow> enabled = engine.flows().enabledFlows();
+        if (!index.indexes(enabled)) {
+            index = TriggerIndex.of(enabled);
+        }
+        return index;
     }
 
     public void evaluate(Flow flow, ContactChange change) {
