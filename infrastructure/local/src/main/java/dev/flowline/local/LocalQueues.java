@@ -3,13 +3,15 @@ package dev.flowline.local;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
+import java.util.List;
 import java.util.Map;
 
 /**
- * The queues of a deployment: steps, trigger events and goal events, each with its dead-letter queue and a
+ * The queues of a deployment: steps, trigger events, goal events and flow activations (enrolling the contacts
+ * that already match when a flow is turned on), each with its dead-letter queue and a
  * redrive policy, so that a message that fails {@link #MAX_RECEIVES} times moves there, as in template.yaml.
  */
-record LocalQueues(Queue steps, Queue triggers, Queue goals) {
+record LocalQueues(Queue steps, Queue triggers, Queue goals, Queue activations) {
 
     /** A queue and its dead-letter queue. */
     record Queue(String url, String deadLetterUrl) {
@@ -18,12 +20,19 @@ record LocalQueues(Queue steps, Queue triggers, Queue goals) {
     static final int MAX_RECEIVES = 5;
     /** How long a failed message stays hidden before it is retried: shorter than the cloud's, to retry sooner. */
     static final int VISIBILITY_TIMEOUT_SECONDS = 10;
+    /** An activation message reads up to a thousand contacts: longer, so that it is not redelivered meanwhile. */
+    static final int ACTIVATION_VISIBILITY_TIMEOUT_SECONDS = 60;
 
     /** Creates the queues, or finds them when they exist. */
     static LocalQueues create(SqsClient sqs, String prefix) {
         return new LocalQueues(queue(sqs, prefix + "steps", VISIBILITY_TIMEOUT_SECONDS),
                 queue(sqs, prefix + "triggers", VISIBILITY_TIMEOUT_SECONDS),
-                queue(sqs, prefix + "goals", VISIBILITY_TIMEOUT_SECONDS));
+                queue(sqs, prefix + "goals", VISIBILITY_TIMEOUT_SECONDS),
+                queue(sqs, prefix + "activations", ACTIVATION_VISIBILITY_TIMEOUT_SECONDS));
+    }
+
+    List<Queue> all() {
+        return List.of(steps, triggers, goals, activations);
     }
 
     /** Creates a queue with its dead-letter queue, or finds them when they exist. */

@@ -9,6 +9,7 @@ import dev.flowline.aws.messaging.EventBridgeEvents;
 import dev.flowline.engine.json.FlowlineJson;
 import dev.flowline.functions.actionexecutor.ActionExecutorHandler;
 import dev.flowline.functions.api.ApiHandler;
+import dev.flowline.functions.api.FlowActivationHandler;
 import dev.flowline.functions.delaywaker.DelayWakerHandler;
 import dev.flowline.functions.goalchecker.GoalCheckerHandler;
 import dev.flowline.functions.triggerevaluator.TriggerEvaluatorHandler;
@@ -28,8 +29,8 @@ import java.util.function.Function;
 
 /**
  * Flowline on one machine: the Lambda handlers, driven as Lambda drives them, on embedded DynamoDB Local and
- * ElasticMQ (or the emulator {@code AWS_ENDPOINT_URL} names). SQS pollers feed the trigger, goal and step queues
- * to their handlers; a local bus routes the engine's events to the trigger and goal queues; local wake-ups call
+ * ElasticMQ (or the emulator {@code AWS_ENDPOINT_URL} names). SQS pollers feed the trigger, goal, step and
+ * activation queues to their handlers; a local bus routes the engine's events to the trigger and goal queues; local wake-ups call
  * the delay waker when their minute comes; emails go to an outbox folder; webhooks are really sent; the HTTP API
  * listens on a loopback port.
  */
@@ -68,6 +69,7 @@ public final class LocalRuntime implements AutoCloseable {
             var environment = new HashMap<>(DEFAULTS);
             environment.putAll(options.environment());
             environment.put("FLOWLINE_STEP_QUEUE_URL", queues.steps().url());
+            environment.put("FLOWLINE_ACTIVATION_QUEUE_URL", queues.activations().url());
             try (var dynamo = clients.dynamoDb()) {
                 FlowlineTables.fromEnvironment(environment).create(dynamo);
             }
@@ -94,6 +96,9 @@ public final class LocalRuntime implements AutoCloseable {
                     new GoalCheckerHandler(engineOf.apply(config(environment, queues.goals()))),
                     options.pollWaitSeconds()));
             closing(new SqsPoller("action-executor", sqs, queues.steps().url(), new ActionExecutorHandler(engine),
+                    options.pollWaitSeconds()));
+            closing(new SqsPoller("flow-activation", sqs, queues.activations().url(),
+                    new FlowActivationHandler(engineOf.apply(config(environment, queues.activations()))),
                     options.pollWaitSeconds()));
             this.api = closing(new LocalApiServer(options.apiPort(),
                     new ApiHandler(engine, List.of(new OutboxRoutes(options.outbox()))), clock, devClock));
@@ -152,8 +157,7 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** True when no wake-up is pending and every queue is empty: nothing more will happen by itself. */
     public boolean idle() {
-        return wakeUps.idle() && List.of(queues.steps(), queues.triggers(), queues.goals()).stream()
-                .allMatch(queue -> empty(queue.url()));
+        return wakeUps.idle() && queues.all().stream().allMatch(queue -> empty(queue.url()));
     }
 
     private boolean empty(String queueUrl) {
@@ -173,9 +177,9 @@ public final class LocalRuntime implements AutoCloseable {
         } else {
             lines.add("DynamoDB and SQS            " + options.endpoint() + " (AWS_ENDPOINT_URL)");
         }
-        lines.add("queues                      " + queues.steps().url() + ", " + queues.triggers().url() + ", "
-                + queues.goals().url() + " (each with a -dlq after " + LocalQueues.MAX_RECEIVES + " receives)");
-        lines.add("pollers                     trigger-evaluator, goal-checker, action-executor");
+        lines.add("queues                      " + String.join(", ", queues.all().stream().map(LocalQueues.Queue::url)
+                .toList()) + " (each with a -dlq after " + LocalQueues.MAX_RECEIVES + " receives)");
+        lines.add("pollers                     trigger-evaluator, goal-checker, action-executor, flow-activation");
         lines.add("event bus                   local: contact.changed, contact.activity -> triggers, goals");
         lines.add("wake-ups                    local: the delay waker is called when each due minute comes");
         lines.add("outbox                      " + options.outbox().toAbsolutePath().normalize() + ", GET " + apiUrl()

@@ -3,6 +3,7 @@ package dev.flowline.local;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.enrolment.Enrolment;
+import dev.flowline.engine.enrolment.EnrolmentSource;
 import dev.flowline.engine.enrolment.EnrolmentStatus;
 import dev.flowline.engine.enrolment.UnenrolmentReason;
 import dev.flowline.engine.record.FlowMetricsSnapshot;
@@ -131,6 +132,27 @@ class LocalRuntimeEndToEndTest {
         assertThat(missing.body()).contains("\"category\":\"OBJECT_NOT_FOUND\"", "Could not find flow none");
         assertThat(advanced.statusCode()).isEqualTo(200);
         assertThat(runtime.devClock().orElseThrow().instant()).isAfterOrEqualTo(before.plusSeconds(3600));
+    }
+
+    @Test
+    void turningAFlowOnWithEnrollExistingContactsEnrolsTheContactsThatAlreadyMatch() throws Exception {
+        var engine = runtime.engine();
+        var grace = new Contact("grace");
+        grace.setProperty("country", "BE", runtime.devClock().orElseThrow().instant());
+        engine.contacts().save(grace);
+        String belgians = NURTURE.replace("\"id\":\"nurture\"", "\"id\":\"ignored\"")
+                .replace(propertyIs("country", "NL"), propertyIs("country", "BE"));
+
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        runtime.apiUrl().resolve("/automation/v4/flows?enrollExistingContacts=true"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(belgians))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        String flowId = Flow.parse(created.body()).id();
+        Enrolment enrolled = await("the existing contact is enrolled", () ->
+                engine.enrolments().ofContact(flowId, "grace").stream().findFirst());
+        assertThat(enrolled.source()).isEqualTo(EnrolmentSource.EXISTING_CONTACTS);
     }
 
     private static Optional<Enrolment> enrolment() {

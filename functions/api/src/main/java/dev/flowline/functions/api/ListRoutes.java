@@ -1,6 +1,7 @@
 package dev.flowline.functions.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.dynamodb.ContactList;
@@ -100,7 +101,8 @@ final class ListRoutes implements Routes {
         String after = null;
         do {
             Page<Contact> page = engine.contacts().page(after, SNAPSHOT_PAGE);
-            addOrRemove(list, page.items().stream().filter(contact -> passes(list, contact)).toList(), true);
+            List<Contact> matching = page.items().stream().filter(contact -> passes(list, contact)).toList();
+            ListMemberships.change(engine, list, matching, true);
             after = page.next().orElse(null);
         } while (after != null);
     }
@@ -128,8 +130,11 @@ final class ListRoutes implements Routes {
         var missing = new ArrayList<String>();
         ids.forEach(id -> engine.contacts().find(id).ifPresentOrElse(contacts::add, () -> missing.add(id)));
         List<String> changed = ListMemberships.change(engine, list, contacts, add);
+        // HubSpot's MembershipsUpdateResponse: all three arrays, "recordsIdsAdded" spelt as its v3 spec and clients
         ObjectNode answer = FlowlineJson.mapper().createObjectNode();
-        changed.forEach(answer.putArray(add ? "recordIdsAdded" : "recordIdsRemoved")::add);
+        ArrayNode added = answer.putArray("recordsIdsAdded");
+        ArrayNode removed = answer.putArray("recordIdsRemoved");
+        changed.forEach((add ? added : removed)::add);
         missing.forEach(answer.putArray("recordIdsMissing")::add);
         return ApiResponse.ok(answer);
     }

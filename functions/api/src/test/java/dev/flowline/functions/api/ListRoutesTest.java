@@ -34,8 +34,9 @@ class ListRoutesTest {
         var members = api.call("GET", "/crm/v3/lists/" + listId + "/memberships", null);
 
         assertThat(added.status()).isEqualTo(200);
-        assertThat(added.body().path("recordIdsAdded").get(0).asText()).isEqualTo(ada);
+        assertThat(added.body().path("recordsIdsAdded").get(0).asText()).isEqualTo(ada);
         assertThat(added.body().path("recordIdsMissing").get(0).asText()).isEqualTo("404");
+        assertThat(added.body().path("recordIdsRemoved").isArray()).isTrue();
         assertThat(members.body().path("results").get(0).path("recordId").asText()).isEqualTo(ada);
         assertThat(api.engine.contacts().find(ada).orElseThrow().inStaticList(listId)).isTrue();
         assertThat(api.engine.lists().find(listId).orElseThrow().processingType()).isEqualTo(ListDefinition.MANUAL);
