@@ -12,6 +12,8 @@ final class ActionCheck {
             "CONNECT", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", "TRACE");
     private static final int MIN_TEST_BRANCHES = 2;
     private static final int FULL_PERCENTAGE = 100;
+    /** HubSpot's soft ceiling on the actions of one flow. */
+    static final int MAX_ACTIONS = 500;
 
     private final Problems problems;
     private final FilterCheck filters;
@@ -24,6 +26,10 @@ final class ActionCheck {
     }
 
     void check(List<Action> actions) {
+        if (actions != null && actions.size() > MAX_ACTIONS) {
+            problems.add(ROOT.field("actions"), "a flow can have at most " + MAX_ACTIONS + " actions; this one has "
+                    + actions.size());
+        }
         problems.each(actions, ROOT.field("actions"), this::action);
     }
 

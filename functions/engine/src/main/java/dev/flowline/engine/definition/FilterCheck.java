@@ -35,6 +35,8 @@ final class FilterCheck {
             "OPENED", "OPENED_BUT_LINK_NOT_CLICKED", "OPENED_BUT_NOT_REPLIED", "RECEIVED", "RECEIVED_BUT_NOT_OPENED",
             "REPLIED", "SENT", "SENT_BUT_LINK_NOT_CLICKED", "SENT_BUT_NOT_RECEIVED", "UNSUBSCRIBED");
     private static final List<String> EVENT_OPERATORS = List.of("HAS_EVENT", "NOT_HAS_EVENT");
+    /** The deepest filter branch nesting accepted, the outermost branch being level 1. */
+    static final int MAX_DEPTH = 20;
 
     private final Problems problems;
     private final OperationCheck operations;
@@ -56,6 +58,14 @@ final class FilterCheck {
     }
 
     void branch(FilterBranch branch, Pointer at) {
+        branch(branch, at, 1);
+    }
+
+    private void branch(FilterBranch branch, Pointer at, int depth) {
+        if (depth > MAX_DEPTH) {
+            problems.add(at, "filter branches can be nested at most " + MAX_DEPTH + " levels deep");
+            return;
+        }
         String type = branch.filterBranchType();
         if (UNIFIED_EVENTS.equals(type)) {
             problems.require(at, "eventTypeId", branch.eventTypeId());
@@ -66,7 +76,8 @@ final class FilterCheck {
             problems.notEvaluated(at, "filterBranchType", type, "filter branch type");
             return;
         }
-        problems.each(branch.filterBranches(), at.field("filterBranches"), this::branch);
+        problems.each(branch.filterBranches(), at.field("filterBranches"),
+                (child, childAt) -> branch(child, childAt, depth + 1));
         problems.each(branch.filters(), at.field("filters"), this::filter);
     }
 

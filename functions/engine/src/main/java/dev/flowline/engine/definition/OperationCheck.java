@@ -25,10 +25,16 @@ import dev.flowline.engine.criteria.TimeRangedOperation;
 import dev.flowline.engine.criteria.UnknownOperation;
 import dev.flowline.engine.criteria.UnknownTimePoint;
 
+import java.time.Month;
+import java.util.List;
+import java.util.Locale;
+
 import static dev.flowline.engine.definition.Problems.quote;
 
 /** A property operation: an operator of its type, and the value fields that type needs (reference section 5.3). */
 final class OperationCheck {
+
+    private static final List<String> CALENDAR_UNITS = List.of("DAY", "WEEK", "MONTH", "QUARTER", "YEAR");
 
     private final Problems problems;
 
@@ -59,7 +65,11 @@ final class OperationCheck {
             case RollingPropertyUpdatedOperation o -> require(at, o.operationType(), "numberOfDays", o.numberOfDays());
             case ComparativeOperation o -> require(at, o.operationType(),
                     "comparisonPropertyName", o.comparisonPropertyName());
-            case CalendarDateOperation o -> require(at, o.operationType(), "timeUnit", o.timeUnit());
+            case CalendarDateOperation o -> {
+                problems.oneOf(at, "timeUnit", o.timeUnit(), CALENDAR_UNITS);
+                fiscalYearStart(o, at);
+                yield o.operationType();
+            }
             case TimePointOperation o -> {
                 timePoint(o.timePoint(), at, "timePoint");
                 yield o.operationType() != null ? o.operationType() : o.type();
@@ -74,6 +84,19 @@ final class OperationCheck {
                 && !OperationTypes.operators(type).map(ops -> ops.contains(operation.operator())).orElse(true)) {
             problems.add(at.field("operator"), "operator " + quote(operation.operator())
                     + " does not belong to operation type " + type);
+        }
+    }
+
+    /** A fiscal year starts on the first of a month, named in English (case does not matter). */
+    private void fiscalYearStart(CalendarDateOperation o, Pointer at) {
+        if (!Boolean.TRUE.equals(o.useFiscalYear()) || o.fiscalYearStart() == null) {
+            return;
+        }
+        try {
+            Month.valueOf(o.fiscalYearStart().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(at.field("fiscalYearStart"), "fiscalYearStart " + quote(o.fiscalYearStart())
+                    + " must be the name of a month");
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.flowline.engine.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +28,19 @@ import java.io.UncheckedIOException;
  */
 public final class FlowlineJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** JSON nested deeper than this is refused while it is read, before it can exhaust the stack. */
+    public static final int MAX_NESTING_DEPTH = 200;
+    /** The longest string value read, in characters: a request body's limit, 1 MiB. */
+    public static final int MAX_STRING_LENGTH = 1 << 20;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(new JsonFactoryBuilder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_NESTING_DEPTH)
+                            .maxStringLength(MAX_STRING_LENGTH)
+                            .build())
+                    // one field twice is ambiguous: refuse it rather than silently keep the last value
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -1,5 +1,6 @@
 package dev.flowline.engine.json;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
@@ -10,7 +11,13 @@ public final class InvalidJsonException extends RuntimeException {
 
     public InvalidJsonException(JsonProcessingException cause) {
         super(cause.getOriginalMessage(), cause);
-        this.pointer = cause instanceof JsonMappingException mapping ? pointerOf(mapping) : "";
+        this.pointer = switch (cause) {
+            case JsonMappingException mapping -> pointerOf(mapping);
+            // malformed JSON: where the parser was when it gave up
+            case JsonParseException parse when parse.getProcessor() != null ->
+                    parse.getProcessor().getParsingContext().pathAsPointer().toString();
+            default -> "";
+        };
     }
 
     public String pointer() {
