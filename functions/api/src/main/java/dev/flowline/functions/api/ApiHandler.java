@@ -8,6 +8,7 @@ import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.lambda.HandlerLogs;
 import dev.flowline.engine.json.FlowlineJson;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -46,18 +47,25 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return HandlerLogs.around(context, () -> {
-            ApiRequest request = ApiRequests.of(event);
+            String correlationId = ApiRequests.correlationId(event);
             try {
-                if (request.body() != null && request.body().length() > MAX_BODY_BYTES) {
+                ApiRequest request = ApiRequests.of(event, correlationId);
+                if (tooLarge(request.body())) {
                     throw new ApiException(413, "PAYLOAD_TOO_LARGE",
                             "the body is larger than " + MAX_BODY_BYTES + " bytes", List.of());
                 }
                 ApiResponse response = router.dispatch(request);
                 return response(response.status(), response.body());
             } catch (ApiException e) {
-                return response(e.status(), errorBody(e, request.correlationId()));
+                return response(e.status(), errorBody(e, correlationId));
             }
         });
+    }
+
+    /** Counted in UTF-8 bytes, as API Gateway counts them; a character is never less than a byte. */
+    private static boolean tooLarge(String body) {
+        return body != null && (body.length() > MAX_BODY_BYTES
+                || body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES);
     }
 
     private static String errorBody(ApiException e, String correlationId) {

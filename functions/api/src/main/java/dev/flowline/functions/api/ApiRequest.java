@@ -30,7 +30,8 @@ public record ApiRequest(String method, String path, Map<String, String> pathPar
         try {
             return FlowlineJson.read(body, JsonNode.class);
         } catch (InvalidJsonException e) {
-            throw ApiException.badRequest("the body is not valid JSON: " + e.getMessage());
+            throw ApiException.invalid("the body is not valid JSON: " + e.getMessage(),
+                    java.util.List.of(new ApiError(e.pointer(), e.getMessage())));
         }
     }
 

@@ -24,6 +24,11 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class ContactWrites {
 
+    /** HubSpot's limit on one property value, in characters. */
+    static final int MAX_VALUE_LENGTH = 65_536;
+    /** The most properties one input may set. */
+    static final int MAX_PROPERTIES = 1_000;
+
     private final AwsEngine engine;
 
     ContactWrites(AwsEngine engine) {
@@ -37,11 +42,19 @@ final class ContactWrites {
             errors.add(new ApiError(at + "/properties", "properties must be a JSON object"));
             return Map.of();
         }
+        if (properties.size() > MAX_PROPERTIES) {
+            errors.add(new ApiError(at + "/properties", "at most " + MAX_PROPERTIES + " properties can be set at "
+                    + "once; this input has " + properties.size()));
+            return Map.of();
+        }
         var values = new LinkedHashMap<String, String>();
         properties.properties().forEach(p -> {
+            String in = at + "/properties/" + p.getKey().replace("~", "~0").replace("/", "~1");
             if (p.getValue().isContainerNode()) {
-                errors.add(new ApiError(at + "/properties/" + p.getKey(), "a property value must be a string, "
-                        + "number, boolean or null"));
+                errors.add(new ApiError(in, "a property value must be a string, number, boolean or null"));
+            } else if (p.getValue().asText().length() > MAX_VALUE_LENGTH) {
+                errors.add(new ApiError(in, "a property value can have at most " + MAX_VALUE_LENGTH
+                        + " characters; this one has " + p.getValue().asText().length()));
             } else {
                 values.put(p.getKey(), p.getValue().isNull() ? null : p.getValue().asText());
             }

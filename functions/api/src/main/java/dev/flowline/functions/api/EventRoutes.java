@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -92,9 +93,16 @@ final class EventRoutes implements Routes {
     /** An SES event for an address no contact has, or of a type not tracked, is accepted and dropped. */
     private ApiResponse ses(ApiRequest request) {
         JsonNode body = request.json();
-        SesEmailEvents.of(body.has("detail") ? body.path("detail") : body)
-                .ifPresent(email -> engine.contacts().findByEmail(email.recipient())
-                        .ifPresent(contact -> record(contact, email.event())));
+        String at = body.has("detail") ? "/detail" : "";
+        Optional<SesEmailEvents.EmailEvent> email;
+        try {
+            email = SesEmailEvents.of(body.at(at));
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid("the event's timestamp is not an ISO-8601 instant",
+                    List.of(new ApiError(at + "/mail/timestamp", e.getMessage())));
+        }
+        email.ifPresent(event -> engine.contacts().findByEmail(event.recipient())
+                .ifPresent(contact -> record(contact, event.event())));
         return ApiResponse.noContent();
     }
 
@@ -113,17 +121,14 @@ final class EventRoutes implements Routes {
         }
     }
 
+    /** Optional here, else checked as a contact's properties are; a null value is no value. */
     private static Map<String, String> properties(JsonNode body, List<ApiError> errors) {
         JsonNode properties = body.path("properties");
-        var values = new HashMap<String, String>();
         if (properties.isMissingNode() || properties.isNull()) {
-            return values;
+            return Map.of();
         }
-        if (!properties.isObject()) {
-            errors.add(new ApiError("/properties", "properties must be a JSON object"));
-            return values;
-        }
-        properties.properties().forEach(p -> values.put(p.getKey(), p.getValue().asText()));
+        var values = new HashMap<>(ContactWrites.properties(body, "", errors));
+        values.values().removeIf(Objects::isNull);
         return values;
     }
 

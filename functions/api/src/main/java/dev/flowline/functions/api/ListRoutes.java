@@ -63,7 +63,7 @@ final class ListRoutes implements Routes {
             errors.add(new ApiError("/objectTypeId", "objectTypeId must be \"0-1\" (contacts)"));
         }
         String processingType = body.path("processingType").textValue();
-        if (!PROCESSING_TYPES.contains(processingType)) {
+        if (processingType == null || !PROCESSING_TYPES.contains(processingType)) {
             errors.add(new ApiError("/processingType", "processingType must be one of MANUAL, DYNAMIC, SNAPSHOT"));
         }
         FilterBranch branch = filterBranch(body, processingType, errors);

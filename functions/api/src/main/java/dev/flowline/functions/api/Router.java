@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 public final class Router {
 
     private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z]+)}");
+    /** Ids are keys of DynamoDB, whose sort keys hold at most 1,024 bytes: 256 characters stay below it. */
+    static final int MAX_PARAMETER_LENGTH = 256;
 
     private record Route(String method, String template, Pattern path, List<String> parameters,
                          Function<ApiRequest, ApiResponse> handler) {
@@ -65,6 +67,22 @@ public final class Router {
         return routes.stream().map(route -> route.method() + " " + route.template()).toList();
     }
 
+    /** A path parameter, decoded; a malformed or overlong one is a 400 naming it. */
+    private static String parameter(String name, String raw) {
+        String value;
+        try {
+            // A '+' in a path is a plus sign, not a space as in a query string.
+            value = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(name + " is not URL-encoded", List.of(new ApiError(name, e.getMessage())));
+        }
+        if (value.length() > MAX_PARAMETER_LENGTH) {
+            throw ApiException.invalid(name + " is too long", List.of(new ApiError(name,
+                    "a path parameter can have at most " + MAX_PARAMETER_LENGTH + " characters")));
+        }
+        return value;
+    }
+
     public ApiResponse dispatch(ApiRequest request) {
         boolean pathKnown = false;
         for (Route route : routes) {
@@ -78,9 +96,8 @@ public final class Router {
             }
             Map<String, String> parameters = new HashMap<>();
             for (int i = 0; i < route.parameters().size(); i++) {
-                // A '+' in a path is a plus sign, not a space as in a query string.
-                parameters.put(route.parameters().get(i), URLDecoder.decode(m.group(i + 1).replace("+", "%2B"),
-                        StandardCharsets.UTF_8));
+                String name = route.parameters().get(i);
+                parameters.put(name, parameter(name, m.group(i + 1)));
             }
             return route.handler().apply(request.withPathParameters(parameters));
         }

@@ -27,7 +27,7 @@ public final class HostileJson {
     private static final List<String> ODD_TEXTS = List.of("", " ", "NaN", "Infinity", "-0", "1e999", "0x10",
             "9223372036854775808", "2026-13-45", "2026-02-30T25:61:00Z", "true", "null", "{}", "[]", "\u0000",
             "\uD800", "\uDFFF", "🙂", "e\u0301", "\u202Eevil", "a/b~c", "../../etc", "<script>", "%00", "IS_EQUAL_TO",
-            "CONTACT_FLOW", "0-1", "UNIFIED_EVENTS", "PROPERTY");
+            "CONTACT_FLOW", "0-1", "UNIFIED_EVENTS", "PROPERTY", "x".repeat(2_000));
 
     private HostileJson() {
     }
