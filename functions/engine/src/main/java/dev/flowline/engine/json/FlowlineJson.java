@@ -58,7 +58,8 @@ public final class FlowlineJson {
 
     public static <T> T read(String json, Class<T> type) {
         try {
-            return MAPPER.readValue(json, type);
+            // a second document after the first is not part of the text's value: refuse the whole text
+            return MAPPER.readerFor(type).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new InvalidJsonException(e);
         }

@@ -44,6 +44,12 @@ class HostileJsonLimitsTest {
     }
 
     @Test
+    void textAfterTheDocumentIsRefused() {
+        assertThatThrownBy(() -> Flow.parse("{\"name\":\"a\"} {\"name\":\"b\"}"))
+                .isInstanceOf(InvalidJsonException.class).hasMessageContaining("Trailing token");
+    }
+
+    @Test
     void nonNumericNumbersAreNotJson() {
         assertThatThrownBy(() -> FlowlineJson.read("{\"value\":NaN}", JsonNode.class))
                 .isInstanceOf(InvalidJsonException.class);
