@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.lambda.HandlerLogs;
 import dev.flowline.engine.json.FlowlineJson;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -58,6 +59,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 return response(response.status(), response.body());
             } catch (ApiException e) {
                 return response(e.status(), errorBody(e, correlationId));
+            } catch (DynamoDbException e) {
+                ApiException refused = StorageLimits.clientError(e).orElseThrow(() -> e);
+                return response(refused.status(), errorBody(refused, correlationId));
             }
         });
     }

@@ -28,6 +28,8 @@ final class ContactWrites {
     static final int MAX_VALUE_LENGTH = 65_536;
     /** The most properties one input may set. */
     static final int MAX_PROPERTIES = 1_000;
+    /** The longest email address there can be (RFC 5321); it is also a key of the lookup by email. */
+    static final int MAX_EMAIL_LENGTH = 254;
 
     private final AwsEngine engine;
 
@@ -52,6 +54,8 @@ final class ContactWrites {
             String in = at + "/properties/" + p.getKey().replace("~", "~0").replace("/", "~1");
             if (p.getValue().isContainerNode()) {
                 errors.add(new ApiError(in, "a property value must be a string, number, boolean or null"));
+            } else if (Contact.EMAIL.equals(p.getKey()) && p.getValue().asText().length() > MAX_EMAIL_LENGTH) {
+                errors.add(new ApiError(in, "an email address can have at most " + MAX_EMAIL_LENGTH + " characters"));
             } else if (p.getValue().asText().length() > MAX_VALUE_LENGTH) {
                 errors.add(new ApiError(in, "a property value can have at most " + MAX_VALUE_LENGTH
                         + " characters; this one has " + p.getValue().asText().length()));

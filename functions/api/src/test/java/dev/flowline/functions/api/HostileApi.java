@@ -19,6 +19,18 @@ final class HostileApi {
     /** No single request, however hostile, may take longer. */
     private static final Duration BOUND = Duration.ofSeconds(10);
 
+    /** A valid flow. */
+    static final String FLOW = """
+            {"type":"CONTACT_FLOW","objectTypeId":"0-1","flowType":"WORKFLOW","isEnabled":false,"name":"Welcome",
+             "startActionId":"1","nextAvailableActionId":"2",
+             "enrollmentCriteria":{"type":"LIST_BASED","shouldReEnroll":false,"listFilterBranch":{
+               "filterBranchType":"OR","filterBranchOperator":"OR","filters":[],"filterBranches":[
+                {"filterBranchType":"AND","filterBranchOperator":"AND","filterBranches":[],"filters":[
+                  {"filterType":"PROPERTY","property":"lifecyclestage",
+                   "operation":{"operationType":"ENUMERATION","operator":"IS_ANY_OF","values":["lead"]}}]}]}},
+             "actions":[{"type":"SINGLE_CONNECTION","actionId":"1","actionTypeVersion":0,"actionTypeId":"0-1",
+                         "fields":{"delta":"1","time_unit":"DAYS"}}]}""";
+
     final Api api;
     private final EmbeddedAws.Environment aws;
 

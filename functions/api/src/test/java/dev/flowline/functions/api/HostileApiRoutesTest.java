@@ -40,18 +40,6 @@ class HostileApiRoutesTest {
             Map.of("after", "eyJ9"), Map.of("idProperty", "phone"), Map.of("properties", ",,,"),
             Map.of("enrollExistingContacts", "maybe"), Map.of("propertiesWithHistory", "email,email"));
 
-    /** A valid flow, in single quotes for brevity. */
-    private static final String FLOW = """
-            {'type':'CONTACT_FLOW','objectTypeId':'0-1','flowType':'WORKFLOW','isEnabled':false,'name':'Welcome',
-             'startActionId':'1','nextAvailableActionId':'2',
-             'enrollmentCriteria':{'type':'LIST_BASED','shouldReEnroll':false,'listFilterBranch':{
-               'filterBranchType':'OR','filterBranchOperator':'OR','filters':[],'filterBranches':[
-                {'filterBranchType':'AND','filterBranchOperator':'AND','filterBranches':[],'filters':[
-                  {'filterType':'PROPERTY','property':'lifecyclestage',
-                   'operation':{'operationType':'ENUMERATION','operator':'IS_ANY_OF','values':['lead']}}]}]}},
-             'actions':[{'type':'SINGLE_CONNECTION','actionId':'1','actionTypeVersion':0,'actionTypeId':'0-1',
-                         'fields':{'delta':'1','time_unit':'DAYS'}}]}""";
-
     @Test
     void everyRouteAnswersHostileRequestsWithAClientErrorNeverAServerError(EmbeddedAws.Environment aws) {
         var hostile = new HostileApi(aws);
@@ -89,7 +77,7 @@ class HostileApiRoutesTest {
     /** One valid contact, flow and list, whose ids path parameters use besides odd ones. */
     private static Map<String, String> seed(Api api) {
         String contact = api.contact("ada@example.com");
-        String flow = api.call("POST", "/automation/v4/flows", FLOW.replace('\'', '"')).body().path("id").asText();
+        String flow = api.call("POST", "/automation/v4/flows", HostileApi.FLOW).body().path("id").asText();
         String list = api.call("POST", "/crm/v3/lists",
                 "{\"name\":\"Leads\",\"objectTypeId\":\"0-1\",\"processingType\":\"MANUAL\"}")
                 .body().path("list").path("listId").asText();
@@ -113,7 +101,7 @@ class HostileApiRoutesTest {
         String contact = ids.get("contact");
         String json = switch (endpoint) {
             case "POST /automation/v4/flows", "PUT /automation/v4/flows/{flowId}", "POST /flowline/v1/flows/dry-run" ->
-                    FLOW.replace("}]}", "}],'revisionId':'1'}");
+                    HostileApi.FLOW.replace("}]}", "}],\"revisionId\":\"1\"}");
             case "POST /crm/v3/objects/contacts", "PATCH /crm/v3/objects/contacts/{contactId}" ->
                     "{'properties':{'email':'grace@example.com','firstname':'Grace','amount':'12.5'}}";
             case "POST /crm/v3/objects/contacts/batch/create", "POST /crm/v3/objects/contacts/batch/update" ->

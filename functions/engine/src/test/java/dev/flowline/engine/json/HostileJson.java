@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /** Generators of hostile JSON: random trees, odd scalars, and well-formed documents with one part replaced. */
 public final class HostileJson {
@@ -27,7 +28,7 @@ public final class HostileJson {
     private static final List<String> ODD_TEXTS = List.of("", " ", "NaN", "Infinity", "-0", "1e999", "0x10",
             "9223372036854775808", "2026-13-45", "2026-02-30T25:61:00Z", "true", "null", "{}", "[]", "\u0000",
             "\uD800", "\uDFFF", "🙂", "e\u0301", "\u202Eevil", "a/b~c", "../../etc", "<script>", "%00", "IS_EQUAL_TO",
-            "CONTACT_FLOW", "0-1", "UNIFIED_EVENTS", "PROPERTY", "x".repeat(2_000));
+            "CONTACT_FLOW", "0-1", "UNIFIED_EVENTS", "PROPERTY", "x".repeat(2_000), "y".repeat(5_000) + "@example.com");
 
     private HostileJson() {
     }
@@ -69,12 +70,25 @@ public final class HostileJson {
 
     /** {@code document} with one value anywhere in it (the root's fields included) replaced by a random value. */
     public static Arbitrary<JsonNode> mutated(JsonNode document, List<String> names) {
-        int spots = spots(document.deepCopy()).size();
+        int spots = spots(document).size();
         return Combinators.combine(Arbitraries.integers().between(0, spots - 1), values(2, names)).as((spot, value) -> {
             JsonNode copy = document.deepCopy();
-            spots(copy).get(spot).accept(value);
+            spots(copy).get(spot).replace().accept(value);
             return copy;
         });
+    }
+
+    /** One copy of {@code document} per value in it, that value replaced by {@code replacement} of it. */
+    public static List<JsonNode> eachValueReplaced(JsonNode document, UnaryOperator<JsonNode> replacement) {
+        var copies = new ArrayList<JsonNode>();
+        int spots = spots(document).size();
+        for (int spot = 0; spot < spots; spot++) {
+            JsonNode copy = document.deepCopy();
+            Spot at = spots(copy).get(spot);
+            at.replace().accept(replacement.apply(at.value()));
+            copies.add(copy);
+        }
+        return copies;
     }
 
     /** {@code text} with a few characters deleted, replaced or inserted: mostly no longer valid JSON. */
@@ -102,23 +116,27 @@ public final class HostileJson {
         }
     }
 
-    /** Every place of a value in {@code node}, as a setter that replaces the value there. */
-    private static List<Consumer<JsonNode>> spots(JsonNode node) {
-        var spots = new ArrayList<Consumer<JsonNode>>();
+    /** A value in a document, and how to replace it there. */
+    private record Spot(JsonNode value, Consumer<JsonNode> replace) {
+    }
+
+    /** Every value in {@code node}, depth first. */
+    private static List<Spot> spots(JsonNode node) {
+        var spots = new ArrayList<Spot>();
         collect(node, spots);
         return spots;
     }
 
-    private static void collect(JsonNode node, List<Consumer<JsonNode>> spots) {
+    private static void collect(JsonNode node, List<Spot> spots) {
         if (node instanceof ObjectNode object) {
             object.properties().forEach(field -> {
-                spots.add(value -> object.set(field.getKey(), value));
+                spots.add(new Spot(field.getValue(), value -> object.set(field.getKey(), value)));
                 collect(field.getValue(), spots);
             });
         } else if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
                 int index = i;
-                spots.add(value -> array.set(index, value));
+                spots.add(new Spot(array.get(i), value -> array.set(index, value)));
                 collect(array.get(i), spots);
             }
         }

@@ -1,0 +1,36 @@
+package dev.flowline.functions.api;
+
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * DynamoDB's own limits, met by what a request carries: a key over 2,048 bytes (1,024 for a sort key), an id
+ * or email in a body for instance, or an item over 400 KB, such as a contact with many long values. DynamoDB
+ * refuses them before writing anything; they are the client's errors, not the server's.
+ */
+final class StorageLimits {
+
+    /** The wordings of DynamoDB (real, then Local) for a key value over its size. */
+    private static final List<String> KEY_TOO_LONG = List.of("has exceeded the maximum size limit",
+            "primary key values must be under", "Size limit exceeded", "Aggregated size of all range keys");
+
+    private StorageLimits() {
+    }
+
+    static Optional<ApiException> clientError(DynamoDbException e) {
+        String message = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorMessage();
+        if (e.statusCode() != 400 || message == null) {
+            return Optional.empty();
+        }
+        if (message.startsWith("Item size has exceeded")) {
+            return Optional.of(new ApiException(413, "PAYLOAD_TOO_LARGE", "the record would be larger than one "
+                    + "stored item holds (400 KB, compressed): write fewer or shorter values", List.of()));
+        }
+        if (KEY_TOO_LONG.stream().anyMatch(message::contains)) {
+            return Optional.of(ApiException.badRequest("an id or email in the request is too long to look up"));
+        }
+        return Optional.empty();
+    }
+}
