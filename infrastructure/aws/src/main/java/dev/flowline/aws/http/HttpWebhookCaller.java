@@ -116,7 +116,7 @@ public final class HttpWebhookCaller implements WebhookCaller {
             guard.check(uri);
             authKey = authKey(request.authSettings());
         } catch (IllegalArgumentException | TargetGuard.Refused refused) {
-            return WebhookResponse.noAnswer("not called: " + refused.getMessage());
+            return WebhookResponse.refused(refused.getMessage());
         } catch (UnknownHostException unknown) {
             return WebhookResponse.noAnswer("not called: unknown host " + unknown.getMessage());
         }

@@ -183,8 +183,8 @@ class HttpWebhookCallerTest {
         WebhookResponse response = caller(Set.of()).call(request("k1", "https://" + host + ":"
                 + server.getAddress().getPort() + "/hook", null));
 
-        assertThat(response.answered()).isFalse();
-        assertThat(response.connectionError()).startsWith("not called: ").contains("address");
+        assertThat(response.refused()).isTrue();
+        assertThat(response.connectionError()).contains("address");
         assertThat(claimed).isEmpty();
         assertThat(received).isEmpty();
     }
@@ -197,8 +197,8 @@ class HttpWebhookCallerTest {
         WebhookResponse response = caller(Set.of(), dns, CLOCK)
                 .call(request("k1", "https://hooks.example.invalid/hook", null));
 
-        assertThat(response.connectionError()).isEqualTo(
-                "not called: hooks.example.invalid resolves to 10.0.0.7, a private address");
+        assertThat(response.refused()).isTrue();
+        assertThat(response.connectionError()).isEqualTo("hooks.example.invalid resolves to 10.0.0.7, a private address");
         assertThat(claimed).isEmpty();
     }
 
@@ -267,7 +267,8 @@ class HttpWebhookCallerTest {
     void aWebhookWhoseSecretIsNotConfiguredIsNotCalled() {
         WebhookResponse response = caller(Set.of("127.0.0.1")).call(request("k1", url(), authKey("HEADER", "other")));
 
-        assertThat(response.connectionError()).isEqualTo("not called: the secret other is not configured");
+        assertThat(response.refused()).isTrue();
+        assertThat(response.connectionError()).isEqualTo("the secret other is not configured");
         assertThat(received).isEmpty();
         assertThat(claimed).isEmpty();
     }
