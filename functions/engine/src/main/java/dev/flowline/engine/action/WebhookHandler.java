@@ -67,7 +67,7 @@ final class WebhookHandler implements ActionHandler<WebhookAction> {
         if (response.answered() && status >= 200 && status < 300) {
             return end(hook, StepResult.Outcome.succeeded(response.describe()), answer);
         }
-        if (response.answered() && status != 429 && status < 500) {
+        if (response.refused() || response.answered() && status != 429 && status < 500) {
             return end(hook, StepResult.Outcome.failed(response.describe() + ", which is not retried"), answer);
         }
         Instant retryAt = context.now().plus(status == 429

@@ -93,6 +93,18 @@ class WebhookHandlerTest {
     }
 
     @Test
+    void aRefusedTargetFailsWithoutRetry() {
+        endpointAnswers(WebhookResponse.refused("10.0.0.7 is a private address"));
+
+        var report = runFor(Duration.ofDays(4));
+
+        assertThat(attempts).hasSize(1);
+        assertThat(lastOf(report, "f", "c", "1").detail())
+                .isEqualTo("not sent (10.0.0.7 is a private address), which is not retried");
+        assertThat(contactAfterwards().value("after")).contains("yes");
+    }
+
+    @Test
     void tooManyRequestsIsRetriedAfterRetryAfterInSecondsOrMilliseconds() {
         endpointAnswers(WebhookResponse.status(429, "120"), WebhookResponse.status(429, "90000"),
                 WebhookResponse.status(200));

@@ -9,7 +9,10 @@ import dev.flowline.engine.action.WebhookResponse;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,14 +23,27 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Calls webhooks over HTTPS with {@link HttpClient}: 3 s to connect, 30 s for the answer (HubSpot's limits), no
- * redirects followed. Plain http is refused except to the hosts {@link Config#plainHttpHosts()} allows (local
- * development). A webhook whose {@code authSettings} is {@code SIGNATURE} carries HubSpot's v3 signature and,
- * for receivers that still check it, the v2 one, both keyed with the app secret.
+ * Calls webhooks over HTTPS with {@link HttpClient}: 3 s to connect, 30 s for the answer (HubSpot's limits).
+ * <p>
+ * Safety: plain http is refused except to the local-development hosts ({@link Config#plainHttpHosts()}). Every
+ * other host is resolved first and refused, before any connection, if any of its addresses is loopback, private,
+ * link-local (the instance metadata service among them), unspecified, multicast or carrier-grade NAT. Redirects
+ * are not followed: a 3xx answer is the webhook's answer, so a public host cannot send the call on to a private
+ * one. The connection itself resolves the host again; within the JVM's address cache (30 s by default) that
+ * gives the addresses just checked, so DNS rebinding needs a record that changes in the moment between the check
+ * and the connection. {@link HttpClient} cannot connect to a given address while keeping the host name for TLS,
+ * which would close that gap. Each destination host gets at most {@link #PER_HOST_PER_SECOND} calls a second
+ * (HubSpot's limit); a call over it is answered as a 429 with {@code Retry-After}, so the retry policy reschedules
+ * it.
+ * <p>
+ * A webhook whose {@code authSettings} is {@code SIGNATURE} carries HubSpot's v3 signature and, for receivers
+ * that still check it, the v2 one, both keyed with the app secret. One whose {@code authSettings} is
+ * {@code AUTH_KEY} carries the secret its {@code secretName} names, from the {@link SecretSource}, in a header or
+ * a query parameter; the secret is never logged and is blanked out of error descriptions.
  * <p>
  * The request's idempotency key is claimed before the call, so a redelivered step does not call again. Its
  * answer is not kept: a repeated key is reported as answered with 200. A call without an answer gives the key
@@ -37,6 +53,7 @@ public final class HttpWebhookCaller implements WebhookCaller {
 
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     public static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+    public static final int PER_HOST_PER_SECOND = 20;
     static final String SIGNATURE_V3 = "X-HubSpot-Signature-v3";
     static final String TIMESTAMP = "X-HubSpot-Request-Timestamp";
     static final String SIGNATURE = "X-HubSpot-Signature";
@@ -46,7 +63,7 @@ public final class HttpWebhookCaller implements WebhookCaller {
 
     /**
      * @param appSecret      the app's client secret that signs webhooks; null: signed webhooks go unsigned
-     * @param plainHttpHosts hosts that may be called over plain http
+     * @param plainHttpHosts hosts that may be called over plain http and at local addresses (local development)
      */
     public record Config(String appSecret, Set<String> plainHttpHosts) {
 
@@ -55,38 +72,68 @@ public final class HttpWebhookCaller implements WebhookCaller {
         }
     }
 
+    /** An {@code AUTH_KEY} secret and where it goes: a header or a query parameter of that name. */
+    private record AuthKey(boolean inQuery, String name, String value) {
+    }
+
     private final HttpClient http;
     private final IdempotencyLedger ledger;
     private final Config config;
+    private final SecretSource secrets;
+    private final TargetGuard guard;
+    private final DestinationRateLimiter limiter;
     private final Clock clock;
 
+    /** Secrets from the environment ({@link EnvironmentSecrets}). */
     public HttpWebhookCaller(IdempotencyLedger ledger, Config config, Clock clock) {
+        this(ledger, config, EnvironmentSecrets.fromEnvironment(), clock);
+    }
+
+    public HttpWebhookCaller(IdempotencyLedger ledger, Config config, SecretSource secrets, Clock clock) {
+        this(ledger, config, secrets, InetAddress::getAllByName, clock);
+    }
+
+    HttpWebhookCaller(IdempotencyLedger ledger, Config config, SecretSource secrets, TargetGuard.Resolver resolver,
+                      Clock clock) {
         this.http = HttpClient.newBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         this.ledger = ledger;
         this.config = config;
+        this.secrets = secrets;
+        this.guard = new TargetGuard(config.plainHttpHosts(), resolver);
+        this.limiter = new DestinationRateLimiter(PER_HOST_PER_SECOND, clock);
         this.clock = clock;
     }
 
     @Override
     public WebhookResponse call(WebhookRequest request) {
         URI uri;
+        Optional<AuthKey> authKey;
         try {
-            uri = allowed(URI.create(request.url()));
-        } catch (IllegalArgumentException refused) {
-            return WebhookResponse.noAnswer("not called: " + refused.getMessage());
+            uri = URI.create(request.url());
+            guard.check(uri);
+            authKey = authKey(request.authSettings());
+        } catch (IllegalArgumentException | TargetGuard.Refused refused) {
+            return WebhookResponse.refused(refused.getMessage());
+        } catch (UnknownHostException unknown) {
+            return WebhookResponse.noAnswer("not called: unknown host " + unknown.getMessage());
+        }
+        Duration wait = limiter.acquire(uri.getHost());
+        if (!wait.isZero()) {
+            return WebhookResponse.status(429, String.valueOf(wait.toSeconds() + 1));
         }
         if (!ledger.claim(request.idempotencyKey())) {
             return WebhookResponse.status(200);
         }
         try {
-            HttpResponse<Void> response = http.send(httpRequest(uri, request), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = http.send(httpRequest(uri, request, authKey),
+                    HttpResponse.BodyHandlers.discarding());
             return WebhookResponse.status(response.statusCode(), response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException noAnswer) {
             ledger.release(request.idempotencyKey());
-            return WebhookResponse.noAnswer(noAnswer.toString());
+            return WebhookResponse.noAnswer(blankedOut(noAnswer.toString(), authKey));
         } catch (InterruptedException interrupted) {
             ledger.release(request.idempotencyKey());
             Thread.currentThread().interrupt();
@@ -94,24 +141,43 @@ public final class HttpWebhookCaller implements WebhookCaller {
         }
     }
 
-    private URI allowed(URI uri) {
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri.getHost() == null) {
-            throw new IllegalArgumentException("the URL has no host");
+    private Optional<AuthKey> authKey(JsonNode authSettings) {
+        if (authSettings == null || !"AUTH_KEY".equals(authSettings.path("type").asText())) {
+            return Optional.empty();
         }
-        if (scheme.equals("https") || scheme.equals("http") && config.plainHttpHosts().contains(uri.getHost())) {
-            return uri;
-        }
-        throw new IllegalArgumentException("webhooks are sent over HTTPS only, not " + scheme);
+        String secretName = authSettings.path("secretName").asText();
+        String value = secrets.secret(secretName).orElseThrow(
+                () -> new IllegalArgumentException("the secret " + secretName + " is not configured"));
+        return Optional.of(new AuthKey("QUERY_PARAM".equals(authSettings.path("location").asText()),
+                authSettings.path("name").asText(), value));
     }
 
-    private HttpRequest httpRequest(URI uri, WebhookRequest request) {
+    private static URI withQueryKey(URI uri, Optional<AuthKey> authKey) {
+        if (authKey.isEmpty() || !authKey.get().inQuery()) {
+            return uri;
+        }
+        String url = uri.toString();
+        return URI.create(url + (uri.getRawQuery() == null ? "?" : "&") + encode(authKey.get().name()) + "="
+                + encode(authKey.get().value()));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String blankedOut(String message, Optional<AuthKey> authKey) {
+        return authKey.map(key -> message.replace(key.value(), "***").replace(encode(key.value()), "***"))
+                .orElse(message);
+    }
+
+    private HttpRequest httpRequest(URI uri, WebhookRequest request, Optional<AuthKey> authKey) {
         String body = request.body() == null ? "" : request.body();
-        var builder = HttpRequest.newBuilder(uri)
+        var builder = HttpRequest.newBuilder(withQueryKey(uri, authKey))
                 .timeout(RESPONSE_TIMEOUT)
                 .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         request.headers().forEach(builder::header);
+        authKey.filter(key -> !key.inQuery()).ifPresent(key -> builder.header(key.name(), key.value()));
         if (signed(request.authSettings())) {
             if (config.appSecret() == null) {
                 LOG.log(System.Logger.Level.WARNING, "webhook {0} is sent unsigned: no app secret is configured",

@@ -10,19 +10,29 @@ import dev.flowline.engine.json.FlowlineJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLEncoder;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +41,10 @@ class HttpWebhookCallerTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:15:00Z"), ZoneOffset.UTC);
     private static final JsonNode SIGNED = FlowlineJson.read("{\"type\":\"SIGNATURE\",\"appId\":4242}", JsonNode.class);
 
+    private static final String API_KEY = "s3cr3t/key+value";
+
     private final List<Headers> received = new CopyOnWriteArrayList<>();
+    private final List<String> queries = new CopyOnWriteArrayList<>();
     private final Set<String> claimed = new HashSet<>();
     private final IdempotencyLedger ledger = new IdempotencyLedger() {
         @Override
@@ -53,10 +66,16 @@ class HttpWebhookCallerTest {
         server.createContext("/hook", exchange -> {
             exchange.getRequestBody().readAllBytes();
             received.add(exchange.getRequestHeaders());
+            queries.add(exchange.getRequestURI().getRawQuery());
             if (status == 429) {
                 exchange.getResponseHeaders().add("Retry-After", "120");
             }
             exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.createContext("/moved", exchange -> {
+            exchange.getResponseHeaders().add("Location", "/hook");
+            exchange.sendResponseHeaders(302, -1);
             exchange.close();
         });
         server.start();
@@ -68,7 +87,12 @@ class HttpWebhookCallerTest {
     }
 
     private HttpWebhookCaller caller(Set<String> plainHttpHosts) {
-        return new HttpWebhookCaller(ledger, new HttpWebhookCaller.Config("app-secret", plainHttpHosts), CLOCK);
+        return caller(plainHttpHosts, InetAddress::getAllByName, CLOCK);
+    }
+
+    private HttpWebhookCaller caller(Set<String> plainHttpHosts, TargetGuard.Resolver resolver, Clock clock) {
+        return new HttpWebhookCaller(ledger, new HttpWebhookCaller.Config("app-secret", plainHttpHosts),
+                new EnvironmentSecrets(Map.of("FLOWLINE_SECRET_CRM_API_KEY", API_KEY)), resolver, clock);
     }
 
     private String url() {
@@ -76,8 +100,17 @@ class HttpWebhookCallerTest {
     }
 
     private WebhookRequest request(String key, String url) {
+        return request(key, url, SIGNED);
+    }
+
+    private static WebhookRequest request(String key, String url, JsonNode authSettings) {
         return new WebhookRequest(key, "POST", url, Map.of("X-Flowline-Idempotency-Key", "delivery-1",
-                "Content-Type", "application/json"), "{\"objectId\":\"51\"}", SIGNED);
+                "Content-Type", "application/json"), "{\"objectId\":\"51\"}", authSettings);
+    }
+
+    private static JsonNode authKey(String location, String secretName) {
+        return FlowlineJson.read("{\"type\":\"AUTH_KEY\",\"location\":\"" + location
+                + "\",\"name\":\"api_key\",\"secretName\":\"" + secretName + "\"}", JsonNode.class);
     }
 
     @Test
@@ -139,5 +172,178 @@ class HttpWebhookCallerTest {
 
         assertThat(response.answered()).isFalse();
         assertThat(claimed).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "127.8.9.10", "localhost", "[::1]", "10.1.2.3", "172.16.0.1",
+            "172.31.255.255", "192.168.1.1", "[fd12:3456::1]", "169.254.169.254", "[fd00:ec2::254]", "[fe80::1]",
+            "0.0.0.0", "[::]", "224.0.0.1", "[ff02::1]", "100.64.0.1", "100.127.255.254", "[::ffff:127.0.0.1]",
+            "[::a9fe:a9fe]", "[64:ff9b::a00:1]"})
+    void hostsAtNonPublicAddressesAreRefusedBeforeConnecting(String host) {
+        WebhookResponse response = caller(Set.of()).call(request("k1", "https://" + host + ":"
+                + server.getAddress().getPort() + "/hook", null));
+
+        assertThat(response.refused()).isTrue();
+        assertThat(response.connectionError()).contains("address");
+        assertThat(claimed).isEmpty();
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void everyAddressTheNameResolvesToIsChecked() {
+        TargetGuard.Resolver dns = host -> new InetAddress[]{
+                InetAddress.getByName("93.184.215.14"), InetAddress.getByName("10.0.0.7")};
+
+        WebhookResponse response = caller(Set.of(), dns, CLOCK)
+                .call(request("k1", "https://hooks.example.invalid/hook", null));
+
+        assertThat(response.refused()).isTrue();
+        assertThat(response.connectionError()).isEqualTo("hooks.example.invalid resolves to 10.0.0.7, a private address");
+        assertThat(claimed).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"93.184.215.14", "172.32.0.1", "100.128.0.1", "192.169.0.1", "8.8.8.8",
+            "2606:2800:21f:cb07:6820:80da:af6b:8b2c", "[2001:4860:4860::8888]"})
+    void publicAddressesAreNotForbidden(String address) throws Exception {
+        assertThat(ForbiddenAddresses.rangeOf(InetAddress.getByName(address))).isEmpty();
+    }
+
+    @Test
+    void localDevelopmentHostsMayBeCalledAtLoopbackAddresses() {
+        WebhookResponse response = caller(Set.of("localhost")).call(request("k1",
+                "http://localhost:" + server.getAddress().getPort() + "/hook", null));
+
+        assertThat(response).isEqualTo(WebhookResponse.status(200));
+        assertThat(received).hasSize(1);
+    }
+
+    @Test
+    void redirectsAreNotFollowed() {
+        WebhookResponse response = caller(Set.of("127.0.0.1")).call(request("k1",
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/moved", null));
+
+        assertThat(response.status()).isEqualTo(302);
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void aDestinationGetsAtMostTwentyCallsASecondAndTheRestAreAnsweredAsTooManyRequests() {
+        var clock = new MutableClock(CLOCK.instant());
+        var caller = caller(Set.of("127.0.0.1", "localhost"), InetAddress::getAllByName, clock);
+        int port = server.getAddress().getPort();
+        for (int i = 0; i < HttpWebhookCaller.PER_HOST_PER_SECOND; i++) {
+            assertThat(caller.call(request("k" + i, "http://127.0.0.1:" + port + "/hook", null)).status())
+                    .isEqualTo(200);
+        }
+
+        WebhookResponse overTheLimit = caller.call(request("over", "http://127.0.0.1:" + port + "/hook", null));
+        WebhookResponse otherHost = caller.call(request("other", "http://localhost:" + port + "/hook", null));
+        clock.advance(Duration.ofMillis(50));
+        WebhookResponse aTokenLater = caller.call(request("later", "http://127.0.0.1:" + port + "/hook", null));
+
+        assertThat(overTheLimit).isEqualTo(WebhookResponse.status(429, "1"));
+        assertThat(claimed).doesNotContain("over");
+        assertThat(otherHost.status()).isEqualTo(200);
+        assertThat(aTokenLater.status()).isEqualTo(200);
+        assertThat(received).hasSize(HttpWebhookCaller.PER_HOST_PER_SECOND + 2);
+    }
+
+    @Test
+    void anAuthKeyInAHeaderCarriesTheNamedSecret() {
+        caller(Set.of("127.0.0.1")).call(request("k1", url(), authKey("HEADER", "crm-api.key")));
+
+        assertThat(received.getFirst().getFirst("api_key")).isEqualTo(API_KEY);
+    }
+
+    @Test
+    void anAuthKeyInTheQueryIsAddedEncoded() {
+        caller(Set.of("127.0.0.1")).call(request("k1", url(), authKey("QUERY_PARAM", "crm-api.key")));
+
+        assertThat(queries.getFirst()).isEqualTo("a=1&api_key=" + URLEncoder.encode(API_KEY, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aWebhookWhoseSecretIsNotConfiguredIsNotCalled() {
+        WebhookResponse response = caller(Set.of("127.0.0.1")).call(request("k1", url(), authKey("HEADER", "other")));
+
+        assertThat(response.refused()).isTrue();
+        assertThat(response.connectionError()).isEqualTo("the secret other is not configured");
+        assertThat(received).isEmpty();
+        assertThat(claimed).isEmpty();
+    }
+
+    @Test
+    void anAuthKeySecretIsNeitherLoggedNorInTheErrorDescription() throws IOException {
+        int closedPort;
+        try (var socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Logger logger = Logger.getLogger("dev.flowline.aws.http");
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(new SimpleFormatter().formatMessage(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(capture);
+        try {
+            var caller = caller(Set.of("127.0.0.1"));
+            WebhookResponse failed = caller.call(request("k1", "http://127.0.0.1:" + closedPort + "/hook",
+                    authKey("QUERY_PARAM", "crm-api.key")));
+            caller.call(request("k2", url(), authKey("HEADER", "crm-api.key")));
+
+            assertThat(failed.connectionError()).doesNotContain(API_KEY)
+                    .doesNotContain(URLEncoder.encode(API_KEY, StandardCharsets.UTF_8));
+            assertThat(logged).noneMatch(line -> line.contains(API_KEY));
+        } finally {
+            logger.removeHandler(capture);
+        }
+    }
+
+    @Test
+    void secretsAreReadFromPrefixedEnvironmentVariables() {
+        var secrets = new EnvironmentSecrets(Map.of("FLOWLINE_SECRET_CRM_API_KEY", "v", "FLOWLINE_SECRET_EMPTY", ""));
+
+        assertThat(secrets.secret("crm-api.key")).contains("v");
+        assertThat(secrets.secret("empty")).isEmpty();
+        assertThat(secrets.secret("missing")).isEmpty();
+    }
+
+    private static final class MutableClock extends Clock {
+
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }
