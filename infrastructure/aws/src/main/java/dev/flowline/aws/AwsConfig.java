@@ -1,6 +1,7 @@
 package dev.flowline.aws;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.flowline.aws.accounts.Account;
 import dev.flowline.aws.dynamodb.FlowlineTables;
 import dev.flowline.engine.json.FlowlineJson;
 
@@ -32,14 +33,19 @@ import java.util.stream.Collectors;
  * @param maxCauseChain       {@code FLOWLINE_MAX_CAUSE_CHAIN}: how many events may lead to one, 10 by default
  * @param activationQueueUrl  {@code FLOWLINE_ACTIVATION_QUEUE_URL}: the segments of a "turn on and enrol the
  *                            contacts that already match" fan-out
+ * @param defaultAccount      {@code FLOWLINE_DEFAULT_ACCOUNT}, {@code default} if unset: the account of contact
+ *                            events that reach the bus from outside Flowline without naming one
+ * @param apiRateLimit        {@code FLOWLINE_API_RATE_LIMIT}: the API requests an account may make in ten seconds,
+ *                            100 by default (HubSpot's private apps on its lower tiers; 190 on the higher)
  */
 public record AwsConfig(FlowlineTables tables, String stepQueueUrl, String deadLetterQueueUrl, String busName,
                         String scheduleGroup, String wakerArn, String schedulerRoleArn, String mailFrom,
                         String sesConfigurationSet, ZoneId timeZone, String webhookSecret,
                         Map<String, String> userEmails, Set<String> plainHttpHosts, int maxCauseChain,
-                        String activationQueueUrl) {
+                        String activationQueueUrl, Account defaultAccount, int apiRateLimit) {
 
     public static final int DEFAULT_MAX_CAUSE_CHAIN = 10;
+    public static final int DEFAULT_API_RATE_LIMIT = 100;
 
     public AwsConfig {
         userEmails = Map.copyOf(userEmails);
@@ -67,13 +73,15 @@ public record AwsConfig(FlowlineTables tables, String stepQueueUrl, String deadL
                 Arrays.stream(env.getOrDefault("FLOWLINE_WEBHOOK_HTTP_HOSTS", "").split(","))
                         .map(String::strip).filter(host -> !host.isEmpty()).collect(Collectors.toSet()),
                 Integer.parseInt(env.getOrDefault("FLOWLINE_MAX_CAUSE_CHAIN", String.valueOf(DEFAULT_MAX_CAUSE_CHAIN))),
-                env.get("FLOWLINE_ACTIVATION_QUEUE_URL"));
+                env.get("FLOWLINE_ACTIVATION_QUEUE_URL"),
+                new Account(env.getOrDefault("FLOWLINE_DEFAULT_ACCOUNT", "default")),
+                Integer.parseInt(env.getOrDefault("FLOWLINE_API_RATE_LIMIT", String.valueOf(DEFAULT_API_RATE_LIMIT))));
     }
 
     public AwsConfig withActivationQueueUrl(String url) {
         return new AwsConfig(tables, stepQueueUrl, deadLetterQueueUrl, busName, scheduleGroup, wakerArn,
                 schedulerRoleArn, mailFrom, sesConfigurationSet, timeZone, webhookSecret, userEmails, plainHttpHosts,
-                maxCauseChain, url);
+                maxCauseChain, url, defaultAccount, apiRateLimit);
     }
 
     private static Map<String, String> userEmails(String json) {

@@ -1,14 +1,21 @@
 package dev.flowline.aws;
 
+import dev.flowline.aws.accounts.Account;
+import dev.flowline.aws.accounts.ApiTokens;
+import dev.flowline.aws.dynamodb.DueEnrolments;
 import dev.flowline.aws.dynamodb.DynamoContactStore;
 import dev.flowline.aws.dynamodb.DynamoEnrolmentStore;
 import dev.flowline.aws.dynamodb.DynamoFlowMetrics;
 import dev.flowline.aws.dynamodb.DynamoFlowStore;
 import dev.flowline.aws.dynamodb.DynamoHistory;
+import dev.flowline.aws.dynamodb.DynamoJourneyEnrolmentStore;
+import dev.flowline.aws.dynamodb.DynamoJourneyStore;
 import dev.flowline.aws.dynamodb.DynamoListStore;
 import dev.flowline.aws.dynamodb.EffectLedger;
 import dev.flowline.aws.dynamodb.EffectLedgerIdempotency;
 import dev.flowline.aws.http.HttpWebhookCaller;
+import dev.flowline.aws.http.SecretSource;
+import dev.flowline.aws.http.SecretSources;
 import dev.flowline.aws.messaging.EventBridgeEvents;
 import dev.flowline.aws.messaging.EventBridgeWakeUpScheduler;
 import dev.flowline.aws.messaging.IdempotencyLedger;
@@ -20,6 +27,7 @@ import dev.flowline.engine.action.BuiltInActions;
 import dev.flowline.engine.action.Mailer;
 import dev.flowline.engine.action.WebhookCaller;
 import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.definition.CachedFlowStore;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.enrolment.EngineContext;
 import dev.flowline.engine.enrolment.EngineEvents;
@@ -30,12 +38,23 @@ import dev.flowline.engine.enrolment.GoalChecker;
 import dev.flowline.engine.enrolment.StepRunner;
 import dev.flowline.engine.enrolment.TriggerEvaluator;
 import dev.flowline.engine.enrolment.Unenroller;
+import dev.flowline.engine.journey.CachedPublishedJourneys;
+import dev.flowline.engine.journey.JourneyFlowStore;
+import dev.flowline.engine.journey.JourneyLimits;
+import dev.flowline.engine.journey.JourneyRouter;
+import dev.flowline.engine.journey.Journeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The engine wired to AWS: DynamoDB stores, the SQS step queue, Scheduler wake-ups, the EventBridge bus, SES and
@@ -44,10 +63,21 @@ import java.util.Optional;
  * <p>
  * Whatever {@link EngineEvents} it is given, each engine event is first recorded on its contact
  * ({@link RecordingEngineEvents}), so the handlers the event reaches find it there.
+ * <p>
+ * Customer journeys run on the same engine: their stage flows are found through the flow store
+ * ({@link JourneyFlowStore}) and run by the same step runner, and the trigger evaluator moves contacts through
+ * journeys on the same contact changes ({@link JourneyRouter}).
+ * <p>
+ * An engine serves one {@link Account}: its stores read and write only that account's items, and its messages name
+ * it. {@link #forAccount} builds the engine of another account with the same settings and SDK clients.
  */
 public final class AwsEngine {
 
+    public static final int DEFAULT_FLOW_CACHE_SECONDS = 0;
+
     private final AwsConfig config;
+    private final Builder settings;
+    private final Account account;
     private final Clock clock;
     private final SqsClient sqs;
     private final DynamoFlowStore flows;
@@ -56,6 +86,9 @@ public final class AwsEngine {
     private final DynamoEnrolmentStore enrolments;
     private final DynamoHistory history;
     private final DynamoFlowMetrics metrics;
+    private final DueEnrolments dueEnrolments;
+    private final ApiTokens apiTokens;
+    private final EffectLedger effects;
     private final SqsStepScheduler stepScheduler;
     private final EngineContext context;
     private final Unenroller unenroller;
@@ -63,50 +96,76 @@ public final class AwsEngine {
     private final StepRunner steps;
     private final TriggerEvaluator triggers;
     private final GoalChecker goals;
+    private final DynamoJourneyStore journeyStore;
+    private final DynamoJourneyEnrolmentStore journeyEnrolments;
+    private final JourneyRouter journeyRouter;
+    private final Journeys journeys;
 
     private AwsEngine(Builder builder) {
         this.config = builder.config;
+        this.settings = builder.copy();
+        this.account = builder.account != null ? builder.account : config.defaultAccount();
         this.clock = builder.clock;
-        AwsClients clients = builder.clients;
-        DynamoDbClient dynamo = clients.dynamoDb();
-        this.sqs = clients.sqs();
-        this.flows = new DynamoFlowStore(dynamo, config.tables());
-        this.contacts = new DynamoContactStore(dynamo, config.tables());
-        this.lists = new DynamoListStore(dynamo, config.tables());
-        this.enrolments = new DynamoEnrolmentStore(dynamo, config.tables());
-        this.history = new DynamoHistory(dynamo, config.tables());
-        this.metrics = new DynamoFlowMetrics(dynamo, config.tables());
-        IdempotencyLedger ledger = new EffectLedgerIdempotency(new EffectLedger(dynamo, config.tables(), clock));
+        SharedClients clients = builder.shared;
+        DynamoDbClient dynamo = clients.dynamoDb.get();
+        this.sqs = clients.sqs.get();
+        this.flows = new DynamoFlowStore(dynamo, config.tables(), account);
+        this.contacts = new DynamoContactStore(dynamo, config.tables(), account);
+        this.lists = new DynamoListStore(dynamo, config.tables(), account);
+        this.enrolments = new DynamoEnrolmentStore(dynamo, config.tables(), account);
+        this.history = new DynamoHistory(dynamo, config.tables(), account);
+        this.metrics = new DynamoFlowMetrics(dynamo, config.tables(), account);
+        this.dueEnrolments = new DueEnrolments(dynamo, config.tables());
+        this.apiTokens = new ApiTokens(dynamo, config.tables(), clock);
+        this.effects = new EffectLedger(dynamo, config.tables(), account, clock);
+        IdempotencyLedger ledger = new EffectLedgerIdempotency(effects);
 
         WakeUpScheduler wakeUps = builder.wakeUps != null ? builder.wakeUps
-                : new EventBridgeWakeUpScheduler(clients.scheduler(), new EventBridgeWakeUpScheduler.Config(
+                : new EventBridgeWakeUpScheduler(clients.scheduler.get(), new EventBridgeWakeUpScheduler.Config(
                         config.scheduleGroup(), config.wakerArn(), config.schedulerRoleArn()));
-        this.stepScheduler = new SqsStepScheduler(sqs, config.stepQueueUrl(), wakeUps, clock, builder.maxQueueDelay);
-        EngineEvents publisher = builder.events != null ? builder.events
-                : new EventBridgeEvents(clients.eventBridge(), config.busName(), config.maxCauseChain());
+        this.stepScheduler = new SqsStepScheduler(sqs, account, config.stepQueueUrl(), wakeUps, clock,
+                builder.maxQueueDelay);
+        EngineEvents publisher = builder.events != null ? builder.events.apply(account)
+                : new EventBridgeEvents(clients.eventBridge.get(), config.busName(), config.maxCauseChain(), account);
         Mailer mailer = builder.mailer != null ? builder.mailer
-                : new SesMailer(clients.sesV2(), ledger, new ConfiguredRecipients(config.userEmails()),
-                        new SesMailer.Config(config.mailFrom(), config.sesConfigurationSet()));
+                : new SesMailer(clients.sesV2.get(), ledger, new ConfiguredRecipients(config.userEmails()),
+                        new SesMailer.Config(config.mailFrom(), config.sesConfigurationSet(), account.id()));
         WebhookCaller webhooks = builder.webhooks != null ? builder.webhooks
                 : new HttpWebhookCaller(ledger, new HttpWebhookCaller.Config(config.webhookSecret(),
-                        config.plainHttpHosts()), clock);
+                        config.plainHttpHosts()), clients.secrets(clock), clock);
         var standIns = new StandInServices();
         var ports = new ActionPorts(mailer, standIns, standIns, standIns, standIns, this::enrolByAction, webhooks,
                 standIns, standIns);
 
-        this.context = new EngineContext(clock, config.timeZone(), flows, contacts, enrolments, stepScheduler, history,
-                metrics, new RecordingEngineEvents(contacts, publisher), lists,
+        this.journeyStore = new DynamoJourneyStore(dynamo, config.tables(), account);
+        this.journeyEnrolments = new DynamoJourneyEnrolmentStore(dynamo, config.tables(), account);
+        this.context = new EngineContext(clock, config.timeZone(),
+                new CachedFlowStore(new JourneyFlowStore(flows, journeyStore), clock, builder.flowCacheTtl), contacts,
+                enrolments, stepScheduler, history, metrics, new RecordingEngineEvents(contacts, publisher), lists,
                 BuiltInActions.executor(ports));
         this.unenroller = new Unenroller(context);
         this.enroller = new Enroller(context, unenroller);
         this.steps = new StepRunner(context, unenroller);
-        this.triggers = new TriggerEvaluator(context, enroller, unenroller);
+        this.journeyRouter = new JourneyRouter(context, enroller, unenroller,
+                new CachedPublishedJourneys(journeyStore, clock, builder.flowCacheTtl), journeyEnrolments);
+        this.triggers = new TriggerEvaluator(context, enroller, unenroller, journeyRouter);
+        this.journeys = new Journeys(context, journeyStore, journeyEnrolments, journeyRouter, builder.journeyLimits);
         this.goals = new GoalChecker(context, unenroller, steps);
     }
 
     /** The engine of a function, configured by its environment. */
     public static AwsEngine fromEnvironment() {
-        return builder(AwsConfig.fromEnvironment(), AwsClients.fromEnvironment()).build();
+        return builder(AwsConfig.fromEnvironment(), AwsClients.fromEnvironment())
+                .flowCacheTtl(flowCacheTtl(System.getenv())).build();
+    }
+
+    /**
+     * {@code FLOWLINE_FLOW_CACHE_SECONDS}, {@value #DEFAULT_FLOW_CACHE_SECONDS} by default: how long a function
+     * instance keeps the flow definitions it read, hence how long an edit may take to reach the engine.
+     */
+    public static Duration flowCacheTtl(Map<String, String> env) {
+        return Duration.ofSeconds(Long.parseLong(env.getOrDefault("FLOWLINE_FLOW_CACHE_SECONDS",
+                String.valueOf(DEFAULT_FLOW_CACHE_SECONDS))));
     }
 
     public static Builder builder(AwsConfig config, AwsClients clients) {
@@ -122,8 +181,17 @@ public final class AwsEngine {
                 : new EnrolmentDecision(Optional.empty(), "there is no workflow " + flowId);
     }
 
+    /** The engine of account {@code other}: the same settings, SDK clients and outward-facing ports. */
+    public AwsEngine forAccount(Account other) {
+        return other.equals(account) ? this : settings.copy().account(other).build();
+    }
+
     public AwsConfig config() {
         return config;
+    }
+
+    public Account account() {
+        return account;
     }
 
     public Clock clock() {
@@ -176,6 +244,21 @@ public final class AwsEngine {
         return metrics;
     }
 
+    /** The claims of emails and webhook calls made, so that none is made twice. */
+    public EffectLedger effects() {
+        return effects;
+    }
+
+    /** The API tokens of every account. */
+    public ApiTokens apiTokens() {
+        return apiTokens;
+    }
+
+    /** The enrolments due in a minute, of every account. */
+    public DueEnrolments dueEnrolments() {
+        return dueEnrolments;
+    }
+
     public EngineContext context() {
         return context;
     }
@@ -188,21 +271,69 @@ public final class AwsEngine {
         return unenroller;
     }
 
+    /** Every journey of the account, as stored. */
+    public DynamoJourneyStore journeyStore() {
+        return journeyStore;
+    }
+
+    /** Contacts' passes through the account's journeys. */
+    public DynamoJourneyEnrolmentStore journeyEnrolments() {
+        return journeyEnrolments;
+    }
+
+    /** Moves contacts through the published journeys; also enrols the contacts that match on a first publish. */
+    public JourneyRouter journeyRouter() {
+        return journeyRouter;
+    }
+
+    /** Customer journeys: drafts, versions, publishing, figures and logs. */
+    public Journeys journeys() {
+        return journeys;
+    }
+
     /** Builds an {@link AwsEngine}; every override is optional. */
     public static final class Builder {
 
         private final AwsConfig config;
-        private final AwsClients clients;
+        private final SharedClients shared;
+        private Account account;
         private Clock clock = Clock.systemUTC();
         private WakeUpScheduler wakeUps;
         private Mailer mailer;
-        private EngineEvents events;
+        private Function<Account, EngineEvents> events;
         private WebhookCaller webhooks;
         private Duration maxQueueDelay = Duration.ofMinutes(15);
+        private Duration flowCacheTtl = Duration.ZERO;
+        private JourneyLimits journeyLimits = new JourneyLimits(Integer.parseInt(System.getenv()
+                .getOrDefault("FLOWLINE_MAX_JOURNEYS", String.valueOf(JourneyLimits.DEFAULT_MAX_JOURNEYS))));
+
+        private Builder(AwsConfig config, SharedClients shared) {
+            this.config = config;
+            this.shared = shared;
+        }
 
         private Builder(AwsConfig config, AwsClients clients) {
-            this.config = config;
-            this.clients = clients;
+            this(config, new SharedClients(clients));
+        }
+
+        private Builder copy() {
+            var copy = new Builder(config, shared);
+            copy.account = account;
+            copy.clock = clock;
+            copy.wakeUps = wakeUps;
+            copy.mailer = mailer;
+            copy.events = events;
+            copy.webhooks = webhooks;
+            copy.maxQueueDelay = maxQueueDelay;
+            copy.flowCacheTtl = flowCacheTtl;
+            copy.journeyLimits = journeyLimits;
+            return copy;
+        }
+
+        /** The account the engine serves; the configured default account if not given. */
+        public Builder account(Account account) {
+            this.account = account;
+            return this;
         }
 
         public Builder clock(Clock clock) {
@@ -222,8 +353,17 @@ public final class AwsEngine {
             return this;
         }
 
-        /** Instead of publishing on the EventBridge bus; events are still recorded on their contact first. */
+        /**
+         * Instead of publishing on the EventBridge bus, the same for every account; events are still recorded on
+         * their contact first.
+         */
         public Builder events(EngineEvents events) {
+            this.events = account -> events;
+            return this;
+        }
+
+        /** Instead of publishing on the EventBridge bus: the publisher of each account's events. */
+        public Builder accountEvents(Function<Account, EngineEvents> events) {
             this.events = events;
             return this;
         }
@@ -240,8 +380,66 @@ public final class AwsEngine {
             return this;
         }
 
+        /**
+         * How long the engine keeps the flow definitions it read (its steps and contact changes read them; the
+         * API reads the store). Zero by default: every read goes to the table.
+         */
+        public Builder flowCacheTtl(Duration flowCacheTtl) {
+            this.flowCacheTtl = flowCacheTtl;
+            return this;
+        }
+
+        /** Instead of {@code FLOWLINE_MAX_JOURNEYS} (10 by default): how many journeys the account may have. */
+        public Builder journeyLimits(JourneyLimits journeyLimits) {
+            this.journeyLimits = journeyLimits;
+            return this;
+        }
+
         public AwsEngine build() {
             return new AwsEngine(this);
+        }
+    }
+
+    /** The SDK clients, each built when first needed and then shared by the engines of every account. */
+    private static final class SharedClients {
+        private final Supplier<DynamoDbClient> dynamoDb;
+        private final Supplier<SqsClient> sqs;
+        private final Supplier<SchedulerClient> scheduler;
+        private final Supplier<EventBridgeClient> eventBridge;
+        private final Supplier<SesV2Client> sesV2;
+
+        private final AwsClients clients;
+        private SecretSource secrets;
+
+        SharedClients(AwsClients clients) {
+            this.clients = clients;
+            this.dynamoDb = once(clients::dynamoDb);
+            this.sqs = once(clients::sqs);
+            this.scheduler = once(clients::scheduler);
+            this.eventBridge = once(clients::eventBridge);
+            this.sesV2 = once(clients::sesV2);
+        }
+
+        /** The webhook secrets, shared by the accounts' engines so that their cache is too. */
+        synchronized SecretSource secrets(Clock clock) {
+            if (secrets == null) {
+                secrets = SecretSources.configured(System.getenv(), clients, clock);
+            }
+            return secrets;
+        }
+
+        private static <T> Supplier<T> once(Supplier<T> create) {
+            return new Supplier<>() {
+                private T value;
+
+                @Override
+                public synchronized T get() {
+                    if (value == null) {
+                        value = create.get();
+                    }
+                    return value;
+                }
+            };
         }
     }
 }

@@ -92,7 +92,9 @@ public final class EmbeddedAws implements ParameterResolver {
                 "FLOWLINE_DEAD_LETTER_QUEUE_URL", queue(sqs, prefix + "dead-letters"),
                 "FLOWLINE_MAIL_FROM", "flows@example.com",
                 "FLOWLINE_WEBHOOK_HTTP_HOSTS", "127.0.0.1,localhost",
-                "FLOWLINE_WEBHOOK_SECRET", "app-secret"));
+                "FLOWLINE_WEBHOOK_SECRET", "app-secret",
+                // tests on a fixed clock make more requests than any ten seconds allow
+                "FLOWLINE_API_RATE_LIMIT", "1000000"));
         env.putAll(Map.of(
                 "FLOWLINE_FLOWS_TABLE", tables.flows(),
                 "FLOWLINE_CONTACTS_TABLE", tables.contacts(),
@@ -100,7 +102,8 @@ public final class EmbeddedAws implements ParameterResolver {
                 "FLOWLINE_HISTORY_TABLE", tables.history(),
                 "FLOWLINE_METRICS_TABLE", tables.metrics(),
                 "FLOWLINE_EFFECTS_TABLE", tables.effects(),
-                "FLOWLINE_LISTS_TABLE", tables.lists()));
+                "FLOWLINE_LISTS_TABLE", tables.lists(),
+                "FLOWLINE_TOKENS_TABLE", tables.tokens()));
         return new Environment(AwsConfig.fromEnvironment(env), clients, sqs);
     }
 

@@ -12,7 +12,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 
 /** DynamoDB Local (in memory) and ElasticMQ, in this JVM, on loopback ports. */
-final class EmbeddedEmulators implements AutoCloseable {
+public final class EmbeddedEmulators implements AutoCloseable {
 
     private final DynamoDBProxyServer dynamoDb;
     private final SQSRestServer elasticMq;
@@ -20,7 +20,7 @@ final class EmbeddedEmulators implements AutoCloseable {
     private final URI sqsEndpoint;
 
     /** Ports 0 mean any free port. */
-    EmbeddedEmulators(int dynamoDbPort, int sqsPort) {
+    public EmbeddedEmulators(int dynamoDbPort, int sqsPort) {
         int dynamoPort = dynamoDbPort == 0 ? freePort() : dynamoDbPort;
         try {
             dynamoDb = ServerRunner.createServerFromCommandLineArgs(
@@ -36,11 +36,11 @@ final class EmbeddedEmulators implements AutoCloseable {
         sqsEndpoint = URI.create("http://127.0.0.1:" + queuePort);
     }
 
-    URI dynamoDbEndpoint() {
+    public URI dynamoDbEndpoint() {
         return dynamoDbEndpoint;
     }
 
-    URI sqsEndpoint() {
+    public URI sqsEndpoint() {
         return sqsEndpoint;
     }
 

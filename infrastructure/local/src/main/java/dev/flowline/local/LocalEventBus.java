@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -42,22 +43,36 @@ final class LocalEventBus implements EventBridgeClient {
         this.clock = clock;
     }
 
+    /**
+     * Routes the entries to the target queues; an entry a queue refused is reported failed, as EventBridge reports
+     * an entry it could not take, so that the publisher retries it (the queues that took it get it again).
+     */
     @Override
     public PutEventsResponse putEvents(PutEventsRequest request) {
-        var results = new ArrayList<PutEventsResultEntry>();
+        var ids = new ArrayList<String>();
         var routed = new ArrayList<SendMessageBatchRequestEntry>();
         for (PutEventsRequestEntry entry : request.entries()) {
             String id = UUID.randomUUID().toString();
-            results.add(PutEventsResultEntry.builder().eventId(id).build());
+            ids.add(id);
             if (SOURCES.contains(entry.source()) && DETAIL_TYPES.contains(entry.detailType())) {
                 routed.add(SendMessageBatchRequestEntry.builder()
-                        .id(String.valueOf(routed.size())).messageBody(envelope(id, entry)).build());
+                        .id(String.valueOf(ids.size() - 1)).messageBody(envelope(id, entry)).build());
             }
         }
+        var refused = new HashMap<Integer, String>();
         if (!routed.isEmpty()) {
-            targetQueueUrls.forEach(queueUrl -> sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(routed)));
+            for (String queueUrl : targetQueueUrls) {
+                sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(routed)).failed().forEach(failure ->
+                        refused.put(Integer.valueOf(failure.id()), failure.code() + " " + failure.message()));
+            }
         }
-        return PutEventsResponse.builder().failedEntryCount(0).entries(results).build();
+        var results = new ArrayList<PutEventsResultEntry>();
+        for (int i = 0; i < ids.size(); i++) {
+            results.add(refused.containsKey(i)
+                    ? PutEventsResultEntry.builder().errorCode("InternalFailure").errorMessage(refused.get(i)).build()
+                    : PutEventsResultEntry.builder().eventId(ids.get(i)).build());
+        }
+        return PutEventsResponse.builder().failedEntryCount(refused.size()).entries(results).build();
     }
 
     /** What an EventBridge rule with an SQS target delivers: the event, its detail as a JSON object. */

@@ -17,24 +17,36 @@ import java.util.TreeMap;
  *                         emails, time zone, table names...)
  * @param pollWaitSeconds  how long each SQS receive waits for messages (long polling)
  * @param tickMillis       how often the wake-up scheduler looks at the clock
+ * @param faults           the faults to inject ({@code --faults}, or {@code FLOWLINE_FAULTS}; none by default)
  */
 public record LocalOptions(int apiPort, Path outbox, boolean devClock, int dynamoDbPort, int sqsPort,
                            String endpoint, Map<String, String> environment, int pollWaitSeconds,
-                           long tickMillis) {
+                           long tickMillis, FaultPlan faults) {
 
     static final String USAGE = """
             usage: ./flowline-local [--dev-clock] [--port N] [--outbox DIR] [--dynamodb-port N] [--sqs-port N]
+                                    [--faults KIND=RATE,...,seed=N]
               --dev-clock        a clock that POST /_flowline/clock/advance?seconds=N moves forward
               --port N           the HTTP API's port (3000)
               --outbox DIR       where emails are written as .eml files (./outbox)
               --dynamodb-port N  embedded DynamoDB Local's port (any free port)
               --sqs-port N       embedded ElasticMQ's port (any free port)
+              --faults SPEC      inject faults, e.g. dynamodb.throttle=0.05,sqs.send=0.02,seed=7; kinds:
+                                 dynamodb.throttle sqs.send ses.throttle delivery.crash delivery.duplicate
+                                 delivery.reorder schedule.late schedule.duplicate (also FLOWLINE_FAULTS)
             AWS_ENDPOINT_URL set: DynamoDB and SQS are that emulator's (LocalStack, moto's server).
             FLOWLINE_* variables configure the engine as in a function (FLOWLINE_MAIL_FROM, FLOWLINE_USER_EMAILS,
             FLOWLINE_TIME_ZONE, table names...).""";
 
     public LocalOptions {
         environment = Map.copyOf(environment);
+    }
+
+    /** Without injected faults. */
+    public LocalOptions(int apiPort, Path outbox, boolean devClock, int dynamoDbPort, int sqsPort, String endpoint,
+                        Map<String, String> environment, int pollWaitSeconds, long tickMillis) {
+        this(apiPort, outbox, devClock, dynamoDbPort, sqsPort, endpoint, environment, pollWaitSeconds, tickMillis,
+                FaultPlan.NONE);
     }
 
     /** The options of a command line, with the process's environment. */
@@ -44,6 +56,7 @@ public record LocalOptions(int apiPort, Path outbox, boolean devClock, int dynam
         boolean devClock = false;
         int dynamoDbPort = 0;
         int sqsPort = 0;
+        String faults = env.get("FLOWLINE_FAULTS");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--dev-clock" -> devClock = true;
@@ -51,6 +64,7 @@ public record LocalOptions(int apiPort, Path outbox, boolean devClock, int dynam
                 case "--outbox" -> outbox = Path.of(value(args, ++i));
                 case "--dynamodb-port" -> dynamoDbPort = Integer.parseInt(value(args, ++i));
                 case "--sqs-port" -> sqsPort = Integer.parseInt(value(args, ++i));
+                case "--faults" -> faults = value(args, ++i);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -62,7 +76,8 @@ public record LocalOptions(int apiPort, Path outbox, boolean devClock, int dynam
             }
         });
         return new LocalOptions(apiPort, outbox, devClock, dynamoDbPort, sqsPort,
-                endpoint == null || endpoint.isBlank() ? null : endpoint, flowline, 2, 200);
+                endpoint == null || endpoint.isBlank() ? null : endpoint, flowline, 2, 200,
+                FaultPlan.parse(faults));
     }
 
     private static String value(String[] args, int index) {

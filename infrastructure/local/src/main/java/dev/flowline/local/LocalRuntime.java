@@ -4,8 +4,11 @@ import dev.flowline.aws.AwsClients;
 import dev.flowline.aws.AwsConfig;
 import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.ConfiguredRecipients;
+import dev.flowline.aws.dynamodb.EffectLedger;
+import dev.flowline.aws.dynamodb.EffectLedgerIdempotency;
 import dev.flowline.aws.dynamodb.FlowlineTables;
 import dev.flowline.aws.messaging.EventBridgeEvents;
+import dev.flowline.aws.messaging.WakeUpScheduler;
 import dev.flowline.engine.json.FlowlineJson;
 import dev.flowline.functions.actionexecutor.ActionExecutorHandler;
 import dev.flowline.functions.api.ApiHandler;
@@ -13,6 +16,7 @@ import dev.flowline.functions.api.FlowActivationHandler;
 import dev.flowline.functions.delaywaker.DelayWakerHandler;
 import dev.flowline.functions.goalchecker.GoalCheckerHandler;
 import dev.flowline.functions.triggerevaluator.TriggerEvaluatorHandler;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -25,14 +29,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
  * Flowline on one machine: the Lambda handlers, driven as Lambda drives them, on embedded DynamoDB Local and
  * ElasticMQ (or the emulator {@code AWS_ENDPOINT_URL} names). SQS pollers feed the trigger, goal, step and
  * activation queues to their handlers; a local bus routes the engine's events to the trigger and goal queues; local wake-ups call
- * the delay waker when their minute comes; emails go to an outbox folder; webhooks are really sent; the HTTP API
- * listens on a loopback port.
+ * the delay waker when their minute comes; emails go to an outbox folder, each claimed in the effects ledger first
+ * as SES sends are; webhooks are really sent; the HTTP API
+ * listens on a loopback port. With a {@link FaultPlan}, the SDK clients, pollers, wake-ups and outbox inject its
+ * faults, and the SDK retries with back-offs of a few milliseconds (the emulators need no relief).
  */
 public final class LocalRuntime implements AutoCloseable {
 
@@ -40,20 +47,32 @@ public final class LocalRuntime implements AutoCloseable {
     private static final Map<String, String> DEFAULTS = Map.of(
             "FLOWLINE_MAIL_FROM", "flowline@localhost",
             "FLOWLINE_WEBHOOK_HTTP_HOSTS", "localhost,127.0.0.1",
-            "FLOWLINE_WEBHOOK_SECRET", "local-webhook-secret");
+            "FLOWLINE_WEBHOOK_SECRET", "local-webhook-secret",
+            // the development account, which the development token belongs to
+            "FLOWLINE_DEFAULT_ACCOUNT", "dev",
+            // high enough that benchmarks and scripts through the local API are not throttled
+            "FLOWLINE_API_RATE_LIMIT", "1000000",
+            // while developing, a flow saved or turned on takes effect at once (the functions keep them briefly)
+            "FLOWLINE_FLOW_CACHE_SECONDS", "0");
+    /** A token for the development account, given so scripts know it in advance; otherwise one is issued. */
+    static final String DEV_TOKEN_VARIABLE = "FLOWLINE_DEV_TOKEN";
 
     private final LocalOptions options;
     private final List<AutoCloseable> started = new ArrayList<>();
+    private final List<SqsPoller> pollers = new ArrayList<>();
     private final DevClock devClock;
     private final EmbeddedEmulators emulators;
+    private final AwsClients clients;
     private final SqsClient sqs;
     private final LocalQueues queues;
     private final LocalWakeUps wakeUps;
     private final EventBridgeEvents events;
     private final AwsEngine engine;
+    private final String devToken;
     private final LocalApiServer api;
+    private final OutboxMailer outboxMailer;
 
-    private LocalRuntime(LocalOptions options) {
+    private LocalRuntime(LocalOptions options, List<ExecutionInterceptor> interceptors, WakeUpScheduler wakeUpsToo) {
         this.options = options;
         this.devClock = options.devClock() ? new DevClock(Clock.systemUTC()) : null;
         Clock clock = devClock != null ? devClock : Clock.systemUTC();
@@ -62,44 +81,58 @@ public final class LocalRuntime implements AutoCloseable {
         try {
             this.emulators = options.endpoint() == null
                     ? closing(new EmbeddedEmulators(options.dynamoDbPort(), options.sqsPort())) : null;
-            AwsClients clients = emulators == null ? AwsClients.emulatorAt(URI.create(options.endpoint()))
+            AwsClients faultless = emulators == null ? AwsClients.emulatorAt(URI.create(options.endpoint()))
                     : AwsClients.emulatorAt(emulators.sqsEndpoint()).withDynamoDbAt(emulators.dynamoDbEndpoint());
+            this.clients = withFaults(faultless.withInterceptors(interceptors.toArray(ExecutionInterceptor[]::new)),
+                    options.faults());
             this.sqs = closing(clients.sqs());
-            this.queues = LocalQueues.create(sqs, QUEUE_PREFIX);
+            try (var setUp = faultless.sqs()) {
+                this.queues = LocalQueues.create(setUp, QUEUE_PREFIX);
+            }
             var environment = new HashMap<>(DEFAULTS);
             environment.putAll(options.environment());
             environment.put("FLOWLINE_STEP_QUEUE_URL", queues.steps().url());
             environment.put("FLOWLINE_ACTIVATION_QUEUE_URL", queues.activations().url());
-            try (var dynamo = clients.dynamoDb()) {
+            try (var dynamo = faultless.dynamoDb()) {
                 FlowlineTables.fromEnvironment(environment).create(dynamo);
             }
 
-            this.wakeUps = closing(new LocalWakeUps(clock));
+            this.wakeUps = closing(new LocalWakeUps(clock, options.faults()));
+            WakeUpScheduler requested = dueAt -> {
+                wakeUps.wakeUpAt(dueAt);
+                wakeUpsToo.wakeUpAt(dueAt);
+            };
             AwsConfig stepsConfig = config(environment, queues.steps());
             this.events = new EventBridgeEvents(
                     new LocalEventBus(sqs, List.of(queues.triggers().url(), queues.goals().url()), clock),
-                    stepsConfig.busName(), stepsConfig.maxCauseChain());
-            var mailer = new OutboxMailer(options.outbox(), stepsConfig.mailFrom(),
+                    stepsConfig.busName(), stepsConfig.maxCauseChain(), stepsConfig.defaultAccount());
+            this.outboxMailer = new OutboxMailer(options.outbox(), stepsConfig.mailFrom(),
                     new ConfiguredRecipients(stepsConfig.userEmails()), clock);
+            // emails carry no account: their keys are claimed, and the outbox names its files, in one namespace
+            var ledger = new EffectLedgerIdempotency(new EffectLedger(closing(clients.dynamoDb()),
+                    FlowlineTables.fromEnvironment(environment), stepsConfig.defaultAccount(), clock));
+            var mailer = new ClaimingMailer(ledger, new ThrottledMailer(outboxMailer, options.faults()));
             Function<AwsConfig, AwsEngine> engineOf = config -> AwsEngine.builder(config, clients).clock(clock)
-                    .wakeUps(wakeUps).mailer(mailer).events(events).maxQueueDelay(maxQueueDelay).build();
+                    .wakeUps(requested).mailer(mailer).accountEvents(events::forAccount).maxQueueDelay(maxQueueDelay)
+                    .flowCacheTtl(AwsEngine.flowCacheTtl(environment)).build();
             this.engine = engineOf.apply(stepsConfig);
+            this.devToken = devToken(engine, environment.get(DEV_TOKEN_VARIABLE));
 
             var waker = new DelayWakerHandler(engine);
             wakeUps.start(wakeUp -> waker.handleRequest(FlowlineJson.read(wakeUp.toJson(), Map.class), null),
                     options.tickMillis());
             // each function has its own dead-letter queue for poison messages, hence its own engine
-            closing(new SqsPoller("trigger-evaluator", sqs, queues.triggers().url(),
+            polling(new SqsPoller("trigger-evaluator", sqs, queues.triggers().url(),
                     new TriggerEvaluatorHandler(engineOf.apply(config(environment, queues.triggers()))),
-                    options.pollWaitSeconds()));
-            closing(new SqsPoller("goal-checker", sqs, queues.goals().url(),
+                    options.pollWaitSeconds(), options.faults()));
+            polling(new SqsPoller("goal-checker", sqs, queues.goals().url(),
                     new GoalCheckerHandler(engineOf.apply(config(environment, queues.goals()))),
-                    options.pollWaitSeconds()));
-            closing(new SqsPoller("action-executor", sqs, queues.steps().url(), new ActionExecutorHandler(engine),
-                    options.pollWaitSeconds()));
-            closing(new SqsPoller("flow-activation", sqs, queues.activations().url(),
+                    options.pollWaitSeconds(), options.faults()));
+            polling(new SqsPoller("action-executor", sqs, queues.steps().url(), new ActionExecutorHandler(engine),
+                    options.pollWaitSeconds(), options.faults()));
+            polling(new SqsPoller("flow-activation", sqs, queues.activations().url(),
                     new FlowActivationHandler(engineOf.apply(config(environment, queues.activations()))),
-                    options.pollWaitSeconds()));
+                    options.pollWaitSeconds(), options.faults()));
             this.api = closing(new LocalApiServer(options.apiPort(),
                     new ApiHandler(engine, List.of(new OutboxRoutes(options.outbox()))), clock, devClock));
         } catch (RuntimeException e) {
@@ -114,13 +147,41 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** Starts everything; on failure, stops what had started. */
     public static LocalRuntime start(LocalOptions options) {
-        return new LocalRuntime(options);
+        return start(options, List.of(), dueAt -> { });
+    }
+
+    /**
+     * Starts everything with {@code interceptors} on every SDK client and every wake-up request also told to
+     * {@code wakeUpsToo}: what a benchmark counts requests and schedules with.
+     */
+    public static LocalRuntime start(LocalOptions options, List<ExecutionInterceptor> interceptors,
+                                     WakeUpScheduler wakeUpsToo) {
+        return new LocalRuntime(options, interceptors, wakeUpsToo);
+    }
+
+    private static AwsClients withFaults(AwsClients clients, FaultPlan faults) {
+        if (!faults.active()) {
+            return clients;
+        }
+        return clients.withInterceptors(new FaultInjector(faults)).withQuickRetries();
+    }
+
+    private static String devToken(AwsEngine engine, String given) {
+        if (given == null || given.isBlank()) {
+            return engine.apiTokens().issue(engine.account(), "development");
+        }
+        engine.apiTokens().register(engine.account(), "development", given);
+        return given;
     }
 
     private static AwsConfig config(Map<String, String> environment, LocalQueues.Queue queue) {
         var functionEnvironment = new HashMap<>(environment);
         functionEnvironment.put("FLOWLINE_DEAD_LETTER_QUEUE_URL", queue.deadLetterUrl());
         return AwsConfig.fromEnvironment(functionEnvironment);
+    }
+
+    private void polling(SqsPoller poller) {
+        pollers.add(closing(poller));
     }
 
     private <T extends AutoCloseable> T closing(T resource) {
@@ -133,7 +194,17 @@ public final class LocalRuntime implements AutoCloseable {
         return engine;
     }
 
-    /** Publishes contact events on the local bus, as a CRM integration would on the event bus. */
+    /** The SDK clients of the emulators, with the interceptors the runtime was started with. */
+    public AwsClients clients() {
+        return clients;
+    }
+
+    /** The development account's API token: {@code Authorization: Bearer <token>}. */
+    public String devToken() {
+        return devToken;
+    }
+
+    /** Publishes contact events of the default account on the local bus, as a CRM integration would. */
     public EventBridgeEvents events() {
         return events;
     }
@@ -155,9 +226,39 @@ public final class LocalRuntime implements AutoCloseable {
         return queues;
     }
 
+    /** The faults this runtime injects, with how many of each it has injected. */
+    public FaultPlan faults() {
+        return options.faults();
+    }
+
+    OutboxMailer outboxMailer() {
+        return outboxMailer;
+    }
+
     /** True when no wake-up is pending and every queue is empty: nothing more will happen by itself. */
     public boolean idle() {
-        return wakeUps.idle() && queues.all().stream().allMatch(queue -> empty(queue.url()));
+        return wakeUps.idle() && queuesEmpty();
+    }
+
+    /** True when no message waits, is being handled or is delayed on any queue. */
+    boolean queuesEmpty() {
+        return queues.all().stream().allMatch(queue -> empty(queue.url()));
+    }
+
+    /** How many messages the pollers received again (failed, crashed before deletion, or duplicated by SQS). */
+    long redeliveries() {
+        return pollers.stream().mapToLong(SqsPoller::redeliveries).sum();
+    }
+
+    /** The messages in each dead-letter queue, by the queue's URL. */
+    Map<String, Long> deadLettered() {
+        var counts = new TreeMap<String, Long>();
+        for (LocalQueues.Queue queue : queues.all()) {
+            counts.put(queue.deadLetterUrl(), Long.parseLong(sqs.getQueueAttributes(a -> a.queueUrl(queue.deadLetterUrl())
+                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
+                    .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)));
+        }
+        return counts;
     }
 
     private boolean empty(String queueUrl) {
@@ -185,6 +286,8 @@ public final class LocalRuntime implements AutoCloseable {
         lines.add("outbox                      " + options.outbox().toAbsolutePath().normalize() + ", GET " + apiUrl()
                 + OutboxRoutes.PATH);
         lines.add("HTTP API                    " + apiUrl());
+        lines.add("account                     " + engine.account() + ", token " + devToken
+                + " (Authorization: Bearer <token>; " + DEV_TOKEN_VARIABLE + " chooses it)");
         lines.add(devClock == null ? "clock                       real time"
                 : "development clock           GET " + apiUrl() + LocalApiServer.CLOCK_PATH + ", POST " + apiUrl()
                 + LocalApiServer.CLOCK_PATH + "/advance?seconds=N");

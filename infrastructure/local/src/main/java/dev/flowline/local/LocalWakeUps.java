@@ -4,8 +4,11 @@ import dev.flowline.aws.messaging.WakeUp;
 import dev.flowline.aws.messaging.WakeUpScheduler;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.NavigableSet;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.Executors;
@@ -18,19 +21,27 @@ import java.util.function.Consumer;
  * passes a requested instant, the wake-up of its minute fires, as {@code {"dueMinute":...}} handed to the delay
  * waker. An instant is kept rather than only its minute, so that steps due later in a minute that has already
  * fired are woken again when their time comes, even when no queue delay covers the rest of the minute.
+ * <p>
+ * With a {@link FaultPlan}, a wake-up may fire twice, or {@link #LATENESS} late: the clock must then pass its
+ * late instant, and it still names its own minute, as a late schedule's payload does.
  */
 final class LocalWakeUps implements WakeUpScheduler, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(LocalWakeUps.class.getName());
 
+    static final Duration LATENESS = Duration.ofMinutes(3);
+
     private final Clock clock;
+    private final FaultPlan faults;
     private final NavigableSet<Instant> pending = new ConcurrentSkipListSet<>();
+    private final Map<WakeUp, Instant> late = new ConcurrentHashMap<>();
     private volatile boolean firing;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("wake-ups").daemon().factory());
 
-    LocalWakeUps(Clock clock) {
+    LocalWakeUps(Clock clock, FaultPlan faults) {
         this.clock = clock;
+        this.faults = faults;
     }
 
     @Override
@@ -45,7 +56,7 @@ final class LocalWakeUps implements WakeUpScheduler, AutoCloseable {
 
     /** True when no wake-up waits and none is firing. */
     boolean idle() {
-        return pending.isEmpty() && !firing;
+        return pending.isEmpty() && late.isEmpty() && !firing;
     }
 
     /** Fires every wake-up the clock has passed, one call per minute. */
@@ -65,14 +76,27 @@ final class LocalWakeUps implements WakeUpScheduler, AutoCloseable {
                 pending.add(due);
                 break;
             }
-            minutes.add(new WakeUp(due));
+            WakeUp wakeUp = new WakeUp(due);
+            if (!late.containsKey(wakeUp) && faults.inject(FaultPlan.Kind.SCHEDULE_LATE)) {
+                late.put(wakeUp, now.plus(LATENESS));
+            } else {
+                minutes.add(wakeUp);
+            }
         }
+        late.forEach((wakeUp, firesAt) -> {
+            if (!firesAt.isAfter(now) && late.remove(wakeUp, firesAt)) {
+                minutes.add(wakeUp);
+            }
+        });
         for (WakeUp wakeUp : minutes) {
-            try {
-                waker.accept(wakeUp);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "the wake-up " + wakeUp.toJson() + " failed; retrying", e);
-                pending.add(wakeUp.dueMinute());
+            int times = faults.inject(FaultPlan.Kind.SCHEDULE_DUPLICATE) ? 2 : 1;
+            for (int time = 0; time < times; time++) {
+                try {
+                    waker.accept(wakeUp);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.ERROR, "the wake-up " + wakeUp.toJson() + " failed; retrying", e);
+                    pending.add(wakeUp.dueMinute());
+                }
             }
         }
     }

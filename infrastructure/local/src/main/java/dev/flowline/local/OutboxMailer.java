@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +38,7 @@ final class OutboxMailer implements Mailer {
     private final String from;
     private final RecipientDirectory recipients;
     private final Clock clock;
+    private final AtomicLong repeats = new AtomicLong();
 
     OutboxMailer(Path folder, String from, RecipientDirectory recipients, Clock clock) {
         this.folder = folder;
@@ -84,10 +86,17 @@ final class OutboxMailer implements Mailer {
                     StandardOpenOption.WRITE);
             LOG.log(System.Logger.Level.INFO, "email written to {0}", file);
         } catch (FileAlreadyExistsException sentBefore) {
-            // this key's email is in the outbox already
+            repeats.incrementAndGet();
+            LOG.log(System.Logger.Level.WARNING, "an email with the idempotency key of {0} is in the outbox already: "
+                    + "not written again", file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** How many emails came again with a key already in the outbox (and were not written again). */
+    long repeatedKeys() {
+        return repeats.get();
     }
 
     private static String oneLine(String value) {

@@ -3,6 +3,7 @@ package dev.flowline.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.flowline.aws.lambda.LogSafe;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -16,12 +17,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Feeds a queue to an SQS-triggered handler as Lambda's event source mapping does: long polling, batches of up to
  * ten, partial batch failures honoured (the messages the handler names stay on the queue and come back after the
  * visibility timeout, until the redrive policy moves them to the dead-letter queue); a handler that throws fails
  * its whole batch.
+ * <p>
+ * With a {@link FaultPlan}, a batch may be handed over in reverse order, delivered twice at once (a second,
+ * concurrent invocation with the same messages; a message either of them fails comes back), or handled and then not deleted, as
+ * when a function crashes before its answer reaches the event source mapping: the messages come back after the
+ * visibility timeout.
  */
 final class SqsPoller implements AutoCloseable {
 
@@ -34,11 +41,13 @@ final class SqsPoller implements AutoCloseable {
     private final String queueArn;
     private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
     private final int waitSeconds;
+    private final FaultPlan faults;
+    private final AtomicLong redeliveries = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
 
     SqsPoller(String name, SqsClient sqs, String queueUrl, RequestHandler<SQSEvent, SQSBatchResponse> handler,
-              int waitSeconds) {
+              int waitSeconds, FaultPlan faults) {
         this.name = name;
         this.sqs = sqs;
         this.queueUrl = queueUrl;
@@ -46,6 +55,7 @@ final class SqsPoller implements AutoCloseable {
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         this.handler = handler;
         this.waitSeconds = waitSeconds;
+        this.faults = faults;
         this.thread = Thread.ofPlatform().name("poller-" + name).daemon().start(this::poll);
     }
 
@@ -58,14 +68,37 @@ final class SqsPoller implements AutoCloseable {
                         .messageAttributeNames("All")
                         .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
                 if (!messages.isEmpty() && running) {
-                    deleteHandled(messages, failedIds(messages));
+                    handle(messages);
                 }
             } catch (RuntimeException e) {
                 if (running) {
                     LOG.log(System.Logger.Level.ERROR, "polling " + name + " failed; polling again", e);
                     pause();
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
             }
+        }
+    }
+
+    private void handle(List<Message> received) throws InterruptedException {
+        redeliveries.addAndGet(received.stream().filter(message -> !"1".equals(
+                message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))).count());
+        List<Message> messages = received.size() > 1 && faults.inject(FaultPlan.Kind.DELIVERY_REORDER)
+                ? received.reversed() : received;
+        var twinFailed = new HashSet<String>();
+        Thread twin = faults.inject(FaultPlan.Kind.DELIVERY_DUPLICATE)
+                ? Thread.ofPlatform().name("duplicate-" + name).start(() -> twinFailed.addAll(failedIds(messages)))
+                : null;
+        Set<String> failed = failedIds(messages);
+        if (twin != null) {
+            twin.join();
+            // the copy a failed duplicate was handed comes back too
+            failed.addAll(twinFailed);
+        }
+        if (!faults.inject(FaultPlan.Kind.DELIVERY_CRASH)) {
+            deleteHandled(messages, failed);
         }
     }
 
@@ -79,7 +112,11 @@ final class SqsPoller implements AutoCloseable {
             }
             return failed;
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, name + " failed its whole batch", e);
+            if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+                LOG.log(System.Logger.Level.ERROR, name + " failed its whole batch", e);
+            } else {
+                LOG.log(System.Logger.Level.ERROR, name + " failed its whole batch: " + LogSafe.describe(e));
+            }
             return new HashSet<>(messages.stream().map(Message::messageId).toList());
         }
     }
@@ -126,6 +163,11 @@ final class SqsPoller implements AutoCloseable {
             attributes.put(key, attribute);
         });
         return attributes;
+    }
+
+    /** How many messages came again: failed, not deleted, or visible again before their handler finished. */
+    long redeliveries() {
+        return redeliveries.get();
     }
 
     /** After an error of the queue itself, so that a broken endpoint is not hammered. */

@@ -69,7 +69,8 @@ class FlowlineOutboxTest {
                     new MarketingEmail("k1", "nurture", "ada", "ada@example.com", "welcome", Map.of()));
 
             HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(runtime.apiUrl() + OutboxRoutes.PATH)).GET().build(),
+                    HttpRequest.newBuilder(URI.create(runtime.apiUrl() + OutboxRoutes.PATH))
+                            .header("Authorization", "Bearer " + runtime.devToken()).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).isEqualTo(200);

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LocalRuntimeEndToEndTest {
 
-    private static final Duration DEADLINE = Duration.ofSeconds(60);
+    private static final Duration DEADLINE = Duration.ofMinutes(3);
 
     /** Dutch contacts: wait a day, a welcome email, wait a day, a second email; goal: becoming a customer. */
     private static final String NURTURE = """
@@ -80,7 +80,7 @@ class LocalRuntimeEndToEndTest {
         var contact = new Contact("ada");
         contact.setProperty("email", "ada@example.com", clock.instant());
         contact.setProperty("country", "NL", clock.instant());
-        engine.contacts().save(contact);
+        engine.contacts().create(contact);
 
         runtime.events().propertiesChanged("ada", Set.of("country"));
         Instant enrolledBy = clock.instant();
@@ -89,8 +89,11 @@ class LocalRuntimeEndToEndTest {
         assertThat(emails()).isEmpty();
 
         clock.advance(Duration.ofDays(1).plusMinutes(1));
+        // the second delay has run once the enrolment waits before the second email (action 4)
+        Instant welcomedBy = clock.instant();
         await("the welcome email is in the outbox, the second delay started",
-                () -> enrolment().filter(e -> e.currentActionId().equals("3") && emails().size() == 1));
+                () -> enrolment().filter(e -> "4".equals(e.currentActionId()) && e.dueAt() != null
+                        && e.dueAt().isAfter(welcomedBy.plus(Duration.ofHours(23))) && emails().size() == 1));
 
         Contact customer = engine.contacts().find("ada").orElseThrow();
         customer.setProperty("lifecyclestage", "customer", clock.instant());
@@ -120,6 +123,8 @@ class LocalRuntimeEndToEndTest {
         URI api = runtime.apiUrl();
 
         HttpResponse<String> missing = http.send(HttpRequest.newBuilder(api.resolve("/automation/v4/flows/none"))
+                .header("Authorization", "Bearer " + runtime.devToken()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(api.resolve("/automation/v4/flows/none"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         Instant before = runtime.devClock().orElseThrow().instant();
         HttpResponse<String> advanced = http.send(HttpRequest.newBuilder(
@@ -130,6 +135,8 @@ class LocalRuntimeEndToEndTest {
         assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("application/json"));
         assertThat(missing.body()).contains("\"category\":\"OBJECT_NOT_FOUND\"", "Could not find flow none");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.body()).contains("\"category\":\"INVALID_AUTHENTICATION\"");
         assertThat(advanced.statusCode()).isEqualTo(200);
         assertThat(runtime.devClock().orElseThrow().instant()).isAfterOrEqualTo(before.plusSeconds(3600));
     }
@@ -139,13 +146,14 @@ class LocalRuntimeEndToEndTest {
         var engine = runtime.engine();
         var grace = new Contact("grace");
         grace.setProperty("country", "BE", runtime.devClock().orElseThrow().instant());
-        engine.contacts().save(grace);
+        engine.contacts().create(grace);
         String belgians = NURTURE.replace("\"id\":\"nurture\"", "\"id\":\"ignored\"")
                 .replace(propertyIs("country", "NL"), propertyIs("country", "BE"));
 
         HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         runtime.apiUrl().resolve("/automation/v4/flows?enrollExistingContacts=true"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(belgians))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + runtime.devToken())
+                .POST(HttpRequest.BodyPublishers.ofString(belgians))
                 .build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(created.statusCode()).isEqualTo(201);

@@ -20,7 +20,7 @@ class LocalWakeUpsTest {
     void aMinuteFiresOnceWhenTheDevelopmentClockPassesItsWakeUps() {
         var clock = new DevClock(Clock.fixed(NOW, ZoneOffset.UTC));
         var fired = new ArrayList<WakeUp>();
-        var wakeUps = new LocalWakeUps(clock);
+        var wakeUps = new LocalWakeUps(clock, FaultPlan.NONE);
         wakeUps.wakeUpAt(NOW.plus(Duration.ofDays(1)));
         wakeUps.wakeUpAt(NOW.plus(Duration.ofDays(1)).plusSeconds(5));
         wakeUps.wakeUpAt(NOW.plus(Duration.ofDays(3)));
@@ -44,7 +44,7 @@ class LocalWakeUpsTest {
     void aStepDueLaterInAMinuteThatFiredIsWokenAgainWhenItsTimeComes() {
         var clock = new DevClock(Clock.fixed(NOW, ZoneOffset.UTC));
         var fired = new ArrayList<WakeUp>();
-        var wakeUps = new LocalWakeUps(clock);
+        var wakeUps = new LocalWakeUps(clock, FaultPlan.NONE);
         wakeUps.wakeUpAt(NOW.plusSeconds(60));
         clock.advance(Duration.ofSeconds(60));
         wakeUps.fireDue(fired::add);
@@ -55,6 +55,39 @@ class LocalWakeUpsTest {
         wakeUps.fireDue(fired::add);
 
         assertThat(fired).containsExactly(new WakeUp(NOW.plusSeconds(60)), new WakeUp(NOW.plusSeconds(60)));
+    }
+
+    @Test
+    void aLateWakeUpFiresOnlyOnceTheClockPassesItsLatenessAndStillNamesItsOwnMinute() {
+        var clock = new DevClock(Clock.fixed(NOW, ZoneOffset.UTC));
+        var fired = new ArrayList<WakeUp>();
+        var wakeUps = new LocalWakeUps(clock, FaultPlan.parse("schedule.late=1"));
+        wakeUps.wakeUpAt(NOW.plusSeconds(60));
+
+        clock.advance(Duration.ofSeconds(60));
+        wakeUps.fireDue(fired::add);
+        assertThat(fired).isEmpty();
+        assertThat(wakeUps.idle()).isFalse();
+
+        clock.advance(LocalWakeUps.LATENESS);
+        wakeUps.fireDue(fired::add);
+        assertThat(fired).containsExactly(new WakeUp(NOW.plusSeconds(60)));
+        assertThat(wakeUps.idle()).isTrue();
+    }
+
+    @Test
+    void aDuplicatedWakeUpFiresTwiceAndIsCounted() {
+        var clock = new DevClock(Clock.fixed(NOW, ZoneOffset.UTC));
+        var fired = new ArrayList<WakeUp>();
+        FaultPlan faults = FaultPlan.parse("schedule.duplicate=1");
+        var wakeUps = new LocalWakeUps(clock, faults);
+        wakeUps.wakeUpAt(NOW.plusSeconds(60));
+
+        clock.advance(Duration.ofSeconds(60));
+        wakeUps.fireDue(fired::add);
+
+        assertThat(fired).containsExactly(new WakeUp(NOW.plusSeconds(60)), new WakeUp(NOW.plusSeconds(60)));
+        assertThat(faults.injected()).containsEntry(FaultPlan.Kind.SCHEDULE_DUPLICATE, 1L);
     }
 
     @Test

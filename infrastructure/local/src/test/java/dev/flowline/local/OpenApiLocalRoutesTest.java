@@ -1,7 +1,7 @@
 package dev.flowline.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowline.functions.api.Router;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +19,8 @@ class OpenApiLocalRoutesTest {
     @Test
     void theLocalRuntimesOwnRoutesAreInTheDocumentMarkedLocalOnly() throws IOException {
         JsonNode document;
-        try (InputStream in = Router.class.getResourceAsStream("/openapi.yaml")) {
-            document = new YAMLMapper().readTree(in);
+        try (InputStream in = Router.class.getResourceAsStream("/openapi.json")) {
+            document = new ObjectMapper().readTree(in);
         }
         var router = new Router();
         new OutboxRoutes(Path.of("outbox")).register(router);

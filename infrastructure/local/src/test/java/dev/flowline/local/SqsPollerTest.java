@@ -54,7 +54,7 @@ class SqsPollerTest {
                 }
             });
             return new SQSBatchResponse(failures);
-        }, 1);
+        }, 1, FaultPlan.NONE);
         try {
             sqs.sendMessage(m -> m.queueUrl(queue.url()).messageBody("poison"));
             for (int i = 0; i < 11; i++) {

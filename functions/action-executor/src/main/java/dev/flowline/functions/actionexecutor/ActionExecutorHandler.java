@@ -5,30 +5,36 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.flowline.aws.AwsEngine;
+import dev.flowline.aws.AwsEngines;
 import dev.flowline.aws.lambda.HandlerLogs;
-import dev.flowline.aws.lambda.PoisonMessageException;
+import dev.flowline.aws.lambda.SnapStartPriming;
 import dev.flowline.aws.lambda.SqsBatch;
 import dev.flowline.aws.messaging.CauseChain;
 import dev.flowline.aws.messaging.QueuedStep;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 
 /**
  * Step messages from the step queue: runs each enrolment's next action. The engine advances the enrolment with a
- * conditional write, so a duplicate or stale message does nothing; a message for an enrolment that does not exist
- * is a poison message.
+ * conditional write, so a duplicate or stale message does nothing; so does a message for an enrolment that no
+ * longer exists (its contact was erased by a privacy deletion). Each step runs on the engine of the account it
+ * names.
  */
 public final class ActionExecutorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     static final String NAME = "action-executor";
+    private static final Logger LOG = LoggerFactory.getLogger(ActionExecutorHandler.class);
 
-    private final AwsEngine engine;
+    private final AwsEngines engines;
     private final SqsBatch batch;
     private final SqsBatch.RecordHandler<QueuedStep> records = new SqsBatch.RecordHandler<>() {
 
         @Override
         public QueuedStep decode(String body) {
-            QueuedStep step = QueuedStep.parse(body);
+            QueuedStep step = QueuedStep.parse(body, engines.config().defaultAccount());
             if (step.step().enrolmentId().isEmpty()) {
                 throw new IllegalArgumentException("the step names no enrolment");
             }
@@ -37,26 +43,27 @@ public final class ActionExecutorHandler implements RequestHandler<SQSEvent, SQS
 
         @Override
         public Map<String, String> logFields(QueuedStep step) {
-            return Map.of("enrolmentId", step.step().enrolmentId(), "sequence", String.valueOf(step.step().sequence()));
+            return Map.of("account", step.account().id(), "enrolmentId", step.step().enrolmentId(),
+                    "sequence", String.valueOf(step.step().sequence()));
         }
 
         @Override
         public void handle(QueuedStep step) {
-            if (engine.enrolments().find(step.step().enrolmentId()).isEmpty()) {
-                throw new PoisonMessageException("there is no enrolment " + step.step().enrolmentId());
-            }
+            AwsEngine engine = engines.of(step.account());
             try (var chain = CauseChain.open(step.causes())) {
-                engine.steps().run(step.step());
+                if (!engine.steps().run(step.step())) {
+                    LOG.info("the step's enrolment does not exist (any longer): nothing to do");
+                }
             }
         }
     };
 
     public ActionExecutorHandler() {
-        this(AwsEngine.fromEnvironment());
+        this(SnapStartPriming.registered(AwsEngine.fromEnvironment()));
     }
 
     public ActionExecutorHandler(AwsEngine engine) {
-        this.engine = engine;
+        this.engines = new AwsEngines(engine);
         this.batch = new SqsBatch(NAME, engine.sqs(), engine.config().deadLetterQueueUrl());
     }
 

@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static dev.flowline.aws.SampleFlows.delayDays;
@@ -100,7 +101,7 @@ class ActionExecutorHandlerTest {
     private static Contact contact51(AwsEngine engine) {
         var contact = new Contact("51");
         contact.setProperty(Contact.EMAIL, "ada@example.com", START.minusSeconds(60));
-        engine.contacts().save(contact);
+        engine.contacts().create(contact);
         return contact;
     }
 
@@ -122,8 +123,10 @@ class ActionExecutorHandlerTest {
         for (int round = 0; round < 10 && active(engine, enrolment); round++) {
             List<Message> steps = aws.drain(aws.config().stepQueueUrl());
             if (steps.isEmpty()) {
-                assertThat(wakeUps).as("a step is waiting for its wake-up").hasSize(1);
-                Instant due = wakeUps.removeFirst();
+                // the copy of the step before it asks for the same wake-up again, which changes nothing
+                assertThat(Set.copyOf(wakeUps)).as("a step is waiting for its wake-up").hasSize(1);
+                Instant due = wakeUps.getFirst();
+                wakeUps.clear();
                 clock.moveTo(due.plus(Duration.ofMinutes(7)));
                 Map<String, Object> input = FlowlineJson.mapper().readValue(new WakeUp(due).toJson(), Map.class);
                 waker.handleRequest(input, null);
@@ -163,7 +166,8 @@ class ActionExecutorHandlerTest {
     }
 
     @Test
-    void poisonStepMessagesGoToTheDeadLetterQueueWithoutHoldingBackTheBatch(EmbeddedAws.Environment aws) {
+    void poisonStepMessagesGoToTheDeadLetterQueueWithoutHoldingBackTheBatchAndAStepOfNoEnrolmentDoesNothing(
+            EmbeddedAws.Environment aws) {
         AwsEngine engine = engine(aws);
         enrol(engine, flow("1001", SampleFlows.MANUAL, null, marketingEmail("1", null, "welcome")),
                 contact51(engine));
@@ -179,9 +183,8 @@ class ActionExecutorHandlerTest {
         assertThat(emails).extracting(MarketingEmail::contentId).containsExactly("welcome");
         assertThat(aws.drain(aws.config().deadLetterQueueUrl()))
                 .extracting(m -> m.messageAttributes().get("reason").stringValue())
-                .hasSize(2)
-                .anySatisfy(reason -> assertThat(reason).startsWith("the body cannot be decoded"))
-                .anySatisfy(reason -> assertThat(reason).isEqualTo("there is no enrolment 9999:51:1"));
+                .singleElement()
+                .satisfies(reason -> assertThat(reason).startsWith("the body cannot be decoded"));
     }
 
     private static boolean active(AwsEngine engine, Enrolment enrolment) {

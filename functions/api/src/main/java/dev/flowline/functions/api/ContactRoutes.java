@@ -3,6 +3,7 @@ package dev.flowline.functions.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowline.aws.AwsEngine;
+import dev.flowline.aws.ContactEraser;
 import dev.flowline.aws.dynamodb.Page;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.json.FlowlineJson;
@@ -14,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** HubSpot's CRM v3 contacts API: {@code /crm/v3/objects/contacts}, single and batch. */
+/**
+ * HubSpot's CRM v3 contacts API: {@code /crm/v3/objects/contacts}, single and batch, and the privacy deletion
+ * ({@code gdpr-delete}).
+ */
 final class ContactRoutes implements Routes {
 
     private static final String BASE = "/crm/v3/objects/contacts";
@@ -23,10 +27,12 @@ final class ContactRoutes implements Routes {
 
     private final AwsEngine engine;
     private final ContactWrites contacts;
+    private final ContactEraser eraser;
 
     ContactRoutes(AwsEngine engine) {
         this.engine = engine;
         this.contacts = new ContactWrites(engine);
+        this.eraser = new ContactEraser(engine);
     }
 
     @Override
@@ -35,6 +41,7 @@ final class ContactRoutes implements Routes {
                 .post(BASE + "/batch/read", this::batchRead)
                 .post(BASE + "/batch/update", this::batchUpdate)
                 .post(BASE + "/batch/archive", this::batchArchive)
+                .post(BASE + "/gdpr-delete", this::gdprDelete)
                 .post(BASE, this::create)
                 .get(BASE, this::page)
                 .get(BASE + "/{contactId}", this::read)
@@ -70,6 +77,27 @@ final class ContactRoutes implements Routes {
         return ApiResponse.noContent();
     }
 
+    /**
+     * Erases the contact named by {@code objectId} (its id, or its email with {@code "idProperty": "email"}) and
+     * everything stored about it. A contact that does not exist is no error: the request may be a repeat.
+     */
+    private ApiResponse gdprDelete(ApiRequest request) {
+        JsonNode body = request.json();
+        JsonNode objectId = body.path("objectId");
+        JsonNode idProperty = body.path("idProperty");
+        var errors = new ArrayList<ApiError>();
+        if (!objectId.isTextual() && !objectId.isIntegralNumber() || objectId.asText().isEmpty()) {
+            errors.add(new ApiError("/objectId", "objectId is required"));
+        }
+        if (!idProperty.isMissingNode() && !idProperty.isNull() && !idProperty.isTextual()) {
+            errors.add(new ApiError("/idProperty", "idProperty must be a string"));
+        }
+        requireValid(errors);
+        contacts.find(objectId.asText(), Optional.ofNullable(idProperty.textValue()))
+                .ifPresent(contact -> eraser.erase(contact.id()));
+        return ApiResponse.noContent();
+    }
+
     private ApiResponse page(ApiRequest request) {
         int limit = Paging.limit(request, DEFAULT_LIMIT, MAX_LIMIT);
         Page<Contact> page = engine.contacts().page(request.queryParameter("after").orElse(null), limit);
@@ -92,7 +120,7 @@ final class ContactRoutes implements Routes {
         contacts.requireUniqueEmails(ContactWrites.emailsOf(Collections.nCopies(inputs.size(), null),
                 properties));
         Instant started = engine.clock().instant();
-        return batch(201, started, properties.stream().map(contacts::create).toList(), ContactJson.ALL, List.of());
+        return batch(201, started, contacts.createAll(properties), ContactJson.ALL, List.of());
     }
 
     private ApiResponse batchRead(ApiRequest request) {

@@ -82,21 +82,61 @@ final class ContactWrites {
     }
 
     Contact create(Map<String, String> properties) {
+        return create(newContact(properties));
+    }
+
+    /**
+     * Creates all the contacts or none: each is checked to fit in a stored item before the first is written, so
+     * that one too large halfway through does not leave the ones before it behind.
+     */
+    List<Contact> createAll(List<Map<String, String>> properties) {
+        List<Contact> contacts = properties.stream().map(this::newContact).toList();
+        for (int i = 0; i < contacts.size(); i++) {
+            if (!engine.contacts().fits(contacts.get(i))) {
+                throw new ApiException(413, "PAYLOAD_TOO_LARGE", "the record would be larger than one stored item "
+                        + "holds (400 KB, compressed): write fewer or shorter values; no contact was created",
+                        List.of(new ApiError("/inputs/" + i + "/properties", "too large to store")));
+            }
+        }
+        return contacts.stream().map(this::create).toList();
+    }
+
+    private Contact newContact(Map<String, String> properties) {
         Instant now = engine.clock().instant();
         var contact = new Contact(newId());
         properties.forEach((name, value) -> contact.setProperty(name, value, now));
         contact.setProperty(ContactJson.OBJECT_ID, contact.id(), now);
         contact.setProperty(ContactJson.CREATE_DATE, now.toString(), now);
         contact.setProperty(ContactJson.LAST_MODIFIED, now.toString(), now);
-        saveAndPublish(contact);
         return contact;
     }
 
+    private Contact create(Contact contact) {
+        Set<String> changed = contact.takeChanges();
+        engine.contacts().create(contact);
+        engine.context().events().propertiesChanged(contact.id(), changed);
+        return contact;
+    }
+
+    /**
+     * Sets the properties and saves them onto the contact as stored now (merged with writes made since it was read);
+     * a contact deleted meanwhile stays deleted and answers 404.
+     */
     Contact update(Contact contact, Map<String, String> properties) {
         Instant now = engine.clock().instant();
         properties.forEach((name, value) -> contact.setProperty(name, value, now));
-        saveAndPublish(contact);
-        return contact;
+        Set<String> changed = new LinkedHashSet<>(contact.takeChanges());
+        if (changed.isEmpty()) {
+            return contact;
+        }
+        if (!changed.contains(ContactJson.LAST_MODIFIED)) {
+            contact.setProperty(ContactJson.LAST_MODIFIED, now.toString(), now);
+            changed.addAll(contact.takeChanges());
+        }
+        Contact saved = engine.contacts().save(contact)
+                .orElseThrow(() -> ApiException.notFound("Could not find contact " + contact.id()));
+        engine.context().events().propertiesChanged(contact.id(), changed);
+        return saved;
     }
 
     /** The contact with id {@code id}, or with the email {@code id} when {@code idProperty} is "email". */
@@ -116,20 +156,6 @@ final class ContactWrites {
     /** Removes the contact; its enrolments end at their next step, which finds no contact (CONTACT_DELETED). */
     void archive(Contact contact) {
         engine.contacts().delete(contact.id());
-    }
-
-    private void saveAndPublish(Contact contact) {
-        Set<String> changed = new LinkedHashSet<>(contact.takeChanges());
-        if (changed.isEmpty()) {
-            return;
-        }
-        if (!changed.contains(ContactJson.LAST_MODIFIED)) {
-            Instant now = engine.clock().instant();
-            contact.setProperty(ContactJson.LAST_MODIFIED, now.toString(), now);
-            changed.addAll(contact.takeChanges());
-        }
-        engine.contacts().save(contact);
-        engine.context().events().propertiesChanged(contact.id(), changed);
     }
 
     /** A numeric id, as HubSpot's record ids are. */

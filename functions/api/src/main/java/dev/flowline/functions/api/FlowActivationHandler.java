@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.lambda.HandlerLogs;
+import dev.flowline.aws.lambda.SnapStartPriming;
 import dev.flowline.aws.lambda.SqsBatch;
 import dev.flowline.engine.json.FlowlineJson;
 
@@ -20,7 +21,7 @@ public final class FlowActivationHandler implements RequestHandler<SQSEvent, SQS
     private final FlowActivation activation;
 
     public FlowActivationHandler() {
-        this(AwsEngine.fromEnvironment());
+        this(SnapStartPriming.registered(AwsEngine.fromEnvironment()));
     }
 
     public FlowActivationHandler(AwsEngine engine) {
@@ -42,7 +43,9 @@ public final class FlowActivationHandler implements RequestHandler<SQSEvent, SQS
 
             @Override
             public Map<String, String> logFields(FlowActivation.Segment segment) {
-                return Map.of("flowId", segment.flowId(), "segment", String.valueOf(segment.segment()));
+                return Map.of("account", segment.account(), segment.journeyId() == null ? "flowId" : "journeyId",
+                        segment.journeyId() == null ? segment.flowId() : segment.journeyId(),
+                        "segment", String.valueOf(segment.segment()));
             }
 
             @Override

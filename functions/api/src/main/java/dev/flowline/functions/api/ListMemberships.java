@@ -17,13 +17,13 @@ final class ListMemberships {
 
     /**
      * Changes each contact's membership, saves it and publishes the change as a list-membership activity, so
-     * list-membership triggers fire. Returns the ids whose membership changed.
+     * list-membership triggers fire. Returns the ids whose membership changed (a contact deleted meanwhile is not).
      */
     static List<String> change(AwsEngine engine, ContactList list, List<Contact> contacts, boolean add) {
         var changed = new ArrayList<String>();
         for (Contact contact : contacts) {
-            if (add ? contact.addToList(list.listId()) : contact.removeFromList(list.listId())) {
-                engine.contacts().save(contact);
+            if ((add ? contact.addToList(list.listId()) : contact.removeFromList(list.listId()))
+                    && engine.contacts().save(contact).isPresent()) {
                 changed.add(contact.id());
             }
         }

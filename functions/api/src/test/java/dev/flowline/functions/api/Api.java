@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** Calls the API handler as API Gateway would, and records what the engine published. */
 final class Api {
@@ -31,9 +32,15 @@ final class Api {
     final List<Published> published = new ArrayList<>();
     final AwsEngine engine;
     private final ApiHandler handler;
+    private final String token;
 
     Api(EmbeddedAws.Environment aws) {
-        this.engine = aws.engine().clock(Clock.fixed(NOW, ZoneOffset.UTC)).events(new EngineEvents() {
+        this(aws, UnaryOperator.identity());
+    }
+
+    /** With the engine's ports (mailer, webhooks...) changed by {@code ports}. */
+    Api(EmbeddedAws.Environment aws, UnaryOperator<AwsEngine.Builder> ports) {
+        this.engine = ports.apply(aws.engine().clock(Clock.fixed(NOW, ZoneOffset.UTC))).events(new EngineEvents() {
             @Override
             public void activity(String contactId, ActivityEvent event) {
                 published.add(new Published(contactId, Set.of(), event));
@@ -45,6 +52,7 @@ final class Api {
             }
         }).build();
         this.handler = new ApiHandler(engine);
+        this.token = engine.apiTokens().issue(engine.account(), "test");
     }
 
     Answer call(String method, String path, String body) {
@@ -56,6 +64,7 @@ final class Api {
         event.setRawPath(path);
         event.setQueryStringParameters(query);
         event.setBody(body);
+        event.setHeaders(Map.of("authorization", "Bearer " + token));
         var http = new APIGatewayV2HTTPEvent.RequestContext.Http();
         http.setMethod(method);
         var context = new APIGatewayV2HTTPEvent.RequestContext();

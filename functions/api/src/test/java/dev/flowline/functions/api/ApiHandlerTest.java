@@ -19,10 +19,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiHandlerTest {
 
     private static final String SAMPLE = "../../events/api-get-flow.json";
+    /** The token in the sample's Authorization header. */
+    private static final String SAMPLE_TOKEN = "pat-fl-sample-token-for-the-events-folder";
+
+    private static AwsEngine engineWithSampleToken(EmbeddedAws.Environment aws) {
+        AwsEngine engine = aws.engine().build();
+        engine.apiTokens().register(engine.account(), "sample", SAMPLE_TOKEN);
+        return engine;
+    }
 
     @Test
     void theGetFlowSampleReturnsTheFlowAsHubSpotWritesIt(EmbeddedAws.Environment aws) {
-        AwsEngine engine = aws.engine().build();
+        AwsEngine engine = engineWithSampleToken(aws);
         engine.flows().save(flow("1001", SampleFlows.MANUAL, null, marketingEmail("1", null, "welcome")));
 
         APIGatewayV2HTTPResponse response = new ApiHandler(engine).handleRequest(EventLoader.loadApiGatewayHttpEvent(SAMPLE), null);
@@ -37,7 +45,7 @@ class ApiHandlerTest {
     void anUnknownFlowIsA404InHubSpotsErrorShape(EmbeddedAws.Environment aws) {
         APIGatewayV2HTTPEvent request = EventLoader.loadApiGatewayHttpEvent(SAMPLE);
 
-        APIGatewayV2HTTPResponse response = new ApiHandler(aws.engine().build()).handleRequest(request, null);
+        APIGatewayV2HTTPResponse response = new ApiHandler(engineWithSampleToken(aws)).handleRequest(request, null);
 
         assertThat(response.getStatusCode()).isEqualTo(404);
         JsonNode body = FlowlineJson.read(response.getBody(), JsonNode.class);

@@ -134,6 +134,29 @@ class ContactRoutesTest {
     }
 
     @Test
+    void aBatchCreateWithAnInputTooLargeToStoreWritesNoneOfTheOthers(EmbeddedAws.Environment aws) {
+        var api = new Api(aws);
+        var random = new java.util.Random(1);
+        var large = new StringBuilder("{\"email\":\"large@example.com\"");
+        for (int i = 0; i < 12; i++) {
+            var value = new StringBuilder();
+            random.ints(ContactWrites.MAX_VALUE_LENGTH, 'a', 'z' + 1).forEach(c -> value.append((char) c));
+            large.append(",\"p").append(i).append("\":\"").append(value).append('"');
+        }
+        large.append('}');
+
+        var refused = api.call("POST", CONTACTS + "/batch/create", "{\"inputs\":[{\"properties\":{\"email\":"
+                + "\"a@example.com\"}},{\"properties\":" + large + "},{\"properties\":{\"email\":"
+                + "\"c@example.com\"}}]}");
+
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.body().path("category").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertThat(refused.body().path("errors").get(0).path("in").asText()).isEqualTo("/inputs/1/properties");
+        assertThat(api.engine.contacts().findByEmail("a@example.com")).isEmpty();
+        assertThat(api.engine.contacts().findByEmail("large@example.com")).isEmpty();
+    }
+
+    @Test
     void batchCreateReadUpdateAndArchiveUseHubSpotsBatchResponse(EmbeddedAws.Environment aws) {
         var api = new Api(aws);
 

@@ -95,7 +95,7 @@ class FlowActivationTest {
         saveContacts(api);
         String id = api.post(FLOWS, newFlow("Customers", true)).body().path("id").asText();
         var activation = new FlowActivation(api.engine, 1000, 1);
-        var whole = new FlowActivation.Segment(id, 0, 1, null);
+        var whole = new FlowActivation.Segment(api.engine.account().id(), id, 0, 1, null);
 
         activation.run(whole);
         activation.run(whole);
@@ -109,7 +109,7 @@ class FlowActivationTest {
         saveContacts(api);
         String id = api.post(FLOWS, newFlow("Customers", false)).body().path("id").asText();
 
-        new FlowActivation(api.engine, 1000, 1).run(new FlowActivation.Segment(id, 0, 1, null));
+        new FlowActivation(api.engine, 1000, 1).run(new FlowActivation.Segment(api.engine.account().id(), id, 0, 1, null));
 
         assertThat(api.engine.enrolments().ofContact(id, "c0")).isEmpty();
         assertThat(aws.drain(api.activationQueueUrl)).isEmpty();
@@ -123,7 +123,7 @@ class FlowActivationTest {
         for (int i = 0; i < CONTACTS; i++) {
             var contact = new Contact("c" + i);
             contact.setProperty("lifecyclestage", isCustomer(i) ? "customer" : "lead", FlowApi.NOW);
-            api.engine.contacts().save(contact);
+            api.engine.contacts().create(contact);
         }
     }
 

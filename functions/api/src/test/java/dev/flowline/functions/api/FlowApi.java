@@ -27,6 +27,7 @@ final class FlowApi {
     final AwsEngine engine;
     final String activationQueueUrl;
     private final ApiHandler handler;
+    private final String token;
 
     FlowApi(EmbeddedAws.Environment aws) {
         this(aws, aws.sqs().createQueue(c -> c.queueName(aws.config().tables().flows() + "-activation")).queueUrl());
@@ -37,6 +38,7 @@ final class FlowApi {
         this.engine = AwsEngine.builder(aws.config().withActivationQueueUrl(activationQueueUrl), aws.clients())
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC)).events(new NoEvents()).wakeUps(dueAt -> { }).build();
         this.handler = new ApiHandler(engine);
+        this.token = engine.apiTokens().issue(engine.account(), "test");
     }
 
     /** A deployment without the activation queue. */
@@ -74,7 +76,7 @@ final class FlowApi {
             event.setQueryStringParameters(parameters);
         }
         event.setBody(body);
-        event.setHeaders(Map.of("content-type", "application/json"));
+        event.setHeaders(Map.of("content-type", "application/json", "authorization", "Bearer " + token));
         var http = new APIGatewayV2HTTPEvent.RequestContext.Http();
         http.setMethod(method);
         var context = new APIGatewayV2HTTPEvent.RequestContext();

@@ -201,7 +201,7 @@ class FlowRoutesTest {
         var api = new FlowApi(aws);
         String id = api.post(FLOWS, newFlow("Customers", true)).body().path("id").asText();
         var contact = new Contact("c1");
-        api.engine.contacts().save(contact);
+        api.engine.contacts().create(contact);
         var enrolment = api.engine.enroller().enrol(api.engine.flows().find(id).orElseThrow(), contact,
                 EnrolmentSource.MANUAL).enrolment().orElseThrow();
 
@@ -249,7 +249,7 @@ class FlowRoutesTest {
         for (int i = 1; i <= 5; i++) {
             var contact = new Contact("c" + i);
             contact.setProperty("lifecyclestage", i <= 3 ? "customer" : "lead", FlowApi.NOW);
-            api.engine.contacts().save(contact);
+            api.engine.contacts().create(contact);
         }
         api.engine.enrolments().create(Enrolment.start(id, "c3", 1, EnrolmentSource.MANUAL, "1", FlowApi.NOW));
 
@@ -297,7 +297,7 @@ class FlowRoutesTest {
         for (int i = 0; i < count; i++) {
             var contact = new Contact("c" + i);
             contact.setProperty("lifecyclestage", i % 2 == 0 ? "customer" : "lead", FlowApi.NOW);
-            api.engine.contacts().save(contact);
+            api.engine.contacts().create(contact);
         }
     }
 

@@ -14,9 +14,11 @@ final class FlowlineApiClient {
     }
 
     private final ApiHandler handler;
+    private final String token;
 
     FlowlineApiClient(AwsEngine engine) {
         this.handler = new ApiHandler(engine);
+        this.token = engine.apiTokens().issue(engine.account(), "test");
     }
 
     Reply get(String path) {
@@ -36,6 +38,7 @@ final class FlowlineApiClient {
                 .withVersion("2.0")
                 .withRawPath(path)
                 .withBody(body)
+                .withHeaders(java.util.Map.of("authorization", "Bearer " + token))
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withRequestId("test-request")
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).build())

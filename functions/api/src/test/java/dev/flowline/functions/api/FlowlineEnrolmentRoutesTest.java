@@ -51,7 +51,7 @@ class FlowlineEnrolmentRoutesTest {
         api = new FlowlineApiClient(engine);
         engine.flows().save(flow("1001", SampleFlows.MANUAL, null, marketingEmail("1", "2", "welcome"),
                 delayDays("2", null, 3)));
-        engine.contacts().save(contact("51"));
+        engine.contacts().create(contact("51"));
     }
 
     @Test
@@ -197,7 +197,7 @@ class FlowlineEnrolmentRoutesTest {
 
     @Test
     void metricsCountEnrolmentsUnenrolmentsByReasonAndActionOutcomes() {
-        engine.contacts().save(contact("52"));
+        engine.contacts().create(contact("52"));
         var first = api.post("/flowline/v1/flows/1001/enrollments", ENROL_51);
         api.post("/flowline/v1/flows/1001/enrollments", "{\"contactId\":\"52\"}");
         engine.steps().run(engine.enrolments().find(first.body().path("id").asText()).orElseThrow().nextStep());

@@ -3,37 +3,44 @@ package dev.flowline.functions.delaywaker;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.flowline.aws.AwsEngine;
+import dev.flowline.aws.AwsEngines;
+import dev.flowline.aws.accounts.Account;
+import dev.flowline.aws.dynamodb.DueEnrolments;
 import dev.flowline.aws.lambda.HandlerLogs;
+import dev.flowline.aws.lambda.SnapStartPriming;
 import dev.flowline.aws.messaging.DueStep;
 import dev.flowline.aws.messaging.WakeUp;
-import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.json.FlowlineJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Invoked by an EventBridge Scheduler one-time schedule with {@code {"dueMinute":"2026-11-23T10:15Z"}}: puts the
  * next step of every enrolment due in that minute on the step queue. A late or repeated wake-up is harmless: the
- * step runner re-checks each step's sequence, so only the enrolment's current step runs, once.
+ * step runner re-checks each step's sequence, so only the enrolment's current step runs, once. Wake-ups are shared
+ * by all accounts: each step is scheduled by the engine of its enrolment's account.
  */
 public final class DelayWakerHandler implements RequestHandler<Map<String, Object>, Void> {
 
     static final int STEPS_PER_SEND = 500;
     private static final Logger LOG = LoggerFactory.getLogger(DelayWakerHandler.class);
 
-    private final AwsEngine engine;
+    private final AwsEngines engines;
+    private final DueEnrolments dueEnrolments;
 
     public DelayWakerHandler() {
-        this(AwsEngine.fromEnvironment());
+        this(SnapStartPriming.registered(AwsEngine.fromEnvironment()));
     }
 
     public DelayWakerHandler(AwsEngine engine) {
-        this.engine = engine;
+        this.engines = new AwsEngines(engine);
+        this.dueEnrolments = engine.dueEnrolments();
     }
 
     @Override
@@ -47,14 +54,17 @@ public final class DelayWakerHandler implements RequestHandler<Map<String, Objec
     /** Schedules the due steps a few hundred at a time, so that a crowded minute does not fill the memory. */
     private void wake(WakeUp wakeUp) {
         int woken = 0;
-        Iterator<Enrolment> due = engine.enrolments().dueIn(wakeUp.dueMinute()).iterator();
-        var steps = new ArrayList<DueStep>();
+        Iterator<DueEnrolments.Due> due = dueEnrolments.in(wakeUp.dueMinute()).iterator();
+        var steps = new LinkedHashMap<Account, List<DueStep>>();
+        int pending = 0;
         while (due.hasNext()) {
-            Enrolment enrolment = due.next();
-            steps.add(new DueStep(enrolment.nextStep(), enrolment.dueAt()));
-            if (steps.size() == STEPS_PER_SEND || !due.hasNext()) {
-                engine.stepScheduler().scheduleAll(List.copyOf(steps));
-                woken += steps.size();
+            DueEnrolments.Due next = due.next();
+            steps.computeIfAbsent(next.account(), account -> new ArrayList<>())
+                    .add(new DueStep(next.enrolment().nextStep(), next.enrolment().dueAt()));
+            if (++pending == STEPS_PER_SEND || !due.hasNext()) {
+                steps.forEach((account, ofAccount) -> engines.of(account).stepScheduler().scheduleAll(ofAccount));
+                woken += pending;
+                pending = 0;
                 steps.clear();
             }
         }

@@ -31,7 +31,7 @@ class DelayWakerHandlerTest {
         var clock = new VirtualClock(Instant.parse("2026-11-22T10:15:20Z"), ZoneOffset.UTC);
         AwsEngine engine = aws.engine().clock(clock).build();
         var contact = new Contact("51");
-        engine.contacts().save(contact);
+        engine.contacts().create(contact);
         Enrolment enrolment = engine.enroller().enrol(engine.flows().save(flow("1001", SampleFlows.MANUAL, null,
                 delayDays("1", "2", 1), marketingEmail("2", null, "welcome"))), contact, EnrolmentSource.MANUAL)
                 .enrolment().orElseThrow();
@@ -41,7 +41,7 @@ class DelayWakerHandlerTest {
 
         new DelayWakerHandler(engine).handleRequest(EventLoader.loadEvent("../../events/wake-up.json", Map.class), null);
 
-        assertThat(aws.drain(aws.config().stepQueueUrl())).extracting(m -> QueuedStep.parse(m.body()).step())
+        assertThat(aws.drain(aws.config().stepQueueUrl())).extracting(m -> QueuedStep.parse(m.body(), aws.config().defaultAccount()).step())
                 .containsExactly(new StepMessage(enrolment.enrolmentId(), 1));
     }
 

@@ -10,28 +10,53 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A contact: properties with their timestamped history, static-list memberships, activity events and
- * communication subscriptions. Identified by {@code id}, and by the {@code email} property.
+ * communication subscriptions. Identified by {@code id}, and by the {@code email} property. It knows the stored
+ * version it was read at and the edits made to it since, so that a store saves those edits onto the contact as it
+ * is stored now rather than overwrite another writer's (see {@link ContactStore#save}).
  */
 public final class Contact implements PropertySource {
 
     public static final String EMAIL = "email";
 
     private final String id;
-    private final Map<String, List<PropertyValue>> properties = new HashMap<>();
-    private final Set<String> staticListIds = new LinkedHashSet<>();
-    private final List<ActivityEvent> events = new ArrayList<>();
-    private final Map<String, SubscriptionState> subscriptions = new HashMap<>();
+    /*
+     * A copy shares these collections with its original until either changes: the first change then copies
+     * them (copy on write), so that copying a contact, which stores and change handling do often, is cheap.
+     */
+    private boolean shared;
+    /** Each property's versions, oldest first; a list is replaced, never changed, so a copy of the map may share it. */
+    private Map<String, List<PropertyValue>> properties;
+    private Set<String> staticListIds;
+    private List<ActivityEvent> events;
+    private Map<String, SubscriptionState> subscriptions;
+    /**
+     * The same events by type, oldest first, so that a filter on one type reads only those: made when first
+     * asked for, and dropped when an event is recorded.
+     */
+    private Map<String, List<ActivityEvent>> eventsByType;
     private final Set<String> changes = new LinkedHashSet<>();
     private boolean membershipChanged;
+    private final List<Consumer<Contact>> edits = new ArrayList<>();
+    private long version;
 
     public Contact(String id) {
+        this(id, new HashMap<>(), new LinkedHashSet<>(), new ArrayList<>(), new HashMap<>());
+    }
+
+    private Contact(String id, Map<String, List<PropertyValue>> properties, Set<String> staticListIds,
+                    List<ActivityEvent> events, Map<String, SubscriptionState> subscriptions) {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("a contact needs an id");
         }
         this.id = id;
+        this.properties = properties;
+        this.staticListIds = staticListIds;
+        this.events = events;
+        this.subscriptions = subscriptions;
     }
 
     public String id() {
@@ -73,7 +98,7 @@ public final class Contact implements PropertySource {
      */
     public boolean setProperty(String property, String value, Instant at) {
         String normalised = value == null || value.isEmpty() ? null : value;
-        List<PropertyValue> versions = properties.computeIfAbsent(property, p -> new ArrayList<>());
+        List<PropertyValue> versions = properties.getOrDefault(property, List.of());
         String current = versions.isEmpty() ? null : versions.getLast().value();
         if (!versions.isEmpty() && Objects.equals(current, normalised)) {
             return false;
@@ -81,35 +106,70 @@ public final class Contact implements PropertySource {
         if (normalised == null && versions.isEmpty()) {
             return false;
         }
-        versions.add(new PropertyValue(normalised, at));
+        var longer = new ArrayList<PropertyValue>(versions.size() + 1);
+        longer.addAll(versions);
+        longer.add(new PropertyValue(normalised, at));
+        own();
+        properties.put(property, longer);
         changes.add(property);
+        edits.add(contact -> contact.setProperty(property, normalised, at));
         return true;
     }
 
     /** The properties changed since the last call, so that a store saves and announces only those. */
     public Set<String> takeChanges() {
+        if (changes.isEmpty()) {
+            return Set.of();
+        }
         var taken = Set.copyOf(changes);
         changes.clear();
         return taken;
     }
 
-    /** A copy of this contact, changes not carried over. */
+    /** The stored version this contact was read at; 0 for one stored before contacts had versions, or never. */
+    public long version() {
+        return version;
+    }
+
+    /** Marks this contact as the stored one at {@code version}: it has no edits left to save. */
+    public void stored(long version) {
+        this.version = version;
+        edits.clear();
+    }
+
+    /** Makes this contact's edits since it was read again on {@code current}, a fresher read of the same contact. */
+    public void replayEdits(Contact current) {
+        edits.forEach(edit -> edit.accept(current));
+    }
+
+    /** A copy of this contact at the same version, changes and edits not carried over. */
     public Contact copy() {
-        var copy = new Contact(id);
-        properties.forEach((name, versions) -> copy.properties.put(name, new ArrayList<>(versions)));
-        copy.staticListIds.addAll(staticListIds);
-        copy.events.addAll(events);
-        copy.subscriptions.putAll(subscriptions);
+        shared = true;
+        var copy = new Contact(id, properties, staticListIds, events, subscriptions);
+        copy.shared = true;
+        copy.version = version;
         return copy;
+    }
+
+    /** Before a change: copies the collections this contact may share with a copy of it, or it with this. */
+    private void own() {
+        if (shared) {
+            properties = new HashMap<>(properties);
+            staticListIds = new LinkedHashSet<>(staticListIds);
+            events = new ArrayList<>(events);
+            subscriptions = new HashMap<>(subscriptions);
+            shared = false;
+        }
     }
 
     /** This contact as it was before the latest change of each of {@code changedProperties}. */
     public Contact before(Set<String> changedProperties) {
         var before = copy();
+        before.own();
         for (String property : changedProperties) {
             List<PropertyValue> versions = before.properties.get(property);
             if (versions != null && !versions.isEmpty()) {
-                versions.removeLast();
+                before.properties.put(property, versions.subList(0, versions.size() - 1));
             }
         }
         return before;
@@ -124,11 +184,19 @@ public final class Contact implements PropertySource {
     }
 
     public boolean addToList(String listId) {
-        return noteMembership(staticListIds.add(listId));
+        if (staticListIds.contains(listId)) {
+            return false;
+        }
+        own();
+        return noteMembership(staticListIds.add(listId), contact -> contact.addToList(listId));
     }
 
     public boolean removeFromList(String listId) {
-        return noteMembership(staticListIds.remove(listId));
+        if (!staticListIds.contains(listId)) {
+            return false;
+        }
+        own();
+        return noteMembership(staticListIds.remove(listId), contact -> contact.removeFromList(listId));
     }
 
     /** Activity events, oldest first. */
@@ -136,12 +204,28 @@ public final class Contact implements PropertySource {
         return Collections.unmodifiableList(events);
     }
 
+    /** Activity events of one type, oldest first. */
+    public List<ActivityEvent> events(String eventTypeId) {
+        if (eventsByType == null) {
+            eventsByType = new HashMap<>();
+            for (ActivityEvent event : events) {
+                eventsByType.computeIfAbsent(event.eventTypeId(), type -> new ArrayList<>()).add(event);
+            }
+        }
+        List<ActivityEvent> ofType = eventsByType.get(eventTypeId);
+        return ofType == null ? List.of() : Collections.unmodifiableList(ofType);
+    }
+
+    /** Records an event after those that did not happen later, so that events of one instant keep their order. */
     public void record(ActivityEvent event) {
+        own();
         int at = events.size();
         while (at > 0 && events.get(at - 1).occurredAt().isAfter(event.occurredAt())) {
             at--;
         }
         events.add(at, event);
+        eventsByType = null;
+        edits.add(contact -> contact.record(event));
     }
 
     public Map<String, SubscriptionState> subscriptions() {
@@ -149,7 +233,9 @@ public final class Contact implements PropertySource {
     }
 
     public void subscribe(String subscriptionId, SubscriptionState state) {
-        noteMembership(subscriptions.put(subscriptionId, state) != state);
+        own();
+        noteMembership(subscriptions.put(subscriptionId, state) != state,
+                contact -> contact.subscribe(subscriptionId, state));
     }
 
     /** Whether lists or subscriptions changed since the last call, so that a store saves them. */
@@ -159,8 +245,11 @@ public final class Contact implements PropertySource {
         return changed;
     }
 
-    private boolean noteMembership(boolean changed) {
-        membershipChanged |= changed;
+    private boolean noteMembership(boolean changed, Consumer<Contact> edit) {
+        if (changed) {
+            membershipChanged = true;
+            edits.add(edit);
+        }
         return changed;
     }
 }

@@ -2,10 +2,52 @@ package dev.flowline.engine.contact;
 
 import java.util.Optional;
 
-/** Where contacts live. A contact that is not found has been deleted. */
+/**
+ * Where contacts live. A contact that is not found has been deleted. Each stored contact has a version that every
+ * write advances, so that a writer never overwrites a change it did not read.
+ */
 public interface ContactStore {
+
+    /** How many times a save re-reads the contact and replays its edits before it gives up. */
+    int SAVE_ATTEMPTS = 5;
 
     Optional<Contact> find(String contactId);
 
-    void save(Contact contact);
+    /** Stores a new contact, the only way a contact comes to be; refuses an id that is taken. */
+    void create(Contact contact);
+
+    /**
+     * Stores {@code contact} in place of the stored one if that is still at the version {@code contact} was read at,
+     * and marks it stored at its new version. Returns false, storing nothing, when another writer (or a deletion)
+     * came first. Writers call {@link #save}.
+     */
+    boolean replaceIfUnchanged(Contact contact);
+
+    /**
+     * Saves the edits made to {@code contact} since it was read. When another writer saved the contact meanwhile,
+     * the edits are made again on a fresh read and saved at its version, a few times at most, so both writers'
+     * changes are kept. Returns the contact as saved, or nothing when it was deleted since it was read: a write
+     * never brings a deleted contact back. The edits of {@code contact} are spent either way.
+     *
+     * @throws ContactSaveConflict when the contact kept changing under every attempt, so the work is retried later
+     */
+    default Optional<Contact> save(Contact contact) {
+        if (replaceIfUnchanged(contact)) {
+            return Optional.of(contact);
+        }
+        for (int attempt = 1; attempt < SAVE_ATTEMPTS; attempt++) {
+            Optional<Contact> current = find(contact.id());
+            if (current.isEmpty()) {
+                contact.stored(contact.version());
+                return Optional.empty();
+            }
+            contact.replayEdits(current.get());
+            if (replaceIfUnchanged(current.get())) {
+                // the caller's copy stays at the version it was read at, so a later save of it conflicts and merges
+                contact.stored(contact.version());
+                return current;
+            }
+        }
+        throw new ContactSaveConflict(contact.id(), SAVE_ATTEMPTS);
+    }
 }

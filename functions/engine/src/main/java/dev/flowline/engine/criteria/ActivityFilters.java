@@ -9,7 +9,7 @@ import java.util.function.Predicate;
 
 /**
  * Filters on what a contact did (forms, page views, email events, custom events). Each looks at the
- * contact's events once: narrowed to the {@code pruningRefineBy} window, matched, then counted against the
+ * contact's events of its type once: narrowed to the {@code pruningRefineBy} window, matched, then counted against the
  * {@code coalescingRefineBy}. The negative operators are the negation over the same window.
  */
 final class ActivityFilters {
@@ -25,11 +25,11 @@ final class ActivityFilters {
         };
         String formId = filter.formId();
         String pageId = filter.pageId();
-        Predicate<ActivityEvent> submitted = event -> StandardEvents.FORM_SUBMISSION.equals(event.eventTypeId())
-                && (formId == null || formId.equals(event.properties().get(StandardEvents.FORM_ID)))
+        Predicate<ActivityEvent> submitted = event ->
+                (formId == null || formId.equals(event.properties().get(StandardEvents.FORM_ID)))
                 && (pageId == null || pageId.equals(event.properties().get(StandardEvents.PAGE_ID)));
         return filledOut == happened(filter.pruningRefineBy(), filter.coalescingRefineBy(), contact, context,
-                submitted, null);
+                StandardEvents.FORM_SUBMISSION, submitted);
     }
 
     static boolean pageView(PageViewFilter filter, Contact contact, EvaluationContext context) {
@@ -51,10 +51,12 @@ final class ActivityFilters {
 
     static boolean emailEvent(EmailEventFilter filter, Contact contact, EvaluationContext context) {
         EmailActivity activity = EmailActivity.of(filter.operator());
-        Predicate<ActivityEvent> spoiler =
-                activity.notHappened == null ? null : emailEvent(activity.notHappened, filter);
-        return happened(filter.pruningRefineBy(), filter.coalescingRefineBy(), contact, context,
-                emailEvent(activity.happened, filter), spoiler);
+        if (activity.notHappened != null && Occurrences.AT_LEAST_ONCE.foundIn(contact.events(activity.notHappened),
+                EventWindow.of(filter.pruningRefineBy(), context), emailEvent(activity.notHappened, filter))) {
+            return false; // spoiled, as an open is by a reply in "opened but not replied"
+        }
+        return happened(filter.pruningRefineBy(), filter.coalescingRefineBy(), contact, context, activity.happened,
+                emailEvent(activity.happened, filter));
     }
 
     static boolean event(EventFilter filter, Contact contact, EvaluationContext context) {
@@ -69,7 +71,7 @@ final class ActivityFilters {
         }
         List<PropertyFilter> lines = filter.filterLines() == null ? List.of() : filter.filterLines();
         return hasEvent == happened(filter.pruningRefineBy(), filter.coalescingRefineBy(), contact, context,
-                event -> eventTypeId.equals(event.eventTypeId()) && propertiesMatch(lines, event, context), null);
+                eventTypeId, event -> propertiesMatch(lines, event, context));
     }
 
     /**
@@ -92,27 +94,27 @@ final class ActivityFilters {
         return true;
     }
 
+    /** Whether the contact's events of the type that pass {@code counted} occur as often as the refine-bys ask. */
     static boolean happened(PruningRefineBy pruning, CoalescingRefineBy coalescing, Contact contact,
-                            EvaluationContext context, Predicate<ActivityEvent> counted,
-                            Predicate<ActivityEvent> spoiler) {
-        return Occurrences.of(coalescing).foundIn(contact.events(), EventWindow.of(pruning, context), counted, spoiler);
+                            EvaluationContext context, String eventTypeId, Predicate<ActivityEvent> counted) {
+        return Occurrences.of(coalescing).foundIn(contact.events(eventTypeId), EventWindow.of(pruning, context), counted);
     }
 
     private static boolean viewed(PageViewFilter filter, Contact contact, EvaluationContext context,
                                   Predicate<String> urlTest) {
-        return happened(filter.pruningRefineBy(), filter.coalescingRefineBy(), contact, context, event -> {
-            String url = event.properties().get(StandardEvents.URL);
-            return url != null && StandardEvents.PAGE_VIEW.equals(event.eventTypeId()) && urlTest.test(url);
-        }, null);
+        return happened(filter.pruningRefineBy(), filter.coalescingRefineBy(), contact, context,
+                StandardEvents.PAGE_VIEW, event -> {
+                    String url = event.properties().get(StandardEvents.URL);
+                    return url != null && urlTest.test(url);
+                });
     }
 
-    /** Events of a type about the filter's email (and app, and clicked link, when the filter names them). */
+    /** Events (of a type) about the filter's email (and app, and clicked link, when the filter names them). */
     private static Predicate<ActivityEvent> emailEvent(String eventTypeId, EmailEventFilter filter) {
         String emailId = filter.emailId();
         String appId = filter.appId() == null ? null : filter.appId().toString();
         String clickUrl = StandardEvents.EMAIL_CLICK.equals(eventTypeId) ? filter.clickUrl() : null;
-        return event -> eventTypeId.equals(event.eventTypeId())
-                && (emailId == null || emailId.equals(event.properties().get(StandardEvents.EMAIL_ID)))
+        return event -> (emailId == null || emailId.equals(event.properties().get(StandardEvents.EMAIL_ID)))
                 && (appId == null || appId.equals(event.properties().get(StandardEvents.APP_ID)))
                 && (clickUrl == null || clicked(event, clickUrl));
     }

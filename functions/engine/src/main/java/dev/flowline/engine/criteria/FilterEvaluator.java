@@ -114,8 +114,7 @@ public final class FilterEvaluator {
         String eventTypeId = eventTypeId(branch);
         List<Filter> filters = filters(branch);
         boolean happened = ActivityFilters.happened(branch.pruningRefineBy(), branch.coalescingRefineBy(), contact,
-                context, event -> eventTypeId.equals(event.eventTypeId())
-                        && ActivityFilters.propertiesMatch(filters, event, context), null);
+                context, eventTypeId, event -> ActivityFilters.propertiesMatch(filters, event, context));
         return happened == hasCompleted(branch) && all(branches(branch), contact, context, trail);
     }
 

@@ -30,26 +30,20 @@ public record Occurrences(int min, int max) {
     }
 
     /**
-     * Whether the events of the window that pass {@code counted} occur an accepted number of times while none
-     * passes {@code spoiler} (null for none), as in "opened but not replied". One pass over the window,
-     * stopping as soon as the answer is known.
+     * Whether the events of the window that pass {@code counted} occur an accepted number of times. One pass
+     * over the window, stopping as soon as the answer is known.
      */
-    public boolean foundIn(List<ActivityEvent> events, EventWindow window, Predicate<ActivityEvent> counted,
-                           Predicate<ActivityEvent> spoiler) {
+    public boolean foundIn(List<ActivityEvent> events, EventWindow window, Predicate<ActivityEvent> counted) {
         int[] ranges = window.indexRanges(events);
         int count = 0;
         for (int r = 0; r < ranges.length; r += 2) {
             for (int i = ranges[r]; i < ranges[r + 1]; i++) {
-                ActivityEvent event = events.get(i);
-                if (spoiler != null && spoiler.test(event)) {
-                    return false;
-                }
-                if (counted.test(event)) {
+                if (counted.test(events.get(i))) {
                     count++;
                     if (count > max) {
                         return false;
                     }
-                    if (spoiler == null && count >= min && max == Integer.MAX_VALUE) {
+                    if (count >= min && max == Integer.MAX_VALUE) {
                         return true;
                     }
                 }

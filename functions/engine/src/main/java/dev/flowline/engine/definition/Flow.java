@@ -66,7 +66,13 @@ public record Flow(
     }
 
     public Optional<Action> action(String actionId) {
-        return actions == null ? Optional.empty()
-                : actions.stream().filter(a -> actionId != null && actionId.equals(a.actionId())).findFirst();
+        if (actions != null && actionId != null) {
+            for (Action action : actions) {
+                if (actionId.equals(action.actionId())) {
+                    return Optional.of(action);
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

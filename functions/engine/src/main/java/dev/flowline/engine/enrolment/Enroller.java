@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Enrols contacts, applying the guards in this order: flow turned on, not already active, re-enrolment
  * allowed, not in a suppression list, goal not already met. Then the unenrolment setting removes the contact
- * from the other flows it names.
+ * from the other flows it names. A later try that finds the contact enrolled but not started queues the first step
+ * again, since the try that enrolled it may have failed before queueing it.
  */
 public final class Enroller {
 
@@ -30,9 +31,17 @@ public final class Enroller {
     }
 
     public EnrolmentDecision enrol(Flow flow, Contact contact, EnrolmentSource source) {
+        return enrol(flow, contact, source, engine.enrolments().ofContact(flow.id(), contact.id()));
+    }
+
+    /**
+     * Enrols with the contact's enrolments in the flow just read by the caller: the creation is conditional, so
+     * one that another enrolment overtook since is refused all the same.
+     */
+    EnrolmentDecision enrol(Flow flow, Contact contact, EnrolmentSource source, List<Enrolment> previous) {
         var now = engine.clock().instant();
-        List<Enrolment> previous = engine.enrolments().ofContact(flow.id(), contact.id());
         String refusal = refusal(flow, contact, previous);
+        queueUnstarted(previous);
         if (refusal != null) {
             engine.history().append(new HistoryEntry(null, flow.id(), contact.id(), now, HistoryKind.NOT_ENROLLED,
                     null, refusal));
@@ -50,6 +59,15 @@ public final class Enroller {
         unenrolFromOthers(flow, contact);
         engine.steps().schedule(enrolment.nextStep(), null);
         return EnrolmentDecision.enrolled(enrolment);
+    }
+
+    /**
+     * Queues the first step of an active enrolment that has not run it: the try that enrolled the contact may have
+     * failed before queueing it. A copy of a step already queued changes nothing.
+     */
+    public void queueUnstarted(List<Enrolment> enrolments) {
+        enrolments.stream().filter(Enrolment::isActive).filter(enrolment -> enrolment.sequence() == 0)
+                .forEach(unstarted -> engine.steps().schedule(unstarted.nextStep(), null));
     }
 
     private String refusal(Flow flow, Contact contact, List<Enrolment> previous) {

@@ -51,6 +51,11 @@ public record Enrolment(
         return status == EnrolmentStatus.ACTIVE;
     }
 
+    /** Completed after a marketing email, goal not met yet: meeting the goal later still counts a conversion. */
+    public boolean isConvertible() {
+        return status == EnrolmentStatus.COMPLETED && sentMarketingEmail && !goalConverted;
+    }
+
     public StepMessage nextStep() {
         return new StepMessage(enrolmentId, sequence);
     }

@@ -11,6 +11,9 @@ public interface EnrolmentStore {
     /** Every enrolment of a contact in a flow, oldest first. */
     List<Enrolment> ofContact(String flowId, String contactId);
 
+    /** Every enrolment of the contact, in every flow, ended ones too. */
+    List<Enrolment> allOfContact(String contactId);
+
     /** The contact's active enrolments across all flows. */
     List<Enrolment> activeOfContact(String contactId);
 

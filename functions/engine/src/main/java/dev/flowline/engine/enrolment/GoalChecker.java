@@ -29,11 +29,19 @@ public final class GoalChecker {
         this.steps = steps;
     }
 
+    /** One read of the contact's enrolments serves both the active ones and the completed ones to convert. */
     public void onChange(Contact contact, List<ActivityEvent> events) {
-        for (Enrolment enrolment : engine.enrolments().activeOfContact(contact.id())) {
-            engine.flows().find(enrolment.flowId()).ifPresent(flow -> checkActive(flow, enrolment, contact, events));
+        List<Enrolment> enrolments = engine.enrolments().allOfContact(contact.id());
+        for (Enrolment enrolment : enrolments) {
+            if (enrolment.isActive()) {
+                engine.flows().find(enrolment.flowId()).ifPresent(flow -> checkActive(flow, enrolment, contact, events));
+            }
         }
-        convertCompleted(contact);
+        for (Enrolment enrolment : enrolments) {
+            if (enrolment.isConvertible()) {
+                convertCompleted(enrolment, contact);
+            }
+        }
     }
 
     private void checkActive(Flow flow, Enrolment enrolment, Contact contact, List<ActivityEvent> events) {
@@ -47,12 +55,10 @@ public final class GoalChecker {
     }
 
     /** Completed enrolments that were sent a marketing email still count a conversion when the goal is met. */
-    private void convertCompleted(Contact contact) {
-        for (Enrolment enrolment : engine.enrolments().convertibleOfContact(contact.id())) {
-            engine.flows().find(enrolment.flowId())
-                    .filter(flow -> guards.meetsGoal(flow, contact))
-                    .ifPresent(flow -> unenroller.convertAfterCompletion(enrolment));
-        }
+    private void convertCompleted(Enrolment enrolment, Contact contact) {
+        engine.flows().find(enrolment.flowId())
+                .filter(flow -> guards.meetsGoal(flow, contact))
+                .ifPresent(flow -> unenroller.convertAfterCompletion(enrolment));
     }
 
     private boolean awaitedEventCame(Flow flow, Enrolment enrolment, Contact contact, List<ActivityEvent> events) {

@@ -13,10 +13,14 @@ import dev.flowline.engine.timing.ExecutionWindows;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs one step of one enrolment: the step message names the sequence it expects, so a duplicate or stale
- * message does nothing. Before each action the goal and suppression lists are checked; actions other than
+ * message does nothing. Once a step has moved its enrolment on, the contact's changes, the history and the counts
+ * are written before the bus is told (which may refuse) and the next step is queued; a message one step behind
+ * its enrolment queues the enrolment's step again (its first handling may have failed before queueing it), so
+ * that a failure after the move never strands the enrolment. Before each action the goal and suppression lists are checked; actions other than
  * delays and branches wait for the flow's execution window.
  */
 public final class StepRunner {
@@ -34,32 +38,48 @@ public final class StepRunner {
         this.unenroller = unenroller;
     }
 
-    public void run(StepMessage step) {
+    /**
+     * Runs the step, or nothing when it is stale (a duplicate, an ended enrolment): false only when its enrolment
+     * does not exist, which no redelivery will change.
+     */
+    public boolean run(StepMessage step) {
         Optional<Enrolment> found = engine.enrolments().find(step.enrolmentId());
-        if (found.isEmpty() || !found.get().isActive() || found.get().sequence() != step.sequence()) {
-            return;
+        if (found.isEmpty()) {
+            return false;
+        }
+        if (!found.get().isActive()) {
+            return true;
         }
         Enrolment enrolment = found.get();
+        if (enrolment.sequence() == step.sequence() + 1) {
+            // this step moved the enrolment on, but its handler may have failed before the next step was queued
+            engine.steps().schedule(enrolment.nextStep(), enrolment.dueAt());
+            return true;
+        }
+        if (enrolment.sequence() != step.sequence()) {
+            return true;
+        }
         Instant now = engine.clock().instant();
         if (enrolment.dueAt() != null && now.isBefore(enrolment.dueAt())) {
             engine.steps().schedule(step, enrolment.dueAt());
-            return;
+            return true;
         }
         Optional<Flow> flow = engine.flows().find(enrolment.flowId());
         if (flow.isEmpty()) {
             unenroller.unenrol(enrolment, UnenrolmentReason.FLOW_DELETED);
-            return;
+            return true;
         }
         Optional<Contact> contact = engine.contacts().find(enrolment.contactId());
         if (contact.isEmpty()) {
             unenroller.unenrol(enrolment, UnenrolmentReason.CONTACT_DELETED);
-            return;
+            return true;
         }
         if (enrolment.eventWait() != null) {
             resumeAfterWait(enrolment, flow.get(), false);
-            return;
+            return true;
         }
         runAction(enrolment, flow.get(), contact.get(), now);
+        return true;
     }
 
     /** Resumes an enrolment waiting at a "delay until event" action: the event came, or the wait expired. */
@@ -119,8 +139,11 @@ public final class StepRunner {
                 }
                 moved = moved.advance(next.nextActionId(), next.dueAt());
                 if (engine.enrolments().update(moved, enrolment.sequence())) {
-                    saveChanges(context.contact());
+                    Set<String> changed = saveChanges(context.contact());
                     record(enrolment, kindOf(next.outcome().status()), action.actionId(), next.outcome().detail());
+                    if (!changed.isEmpty()) {
+                        engine.events().propertiesChanged(context.contact().id(), changed);
+                    }
                     engine.steps().schedule(moved.nextStep(), next.dueAt());
                 }
             }
@@ -142,15 +165,16 @@ public final class StepRunner {
         }
     }
 
-    /** Saves what the action changed on the contact and tells the bus, so that other flows can react. */
-    private void saveChanges(Contact contact) {
+    /**
+     * Saves what the action changed on the contact; returns the properties changed, for the bus (told once the
+     * history and counts are written, since a bus that refuses fails the message after the move).
+     */
+    private Set<String> saveChanges(Contact contact) {
         var changed = contact.takeChanges();
         if (contact.takeMembershipChanges() || !changed.isEmpty()) {
             engine.contacts().save(contact);
         }
-        if (!changed.isEmpty()) {
-            engine.events().propertiesChanged(contact.id(), changed);
-        }
+        return changed;
     }
 
     private void complete(Enrolment enrolment, Instant now) {

@@ -12,6 +12,7 @@ import dev.flowline.engine.definition.ListBasedCriteria;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Decides, for one contact change, which flows the contact enrols in, re-enrols in, or leaves because it no
@@ -26,18 +27,27 @@ public final class TriggerEvaluator {
     private final EngineContext engine;
     private final Enroller enroller;
     private final Unenroller unenroller;
+    private final Consumer<ContactChange> journeys;
     private volatile TriggerIndex index = TriggerIndex.of(List.of());
 
     public TriggerEvaluator(EngineContext engine, Enroller enroller, Unenroller unenroller) {
+        this(engine, enroller, unenroller, change -> { });
+    }
+
+    /** With {@code journeys}, which moves contacts through customer journeys on the same changes. */
+    public TriggerEvaluator(EngineContext engine, Enroller enroller, Unenroller unenroller,
+                            Consumer<ContactChange> journeys) {
         this.engine = engine;
         this.enroller = enroller;
         this.unenroller = unenroller;
+        this.journeys = journeys;
     }
 
     public void onChange(ContactChange change) {
         for (Flow flow : currentIndex().candidates(change)) {
             evaluate(flow, change);
         }
+        journeys.accept(change);
     }
 
     /** The index of the enabled flows, built again only when they changed. */
@@ -54,6 +64,7 @@ public final class TriggerEvaluator {
             return; // A scheduled flow enrols at its runs only (EnrolmentSchedules), not when contacts change.
         }
         List<Enrolment> previous = engine.enrolments().ofContact(flow.id(), change.after().id());
+        enroller.queueUnstarted(previous);
         var active = previous.stream().filter(Enrolment::isActive).findFirst();
         switch (flow.enrollmentCriteria()) {
             case ListBasedCriteria list -> {
@@ -65,16 +76,16 @@ public final class TriggerEvaluator {
                     }
                 } else if (previous.isEmpty()) {
                     if (!before && after) {
-                        enroller.enrol(flow, change.after(), EnrolmentSource.TRIGGER);
+                        enroller.enrol(flow, change.after(), EnrolmentSource.TRIGGER, previous);
                     }
                 } else if (list.reEnrolls() && after && reEnrollmentTriggered(list, change, before)) {
-                    enroller.enrol(flow, change.after(), EnrolmentSource.RE_ENROLMENT);
+                    enroller.enrol(flow, change.after(), EnrolmentSource.RE_ENROLMENT, previous);
                 }
             }
             case EventBasedCriteria events -> {
                 if (active.isEmpty() && eventTriggered(events, change)) {
                     enroller.enrol(flow, change.after(),
-                            previous.isEmpty() ? EnrolmentSource.TRIGGER : EnrolmentSource.RE_ENROLMENT);
+                            previous.isEmpty() ? EnrolmentSource.TRIGGER : EnrolmentSource.RE_ENROLMENT, previous);
                 }
             }
             default -> {

@@ -59,6 +59,7 @@ public final class TriggerIndex {
     private static final List<String> WORKFLOW_EVENTS = List.of(StandardEvents.WORKFLOW_ENROLLED,
             StandardEvents.WORKFLOW_UNENROLLED, StandardEvents.WORKFLOW_GOAL_MET);
 
+    private final Collection<Flow> source;
     private final List<Flow> flows;
     private final Map<String, Flow> byId = new HashMap<>();
     private final Map<String, BitSet> byProperty = new HashMap<>();
@@ -66,6 +67,7 @@ public final class TriggerIndex {
     private final BitSet always = new BitSet();
 
     private TriggerIndex(Collection<Flow> flows) {
+        this.source = flows;
         this.flows = List.copyOf(flows);
         for (int position = 0; position < this.flows.size(); position++) {
             Flow flow = this.flows.get(position);
@@ -84,17 +86,20 @@ public final class TriggerIndex {
     }
 
     /**
-     * Whether this index was built from these flows: the same ids at the same revisions (the same definition
-     * object for a flow without a revision id).
+     * Whether this index was built from these flows: the very collection it was built from (a store hands out
+     * the same immutable collection until its flows change), or equal definitions. A revision id alone does
+     * not say: a flow replaced in memory may keep it.
      */
     public boolean indexes(Collection<Flow> current) {
+        if (current == source) {
+            return true;
+        }
         if (current.size() != flows.size()) {
             return false;
         }
         for (Flow flow : current) {
             Flow indexed = byId.get(flow.id());
-            boolean same = indexed != null && (indexed == flow
-                    || flow.revisionId() != null && flow.revisionId().equals(indexed.revisionId()));
+            boolean same = indexed != null && (indexed == flow || indexed.equals(flow));
             if (!same) {
                 return false;
             }

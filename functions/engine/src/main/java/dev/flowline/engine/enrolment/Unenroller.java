@@ -33,13 +33,18 @@ public final class Unenroller {
         if (!engine.enrolments().update(ended, enrolment.sequence())) {
             return false;
         }
+        // the history and the counts first: the events go on the bus last, as a bus that refuses them fails the
+        // message, whose retry finds the enrolment ended
         if (reason == UnenrolmentReason.GOAL_MET) {
-            goalMet(ended, now);
+            recordGoalMet(ended, now);
         }
         engine.history().append(new HistoryEntry(ended.enrolmentId(), ended.flowId(), ended.contactId(), now,
                 HistoryKind.UNENROLLED, ended.currentActionId(), "unenrolled: " + describe(reason)));
         engine.metrics().increment(ended.flowId(), Metric.UNENROLLED);
         engine.metrics().unenrolled(ended.flowId(), reason);
+        if (reason == UnenrolmentReason.GOAL_MET) {
+            publishGoalMet(ended, now);
+        }
         engine.events().activity(ended.contactId(), new ActivityEvent(StandardEvents.WORKFLOW_UNENROLLED, now,
                 Map.of(StandardEvents.FLOW_ID, ended.flowId())));
         return true;
@@ -55,17 +60,24 @@ public final class Unenroller {
         if (!engine.enrolments().update(converted, completed.sequence())) {
             return false;
         }
-        goalMet(converted, engine.clock().instant());
+        var now = engine.clock().instant();
+        recordGoalMet(converted, now);
+        publishGoalMet(converted, now);
         return true;
     }
 
-    private void goalMet(Enrolment enrolment, java.time.Instant now) {
+    private void recordGoalMet(Enrolment enrolment, java.time.Instant now) {
         String detail = enrolment.goalConverted() ? "met the goal (counted as a conversion)"
                 : "met the goal (not counted: no marketing email was sent by this workflow)";
         engine.history().append(new HistoryEntry(enrolment.enrolmentId(), enrolment.flowId(), enrolment.contactId(),
                 now, HistoryKind.GOAL_MET, null, detail));
         if (enrolment.goalConverted()) {
             engine.metrics().increment(enrolment.flowId(), Metric.GOAL_CONVERSIONS);
+        }
+    }
+
+    private void publishGoalMet(Enrolment enrolment, java.time.Instant now) {
+        if (enrolment.goalConverted()) {
             engine.events().activity(enrolment.contactId(), new ActivityEvent(StandardEvents.WORKFLOW_GOAL_MET, now,
                     Map.of(StandardEvents.FLOW_ID, enrolment.flowId())));
         }

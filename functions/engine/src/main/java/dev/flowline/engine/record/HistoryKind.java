@@ -12,5 +12,11 @@ public enum HistoryKind {
     RESCHEDULED,
     GOAL_MET,
     UNENROLLED,
-    COMPLETED
+    COMPLETED,
+    /** A journey moved the contact to another stage. */
+    STAGE_MOVED,
+    /** The contact reached one of a journey's exits. */
+    EXITED,
+    /** A publish deleted the contact's journey stage or actions: it waits for its property to take a stage's value. */
+    INACTIVE
 }

@@ -8,26 +8,47 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Contacts held in memory; like a real store, it hands out and keeps copies, so unsaved changes are lost. */
+/**
+ * Contacts held in memory; like a real store, it hands out and keeps copies, so unsaved changes are lost, and it
+ * keeps a contact's version, so a save merges with the writes it did not read and never brings back a deleted one.
+ */
 public final class InMemoryContactStore implements ContactStore {
 
     private final Map<String, Contact> contacts = new LinkedHashMap<>();
 
     @Override
-    public Optional<Contact> find(String contactId) {
+    public synchronized Optional<Contact> find(String contactId) {
         return Optional.ofNullable(contacts.get(contactId)).map(Contact::copy);
     }
 
     @Override
-    public void save(Contact contact) {
+    public synchronized void create(Contact contact) {
+        if (contacts.containsKey(contact.id())) {
+            throw new IllegalStateException("a contact with id " + contact.id() + " already exists");
+        }
+        store(contact, 1);
+    }
+
+    @Override
+    public synchronized boolean replaceIfUnchanged(Contact contact) {
+        Contact stored = contacts.get(contact.id());
+        if (stored == null || stored.version() != contact.version()) {
+            return false;
+        }
+        store(contact, contact.version() + 1);
+        return true;
+    }
+
+    private void store(Contact contact, long version) {
+        contact.stored(version);
         contacts.put(contact.id(), contact.copy());
     }
 
-    public void delete(String contactId) {
+    public synchronized void delete(String contactId) {
         contacts.remove(contactId);
     }
 
-    public Collection<Contact> all() {
+    public synchronized Collection<Contact> all() {
         return contacts.values().stream().map(Contact::copy).toList();
     }
 }

@@ -1,7 +1,6 @@
 package dev.flowline.engine.simulation;
 
 import dev.flowline.engine.enrolment.Enrolment;
-import dev.flowline.engine.enrolment.EnrolmentStatus;
 import dev.flowline.engine.enrolment.EnrolmentStore;
 
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Enrolments held in memory, with the same conditional-write rules as the real store. */
 public final class InMemoryEnrolmentStore implements EnrolmentStore {
@@ -25,19 +25,22 @@ public final class InMemoryEnrolmentStore implements EnrolmentStore {
 
     @Override
     public List<Enrolment> ofContact(String flowId, String contactId) {
-        return all(contactId).stream().filter(e -> e.flowId().equals(flowId)).toList();
+        return ofContact(contactId, e -> e.flowId().equals(flowId));
+    }
+
+    @Override
+    public List<Enrolment> allOfContact(String contactId) {
+        return ofContact(contactId, e -> true);
     }
 
     @Override
     public List<Enrolment> activeOfContact(String contactId) {
-        return all(contactId).stream().filter(Enrolment::isActive).toList();
+        return ofContact(contactId, Enrolment::isActive);
     }
 
     @Override
     public List<Enrolment> convertibleOfContact(String contactId) {
-        return all(contactId).stream()
-                .filter(e -> e.status() == EnrolmentStatus.COMPLETED && e.sentMarketingEmail() && !e.goalConverted())
-                .toList();
+        return ofContact(contactId, Enrolment::isConvertible);
     }
 
     @Override
@@ -65,7 +68,19 @@ public final class InMemoryEnrolmentStore implements EnrolmentStore {
         return byId.values();
     }
 
-    private List<Enrolment> all(String contactId) {
-        return byContact.getOrDefault(contactId, List.of()).stream().map(byId::get).toList();
+    /** The contact's enrolments that pass {@code test}: a loop, not a stream, as it runs for every change. */
+    private List<Enrolment> ofContact(String contactId, Predicate<Enrolment> test) {
+        List<String> ids = byContact.get(contactId);
+        if (ids == null) {
+            return List.of();
+        }
+        List<Enrolment> found = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            Enrolment enrolment = byId.get(id);
+            if (test.test(enrolment)) {
+                found.add(enrolment);
+            }
+        }
+        return found;
     }
 }

@@ -20,6 +20,10 @@ import dev.flowline.engine.enrolment.StepMessage;
 import dev.flowline.engine.enrolment.StepRunner;
 import dev.flowline.engine.enrolment.TriggerEvaluator;
 import dev.flowline.engine.enrolment.Unenroller;
+import dev.flowline.engine.journey.JourneyFlowStore;
+import dev.flowline.engine.journey.JourneyLimits;
+import dev.flowline.engine.journey.JourneyRouter;
+import dev.flowline.engine.journey.Journeys;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -46,6 +50,8 @@ public final class Simulator {
 
     private final VirtualClock clock;
     private final InMemoryFlowStore flows = new InMemoryFlowStore();
+    private final InMemoryJourneyStore journeyStore = new InMemoryJourneyStore();
+    private final InMemoryJourneyEnrolmentStore journeyEnrolments = new InMemoryJourneyEnrolmentStore();
     private final InMemoryContactStore contacts = new InMemoryContactStore();
     private final InMemoryEnrolmentStore enrolments = new InMemoryEnrolmentStore();
     private final InMemoryHistory history = new InMemoryHistory();
@@ -59,19 +65,24 @@ public final class Simulator {
     private final TriggerEvaluator triggers;
     private final GoalChecker goals;
     private final EnrolmentSchedules schedules;
+    private final Journeys journeys;
     private final Set<String> scheduledFlowIds = new HashSet<>();
     private long order;
+    private int refusedSteps;
 
     public Simulator(Instant start, ZoneId timeZone) {
         this.clock = new VirtualClock(start, timeZone);
-        this.engine = new EngineContext(clock, timeZone, flows, contacts, enrolments, this::scheduleStep, history,
-                metrics, new FeedBack(), listId -> Optional.ofNullable(lists.get(listId)),
+        this.engine = new EngineContext(clock, timeZone, new JourneyFlowStore(flows, journeyStore), contacts,
+                enrolments, this::scheduleStep, history, metrics, new FeedBack(),
+                listId -> Optional.ofNullable(lists.get(listId)),
                 BuiltInActions.executor(new ActionPorts(outbox, outbox, outbox, outbox, outbox, this::enrolByAction,
                         outbox, outbox, outbox)));
         var unenroller = new Unenroller(engine);
         this.enroller = new Enroller(engine, unenroller);
         this.steps = new StepRunner(engine, unenroller);
-        this.triggers = new TriggerEvaluator(engine, enroller, unenroller);
+        var router = new JourneyRouter(engine, enroller, unenroller, journeyStore, journeyEnrolments);
+        this.triggers = new TriggerEvaluator(engine, enroller, unenroller, router);
+        this.journeys = new Journeys(engine, journeyStore, journeyEnrolments, router, JourneyLimits.DEFAULT);
         this.goals = new GoalChecker(engine, unenroller, steps);
         this.schedules = new EnrolmentSchedules(engine, enroller);
     }
@@ -98,7 +109,7 @@ public final class Simulator {
 
     /** Adds a contact now, as a creation: flows whose triggers it meets enrol it. */
     public Simulator addContact(Contact contact) {
-        contacts.save(contact);
+        contacts.create(contact);
         contact.takeChanges();
         react(new ContactChange(null, contact, List.of()));
         return this;
@@ -167,6 +178,11 @@ public final class Simulator {
         return new SimulationReport(clock.instant(), List.copyOf(enrolments.all()), metrics, history, outbox);
     }
 
+    /** The customer journeys, run on the same engine as the flows. */
+    public Journeys journeys() {
+        return journeys;
+    }
+
     public VirtualClock clock() {
         return clock;
     }
@@ -184,7 +200,20 @@ public final class Simulator {
         goals.onChange(change.after(), change.events());
     }
 
+    /**
+     * The step queue refuses the next {@code count} steps it is given, as a queue that fails a send does: the
+     * handler that queues them fails there, after whatever it wrote before.
+     */
+    public Simulator refuseNextSteps(int count) {
+        refusedSteps = count;
+        return this;
+    }
+
     private void scheduleStep(StepMessage step, Instant dueAt) {
+        if (refusedSteps > 0) {
+            refusedSteps--;
+            throw new IllegalStateException("the step queue refused " + step);
+        }
         schedule(dueAt == null ? clock.instant() : dueAt, () -> steps.run(step));
     }
 

@@ -58,7 +58,7 @@ class HostileFilterEvaluationTest {
             return;
         }
         Statistics.collect("evaluated");
-        Boolean matches = assertTimeoutPreemptively(Duration.ofSeconds(1),
+        Boolean matches = assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> EVALUATOR.matches(branch, contact, CONTEXT));
         assertThat(matches).isNotNull();
     }

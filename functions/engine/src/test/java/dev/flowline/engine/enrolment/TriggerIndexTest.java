@@ -160,6 +160,28 @@ class TriggerIndexTest {
     }
 
     @Test
+    void aFlowReplacedUnderTheSameRevisionIdIsNotTheIndexedOne() {
+        Flow a = flow("A").listBased(propertyIs("country", "NL")).build();
+        var index = TriggerIndex.of(List.of(a));
+
+        assertThat(index.indexes(List.of(flow("A").listBased(propertyIs("city", "Lyon")).build()))).isFalse();
+    }
+
+    @Test
+    void aFlowUpdatedUnderTheSameRevisionIdTriggersOnItsNewCriteria() {
+        var scenario = new Scenario()
+                .flow(flow("A").listBased(propertyIs("country", "NL")))
+                .contact("c1");
+        scenario.runUntil(hours(2));
+
+        scenario.simulator().updateFlow(flow("A").listBased(propertyIs("city", "Lyon")).build());
+        scenario.set(hours(3), "c1", "city", "Lyon");
+        SimulationReport report = scenario.runUntil(days(1));
+
+        assertThat(enrolments(report, "A", "c1")).hasSize(1);
+    }
+
+    @Test
     void aFlowEnabledAfterTheIndexWasBuiltIsEvaluated() {
         var scenario = new Scenario()
                 .flow(flow("A").listBased(propertyIs("country", "NL")))

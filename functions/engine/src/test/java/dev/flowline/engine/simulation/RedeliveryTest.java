@@ -1,6 +1,7 @@
 package dev.flowline.engine.simulation;
 
 import dev.flowline.engine.enrolment.Enrolment;
+import dev.flowline.engine.enrolment.EnrolmentStatus;
 import dev.flowline.engine.enrolment.StepMessage;
 import dev.flowline.engine.record.HistoryEntry;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import static dev.flowline.engine.simulation.TestFlow.delayDays;
 import static dev.flowline.engine.simulation.TestFlow.flow;
 import static dev.flowline.engine.simulation.TestFlow.marketingEmail;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /** Queues deliver a step at least once: a copy or a stale step message must change nothing. */
 class RedeliveryTest {
@@ -74,5 +76,52 @@ class RedeliveryTest {
         assertThat(onlyEnrolment(after, "A", "c1")).isEqualTo(done);
         assertThat(historyOf(after)).hasSize(lines);
         assertThat(after.metrics("A").completed()).isEqualTo(1);
+    }
+
+    @Test
+    void aStepWhoseNextStepCouldNotBeQueuedIsCarriedOnByItsRedelivery() {
+        var scenario = enrolled();
+        StepMessage delayStep = onlyEnrolment(scenario.simulator().report(), "A", "c1").nextStep();
+        scenario.simulator().refuseNextSteps(1);
+
+        assertThatIllegalStateException().isThrownBy(() -> scenario.runUntil(hours(0)));
+        scenario.simulator().deliver(delayStep);
+        SimulationReport report = scenario.runUntil(days(2));
+
+        assertThat(onlyEnrolment(report, "A", "c1").status()).isEqualTo(EnrolmentStatus.COMPLETED);
+        assertThat(report.outbox().marketingEmails()).hasSize(1);
+        assertThat(historyOf(report)).extracting(HistoryEntry::actionId).contains("2", "3");
+        assertThat(report.metrics("A").completed()).isEqualTo(1);
+    }
+
+    @Test
+    void anEnrolmentWhoseFirstStepCouldNotBeQueuedStartsWhenTheTriggerComesAgain() {
+        var scenario = new Scenario()
+                .flow(flow("A").manual(false).actions(marketingEmail("1", null, "welcome")))
+                .contact("c1");
+        scenario.simulator().refuseNextSteps(1);
+
+        assertThatIllegalStateException().isThrownBy(() -> scenario.enrolByHand("A", "c1"));
+        scenario.enrolByHand("A", "c1");
+        SimulationReport report = scenario.runUntil(hours(1));
+
+        assertThat(onlyEnrolment(report, "A", "c1").status()).isEqualTo(EnrolmentStatus.COMPLETED);
+        assertThat(report.outbox().marketingEmails()).hasSize(1);
+    }
+
+    @Test
+    void aTriggeredEnrolmentWhoseFirstStepCouldNotBeQueuedStartsWhenTheContactChangeComesAgain() {
+        var scenario = new Scenario()
+                .flow(flow("A").listBased(TestFlow.propertyIs("country", "NL")).actions(marketingEmail("1", null, "welcome")))
+                .contact("c1")
+                .set(hours(1), "c1", "country", "NL")
+                .set(hours(2), "c1", "country", "Nederland");
+        scenario.simulator().refuseNextSteps(1);
+
+        assertThatIllegalStateException().isThrownBy(() -> scenario.runUntil(hours(1)));
+        SimulationReport report = scenario.runUntil(hours(3));
+
+        assertThat(onlyEnrolment(report, "A", "c1").status()).isEqualTo(EnrolmentStatus.COMPLETED);
+        assertThat(report.outbox().marketingEmails()).hasSize(1);
     }
 }

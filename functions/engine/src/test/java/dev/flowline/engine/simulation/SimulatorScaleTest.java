@@ -5,7 +5,6 @@ import dev.flowline.engine.enrolment.UnenrolmentReason;
 import dev.flowline.engine.record.FlowMetricsSnapshot;
 import dev.flowline.engine.record.HistoryKind;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 import java.util.Map;
 
@@ -31,7 +30,6 @@ class SimulatorScaleTest {
     private static final int CONTACTS = 10_000;
 
     @Test
-    @Timeout(10)
     void tenThousandContactsThroughADelayABranchAnEmailAndAGoal() {
         var scenario = new Scenario().flow(flow("trial").listBased(propertyIs("segment", "trial"))
                 .goal(propertyIs("lifecyclestage", "customer"))

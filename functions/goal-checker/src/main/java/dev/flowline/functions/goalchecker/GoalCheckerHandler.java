@@ -5,8 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.flowline.aws.AwsEngine;
+import dev.flowline.aws.AwsEngines;
 import dev.flowline.aws.lambda.ContactEventRecords;
 import dev.flowline.aws.lambda.HandlerLogs;
+import dev.flowline.aws.lambda.SnapStartPriming;
 import dev.flowline.aws.lambda.SqsBatch;
 
 /** Contact changes and activity events from the bus: goals met, events that end a "delay until event". */
@@ -18,13 +20,13 @@ public final class GoalCheckerHandler implements RequestHandler<SQSEvent, SQSBat
     private final ContactEventRecords records;
 
     public GoalCheckerHandler() {
-        this(AwsEngine.fromEnvironment());
+        this(SnapStartPriming.registered(AwsEngine.fromEnvironment()));
     }
 
     public GoalCheckerHandler(AwsEngine engine) {
         this.batch = new SqsBatch(NAME, engine.sqs(), engine.config().deadLetterQueueUrl());
-        this.records = new ContactEventRecords(engine.contacts(), engine.clock(),
-                change -> engine.goals().onChange(change.after(), change.events()));
+        this.records = new ContactEventRecords(new AwsEngines(engine),
+                (ofAccount, change) -> ofAccount.goals().onChange(change.after(), change.events()));
     }
 
     @Override

@@ -32,7 +32,7 @@ class GoalCheckerHandlerTest {
         AwsEngine engine = engine(aws);
         var contact = new Contact("51");
         contact.setProperty("lifecyclestage", "lead", NOW.minusSeconds(3600));
-        engine.contacts().save(contact);
+        engine.contacts().create(contact);
         Enrolment enrolment = engine.enroller().enrol(engine.flows().save(flow("1001", SampleFlows.MANUAL,
                 SampleFlows.CUSTOMER, delayDays("1", null, 3))), contact, EnrolmentSource.MANUAL).enrolment().orElseThrow();
         contact.setProperty("lifecyclestage", "customer", NOW.minusSeconds(1));
@@ -50,7 +50,7 @@ class GoalCheckerHandlerTest {
     void theContactActivitySampleIsDecodedAndLeavesAnEnrolmentWithoutGoalAlone(EmbeddedAws.Environment aws) {
         AwsEngine engine = engine(aws);
         var contact = new Contact("51");
-        engine.contacts().save(contact);
+        engine.contacts().create(contact);
         Enrolment enrolment = engine.enroller().enrol(engine.flows().save(flow("1001", SampleFlows.MANUAL, null,
                 delayDays("1", null, 3))), contact, EnrolmentSource.MANUAL).enrolment().orElseThrow();
 

@@ -5,8 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.flowline.aws.AwsEngine;
+import dev.flowline.aws.AwsEngines;
 import dev.flowline.aws.lambda.ContactEventRecords;
 import dev.flowline.aws.lambda.HandlerLogs;
+import dev.flowline.aws.lambda.SnapStartPriming;
 import dev.flowline.aws.lambda.SqsBatch;
 
 /** Contact changes and activity events from the bus: enrolments, re-enrolments, unenrolments by triggers. */
@@ -18,12 +20,13 @@ public final class TriggerEvaluatorHandler implements RequestHandler<SQSEvent, S
     private final ContactEventRecords records;
 
     public TriggerEvaluatorHandler() {
-        this(AwsEngine.fromEnvironment());
+        this(SnapStartPriming.registered(AwsEngine.fromEnvironment()));
     }
 
     public TriggerEvaluatorHandler(AwsEngine engine) {
         this.batch = new SqsBatch(NAME, engine.sqs(), engine.config().deadLetterQueueUrl());
-        this.records = new ContactEventRecords(engine.contacts(), engine.clock(), engine.triggers()::onChange);
+        this.records = new ContactEventRecords(new AwsEngines(engine),
+                (ofAccount, change) -> ofAccount.triggers().onChange(change));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.flowline.aws.dynamodb;
 
+import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.EnrolmentStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN;
@@ -28,7 +28,8 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
  * kept by a lock item {@code ACTIVE#flowId#contactId} naming the active enrolment: it is created in the same
  * transaction as the enrolment and deleted in the same transaction as the update that ends it. An enrolment
  * never becomes active again once it has ended (re-enrolment creates a new one). Every other write is one
- * conditional put on the sequence. Index reads are eventually consistent in DynamoDB.
+ * conditional put on the sequence. Index reads are eventually consistent in DynamoDB. Keys, the lock's too, are
+ * {@link Account#key account keys}.
  */
 public final class DynamoEnrolmentStore implements EnrolmentStore {
 
@@ -37,17 +38,19 @@ public final class DynamoEnrolmentStore implements EnrolmentStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Account account;
 
-    public DynamoEnrolmentStore(DynamoDbClient dynamo, FlowlineTables tables) {
+    public DynamoEnrolmentStore(DynamoDbClient dynamo, FlowlineTables tables, Account account) {
         this.dynamo = dynamo;
         this.table = tables.enrolments();
+        this.account = account;
     }
 
     @Override
     public Optional<Enrolment> find(String enrolmentId) {
         var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of(EnrolmentItem.PK, fromS(enrolmentId)))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(EnrolmentItem.fromItem(item));
+                .key(Map.of(EnrolmentItem.PK, fromS(account.key(enrolmentId))))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(EnrolmentItem.fromItem(item, account));
     }
 
     @Override
@@ -55,9 +58,26 @@ public final class DynamoEnrolmentStore implements EnrolmentStore {
         return query(b -> b.indexName(FlowlineTables.ENROLMENTS_CONTACT_INDEX)
                 .keyConditionExpression("#c = :c AND begins_with(#fn, :flow)")
                 .expressionAttributeNames(Map.of("#c", EnrolmentItem.CONTACT_ID, "#fn", EnrolmentItem.FLOW_NUMBER))
-                .expressionAttributeValues(Map.of(":c", fromS(contactId),
+                .expressionAttributeValues(Map.of(":c", fromS(account.key(contactId)),
                         ":flow", fromS(EnrolmentItem.flowNumberPrefix(flowId)))))
                 .toList();
+    }
+
+    @Override
+    public List<Enrolment> allOfContact(String contactId) {
+        return byContact(FlowlineTables.ENROLMENTS_CONTACT_INDEX, EnrolmentItem.CONTACT_ID, contactId);
+    }
+
+    /**
+     * Removes the enrolment's item and the contact's lock on its flow, whoever holds it (a privacy deletion: the
+     * contact is going). A later step of the enrolment finds nothing and does nothing.
+     */
+    public void delete(Enrolment enrolment) {
+        Transactions.write(dynamo, List.of(
+                TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                        .key(Map.of(EnrolmentItem.PK, fromS(account.key(enrolment.enrolmentId())))).build()).build(),
+                TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                        .key(Map.of(EnrolmentItem.PK, lockKey(enrolment))).build()).build()));
     }
 
     @Override
@@ -70,15 +90,6 @@ public final class DynamoEnrolmentStore implements EnrolmentStore {
         return byContact(FlowlineTables.ENROLMENTS_CONVERTIBLE_INDEX, EnrolmentItem.CONVERTIBLE_CONTACT_ID, contactId);
     }
 
-    /** The active enrolments whose next step is due within {@code minute}'s minute (UTC), read lazily. */
-    public Stream<Enrolment> dueIn(Instant minute) {
-        return IntStream.range(0, EnrolmentItem.DUE_SHARDS).boxed().flatMap(shard ->
-                query(b -> b.indexName(FlowlineTables.ENROLMENTS_DUE_INDEX)
-                        .keyConditionExpression("#d = :d")
-                        .expressionAttributeNames(Map.of("#d", EnrolmentItem.DUE_MINUTE))
-                        .expressionAttributeValues(Map.of(":d", fromS(EnrolmentItem.dueKey(minute, shard))))));
-    }
-
     /**
      * When each enrolment of the flow began, read by a scan of the whole table (there is no index by flow): its
      * cost grows with the table, so it serves occasional reports, not the engine.
@@ -86,8 +97,8 @@ public final class DynamoEnrolmentStore implements EnrolmentStore {
     public Stream<Instant> enrolmentTimes(String flowId) {
         return dynamo.scanPaginator(b -> b.tableName(table).filterExpression("#f = :f")
                         .projectionExpression("enrolledAt")
-                        .expressionAttributeNames(Map.of("#f", "flowId"))
-                        .expressionAttributeValues(Map.of(":f", fromS(flowId))))
+                        .expressionAttributeNames(Map.of("#f", EnrolmentItem.FLOW_ID))
+                        .expressionAttributeValues(Map.of(":f", fromS(account.key(flowId)))))
                 .items().stream().map(item -> Instant.parse(item.get("enrolledAt").s()));
     }
 
@@ -95,12 +106,13 @@ public final class DynamoEnrolmentStore implements EnrolmentStore {
     public boolean create(Enrolment enrolment) {
         var items = new ArrayList<TransactWriteItem>();
         items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                .item(EnrolmentItem.toItem(enrolment))
+                .item(EnrolmentItem.toItem(enrolment, account))
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", EnrolmentItem.PK)).build()).build());
         if (enrolment.isActive()) {
             items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                    .item(Map.of(EnrolmentItem.PK, lockKey(enrolment), LOCK_HOLDER, fromS(enrolment.enrolmentId())))
+                    .item(Map.of(EnrolmentItem.PK, lockKey(enrolment),
+                            LOCK_HOLDER, fromS(account.key(enrolment.enrolmentId()))))
                     .conditionExpression("attribute_not_exists(#pk)")
                     .expressionAttributeNames(Map.of("#pk", EnrolmentItem.PK)).build()).build());
         }
@@ -109,7 +121,7 @@ public final class DynamoEnrolmentStore implements EnrolmentStore {
 
     @Override
     public boolean update(Enrolment enrolment, long expectedSequence) {
-        Put replace = Put.builder().tableName(table).item(EnrolmentItem.toItem(enrolment))
+        Put replace = Put.builder().tableName(table).item(EnrolmentItem.toItem(enrolment, account))
                 .conditionExpression("#seq = :expected")
                 .expressionAttributeNames(Map.of("#seq", EnrolmentItem.SEQUENCE))
                 .expressionAttributeValues(Map.of(":expected", fromN(String.valueOf(expectedSequence)))).build();
@@ -120,7 +132,7 @@ public final class DynamoEnrolmentStore implements EnrolmentStore {
         Delete release = Delete.builder().tableName(table).key(Map.of(EnrolmentItem.PK, lockKey(enrolment)))
                 .conditionExpression("attribute_not_exists(#pk) OR #holder = :id")
                 .expressionAttributeNames(Map.of("#pk", EnrolmentItem.PK, "#holder", LOCK_HOLDER))
-                .expressionAttributeValues(Map.of(":id", fromS(enrolment.enrolmentId()))).build();
+                .expressionAttributeValues(Map.of(":id", fromS(account.key(enrolment.enrolmentId())))).build();
         Set<Integer> failed = Transactions.write(dynamo, List.of(TransactWriteItem.builder().put(replace).build(),
                 TransactWriteItem.builder().delete(release).build()));
         if (failed.contains(0)) {
@@ -146,16 +158,16 @@ public final class DynamoEnrolmentStore implements EnrolmentStore {
         return query(b -> b.indexName(index)
                 .keyConditionExpression("#c = :c")
                 .expressionAttributeNames(Map.of("#c", attribute))
-                .expressionAttributeValues(Map.of(":c", fromS(contactId))))
+                .expressionAttributeValues(Map.of(":c", fromS(account.key(contactId)))))
                 .toList();
     }
 
     private Stream<Enrolment> query(Consumer<QueryRequest.Builder> request) {
         return dynamo.queryPaginator(b -> request.accept(b.tableName(table))).items().stream()
-                .map(EnrolmentItem::fromItem);
+                .map(item -> EnrolmentItem.fromItem(item, account));
     }
 
-    private static AttributeValue lockKey(Enrolment enrolment) {
-        return fromS(LOCK_PREFIX + enrolment.flowId() + "#" + enrolment.contactId());
+    private AttributeValue lockKey(Enrolment enrolment) {
+        return fromS(account.key(LOCK_PREFIX + enrolment.flowId() + "#" + enrolment.contactId()));
     }
 }

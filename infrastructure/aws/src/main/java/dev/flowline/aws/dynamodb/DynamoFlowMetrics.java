@@ -1,5 +1,6 @@
 package dev.flowline.aws.dynamodb;
 
+import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.enrolment.UnenrolmentReason;
 import dev.flowline.engine.record.FlowMetrics;
 import dev.flowline.engine.record.FlowMetricsSnapshot;
@@ -24,7 +25,8 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
  * {@code flowId#7}), each with one number attribute per counter: {@code ENROLLED}, {@code unenrolled#GOAL_MET},
  * {@code action#<actionId>#ACTION_SUCCEEDED}. Each increment is an atomic ADD on a shard picked at random, so a
  * busy flow does not make one item hot; a snapshot reads the shards and sums them. Resetting the goal count
- * removes it from each shard in turn, so conversions counted during the reset may survive it.
+ * removes it from each shard in turn, so conversions counted during the reset may survive it. The flow id in the key
+ * is an {@link Account#key account key}.
  */
 public final class DynamoFlowMetrics implements FlowMetrics {
 
@@ -35,10 +37,12 @@ public final class DynamoFlowMetrics implements FlowMetrics {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Account account;
 
-    public DynamoFlowMetrics(DynamoDbClient dynamo, FlowlineTables tables) {
+    public DynamoFlowMetrics(DynamoDbClient dynamo, FlowlineTables tables, Account account) {
         this.dynamo = dynamo;
         this.table = tables.metrics();
+        this.account = account;
     }
 
     @Override
@@ -109,7 +113,7 @@ public final class DynamoFlowMetrics implements FlowMetrics {
                 .toList();
     }
 
-    private static Map<String, AttributeValue> key(String flowId, int shard) {
-        return Map.of(PK, fromS(flowId + "#" + shard));
+    private Map<String, AttributeValue> key(String flowId, int shard) {
+        return Map.of(PK, fromS(account.key(flowId) + "#" + shard));
     }
 }

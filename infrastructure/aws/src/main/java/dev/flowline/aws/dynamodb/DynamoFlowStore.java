@@ -1,6 +1,7 @@
 package dev.flowline.aws.dynamodb;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.definition.FlowStore;
 import dev.flowline.engine.json.FlowlineJson;
@@ -23,7 +24,8 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
  * {@code CURRENT} item, in one transaction conditional on the revision the caller read: revision ids are
  * {@code "1"}, {@code "2"}, ... and a save of a stale one fails with {@link StaleRevisionException}. The flow's
  * JSON is stored as {@link Flow#toJson()} writes it, with the new revision id. Enabled flows carry
- * {@code enabled = ENABLED} on their CURRENT item, which puts them, and only them, in a sparse index.
+ * {@code enabled = <account>#ENABLED} on their CURRENT item, which puts them, and only them, in a sparse index
+ * under their account. Flow ids are stored as {@link Account#key account keys}.
  */
 public final class DynamoFlowStore implements FlowStore {
 
@@ -38,10 +40,12 @@ public final class DynamoFlowStore implements FlowStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Account account;
 
-    public DynamoFlowStore(DynamoDbClient dynamo, FlowlineTables tables) {
+    public DynamoFlowStore(DynamoDbClient dynamo, FlowlineTables tables, Account account) {
         this.dynamo = dynamo;
         this.table = tables.flows();
+        this.account = account;
     }
 
     @Override
@@ -54,7 +58,7 @@ public final class DynamoFlowStore implements FlowStore {
         return dynamo.queryPaginator(b -> b.tableName(table).indexName(FlowlineTables.FLOWS_ENABLED_INDEX)
                         .keyConditionExpression("#e = :e")
                         .expressionAttributeNames(Map.of("#e", ENABLED))
-                        .expressionAttributeValues(Map.of(":e", fromS(ENABLED_VALUE))))
+                        .expressionAttributeValues(Map.of(":e", fromS(account.key(ENABLED_VALUE)))))
                 .items().stream().map(DynamoFlowStore::flowOf).toList();
     }
 
@@ -64,17 +68,19 @@ public final class DynamoFlowStore implements FlowStore {
      */
     public Page<Flow> page(String after, int limit) {
         var flows = new ArrayList<Flow>();
-        Map<String, AttributeValue> start = after == null ? null : Map.of(FLOW_ID, fromS(after), SK, fromS(CURRENT));
+        Map<String, AttributeValue> start = after == null ? null
+                : Map.of(FLOW_ID, fromS(account.key(after)), SK, fromS(CURRENT));
         do {
             var startKey = start;
             var response = dynamo.scan(b -> b.tableName(table).consistentRead(true).exclusiveStartKey(startKey)
-                    .filterExpression("#sk = :current")
-                    .expressionAttributeNames(Map.of("#sk", SK))
-                    .expressionAttributeValues(Map.of(":current", fromS(CURRENT))));
+                    .filterExpression("#sk = :current AND begins_with(#id, :account)")
+                    .expressionAttributeNames(Map.of("#sk", SK, "#id", FLOW_ID))
+                    .expressionAttributeValues(Map.of(":current", fromS(CURRENT),
+                            ":account", fromS(account.prefix()))));
             for (var item : response.items()) {
                 flows.add(flowOf(item));
                 if (flows.size() == limit) {
-                    return new Page<>(flows, Optional.of(item.get(FLOW_ID).s()));
+                    return new Page<>(flows, Optional.of(account.strip(item.get(FLOW_ID).s())));
                 }
             }
             start = response.lastEvaluatedKey().isEmpty() ? null : response.lastEvaluatedKey();
@@ -94,7 +100,7 @@ public final class DynamoFlowStore implements FlowStore {
 
         Map<String, AttributeValue> current = item(flow.id(), CURRENT, json, next);
         if (flow.enabled()) {
-            current.put(ENABLED, fromS(ENABLED_VALUE));
+            current.put(ENABLED, fromS(account.key(ENABLED_VALUE)));
         }
         var replaceCurrent = Put.builder().tableName(table).item(current);
         if (next == 1) {
@@ -121,7 +127,8 @@ public final class DynamoFlowStore implements FlowStore {
         return dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
                         .keyConditionExpression("#id = :id AND begins_with(#sk, :rev)")
                         .expressionAttributeNames(Map.of("#id", FLOW_ID, "#sk", SK))
-                        .expressionAttributeValues(Map.of(":id", fromS(flowId), ":rev", fromS(REVISION_PREFIX))))
+                        .expressionAttributeValues(Map.of(":id", fromS(account.key(flowId)),
+                                ":rev", fromS(REVISION_PREFIX))))
                 .items().stream().map(DynamoFlowStore::flowOf).toList();
     }
 
@@ -139,13 +146,13 @@ public final class DynamoFlowStore implements FlowStore {
                         .keyConditionExpression("#id = :id")
                         .projectionExpression("#id, #sk")
                         .expressionAttributeNames(Map.of("#id", FLOW_ID, "#sk", SK))
-                        .expressionAttributeValues(Map.of(":id", fromS(flowId))))
+                        .expressionAttributeValues(Map.of(":id", fromS(account.key(flowId)))))
                 .items().forEach(key -> dynamo.deleteItem(b -> b.tableName(table).key(key)));
     }
 
     private Optional<Flow> get(String flowId, String sk) {
         var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of(FLOW_ID, fromS(flowId), SK, fromS(sk)))).item();
+                .key(Map.of(FLOW_ID, fromS(account.key(flowId)), SK, fromS(sk)))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(flowOf(item));
     }
 
@@ -157,9 +164,9 @@ public final class DynamoFlowStore implements FlowStore {
         }
     }
 
-    private static Map<String, AttributeValue> item(String flowId, String sk, String json, long revision) {
+    private Map<String, AttributeValue> item(String flowId, String sk, String json, long revision) {
         var item = new HashMap<String, AttributeValue>();
-        item.put(FLOW_ID, fromS(flowId));
+        item.put(FLOW_ID, fromS(account.key(flowId)));
         item.put(SK, fromS(sk));
         item.put(REVISION, fromN(String.valueOf(revision)));
         item.put(JSON, fromS(json));

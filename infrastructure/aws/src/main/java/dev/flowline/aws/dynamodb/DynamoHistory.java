@@ -1,11 +1,13 @@
 package dev.flowline.aws.dynamodb;
 
+import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.record.History;
 import dev.flowline.engine.record.HistoryEntry;
 import dev.flowline.engine.record.HistoryKind;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,6 +26,7 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
  * (fixed width, to the nanosecond), this writer's sequence number and this writer's id. Entries one writer makes
  * at the same instant keep their order; the writer id keeps entries of different writers apart. A sparse index on
  * the enrolment id (absent on entries without an enrolment, such as "not enrolled") reads one enrolment's history.
+ * Contact and enrolment ids are stored as {@link Account#key account keys}.
  */
 public final class DynamoHistory implements History {
 
@@ -35,20 +38,36 @@ public final class DynamoHistory implements History {
 
     private final DynamoDbClient dynamo;
     private final String table;
-    private final String writerId = UUID.randomUUID().toString().substring(0, 8);
+    private final Account account;
+    private volatile String writerId = newWriterId();
     private final AtomicLong sequence = new AtomicLong();
 
-    public DynamoHistory(DynamoDbClient dynamo, FlowlineTables tables) {
+    public DynamoHistory(DynamoDbClient dynamo, FlowlineTables tables, Account account) {
         this.dynamo = dynamo;
         this.table = tables.history();
+        this.account = account;
+    }
+
+    /**
+     * Writes as a new writer from now on: every instance restored from one SnapStart snapshot starts with the
+     * snapshotted writer id and sequence, which must not make their entries' keys meet.
+     */
+    public void renewWriterId() {
+        writerId = newWriterId();
+    }
+
+    private static String newWriterId() {
+        return UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Override
     public void append(HistoryEntry entry) {
         var item = new HashMap<String, AttributeValue>();
-        item.put(CONTACT_ID, fromS(entry.contactId()));
+        item.put(CONTACT_ID, fromS(account.key(entry.contactId())));
         item.put(SK, fromS(TIME.format(entry.at()) + "#%012d#".formatted(sequence.incrementAndGet()) + writerId));
-        putIfPresent(item, ENROLMENT_ID, entry.enrolmentId());
+        if (entry.enrolmentId() != null) {
+            item.put(ENROLMENT_ID, fromS(account.key(entry.enrolmentId())));
+        }
         putIfPresent(item, "flowId", entry.flowId());
         item.put("at", fromS(entry.at().toString()));
         item.put("kind", fromS(entry.kind().name()));
@@ -62,7 +81,7 @@ public final class DynamoHistory implements History {
         return query(b -> b.indexName(FlowlineTables.HISTORY_ENROLMENT_INDEX)
                 .keyConditionExpression("#e = :e")
                 .expressionAttributeNames(Map.of("#e", ENROLMENT_ID))
-                .expressionAttributeValues(Map.of(":e", fromS(enrolmentId))));
+                .expressionAttributeValues(Map.of(":e", fromS(account.key(enrolmentId)))));
     }
 
     @Override
@@ -70,16 +89,34 @@ public final class DynamoHistory implements History {
         return query(b -> b.consistentRead(true)
                 .keyConditionExpression("#c = :c")
                 .expressionAttributeNames(Map.of("#c", CONTACT_ID))
-                .expressionAttributeValues(Map.of(":c", fromS(contactId))));
+                .expressionAttributeValues(Map.of(":c", fromS(account.key(contactId)))));
+    }
+
+    /**
+     * Removes every row of the contact (a privacy deletion). The rows of its enrolments are among them: an
+     * enrolment's rows are written under its contact.
+     */
+    public void deleteOfContact(String contactId) {
+        List<WriteRequest> rows = dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                        .projectionExpression("#c, #s")
+                        .keyConditionExpression("#c = :c")
+                        .expressionAttributeNames(Map.of("#c", CONTACT_ID, "#s", SK))
+                        .expressionAttributeValues(Map.of(":c", fromS(account.key(contactId)))))
+                .items().stream()
+                .map(key -> WriteRequest.builder().deleteRequest(d -> d.key(key)).build())
+                .toList();
+        BatchWrites.write(dynamo, table, rows);
     }
 
     private List<HistoryEntry> query(Consumer<QueryRequest.Builder> request) {
         return dynamo.queryPaginator(b -> request.accept(b.tableName(table))).items().stream()
-                .map(DynamoHistory::entryOf).toList();
+                .map(this::entryOf).toList();
     }
 
-    private static HistoryEntry entryOf(Map<String, AttributeValue> item) {
-        return new HistoryEntry(string(item, ENROLMENT_ID), string(item, "flowId"), string(item, CONTACT_ID),
+    private HistoryEntry entryOf(Map<String, AttributeValue> item) {
+        String enrolmentId = string(item, ENROLMENT_ID);
+        return new HistoryEntry(enrolmentId == null ? null : account.strip(enrolmentId), string(item, "flowId"),
+                account.strip(item.get(CONTACT_ID).s()),
                 Instant.parse(item.get("at").s()), HistoryKind.valueOf(item.get("kind").s()),
                 string(item, "actionId"), string(item, "detail"));
     }

@@ -1,5 +1,6 @@
 package dev.flowline.aws.dynamodb;
 
+import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.criteria.FilterBranch;
 import dev.flowline.engine.criteria.ListDefinition;
 import dev.flowline.engine.criteria.ListDirectory;
@@ -11,7 +12,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +24,8 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
  * Contact lists in DynamoDB: a {@code LIST} item with the definition, and a {@code MEMBER#contactId} item per
  * member of a MANUAL or SNAPSHOT list, so members page in contact-id order. Filters read a static list's
  * membership from the contact itself (its static list ids); the member items serve the memberships listing.
- * A DYNAMIC list has no member items: its members are the contacts that pass its filter branch.
+ * A DYNAMIC list has no member items: its members are the contacts that pass its filter branch. List ids are stored
+ * as {@link Account#key account keys}.
  */
 public final class DynamoListStore implements ListDirectory {
 
@@ -32,14 +33,15 @@ public final class DynamoListStore implements ListDirectory {
     private static final String SK = "sk";
     private static final String DEFINITION = "LIST";
     private static final String MEMBER = "MEMBER#";
-    private static final int BATCH_WRITE = 25;
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Account account;
 
-    public DynamoListStore(DynamoDbClient dynamo, FlowlineTables tables) {
+    public DynamoListStore(DynamoDbClient dynamo, FlowlineTables tables, Account account) {
         this.dynamo = dynamo;
         this.table = tables.lists();
+        this.account = account;
     }
 
     @Override
@@ -96,12 +98,28 @@ public final class DynamoListStore implements ListDirectory {
         write(contactIds.stream().distinct().map(id -> deleteRequest(listId, MEMBER + id)).toList());
     }
 
+    /**
+     * Takes the contact out of every MANUAL and SNAPSHOT list of the account (a privacy deletion). There is no
+     * index by member: this scans the table, so its cost grows with the number of lists and members.
+     */
+    public void removeFromAllLists(String contactId) {
+        write(dynamo.scanPaginator(b -> b.tableName(table).consistentRead(true)
+                        .projectionExpression("#l, #s")
+                        .filterExpression("begins_with(#l, :account) AND #s = :member")
+                        .expressionAttributeNames(Map.of("#l", LIST_ID, "#s", SK))
+                        .expressionAttributeValues(Map.of(":account", fromS(account.prefix()),
+                                ":member", fromS(MEMBER + contactId))))
+                .items().stream()
+                .map(item -> WriteRequest.builder().deleteRequest(d -> d.key(item)).build())
+                .toList());
+    }
+
     /** The member ids of a MANUAL or SNAPSHOT list in id order, from after {@code after}. */
     public Page<String> members(String listId, String after, int limit) {
         var request = QueryRequest.builder().tableName(table)
                 .consistentRead(true).limit(limit)
                 .keyConditionExpression("listId = :l AND begins_with(sk, :m)")
-                .expressionAttributeValues(Map.of(":l", fromS(listId), ":m", fromS(MEMBER)));
+                .expressionAttributeValues(Map.of(":l", fromS(account.key(listId)), ":m", fromS(MEMBER)));
         if (after != null) {
             request.exclusiveStartKey(key(listId, MEMBER + after));
         }
@@ -117,19 +135,10 @@ public final class DynamoListStore implements ListDirectory {
     }
 
     private void write(List<WriteRequest> requests) {
-        for (int from = 0; from < requests.size(); from += BATCH_WRITE) {
-            List<WriteRequest> pending = new ArrayList<>(requests.subList(from,
-                    Math.min(from + BATCH_WRITE, requests.size())));
-            while (!pending.isEmpty()) {
-                var unprocessed = dynamo.batchWriteItem(b -> b.requestItems(Map.of(table, List.copyOf(pending))))
-                        .unprocessedItems().getOrDefault(table, List.of());
-                pending.clear();
-                pending.addAll(unprocessed);
-            }
-        }
+        BatchWrites.write(dynamo, table, requests);
     }
 
-    private static Map<String, AttributeValue> key(String listId, String sk) {
-        return Map.of(LIST_ID, fromS(listId), SK, fromS(sk));
+    private Map<String, AttributeValue> key(String listId, String sk) {
+        return Map.of(LIST_ID, fromS(account.key(listId)), SK, fromS(sk));
     }
 }

@@ -1,5 +1,6 @@
 package dev.flowline.aws.dynamodb;
 
+import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.EnrolmentSource;
 import dev.flowline.engine.enrolment.EnrolmentStatus;
@@ -22,7 +23,9 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
 
 /**
  * An enrolment as a DynamoDB item: one attribute per field, plus the keys of the indexes. The keys of the sparse
- * indexes are written only when the enrolment belongs in them, so replacing the item moves it in or out.
+ * indexes are written only when the enrolment belongs in them, so replacing the item moves it in or out. The
+ * enrolment id, flow id and the contact index keys are {@link Account#key account keys}; the due index is shared
+ * by all accounts (one wake-up a minute), so its items name their account in {@value #ACCOUNT}.
  */
 final class EnrolmentItem {
 
@@ -33,6 +36,8 @@ final class EnrolmentItem {
     static final String ACTIVE_CONTACT_ID = "activeContactId";
     static final String CONVERTIBLE_CONTACT_ID = "convertibleContactId";
     static final String DUE_MINUTE = "dueMinute";
+    static final String ACCOUNT = "account";
+    static final String FLOW_ID = "flowId";
     /** Wake-ups due in one minute are spread over this many index keys, so a busy minute is not one hot key. */
     static final int DUE_SHARDS = 8;
 
@@ -42,11 +47,12 @@ final class EnrolmentItem {
     private EnrolmentItem() {
     }
 
-    static Map<String, AttributeValue> toItem(Enrolment e) {
+    static Map<String, AttributeValue> toItem(Enrolment e, Account account) {
         var item = new HashMap<String, AttributeValue>();
-        item.put(PK, fromS(e.enrolmentId()));
-        item.put("flowId", fromS(e.flowId()));
-        item.put(CONTACT_ID, fromS(e.contactId()));
+        item.put(PK, fromS(account.key(e.enrolmentId())));
+        item.put(ACCOUNT, fromS(account.id()));
+        item.put(FLOW_ID, fromS(account.key(e.flowId())));
+        item.put(CONTACT_ID, fromS(account.key(e.contactId())));
         item.put("number", fromN(String.valueOf(e.number())));
         item.put(FLOW_NUMBER, fromS(flowNumberPrefix(e.flowId()) + "%010d".formatted(e.number())));
         item.put("source", fromS(e.source().name()));
@@ -70,23 +76,28 @@ final class EnrolmentItem {
         putIfPresent(item, "endedAt", e.endedAt());
         putIfPresent(item, "unenrolmentReason", e.unenrolmentReason());
         if (e.isActive()) {
-            item.put(ACTIVE_CONTACT_ID, fromS(e.contactId()));
+            item.put(ACTIVE_CONTACT_ID, fromS(account.key(e.contactId())));
             if (e.dueAt() != null) {
                 item.put(DUE_MINUTE, fromS(dueKey(e.dueAt(), Math.floorMod(e.enrolmentId().hashCode(), DUE_SHARDS))));
             }
         }
-        if (e.status() == EnrolmentStatus.COMPLETED && e.sentMarketingEmail() && !e.goalConverted()) {
-            item.put(CONVERTIBLE_CONTACT_ID, fromS(e.contactId()));
+        if (e.isConvertible()) {
+            item.put(CONVERTIBLE_CONTACT_ID, fromS(account.key(e.contactId())));
         }
         return item;
     }
 
-    static Enrolment fromItem(Map<String, AttributeValue> item) {
+    /** The account an item belongs to. */
+    static Account accountOf(Map<String, AttributeValue> item) {
+        return new Account(item.get(ACCOUNT).s());
+    }
+
+    static Enrolment fromItem(Map<String, AttributeValue> item, Account account) {
         Map<String, AttributeValue> wait = item.containsKey("eventWait") ? item.get("eventWait").m() : null;
         return new Enrolment(
-                item.get(PK).s(),
-                item.get("flowId").s(),
-                item.get(CONTACT_ID).s(),
+                account.strip(item.get(PK).s()),
+                account.strip(item.get(FLOW_ID).s()),
+                account.strip(item.get(CONTACT_ID).s()),
                 Integer.parseInt(item.get("number").n()),
                 EnrolmentSource.valueOf(item.get("source").s()),
                 EnrolmentStatus.valueOf(item.get("status").s()),

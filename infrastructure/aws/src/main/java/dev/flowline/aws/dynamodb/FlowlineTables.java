@@ -26,7 +26,9 @@ import java.util.Set;
  *   <caption>Tables</caption>
  *   <tr><th>table (env variable, default)</th><th>keys</th><th>indexes</th></tr>
  *   <tr><td>flows ({@code FLOWLINE_FLOWS_TABLE}, {@code flowline-flows})</td>
- *       <td>{@code flowId} / {@code sk}: {@code CURRENT} or {@code REV#0000000001}</td>
+ *       <td>{@code flowId} / {@code sk}: {@code CURRENT} or {@code REV#0000000001}; journeys in a key space of
+ *           their own: {@code JOURNEYS} / journey id for each journey's head, {@code JOURNEY#journeyId} /
+ *           {@code VER#0000000001} or {@code CONTACT#contactId} for its versions and enrolments</td>
  *       <td>{@code enabled} (sparse, ALL): {@code enabled} = {@code ENABLED} on the CURRENT item of an
  *           enabled flow</td></tr>
  *   <tr><td>contacts ({@code FLOWLINE_CONTACTS_TABLE}, {@code flowline-contacts})</td>
@@ -54,10 +56,15 @@ import java.util.Set;
  *       <td>{@code listId} / {@code sk}: {@code LIST} for the definition, {@code MEMBER#contactId} per member of a
  *           MANUAL or SNAPSHOT list</td>
  *       <td>none</td></tr>
+ *   <tr><td>tokens ({@code FLOWLINE_TOKENS_TABLE}, {@code flowline-tokens})</td>
+ *       <td>{@code tokenHash}: the SHA-256 of an API token, with its {@code account} and {@code name}</td>
+ *       <td>none</td></tr>
  * </table>
+ * Every key and index value but the token hashes and the due minutes begins with the account id ({@code
+ * dev.flowline.aws.accounts.Account#key}); items of the due index name their account.
  */
 public record FlowlineTables(String flows, String contacts, String enrolments, String history, String metrics,
-                             String effects, String lists) {
+                             String effects, String lists, String tokens) {
 
     public static final String FLOWS_ENABLED_INDEX = "enabled";
     public static final String CONTACTS_EMAIL_INDEX = "email";
@@ -80,13 +87,14 @@ public record FlowlineTables(String flows, String contacts, String enrolments, S
                 env.getOrDefault("FLOWLINE_HISTORY_TABLE", "flowline-history"),
                 env.getOrDefault("FLOWLINE_METRICS_TABLE", "flowline-metrics"),
                 env.getOrDefault("FLOWLINE_EFFECTS_TABLE", "flowline-effects"),
-                env.getOrDefault("FLOWLINE_LISTS_TABLE", "flowline-lists"));
+                env.getOrDefault("FLOWLINE_LISTS_TABLE", "flowline-lists"),
+                env.getOrDefault("FLOWLINE_TOKENS_TABLE", "flowline-tokens"));
     }
 
     /** The same tables with {@code prefix} before each name (separate environments in one account). */
     public FlowlineTables withPrefix(String prefix) {
         return new FlowlineTables(prefix + flows, prefix + contacts, prefix + enrolments, prefix + history,
-                prefix + metrics, prefix + effects, prefix + lists);
+                prefix + metrics, prefix + effects, prefix + lists, prefix + tokens);
     }
 
     /** Creates the tables that do not exist yet, waits until they are active, and turns on the effects TTL. */
@@ -121,7 +129,8 @@ public record FlowlineTables(String flows, String contacts, String enrolments, S
                         .index(HISTORY_ENROLMENT_INDEX, "enrolmentId", "sk", ProjectionType.ALL).request(),
                 new TableSpec(metrics, "pk", null).request(),
                 new TableSpec(effects, "idempotencyKey", null).request(),
-                new TableSpec(lists, "listId", "sk").request());
+                new TableSpec(lists, "listId", "sk").request(),
+                new TableSpec(tokens, "tokenHash", null).request());
     }
 
     /** Builds a create-table request: string keys, on-demand billing. */

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Secrets from the function's configuration: the secret named {@code my-api.key} is the environment variable
- * {@code FLOWLINE_SECRET_MY_API_KEY}. AWS Secrets Manager and SSM Parameter Store are not wired yet; they would be
- * other {@link SecretSource}s.
+ * {@code FLOWLINE_SECRET_MY_API_KEY}. For local development; a deployment reads them from AWS Secrets Manager or
+ * SSM Parameter Store ({@link SecretSources}).
  */
 public final class EnvironmentSecrets implements SecretSource {
 

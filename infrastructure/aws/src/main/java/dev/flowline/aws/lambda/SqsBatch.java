@@ -20,6 +20,8 @@ import java.util.Map;
  * attributes {@code reason} and {@code handler}, and counts as handled, so it never holds back its batch.
  * <p>
  * Each message is logged under its message id, the handler's name and the ids its {@link RecordHandler} names.
+ * Unless debug logging is on, failures are logged without their messages ({@link LogSafe}): they may quote email
+ * addresses or property values. The dead-letter queue keeps the whole reason.
  */
 public final class SqsBatch {
 
@@ -80,7 +82,11 @@ public final class SqsBatch {
         } catch (PoisonMessageException poison) {
             return deadLettered(message, poison.getMessage());
         } catch (RuntimeException failure) {
-            LOG.error("the message failed and will be retried", failure);
+            if (LOG.isDebugEnabled()) {
+                LOG.error("the message failed and will be retried", failure);
+            } else {
+                LOG.error("the message failed and will be retried: {}", LogSafe.describe(failure));
+            }
             return false;
         } finally {
             logKeys.forEach(MDC::remove);
@@ -94,7 +100,8 @@ public final class SqsBatch {
             sqs.sendMessage(send -> send.queueUrl(deadLetterQueueUrl)
                     .messageBody(message.getBody())
                     .messageAttributes(Map.of(REASON, text(shortReason), HANDLER, text(handler))));
-            LOG.warn("poison message sent to the dead-letter queue: {}", shortReason);
+            LOG.warn("poison message sent to the dead-letter queue: {}",
+                    LOG.isDebugEnabled() ? shortReason : LogSafe.reason(shortReason));
             return true;
         } catch (RuntimeException e) {
             LOG.error("a poison message could not be sent to the dead-letter queue; it will be retried", e);

@@ -2,6 +2,7 @@ package dev.flowline.aws.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.json.FlowlineJson;
 
@@ -13,18 +14,22 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the engine publishes on the bus about a contact. {@code causes} are the ids of the events that led to
- * this one (see {@link CauseChain}). The detail JSON:
+ * What the engine publishes on the bus about a contact of an account. {@code causes} are the ids of the events
+ * that led to this one (see {@link CauseChain}). The detail JSON:
  * <pre>{@code
- * contact.activity {"id","contactId","causes":[…],"event":{"eventTypeId","occurredAt","properties":{…}}}
- * contact.changed  {"id","contactId","causes":[…],"properties":["lifecyclestage",…]}
+ * contact.activity {"id","account","contactId","causes":[…],"event":{"eventTypeId","occurredAt","properties":{…}}}
+ * contact.changed  {"id","account","contactId","causes":[…],"properties":["lifecyclestage",…]}
  * }</pre>
+ * Events that come from outside Flowline may leave out {@code account}: they belong to the deployment's default
+ * account.
  */
 public sealed interface BusEvent {
 
     String SOURCE = "flowline.engine";
 
     String id();
+
+    Account account();
 
     String contactId();
 
@@ -33,7 +38,7 @@ public sealed interface BusEvent {
     String detailType();
 
     /** An event of the engine's own: enrolled, unenrolled, goal met. */
-    record ContactActivity(String id, String contactId, List<String> causes, ActivityEvent event)
+    record ContactActivity(String id, Account account, String contactId, List<String> causes, ActivityEvent event)
             implements BusEvent {
 
         public static final String DETAIL_TYPE = "contact.activity";
@@ -49,7 +54,7 @@ public sealed interface BusEvent {
     }
 
     /** Properties an action changed. */
-    record ContactChanged(String id, String contactId, List<String> causes, Set<String> properties)
+    record ContactChanged(String id, Account account, String contactId, List<String> causes, Set<String> properties)
             implements BusEvent {
 
         public static final String DETAIL_TYPE = "contact.changed";
@@ -66,7 +71,8 @@ public sealed interface BusEvent {
     }
 
     default String detail() {
-        ObjectNode json = FlowlineJson.mapper().createObjectNode().put("id", id()).put("contactId", contactId());
+        ObjectNode json = FlowlineJson.mapper().createObjectNode().put("id", id()).put("account", account().id())
+                .put("contactId", contactId());
         causes().forEach(json.putArray("causes")::add);
         switch (this) {
             case ContactActivity activity -> {
@@ -81,9 +87,11 @@ public sealed interface BusEvent {
         return json.toString();
     }
 
-    static BusEvent parse(String detailType, String detail) {
+    /** An event whose detail names no account belongs to {@code unnamed}. */
+    static BusEvent parse(String detailType, String detail, Account unnamed) {
         JsonNode json = FlowlineJson.read(detail, JsonNode.class);
         String id = json.path("id").asText();
+        Account account = json.hasNonNull("account") ? new Account(json.get("account").asText()) : unnamed;
         String contactId = json.path("contactId").asText();
         var causes = new ArrayList<String>();
         json.path("causes").forEach(cause -> causes.add(cause.asText()));
@@ -92,13 +100,13 @@ public sealed interface BusEvent {
                 JsonNode event = json.path("event");
                 var properties = new LinkedHashMap<String, String>();
                 event.path("properties").properties().forEach(p -> properties.put(p.getKey(), p.getValue().asText()));
-                yield new ContactActivity(id, contactId, causes, new ActivityEvent(event.path("eventTypeId").asText(),
+                yield new ContactActivity(id, account, contactId, causes, new ActivityEvent(event.path("eventTypeId").asText(),
                         Instant.parse(event.path("occurredAt").asText()), properties));
             }
             case ContactChanged.DETAIL_TYPE -> {
                 var properties = new LinkedHashSet<String>();
                 json.path("properties").forEach(p -> properties.add(p.asText()));
-                yield new ContactChanged(id, contactId, causes, properties);
+                yield new ContactChanged(id, account, contactId, causes, properties);
             }
             default -> throw new IllegalArgumentException("not a Flowline contact event: " + detailType);
         };

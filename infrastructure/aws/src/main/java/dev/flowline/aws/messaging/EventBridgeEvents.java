@@ -1,5 +1,6 @@
 package dev.flowline.aws.messaging;
 
+import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.enrolment.EngineEvents;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -23,6 +24,8 @@ import java.util.UUID;
  * An engine event's id is derived from what happened (contact, event type, properties, not the time), so the
  * same contact enrolling in the same flow again within one chain is seen as a cycle. A property change
  * gets a fresh id: different flows may set the same property in one chain without looping.
+ * <p>
+ * Each instance publishes for one account, named in every event ({@link #forAccount}).
  */
 public final class EventBridgeEvents implements EngineEvents {
 
@@ -32,21 +35,28 @@ public final class EventBridgeEvents implements EngineEvents {
     private final EventBridgeClient eventBridge;
     private final String busName;
     private final int maxChain;
+    private final Account account;
 
-    public EventBridgeEvents(EventBridgeClient eventBridge, String busName, int maxChain) {
+    public EventBridgeEvents(EventBridgeClient eventBridge, String busName, int maxChain, Account account) {
         this.eventBridge = eventBridge;
         this.busName = busName;
         this.maxChain = maxChain;
+        this.account = account;
+    }
+
+    /** The same bus, publishing for {@code other}. */
+    public EventBridgeEvents forAccount(Account other) {
+        return new EventBridgeEvents(eventBridge, busName, maxChain, other);
     }
 
     @Override
     public void activity(String contactId, ActivityEvent event) {
-        publish(List.of(new BusEvent.ContactActivity(idOf(contactId, event), contactId, CauseChain.current(), event)));
+        publish(List.of(new BusEvent.ContactActivity(idOf(contactId, event), account, contactId, CauseChain.current(), event)));
     }
 
     @Override
     public void propertiesChanged(String contactId, Set<String> properties) {
-        publish(List.of(new BusEvent.ContactChanged(UUID.randomUUID().toString(), contactId, CauseChain.current(),
+        publish(List.of(new BusEvent.ContactChanged(UUID.randomUUID().toString(), account, contactId, CauseChain.current(),
                 properties)));
     }
 

@@ -1,6 +1,7 @@
 package dev.flowline.aws.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.enrolment.StepMessage;
 import dev.flowline.engine.json.FlowlineJson;
 
@@ -8,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A step message as it travels on the step queue: {@code {"enrolmentId","sequence"}}, plus the
+ * A step message as it travels on the step queue: {@code {"account","enrolmentId","sequence"}}, plus the
  * {@link CauseChain} it was scheduled under ({@code "causes"}, left out when empty), so a loop of flows
- * that trigger each other is still seen across the queue.
+ * that trigger each other is still seen across the queue. The queue is shared by all accounts.
  */
-public record QueuedStep(StepMessage step, List<String> causes) {
+public record QueuedStep(Account account, StepMessage step, List<String> causes) {
 
     public QueuedStep {
         causes = List.copyOf(causes);
@@ -20,6 +21,7 @@ public record QueuedStep(StepMessage step, List<String> causes) {
 
     public String toJson() {
         var json = FlowlineJson.mapper().createObjectNode()
+                .put("account", account.id())
                 .put("enrolmentId", step.enrolmentId())
                 .put("sequence", step.sequence());
         if (!causes.isEmpty()) {
@@ -28,11 +30,13 @@ public record QueuedStep(StepMessage step, List<String> causes) {
         return json.toString();
     }
 
-    public static QueuedStep parse(String json) {
+    /** A message without an account (sent before steps named theirs) belongs to {@code unnamed}. */
+    public static QueuedStep parse(String json, Account unnamed) {
         JsonNode node = FlowlineJson.read(json, JsonNode.class);
         var causes = new ArrayList<String>();
         node.path("causes").forEach(cause -> causes.add(cause.asText()));
-        return new QueuedStep(new StepMessage(node.path("enrolmentId").asText(), node.path("sequence").asLong()),
+        Account account = node.hasNonNull("account") ? new Account(node.get("account").asText()) : unnamed;
+        return new QueuedStep(account, new StepMessage(node.path("enrolmentId").asText(), node.path("sequence").asLong()),
                 causes);
     }
 }

@@ -12,12 +12,16 @@ import java.util.Optional;
 /**
  * Reads an SES event (the {@code detail} of what a configuration set's EventBridge destination puts on the bus)
  * into the email activity filters read: Send, Delivery, Open, Click, Bounce and Complaint, with the marketing
- * email id from the message's {@code hs_email_id} tag. Other event types are not recorded.
+ * email id from the message's {@code hs_email_id} tag and the account from its {@value #ACCOUNT_TAG} tag (both set
+ * by {@link SesMailer}). Other event types are not recorded.
  */
 public final class SesEmailEvents {
 
-    /** An email event and the address it happened to. */
-    public record EmailEvent(String recipient, ActivityEvent event) {
+    /** The message tag naming the account that sent the email. */
+    public static final String ACCOUNT_TAG = "flowline-account";
+
+    /** An email event, the address it happened to, and the account of the sender ("" when untagged). */
+    public record EmailEvent(String account, String recipient, ActivityEvent event) {
     }
 
     private static final Map<String, String> TYPES = Map.of(
@@ -50,6 +54,7 @@ public final class SesEmailEvents {
         if (specific.hasNonNull("link")) {
             properties.put(StandardEvents.URL, specific.path("link").asText());
         }
-        return Optional.of(new EmailEvent(recipient, new ActivityEvent(type, Instant.parse(at), properties)));
+        String account = mail.path("tags").path(ACCOUNT_TAG).path(0).asText("");
+        return Optional.of(new EmailEvent(account, recipient, new ActivityEvent(type, Instant.parse(at), properties)));
     }
 }

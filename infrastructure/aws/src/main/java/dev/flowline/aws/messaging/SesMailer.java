@@ -5,22 +5,35 @@ import dev.flowline.engine.action.Mailer;
 import dev.flowline.engine.action.MarketingEmail;
 import dev.flowline.engine.json.FlowlineJson;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import dev.flowline.engine.contact.StandardEvents;
 import software.amazon.awssdk.services.sesv2.model.EmailContent;
+import software.amazon.awssdk.services.sesv2.model.MessageTag;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Sends email through SES v2. A marketing email is an SES template named by the email's content id, filled in
- * with the personalisation values; an internal email is sent as it comes, already personalised.
+ * with the personalisation values; an internal email is sent as it comes, already personalised. Each message is
+ * tagged with the account and, for a marketing email, its id, so the configuration set's events
+ * ({@link SesEmailEvents}) find their way back to the contact's account and to the email filters.
  * Every send first claims the step's idempotency key, so a redelivered step never sends twice; a send that
  * fails gives the key back and throws, so the retry sends.
  */
 public final class SesMailer implements Mailer {
 
-    /** @param configurationSet the SES configuration set that tracks deliveries, opens and clicks; may be null */
-    public record Config(String fromAddress, String configurationSet) {
+    /**
+     * @param configurationSet the SES configuration set that tracks deliveries, opens and clicks; may be null
+     * @param account          the account the emails are sent for
+     */
+    public record Config(String fromAddress, String configurationSet, String account) {
     }
+
+    /** What SES accepts in a tag value; a content id outside it is not tagged rather than failing the send. */
+    private static final Pattern TAG_VALUE = Pattern.compile("[A-Za-z0-9_-]{1,256}");
 
     private static final System.Logger LOG = System.getLogger(SesMailer.class.getName());
 
@@ -39,9 +52,13 @@ public final class SesMailer implements Mailer {
     @Override
     public void sendMarketingEmail(MarketingEmail email) {
         String templateData = FlowlineJson.write(email.personalisation());
+        var tags = new ArrayList<MessageTag>();
+        if (TAG_VALUE.matcher(email.contentId()).matches()) {
+            tags.add(tag(StandardEvents.EMAIL_ID, email.contentId()));
+        }
         sendOnce(email.idempotencyKey(), List.of(email.to()), EmailContent.builder()
                 .template(template -> template.templateName(email.contentId()).templateData(templateData))
-                .build());
+                .build(), tags);
     }
 
     @Override
@@ -56,10 +73,10 @@ public final class SesMailer implements Mailer {
                 .simple(message -> message
                         .subject(subject -> subject.data(email.subject()).charset("UTF-8"))
                         .body(body -> body.text(text -> text.data(email.body()).charset("UTF-8"))))
-                .build());
+                .build(), List.of());
     }
 
-    private void sendOnce(String idempotencyKey, List<String> to, EmailContent content) {
+    private void sendOnce(String idempotencyKey, List<String> to, EmailContent content, List<MessageTag> tags) {
         if (!ledger.claim(idempotencyKey)) {
             return;
         }
@@ -69,10 +86,16 @@ public final class SesMailer implements Mailer {
                     .configurationSetName(config.configurationSet())
                     .destination(destination -> destination.toAddresses(to))
                     .content(content)
+                    .emailTags(Stream.concat(Stream.of(tag(SesEmailEvents.ACCOUNT_TAG, config.account())),
+                            tags.stream()).toList())
                     .build());
         } catch (RuntimeException e) {
             ledger.release(idempotencyKey);
             throw e;
         }
+    }
+
+    private static MessageTag tag(String name, String value) {
+        return MessageTag.builder().name(name).value(value).build();
     }
 }

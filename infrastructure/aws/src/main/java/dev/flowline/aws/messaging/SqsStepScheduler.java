@@ -1,5 +1,6 @@
 package dev.flowline.aws.messaging;
 
+import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.enrolment.StepMessage;
 import dev.flowline.engine.enrolment.StepScheduler;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -15,6 +16,7 @@ import java.util.List;
 /**
  * Puts steps on the step queue: a step due within {@link #MAX_QUEUE_DELAY} goes there at once with an SQS
  * delivery delay; a later one is handed to the {@link WakeUpScheduler}, since SQS delays stop at 15 minutes.
+ * Each message names the account whose steps this scheduler schedules.
  */
 public final class SqsStepScheduler implements StepScheduler {
 
@@ -22,19 +24,21 @@ public final class SqsStepScheduler implements StepScheduler {
     private static final int BATCH_SIZE = 10;
 
     private final SqsClient sqs;
+    private final Account account;
     private final String queueUrl;
     private final WakeUpScheduler wakeUps;
     private final Clock clock;
     private final long maxQueueDelaySeconds;
 
-    public SqsStepScheduler(SqsClient sqs, String queueUrl, WakeUpScheduler wakeUps, Clock clock) {
-        this(sqs, queueUrl, wakeUps, clock, MAX_QUEUE_DELAY);
+    public SqsStepScheduler(SqsClient sqs, Account account, String queueUrl, WakeUpScheduler wakeUps, Clock clock) {
+        this(sqs, account, queueUrl, wakeUps, clock, MAX_QUEUE_DELAY);
     }
 
     /** @param maxQueueDelay the longest a step waits on the queue, at most {@link #MAX_QUEUE_DELAY} */
-    public SqsStepScheduler(SqsClient sqs, String queueUrl, WakeUpScheduler wakeUps, Clock clock,
+    public SqsStepScheduler(SqsClient sqs, Account account, String queueUrl, WakeUpScheduler wakeUps, Clock clock,
                             Duration maxQueueDelay) {
         this.sqs = sqs;
+        this.account = account;
         this.queueUrl = queueUrl;
         this.wakeUps = wakeUps;
         this.clock = clock;
@@ -59,7 +63,7 @@ public final class SqsStepScheduler implements StepScheduler {
             }
             entries.add(SendMessageBatchRequestEntry.builder()
                     .id(Integer.toString(entries.size() % BATCH_SIZE))
-                    .messageBody(new QueuedStep(due.step(), causes).toJson())
+                    .messageBody(new QueuedStep(account, due.step(), causes).toJson())
                     .delaySeconds((int) delay)
                     .build());
         }

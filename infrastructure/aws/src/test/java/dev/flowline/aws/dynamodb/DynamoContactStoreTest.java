@@ -1,5 +1,6 @@
 package dev.flowline.aws.dynamodb;
 
+import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.contact.PropertyValue;
@@ -12,15 +13,19 @@ import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS;
 
 @ExtendWith(LocalDynamoDb.class)
 class DynamoContactStoreTest {
+
+    private static final Account ACCOUNT = new Account("a1");
 
     private static final Instant T0 = Instant.parse("2026-11-23T10:15:30.123456789Z");
 
     @Test
     void aContactRoundTripsWithHistoryListsEventsAndSubscriptions(DynamoDbClient dynamo, FlowlineTables tables) {
-        var store = new DynamoContactStore(dynamo, tables);
+        var store = new DynamoContactStore(dynamo, tables, ACCOUNT);
         var contact = new Contact("c1");
         contact.setProperty("email", "Ada@Example.com", T0);
         contact.setProperty("lifecyclestage", "lead", T0);
@@ -29,7 +34,7 @@ class DynamoContactStoreTest {
         contact.addToList("178");
         contact.record(new ActivityEvent("4-1639801", T0, Map.of("hs_form_id", "f-1", "empty", "")));
         contact.subscribe("marketing", SubscriptionState.OPT_OUT);
-        store.save(contact);
+        store.create(contact);
 
         Contact read = store.find("c1").orElseThrow();
 
@@ -44,13 +49,13 @@ class DynamoContactStoreTest {
 
     @Test
     void aMissingContactIsNotFound(DynamoDbClient dynamo, FlowlineTables tables) {
-        assertThat(new DynamoContactStore(dynamo, tables).find("nobody")).isEmpty();
+        assertThat(new DynamoContactStore(dynamo, tables, ACCOUNT).find("nobody")).isEmpty();
     }
 
     @Test
     void aSavedContactKeepsTheLatestVersionsOfEachPropertyAndTheLatestEvents(DynamoDbClient dynamo,
                                                                              FlowlineTables tables) {
-        var store = new DynamoContactStore(dynamo, tables);
+        var store = new DynamoContactStore(dynamo, tables, ACCOUNT);
         var contact = new Contact("c1");
         int versions = DynamoContactStore.MAX_VERSIONS + 5;
         int events = DynamoContactStore.MAX_EVENTS + 10;
@@ -60,7 +65,7 @@ class DynamoContactStoreTest {
         for (int i = 0; i < events; i++) {
             contact.record(new ActivityEvent("e-page-view", T0.plusSeconds(i), Map.of("n", String.valueOf(i))));
         }
-        store.save(contact);
+        store.create(contact);
 
         Contact read = store.find("c1").orElseThrow();
 
@@ -73,12 +78,12 @@ class DynamoContactStoreTest {
 
     @Test
     void aKeptHistoryDoesNotBeginWithAClearedValue(DynamoDbClient dynamo, FlowlineTables tables) {
-        var store = new DynamoContactStore(dynamo, tables);
+        var store = new DynamoContactStore(dynamo, tables, ACCOUNT);
         var contact = new Contact("c1");
         for (int i = 0; i <= DynamoContactStore.MAX_VERSIONS; i++) {
             contact.setProperty("phone", i % 2 == 0 ? "555-" + i : null, T0.plusSeconds(i));
         }
-        store.save(contact);
+        store.create(contact);
 
         assertThat(store.find("c1").orElseThrow().history("phone"))
                 .hasSize(DynamoContactStore.MAX_VERSIONS - 1)
@@ -87,13 +92,13 @@ class DynamoContactStoreTest {
 
     @Test
     void aContactIsFoundByItsEmailIgnoringCase(DynamoDbClient dynamo, FlowlineTables tables) {
-        var store = new DynamoContactStore(dynamo, tables);
+        var store = new DynamoContactStore(dynamo, tables, ACCOUNT);
         var ada = new Contact("c1");
         ada.setProperty("email", "Ada@Example.com", T0);
-        store.save(ada);
+        store.create(ada);
         var noEmail = new Contact("c2");
         noEmail.setProperty("firstname", "Grace", T0);
-        store.save(noEmail);
+        store.create(noEmail);
 
         assertThat(store.findByEmail("ada@EXAMPLE.com")).map(Contact::id).contains("c1");
         assertThat(store.findByEmail("grace@example.com")).isEmpty();
@@ -101,10 +106,10 @@ class DynamoContactStoreTest {
 
     @Test
     void aChangedEmailFindsTheContactOnlyByItsNewEmail(DynamoDbClient dynamo, FlowlineTables tables) {
-        var store = new DynamoContactStore(dynamo, tables);
+        var store = new DynamoContactStore(dynamo, tables, ACCOUNT);
         var contact = new Contact("c1");
         contact.setProperty("email", "old@example.com", T0);
-        store.save(contact);
+        store.create(contact);
         contact.setProperty("email", "new@example.com", T0.plusSeconds(1));
         store.save(contact);
 
@@ -114,15 +119,79 @@ class DynamoContactStoreTest {
 
     @Test
     void deletingAContactRemovesItCompletely(DynamoDbClient dynamo, FlowlineTables tables) {
-        var store = new DynamoContactStore(dynamo, tables);
+        var store = new DynamoContactStore(dynamo, tables, ACCOUNT);
         var contact = new Contact("c1");
         contact.setProperty("email", "ada@example.com", T0);
-        store.save(contact);
+        store.create(contact);
 
         store.delete("c1");
 
         assertThat(store.find("c1")).isEmpty();
         assertThat(store.findByEmail("ada@example.com")).isEmpty();
         assertThat(dynamo.scan(b -> b.tableName(tables.contacts())).items()).isEmpty();
+    }
+
+    @Test
+    void twoWritersThatReadTheSameVersionBothKeepTheirChanges(DynamoDbClient dynamo, FlowlineTables tables) {
+        var store = new DynamoContactStore(dynamo, tables, ACCOUNT);
+        var contact = new Contact("c1");
+        contact.setProperty("email", "ada@example.com", T0);
+        store.create(contact);
+        Contact api = store.find("c1").orElseThrow();
+        Contact action = store.find("c1").orElseThrow();
+        api.setProperty("firstname", "Ada", T0.plusSeconds(1));
+        action.setProperty("lifecyclestage", "customer", T0.plusSeconds(2));
+        action.record(new ActivityEvent("e-1", T0.plusSeconds(2), Map.of()));
+
+        store.save(api);
+        store.save(action);
+
+        Contact stored = store.find("c1").orElseThrow();
+        assertThat(stored.value("firstname")).contains("Ada");
+        assertThat(stored.value("lifecyclestage")).contains("customer");
+        assertThat(stored.events()).extracting(ActivityEvent::eventTypeId).containsExactly("e-1");
+        assertThat(stored.version()).isEqualTo(3);
+    }
+
+    @Test
+    void aSaveAfterTheContactWasDeletedDoesNotBringItBack(DynamoDbClient dynamo, FlowlineTables tables) {
+        var store = new DynamoContactStore(dynamo, tables, ACCOUNT);
+        var contact = new Contact("c1");
+        contact.setProperty("email", "ada@example.com", T0);
+        store.create(contact);
+        Contact read = store.find("c1").orElseThrow();
+        store.delete("c1");
+        read.record(new ActivityEvent("e-1", T0, Map.of()));
+
+        assertThat(store.save(read)).isEmpty();
+        assertThat(store.find("c1")).isEmpty();
+        assertThat(store.findByEmail("ada@example.com")).isEmpty();
+    }
+
+    @Test
+    void aContactIsCreatedOnlyOnce(DynamoDbClient dynamo, FlowlineTables tables) {
+        var store = new DynamoContactStore(dynamo, tables, ACCOUNT);
+        store.create(new Contact("c1"));
+
+        assertThatThrownBy(() -> store.create(new Contact("c1"))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aContactStoredWithoutAVersionIsSavedOnlyAtTheStateItWasReadIn(DynamoDbClient dynamo, FlowlineTables tables) {
+        var store = new DynamoContactStore(dynamo, tables, ACCOUNT);
+        store.create(new Contact("c1"));
+        dynamo.updateItem(b -> b.tableName(tables.contacts()).key(Map.of("contactId", fromS(ACCOUNT.key("c1"))))
+                .updateExpression("REMOVE ver"));
+        Contact first = store.find("c1").orElseThrow();
+        Contact second = store.find("c1").orElseThrow();
+        first.setProperty("firstname", "Ada", T0);
+        second.setProperty("lastname", "Lovelace", T0);
+
+        store.save(first);
+        store.save(second);
+
+        Contact stored = store.find("c1").orElseThrow();
+        assertThat(stored.value("firstname")).contains("Ada");
+        assertThat(stored.value("lastname")).contains("Lovelace");
     }
 }

@@ -1,5 +1,6 @@
 package dev.flowline.aws.dynamodb;
 
+import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.EnrolmentSource;
 import dev.flowline.engine.enrolment.EnrolmentStatus;
@@ -25,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(LocalDynamoDb.class)
 class DynamoEnrolmentStoreTest {
 
+    private static final Account ACCOUNT = new Account("a1");
+
     private static final Instant T0 = Instant.parse("2026-11-23T10:15:00Z");
 
     private static Enrolment started(String flowId, String contactId, int number) {
@@ -33,7 +36,7 @@ class DynamoEnrolmentStoreTest {
 
     @Test
     void everyFieldOfAnEnrolmentRoundTrips(DynamoDbClient dynamo, FlowlineTables tables) {
-        var store = new DynamoEnrolmentStore(dynamo, tables);
+        var store = new DynamoEnrolmentStore(dynamo, tables, ACCOUNT);
         var waiting = new Enrolment("f1:c1:3", "f1", "c1", 3, EnrolmentSource.RE_ENROLMENT, EnrolmentStatus.ACTIVE,
                 "4", 7, T0, T0.plusSeconds(3600), new EventWait("4", T0.plusNanos(1), T0.plusSeconds(3600)),
                 Map.of("2", Map.of("hs_execution_state", "SUCCESS", "empty", ""), "3", Map.of()), true, false,
@@ -50,7 +53,7 @@ class DynamoEnrolmentStoreTest {
 
     @Test
     void aDuplicateCreateIsRejected(DynamoDbClient dynamo, FlowlineTables tables) {
-        var store = new DynamoEnrolmentStore(dynamo, tables);
+        var store = new DynamoEnrolmentStore(dynamo, tables, ACCOUNT);
 
         assertThat(store.create(started("f1", "c1", 1))).isTrue();
         assertThat(store.create(started("f1", "c1", 1).advance("2", null))).isFalse();
@@ -59,7 +62,7 @@ class DynamoEnrolmentStoreTest {
 
     @Test
     void aSecondActiveEnrolmentOfAContactInAFlowIsRejected(DynamoDbClient dynamo, FlowlineTables tables) {
-        var store = new DynamoEnrolmentStore(dynamo, tables);
+        var store = new DynamoEnrolmentStore(dynamo, tables, ACCOUNT);
         store.create(started("f1", "c1", 1));
 
         assertThat(store.create(started("f1", "c1", 2))).isFalse();
@@ -70,7 +73,7 @@ class DynamoEnrolmentStoreTest {
 
     @Test
     void aContactCanEnrolAgainOnceItsEnrolmentHasEnded(DynamoDbClient dynamo, FlowlineTables tables) {
-        var store = new DynamoEnrolmentStore(dynamo, tables);
+        var store = new DynamoEnrolmentStore(dynamo, tables, ACCOUNT);
         var first = started("f1", "c1", 1);
         store.create(first);
 
@@ -81,7 +84,7 @@ class DynamoEnrolmentStoreTest {
 
     @Test
     void updatingAnEndedEnrolmentKeepsTheLaterActiveEnrolmentsLock(DynamoDbClient dynamo, FlowlineTables tables) {
-        var store = new DynamoEnrolmentStore(dynamo, tables);
+        var store = new DynamoEnrolmentStore(dynamo, tables, ACCOUNT);
         var first = started("f1", "c1", 1);
         store.create(first);
         var completed = first.withMarketingEmailSent().complete(T0.plusSeconds(60));
@@ -95,7 +98,7 @@ class DynamoEnrolmentStoreTest {
 
     @Test
     void anUpdateWithAStaleSequenceIsRejected(DynamoDbClient dynamo, FlowlineTables tables) {
-        var store = new DynamoEnrolmentStore(dynamo, tables);
+        var store = new DynamoEnrolmentStore(dynamo, tables, ACCOUNT);
         var enrolment = started("f1", "c1", 1);
         store.create(enrolment);
         store.update(enrolment.advance("2", null), 0);
@@ -109,7 +112,7 @@ class DynamoEnrolmentStoreTest {
     @Test
     void ofConcurrentUpdatesFromOneSequenceExactlyOneWins(DynamoDbClient dynamo, FlowlineTables tables)
             throws Exception {
-        var store = new DynamoEnrolmentStore(dynamo, tables);
+        var store = new DynamoEnrolmentStore(dynamo, tables, ACCOUNT);
         var enrolment = started("f1", "c1", 1);
         store.create(enrolment);
 
@@ -124,7 +127,7 @@ class DynamoEnrolmentStoreTest {
     @Test
     void ofConcurrentCreatesForOneContactInOneFlowExactlyOneWins(DynamoDbClient dynamo, FlowlineTables tables)
             throws Exception {
-        var store = new DynamoEnrolmentStore(dynamo, tables);
+        var store = new DynamoEnrolmentStore(dynamo, tables, ACCOUNT);
 
         List<Boolean> results = race(8, i -> () -> store.create(started("f1", "c1", i + 1)));
 
@@ -135,7 +138,7 @@ class DynamoEnrolmentStoreTest {
 
     @Test
     void enrolmentsOfAContactInAFlowComeOldestFirst(DynamoDbClient dynamo, FlowlineTables tables) {
-        var store = new DynamoEnrolmentStore(dynamo, tables);
+        var store = new DynamoEnrolmentStore(dynamo, tables, ACCOUNT);
         for (int number = 1; number <= 11; number++) {
             var enrolment = started("f1", "c1", number);
             store.create(enrolment);
@@ -150,7 +153,7 @@ class DynamoEnrolmentStoreTest {
 
     @Test
     void onlyActiveEnrolmentsAreListedAsActive(DynamoDbClient dynamo, FlowlineTables tables) {
-        var store = new DynamoEnrolmentStore(dynamo, tables);
+        var store = new DynamoEnrolmentStore(dynamo, tables, ACCOUNT);
         var ended = started("f1", "c1", 1);
         store.create(ended);
         store.update(ended.unenrol(UnenrolmentReason.SUPPRESSION_LIST, T0), 0);
@@ -165,7 +168,7 @@ class DynamoEnrolmentStoreTest {
     @Test
     void convertibleEnrolmentsAreCompletedSentAMarketingEmailAndNotConverted(DynamoDbClient dynamo,
                                                                              FlowlineTables tables) {
-        var store = new DynamoEnrolmentStore(dynamo, tables);
+        var store = new DynamoEnrolmentStore(dynamo, tables, ACCOUNT);
         var mailed = started("f1", "c1", 1).withMarketingEmailSent();
         store.create(mailed);
         store.update(mailed.complete(T0), 0);
@@ -185,7 +188,7 @@ class DynamoEnrolmentStoreTest {
 
     @Test
     void dueWakeUpsAreFoundByTheirMinute(DynamoDbClient dynamo, FlowlineTables tables) {
-        var store = new DynamoEnrolmentStore(dynamo, tables);
+        var store = new DynamoEnrolmentStore(dynamo, tables, ACCOUNT);
         Instant minute = Instant.parse("2026-11-23T11:00:00Z");
         for (int contact = 0; contact <= 20; contact++) {
             var enrolment = started("f1", "c" + contact, 1);
@@ -203,10 +206,11 @@ class DynamoEnrolmentStoreTest {
         var dueAtEleven = new ArrayList<>(IntStream.range(0, 20).mapToObj(c -> "f1:c" + c + ":1").toList());
         dueAtEleven.add("f2:c1:1");
 
-        assertThat(store.dueIn(minute.plusSeconds(42))).extracting(Enrolment::enrolmentId)
+        var due = new DueEnrolments(dynamo, tables);
+        assertThat(due.in(minute.plusSeconds(42))).extracting(d -> d.enrolment().enrolmentId())
                 .containsExactlyInAnyOrderElementsOf(dueAtEleven);
-        assertThat(store.dueIn(minute.plusSeconds(60))).extracting(Enrolment::enrolmentId)
-                .containsExactly("f1:c20:1");
+        assertThat(due.in(minute.plusSeconds(60))).extracting(DueEnrolments.Due::account, d -> d.enrolment().enrolmentId())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ACCOUNT, "f1:c20:1"));
     }
 
     private static List<Boolean> race(int writers, IntFunction<Callable<Boolean>> writer)

@@ -1,5 +1,6 @@
 package dev.flowline.aws.dynamodb;
 
+import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.enrolment.UnenrolmentReason;
 import dev.flowline.engine.record.HistoryKind;
 import dev.flowline.engine.record.Metric;
@@ -15,9 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(LocalDynamoDb.class)
 class DynamoFlowMetricsTest {
 
+    private static final Account ACCOUNT = new Account("a1");
+
     @Test
     void countersAreSpreadOverShardsAndSummedOnRead(DynamoDbClient dynamo, FlowlineTables tables) {
-        var metrics = new DynamoFlowMetrics(dynamo, tables);
+        var metrics = new DynamoFlowMetrics(dynamo, tables, ACCOUNT);
         IntStream.range(0, 40).parallel().forEach(i -> metrics.increment("f1", Metric.ENROLLED));
         IntStream.range(0, 3).forEach(i -> metrics.action("f1", "2", HistoryKind.ACTION_SUCCEEDED));
         metrics.action("f1", "2", HistoryKind.ACTION_FAILED);
@@ -45,7 +48,7 @@ class DynamoFlowMetricsTest {
 
     @Test
     void resettingTheGoalClearsOnlyTheConversionCount(DynamoDbClient dynamo, FlowlineTables tables) {
-        var metrics = new DynamoFlowMetrics(dynamo, tables);
+        var metrics = new DynamoFlowMetrics(dynamo, tables, ACCOUNT);
         IntStream.range(0, 20).forEach(i -> metrics.increment("f1", Metric.GOAL_CONVERSIONS));
         metrics.increment("f1", Metric.ENROLLED);
 
@@ -58,7 +61,7 @@ class DynamoFlowMetricsTest {
 
     @Test
     void aFlowWithoutCountsHasAnEmptySnapshot(DynamoDbClient dynamo, FlowlineTables tables) {
-        var snapshot = new DynamoFlowMetrics(dynamo, tables).snapshot("f1");
+        var snapshot = new DynamoFlowMetrics(dynamo, tables, ACCOUNT).snapshot("f1");
 
         assertThat(snapshot.enrolled()).isZero();
         assertThat(snapshot.actions()).isEmpty();

@@ -1,5 +1,6 @@
 package dev.flowline.aws.dynamodb;
 
+import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.definition.Flow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -10,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ExtendWith(LocalDynamoDb.class)
 class DynamoFlowStoreTest {
+
+    private static final Account ACCOUNT = new Account("a1");
 
     private static Flow flow(String id, boolean enabled, String revisionId, String name) {
         return Flow.parse("""
@@ -24,7 +27,7 @@ class DynamoFlowStoreTest {
 
     @Test
     void aNewFlowIsSavedAsRevisionOneAndReadBackLosslessly(DynamoDbClient dynamo, FlowlineTables tables) {
-        var store = new DynamoFlowStore(dynamo, tables);
+        var store = new DynamoFlowStore(dynamo, tables, ACCOUNT);
 
         Flow saved = store.save(flow("100", true, null, "Welcome"));
 
@@ -35,7 +38,7 @@ class DynamoFlowStoreTest {
 
     @Test
     void eachSaveKeepsTheEarlierRevisions(DynamoDbClient dynamo, FlowlineTables tables) {
-        var store = new DynamoFlowStore(dynamo, tables);
+        var store = new DynamoFlowStore(dynamo, tables, ACCOUNT);
         store.save(flow("100", true, null, "Welcome"));
 
         Flow second = store.save(flow("100", true, "1", "Welcome, renamed"));
@@ -51,7 +54,7 @@ class DynamoFlowStoreTest {
 
     @Test
     void savingOnTopOfAStaleRevisionFails(DynamoDbClient dynamo, FlowlineTables tables) {
-        var store = new DynamoFlowStore(dynamo, tables);
+        var store = new DynamoFlowStore(dynamo, tables, ACCOUNT);
         store.save(flow("100", true, null, "Welcome"));
         store.save(flow("100", true, "1", "Edited by one user"));
 
@@ -63,7 +66,7 @@ class DynamoFlowStoreTest {
 
     @Test
     void creatingAFlowThatExistsFails(DynamoDbClient dynamo, FlowlineTables tables) {
-        var store = new DynamoFlowStore(dynamo, tables);
+        var store = new DynamoFlowStore(dynamo, tables, ACCOUNT);
         store.save(flow("100", true, null, "Welcome"));
 
         assertThatThrownBy(() -> store.save(flow("100", false, null, "Another")))
@@ -72,7 +75,7 @@ class DynamoFlowStoreTest {
 
     @Test
     void onlyEnabledFlowsAreListedAsEnabled(DynamoDbClient dynamo, FlowlineTables tables) {
-        var store = new DynamoFlowStore(dynamo, tables);
+        var store = new DynamoFlowStore(dynamo, tables, ACCOUNT);
         store.save(flow("1", true, null, "On"));
         store.save(flow("2", false, null, "Off"));
         store.save(flow("3", true, null, "Turned off"));
@@ -83,7 +86,7 @@ class DynamoFlowStoreTest {
 
     @Test
     void deletingAFlowRemovesItAndItsRevisions(DynamoDbClient dynamo, FlowlineTables tables) {
-        var store = new DynamoFlowStore(dynamo, tables);
+        var store = new DynamoFlowStore(dynamo, tables, ACCOUNT);
         store.save(flow("100", true, null, "Welcome"));
         store.save(flow("100", true, "1", "Welcome"));
 

@@ -1,5 +1,6 @@
 package dev.flowline.aws.dynamodb;
 
+import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.record.HistoryEntry;
 import dev.flowline.engine.record.HistoryKind;
 import org.junit.jupiter.api.Test;
@@ -13,11 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(LocalDynamoDb.class)
 class DynamoHistoryTest {
 
+    private static final Account ACCOUNT = new Account("a1");
+
     private static final Instant T0 = Instant.parse("2026-11-23T10:15:00Z");
 
     @Test
     void entriesAreReadPerEnrolmentAndPerContactInTimeOrder(DynamoDbClient dynamo, FlowlineTables tables) {
-        var history = new DynamoHistory(dynamo, tables);
+        var history = new DynamoHistory(dynamo, tables, ACCOUNT);
         var notEnrolled = new HistoryEntry(null, "f2", "c1", T0, HistoryKind.NOT_ENROLLED, null, "Already active");
         var enrolled = new HistoryEntry("f1:c1:1", "f1", "c1", T0, HistoryKind.ENROLLED, null, "Met the triggers");
         var sameInstant = new HistoryEntry("f1:c1:1", "f1", "c1", T0, HistoryKind.ACTION_SUCCEEDED, "1", null);
@@ -36,8 +39,8 @@ class DynamoHistoryTest {
 
     @Test
     void entriesFromTwoWritersAtTheSameInstantAreBothKept(DynamoDbClient dynamo, FlowlineTables tables) {
-        var one = new DynamoHistory(dynamo, tables);
-        var other = new DynamoHistory(dynamo, tables);
+        var one = new DynamoHistory(dynamo, tables, ACCOUNT);
+        var other = new DynamoHistory(dynamo, tables, ACCOUNT);
         var first = new HistoryEntry("f1:c1:1", "f1", "c1", T0, HistoryKind.ENROLLED, null, "one");
         var second = new HistoryEntry("f2:c1:1", "f2", "c1", T0, HistoryKind.ENROLLED, null, "other");
 

@@ -1,5 +1,6 @@
 package dev.flowline.aws.dynamodb;
 
+import dev.flowline.aws.accounts.Account;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -16,6 +17,8 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
 @ExtendWith(LocalDynamoDb.class)
 class EffectLedgerTest {
 
+    private static final Account ACCOUNT = new Account("a1");
+
     private static final Instant T0 = Instant.parse("2026-11-23T10:15:00Z");
 
     private static Clock at(Instant instant) {
@@ -24,7 +27,7 @@ class EffectLedgerTest {
 
     @Test
     void aKeyIsClaimedOnlyOnce(DynamoDbClient dynamo, FlowlineTables tables) {
-        var ledger = new EffectLedger(dynamo, tables, at(T0));
+        var ledger = new EffectLedger(dynamo, tables, ACCOUNT, at(T0));
 
         assertThat(ledger.claim("f1:c1:1#4")).isTrue();
         assertThat(ledger.claim("f1:c1:1#4")).isFalse();
@@ -33,10 +36,10 @@ class EffectLedgerTest {
 
     @Test
     void aClaimCarriesItsExpiryForDynamoDbsTimeToLive(DynamoDbClient dynamo, FlowlineTables tables) {
-        new EffectLedger(dynamo, tables, at(T0), Duration.ofDays(2)).claim("k");
+        new EffectLedger(dynamo, tables, ACCOUNT, at(T0), Duration.ofDays(2)).claim("k");
 
         var item = dynamo.getItem(b -> b.tableName(tables.effects())
-                .key(Map.of("idempotencyKey", fromS("k"))))
+                .key(Map.of("idempotencyKey", fromS("a1#k"))))
                 .item();
         assertThat(item.get("expiresAt").n()).isEqualTo(String.valueOf(T0.plus(Duration.ofDays(2)).getEpochSecond()));
         assertThat(dynamo.describeTimeToLive(b -> b.tableName(tables.effects())).timeToLiveDescription()
@@ -45,15 +48,15 @@ class EffectLedgerTest {
 
     @Test
     void anExpiredClaimCanBeClaimedAgain(DynamoDbClient dynamo, FlowlineTables tables) {
-        new EffectLedger(dynamo, tables, at(T0), Duration.ofHours(1)).claim("k");
+        new EffectLedger(dynamo, tables, ACCOUNT, at(T0), Duration.ofHours(1)).claim("k");
 
-        assertThat(new EffectLedger(dynamo, tables, at(T0.plus(Duration.ofMinutes(59)))).claim("k")).isFalse();
-        assertThat(new EffectLedger(dynamo, tables, at(T0.plus(Duration.ofHours(1)))).claim("k")).isTrue();
+        assertThat(new EffectLedger(dynamo, tables, ACCOUNT, at(T0.plus(Duration.ofMinutes(59)))).claim("k")).isFalse();
+        assertThat(new EffectLedger(dynamo, tables, ACCOUNT, at(T0.plus(Duration.ofHours(1)))).claim("k")).isTrue();
     }
 
     @Test
     void aReleasedClaimCanBeClaimedAgain(DynamoDbClient dynamo, FlowlineTables tables) {
-        var ledger = new EffectLedger(dynamo, tables, at(T0));
+        var ledger = new EffectLedger(dynamo, tables, ACCOUNT, at(T0));
         ledger.claim("k");
 
         ledger.release("k");

@@ -1,5 +1,6 @@
 package dev.flowline.aws.messaging;
 
+import dev.flowline.aws.accounts.Account;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.StandardEvents;
@@ -26,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MethodSource("dev.flowline.aws.messaging.AwsEmulator#all")
 class EventBridgeEventsTest {
 
+    private static final Account ACCOUNT = new Account("a1");
+
     private static final String BUS = "flowline-test";
     private static final int MAX_CHAIN = 10;
 
@@ -51,7 +54,7 @@ class EventBridgeEventsTest {
         queueUrl = sqs.createQueue(q -> q.queueName("triggers")).queueUrl();
         eventBridge.createEventBus(b -> b.name(BUS));
         routeToTheQueue("contact.changed");
-        events = new EventBridgeEvents(eventBridge, BUS, MAX_CHAIN);
+        events = new EventBridgeEvents(eventBridge, BUS, MAX_CHAIN, ACCOUNT);
     }
 
     private void routeToTheQueue(String detailType) {
@@ -151,7 +154,8 @@ class EventBridgeEventsTest {
             for (var message : messages) {
                 JsonNode envelope = FlowlineJson.read(message.body(), JsonNode.class);
                 assertThat(envelope.path("source").asText()).isEqualTo(BusEvent.SOURCE);
-                received.add(BusEvent.parse(envelope.path("detail-type").asText(), envelope.path("detail").toString()));
+                received.add(BusEvent.parse(envelope.path("detail-type").asText(), envelope.path("detail").toString(),
+                        new Account("other")));
             }
         } while (!messages.isEmpty());
         return received;

@@ -108,7 +108,7 @@ class EventBridgeWakeUpSchedulerTest {
 
     private SqsStepScheduler stepScheduler(WakeUpScheduler wakeUps) {
         String queueUrl = sqs.createQueue(q -> q.queueName("steps")).queueUrl();
-        return new SqsStepScheduler(sqs, queueUrl, wakeUps, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new SqsStepScheduler(sqs, new dev.flowline.aws.accounts.Account("a1"), queueUrl, wakeUps, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private List<String> scheduleNames() {

@@ -1,5 +1,6 @@
 package dev.flowline.aws.messaging;
 
+import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.StandardEvents;
 import dev.flowline.engine.enrolment.StepMessage;
@@ -14,6 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MessageJsonTest {
+
+    private static final Account ACME = new Account("acme");
+    private static final Account DEFAULT = new Account("default");
 
     @Test
     void aWakeUpNamesItsMinuteInUtc() {
@@ -30,22 +34,31 @@ class MessageJsonTest {
     }
 
     @Test
-    void aQueuedStepReadsBackWithItsCauses() {
-        var step = new QueuedStep(new StepMessage("f:c:1", 7), List.of("a", "b"));
+    void aQueuedStepReadsBackWithItsAccountAndCauses() {
+        var step = new QueuedStep(ACME, new StepMessage("f:c:1", 7), List.of("a", "b"));
 
-        assertThat(QueuedStep.parse(step.toJson())).isEqualTo(step);
-        assertThat(QueuedStep.parse("{\"enrolmentId\":\"f:c:1\",\"sequence\":7}").causes()).isEmpty();
+        assertThat(QueuedStep.parse(step.toJson(), DEFAULT)).isEqualTo(step);
+        assertThat(QueuedStep.parse("{\"enrolmentId\":\"f:c:1\",\"sequence\":7}", DEFAULT))
+                .isEqualTo(new QueuedStep(DEFAULT, new StepMessage("f:c:1", 7), List.of()));
     }
 
     @Test
     void busEventsReadBackFromTheirDetail() {
-        var activity = new BusEvent.ContactActivity("id-1", "c-1", List.of("x"), new ActivityEvent(
+        var activity = new BusEvent.ContactActivity("id-1", ACME, "c-1", List.of("x"), new ActivityEvent(
                 StandardEvents.WORKFLOW_ENROLLED, Instant.parse("2026-11-23T10:00:00Z"),
                 Map.of(StandardEvents.FLOW_ID, "42")));
-        var changed = new BusEvent.ContactChanged("id-2", "c-1", List.of(), Set.of("email", "lifecyclestage"));
+        var changed = new BusEvent.ContactChanged("id-2", ACME, "c-1", List.of(), Set.of("email", "lifecyclestage"));
 
-        assertThat(BusEvent.parse(activity.detailType(), activity.detail())).isEqualTo(activity);
-        assertThat(BusEvent.parse(changed.detailType(), changed.detail())).isEqualTo(changed);
+        assertThat(BusEvent.parse(activity.detailType(), activity.detail(), DEFAULT)).isEqualTo(activity);
+        assertThat(BusEvent.parse(changed.detailType(), changed.detail(), DEFAULT)).isEqualTo(changed);
+    }
+
+    @Test
+    void aBusEventFromOutsideWithoutAccountBelongsToTheDefaultAccount() {
+        var event = BusEvent.parse(BusEvent.ContactChanged.DETAIL_TYPE,
+                "{\"id\":\"e-1\",\"contactId\":\"c-1\",\"properties\":[\"email\"]}", DEFAULT);
+
+        assertThat(event.account()).isEqualTo(DEFAULT);
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.net.URI;
 import java.util.Optional;
 
 /** moto's server on {@code AWS_ENDPOINT_URL}, as {@code .ci/run} starts it. */
-final class Moto implements AwsEmulator {
+public final class Moto implements AwsEmulator {
 
     private final Optional<URI> endpoint;
 
@@ -15,7 +15,7 @@ final class Moto implements AwsEmulator {
         this.endpoint = endpoint;
     }
 
-    static Moto fromEnvironment() {
+    public static Moto fromEnvironment() {
         return new Moto(Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL")).filter(url -> !url.isBlank())
                 .map(URI::create));
     }

@@ -35,7 +35,7 @@ class SesMailerTest {
         moto.reset();
         ses = moto.clients().sesV2();
         mailer = new SesMailer(ses, new InMemoryLedger(), email -> List.of("owner@example.com"),
-                new SesMailer.Config(FROM, null));
+                new SesMailer.Config(FROM, null, "acme"));
     }
 
     @AfterEach
@@ -82,7 +82,7 @@ class SesMailerTest {
     @Test
     void anInternalEmailWithoutRecipientAddressesIsNotSent() {
         verifySender();
-        var nobody = new SesMailer(ses, new InMemoryLedger(), email -> List.of(), new SesMailer.Config(FROM, null));
+        var nobody = new SesMailer(ses, new InMemoryLedger(), email -> List.of(), new SesMailer.Config(FROM, null, "acme"));
 
         nobody.sendInternalEmail(notification("f:c:1#2"));
 

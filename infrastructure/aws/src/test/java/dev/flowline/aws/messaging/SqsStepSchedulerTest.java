@@ -45,14 +45,14 @@ class SqsStepSchedulerTest {
     @BeforeEach
     void createQueue(TestInfo test) {
         queueUrl = sqs.createQueue(q -> q.queueName(test.getTestMethod().orElseThrow().getName())).queueUrl();
-        scheduler = new SqsStepScheduler(sqs, queueUrl, wakeUps::add, Clock.fixed(NOW, ZoneOffset.UTC));
+        scheduler = new SqsStepScheduler(sqs, new dev.flowline.aws.accounts.Account("a1"), queueUrl, wakeUps::add, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
-    void aStepDueNowGoesOnTheQueueAsEnrolmentIdAndSequence() {
+    void aStepDueNowGoesOnTheQueueAsAccountEnrolmentIdAndSequence() {
         scheduler.schedule(new StepMessage("flow-1:contact-1:1", 3), null);
 
-        assertThat(receiveAll(1)).containsExactly("{\"enrolmentId\":\"flow-1:contact-1:1\",\"sequence\":3}");
+        assertThat(receiveAll(1)).containsExactly("{\"account\":\"a1\",\"enrolmentId\":\"flow-1:contact-1:1\",\"sequence\":3}");
         assertThat(wakeUps).isEmpty();
     }
 
@@ -98,7 +98,7 @@ class SqsStepSchedulerTest {
             scheduler.schedule(new StepMessage("e", 0), null);
         }
 
-        assertThat(QueuedStep.parse(receiveAll(1).getFirst()).causes()).containsExactly("crm-event-1", "enrolled-1");
+        assertThat(QueuedStep.parse(receiveAll(1).getFirst(), new dev.flowline.aws.accounts.Account("other")).causes()).containsExactly("crm-event-1", "enrolled-1");
     }
 
     private int attribute(QueueAttributeName name) {
