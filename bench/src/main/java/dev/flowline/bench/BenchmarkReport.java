@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * Runs the benchmarks, prints one line per figure with its target, and writes them to results.json.
  * {@code --smoke} runs each benchmark once, briefly, to check that it still runs: its figures mean nothing,
- * so it writes no results.
+ * so it writes no results. {@code --end-to-end} runs only the end-to-end benchmark ({@link EndToEndBenchmark});
+ * {@code --contacts N} runs it with N contacts instead of 10,000 (and 2N existing ones instead of 20,000).
  */
 public final class BenchmarkReport {
 
@@ -31,24 +32,33 @@ public final class BenchmarkReport {
     private BenchmarkReport() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         boolean smoke = List.of(args).contains("--smoke");
         Files.createDirectories(LOG.getParent());
-        Collection<RunResult> results;
-        try {
-            results = new Runner(options(smoke).build()).run();
-        } catch (RunnerException e) {
-            System.err.println("a benchmark failed: " + e.getMessage() + "; JMH's log is in bench/" + LOG);
-            System.exit(1);
-            return;
+        List<Figure> figures = new ArrayList<>();
+        if (!List.of(args).contains("--end-to-end")) {
+            try {
+                figures.addAll(figures(new Runner(options(smoke).build()).run()));
+            } catch (RunnerException e) {
+                System.err.println("a benchmark failed: " + e.getMessage() + "; JMH's log is in bench/" + LOG);
+                System.exit(1);
+                return;
+            }
+            Path root = Path.of("..");
+            figures.addAll(PackageSizes.measure(root));
+            figures.addAll(ColdStarts.measure(root));
         }
-        List<Figure> figures = figures(results);
+        int contacts = List.of(args).indexOf("--contacts");
+        var endToEnd = EndToEndBenchmark.run(smoke ? EndToEndBenchmark.Size.SMOKE : contacts >= 0
+                ? EndToEndBenchmark.Size.of(Integer.parseInt(args[contacts + 1])) : EndToEndBenchmark.Size.FULL);
+        figures.addAll(endToEnd.figures());
         if (smoke) {
             figures.forEach(figure -> System.out.println("ran: " + figure.name()));
             return;
         }
         figures.forEach(figure -> System.out.println(figure.line()));
-        write(figures);
+        endToEnd.notes().forEach(System.out::println);
+        write(figures, endToEnd.notes());
         System.out.println("written to bench/" + RESULTS + "; JMH's log is in bench/" + LOG);
     }
 
@@ -94,14 +104,14 @@ public final class BenchmarkReport {
                 .orElseThrow(() -> new IllegalStateException("no result for " + benchmark));
     }
 
-    private static void write(List<Figure> figures) throws IOException {
+    private static void write(List<Figure> figures, List<String> notes) throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Figure figure : figures) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", figure.name());
             row.put("value", figure.value());
             row.put("unit", figure.unit());
-            row.put("target", (figure.atMost() ? "<= " : ">= ") + figure.target());
+            row.put("target", figure.targetText());
             row.put("pass", figure.passes());
             rows.add(row);
         }
@@ -109,6 +119,7 @@ public final class BenchmarkReport {
         document.put("java", Runtime.version().toString());
         document.put("cores", Runtime.getRuntime().availableProcessors());
         document.put("figures", rows);
+        document.put("notes", notes);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(RESULTS.toFile(), document);
     }
 }

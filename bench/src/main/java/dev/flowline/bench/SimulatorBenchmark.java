@@ -99,5 +99,9 @@ public class SimulatorBenchmark {
             throw new IllegalStateException("expected " + STEPS_PER_CONTACT * contacts + " successful steps, the metrics count "
                     + actions);
         }
+        // the next run should not collect garbage around this one's contacts, enrolments and history
+        simulator = null;
+        trials = null;
+        report = null;
     }
 }

@@ -1,0 +1,131 @@
+package dev.flowline.bench;
+
+import dev.flowline.aws.AwsClients;
+import dev.flowline.aws.dynamodb.FlowlineTables;
+import dev.flowline.local.EmbeddedEmulators;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The cold start of each function: from starting a fresh JVM on the function's shaded jar, with the JVM options
+ * and memory template.yaml gives it, to the end of its first invocation on its sample event
+ * ({@link HandlerInvocation}). The handlers talk to DynamoDB Local and ElasticMQ in this JVM, on tables and
+ * queues made for the run; the other services (bus, scheduler, email) are not reached by the sample events.
+ */
+final class ColdStarts {
+
+    private static final String ACTION_EXECUTOR = "ActionExecutorFunction";
+    private static final double ACTION_EXECUTOR_TARGET_SECONDS = 1.0;
+    private static final long TIMEOUT_SECONDS = 120;
+
+    private ColdStarts() {
+    }
+
+    /** One figure per function; only the action executor's has a target. */
+    static List<Figure> measure(Path root) throws Exception {
+        DeployedFunctions deployed = DeployedFunctions.of(root);
+        List<Figure> figures = new ArrayList<>();
+        try (var emulators = new EmbeddedEmulators(0, 0)) {
+            Map<String, String> environment = environment(deployed, emulators);
+            for (DeployedFunctions.Function function : deployed.functions()) {
+                double seconds = coldStart(function, deployed, environment);
+                String name = "cold start, " + function.name();
+                figures.add(function.name().equals(ACTION_EXECUTOR)
+                        ? Figure.atMost(name, seconds, "s", ACTION_EXECUTOR_TARGET_SECONDS)
+                        : Figure.report(name, seconds, "s"));
+            }
+        }
+        return figures;
+    }
+
+    /** What template.yaml sets for every function, pointed at the emulators: tables, queues, endpoints. */
+    private static Map<String, String> environment(DeployedFunctions deployed, EmbeddedEmulators emulators) {
+        var clients = AwsClients.emulatorAt(emulators.sqsEndpoint()).withDynamoDbAt(emulators.dynamoDbEndpoint());
+        FlowlineTables tables = FlowlineTables.defaults().withPrefix("cold-start-");
+        try (var dynamo = clients.dynamoDb(); SqsClient sqs = clients.sqs()) {
+            tables.create(dynamo);
+            Map<String, String> env = new HashMap<>();
+            env.put("JAVA_TOOL_OPTIONS", deployed.javaToolOptions());
+            env.put("AWS_REGION", "us-east-1");
+            env.put("AWS_ACCESS_KEY_ID", "test");
+            env.put("AWS_SECRET_ACCESS_KEY", "test");
+            env.put("AWS_ENDPOINT_URL", emulators.sqsEndpoint().toString());
+            env.put("AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamoDbEndpoint().toString());
+            env.put("POWERTOOLS_SERVICE_NAME", "flowline");
+            env.put("POWERTOOLS_LOG_LEVEL", "INFO");
+            env.put("FLOWLINE_FLOWS_TABLE", tables.flows());
+            env.put("FLOWLINE_CONTACTS_TABLE", tables.contacts());
+            env.put("FLOWLINE_ENROLMENTS_TABLE", tables.enrolments());
+            env.put("FLOWLINE_HISTORY_TABLE", tables.history());
+            env.put("FLOWLINE_METRICS_TABLE", tables.metrics());
+            env.put("FLOWLINE_EFFECTS_TABLE", tables.effects());
+            env.put("FLOWLINE_LISTS_TABLE", tables.lists());
+            env.put("FLOWLINE_TOKENS_TABLE", tables.tokens());
+            env.put("FLOWLINE_STEP_QUEUE_URL", queue(sqs, "cold-start-steps"));
+            env.put("FLOWLINE_DEAD_LETTER_QUEUE_URL", queue(sqs, "cold-start-dead-letters"));
+            env.put("FLOWLINE_ACTIVATION_QUEUE_URL", queue(sqs, "cold-start-activation"));
+            env.put("FLOWLINE_MAIL_FROM", "flows@example.com");
+            return env;
+        }
+    }
+
+    private static String queue(SqsClient sqs, String name) {
+        return sqs.createQueue(b -> b.queueName(name)).queueUrl();
+    }
+
+    /** Seconds from starting the JVM to the end of the first invocation. */
+    private static double coldStart(DeployedFunctions.Function function, DeployedFunctions deployed,
+                                    Map<String, String> environment) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(function.jar())) {
+            throw new IllegalStateException(function.jar() + " is missing: ./bench/run (not --smoke) builds it");
+        }
+        var command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:MaxRAM=" + deployed.memoryMb() + "m",
+                "-cp", function.jar() + File.pathSeparator + invokerClasses(),
+                HandlerInvocation.class.getName(), function.handler(), function.event().toString());
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        long start = System.nanoTime();
+        Process process = builder.start();
+        List<String> output = new ArrayList<>();
+        long done = -1;
+        try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (done < 0 && line.startsWith(HandlerInvocation.DONE)) {
+                    done = System.nanoTime();
+                }
+                output.add(line);
+            }
+        }
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        if (done < 0 || process.exitValue() != 0) {
+            throw new IllegalStateException(function.name() + " did not complete its first invocation:\n"
+                    + String.join("\n", output));
+        }
+        return (done - start) / 1e9;
+    }
+
+    /** Where {@link HandlerInvocation} was loaded from: the benchmarks' classes, put after the function's jar. */
+    private static Path invokerClasses() {
+        try {
+            return Path.of(HandlerInvocation.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

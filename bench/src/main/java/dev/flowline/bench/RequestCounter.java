@@ -1,0 +1,298 @@
+package dev.flowline.bench;
+
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counts the AWS requests the handlers make, as AWS would bill them, per service and operation, from the SDK
+ * clients of the local runtime. A request counts when it is made on a handler's thread (the SQS pollers, the
+ * wake-ups) or by the CRM's event publisher; the benchmark's own reads do not. What the local runtime does
+ * differently from AWS is translated:
+ * <ul>
+ *   <li>the local event bus delivers an event by sending it to the trigger and the goal queue: the send to the
+ *   trigger queue counts as the one EventBridge {@code PutEvents} it stands for, the other not at all;</li>
+ *   <li>a receive that brings messages is a Lambda invocation by the event source mapping, and counts as an SQS
+ *   request; empty long polls do not (AWS's pollers make them whatever the load).</li>
+ * </ul>
+ * DynamoDB requests ask for their consumed capacity, so that read and write request units are DynamoDB's own.
+ * Each handler invocation, from a receive that brings messages to the thread's next receive, is timed, and
+ * what it allocates measured ({@link HandlerStats}).
+ */
+final class RequestCounter implements ExecutionInterceptor {
+
+    static final String CRM_THREAD = "crm-events";
+    private static final String POLLER_THREAD = "poller-";
+    private static final String WAKER_THREAD = "wake-ups";
+    /** AWS's names of the services, for the SDK's. */
+    private static final Map<String, String> SERVICES = Map.of("DynamoDb", "DynamoDB", "Sqs", "SQS",
+            "Scheduler", "Scheduler", "SesV2", "SES");
+    private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("started");
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    /** One kind of request: who made it and what it was. */
+    record Kind(String handler, String service, String operation) {
+    }
+
+    private final Map<Kind, LongAdder> requests = new ConcurrentHashMap<>();
+    private final LongAdder events = new LongAdder();
+    private final LongAdder dynamoWriteItems = new LongAdder();
+    private final DoubleAdder readUnits = new DoubleAdder();
+    private final DoubleAdder writeUnits = new DoubleAdder();
+    private final Map<String, HandlerStats> handlers = new ConcurrentHashMap<>();
+    private final ThreadLocal<long[]> openInvocation = new ThreadLocal<>();
+    private final LongAdder wakerRequestNanos = new LongAdder();
+    private volatile boolean on;
+
+    /** Starts counting from zero. */
+    void start() {
+        requests.clear();
+        events.reset();
+        dynamoWriteItems.reset();
+        readUnits.reset();
+        writeUnits.reset();
+        handlers.clear();
+        wakerRequestNanos.reset();
+        on = true;
+    }
+
+    void stop() {
+        on = false;
+    }
+
+    @Override
+    public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+        SdkRequest request = context.request();
+        if (handlerOf(Thread.currentThread()).isEmpty() || !on) {
+            return request;
+        }
+        return switch (request) {
+            case PutItemRequest put -> put.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+            case UpdateItemRequest update ->
+                    update.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+            case DeleteItemRequest delete ->
+                    delete.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+            case TransactWriteItemsRequest transact ->
+                    transact.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+            case BatchWriteItemRequest batch ->
+                    batch.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+            case GetItemRequest get ->
+                    get.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+            case QueryRequest query ->
+                    query.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+            case ScanRequest scan ->
+                    scan.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+            case BatchGetItemRequest get ->
+                    get.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+            case TransactGetItemsRequest get ->
+                    get.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+            default -> request;
+        };
+    }
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        Optional<String> handler = handlerOf(Thread.currentThread());
+        if (!on || handler.isEmpty()) {
+            return;
+        }
+        if (context.request() instanceof ReceiveMessageRequest) {
+            endInvocation(handler.get());
+        }
+        attributes.putAttribute(STARTED, System.nanoTime());
+    }
+
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        Optional<String> handler = handlerOf(Thread.currentThread());
+        if (!on || handler.isEmpty()) {
+            return;
+        }
+        String service = SERVICES.getOrDefault(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
+                attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME));
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        SdkRequest request = context.request();
+        SdkResponse response = context.response();
+        Long started = attributes.getAttribute(STARTED);
+        if (Thread.currentThread().getName().equals(WAKER_THREAD) && started != null) {
+            wakerRequestNanos.add(System.nanoTime() - started);
+        }
+        if (response instanceof ReceiveMessageResponse received) {
+            if (received.messages().isEmpty()) {
+                return;
+            }
+            openInvocation.set(new long[]{System.nanoTime(), THREADS.getCurrentThreadAllocatedBytes()});
+        }
+        if (request instanceof SendMessageBatchRequest send && send.queueUrl().endsWith("-goals")) {
+            return;
+        }
+        if (request instanceof SendMessageBatchRequest send && send.queueUrl().endsWith("-triggers")) {
+            service = "EventBridge";
+            operation = "PutEvents";
+            events.add(send.entries().size());
+        }
+        count(new Kind(handler.get(), service, operation));
+        dynamoWriteItems.add(writeItems(request));
+        capacity(response).forEach(used -> {
+            readUnits.add(used.readCapacityUnits() != null ? used.readCapacityUnits()
+                    : isWrite(request) ? 0 : used.capacityUnits());
+            writeUnits.add(used.writeCapacityUnits() != null ? used.writeCapacityUnits()
+                    : isWrite(request) ? used.capacityUnits() : 0);
+        });
+    }
+
+    private void count(Kind kind) {
+        requests.computeIfAbsent(kind, k -> new LongAdder()).increment();
+    }
+
+    /** Closes the invocation this poller thread had open, if any. */
+    private void endInvocation(String handler) {
+        long[] started = openInvocation.get();
+        if (started != null) {
+            openInvocation.remove();
+            handlers.computeIfAbsent(handler, h -> new HandlerStats()).invocation(System.nanoTime() - started[0],
+                    THREADS.getCurrentThreadAllocatedBytes() - started[1]);
+        }
+    }
+
+    /**
+     * Adds the waker's work, which no receive delimits: its thread's CPU time and the time its requests took, what
+     * it allocated, over {@code invocations} wake-ups. Measured from {@link #start()}: {@code cpuNanosAtStart} and
+     * {@code bytesAtStart} are the thread's figures then.
+     */
+    void addWaker(Thread waker, long cpuNanosAtStart, long bytesAtStart, long invocations) {
+        handlers.computeIfAbsent("delay-waker", h -> new HandlerStats()).totals(
+                THREADS.getThreadCpuTime(waker.threadId()) - cpuNanosAtStart + wakerRequestNanos.sum(),
+                THREADS.getThreadAllocatedBytes(waker.threadId()) - bytesAtStart, invocations);
+    }
+
+    /** The waker's thread's CPU time and allocated bytes so far. */
+    static long[] wakerFigures(Thread waker) {
+        return new long[]{THREADS.getThreadCpuTime(waker.threadId()), THREADS.getThreadAllocatedBytes(waker.threadId())};
+    }
+
+    static Optional<Thread> wakerThread() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(WAKER_THREAD)).findFirst();
+    }
+
+    private static Optional<String> handlerOf(Thread thread) {
+        String name = thread.getName();
+        if (name.startsWith(POLLER_THREAD)) {
+            return Optional.of(name.substring(POLLER_THREAD.length()));
+        }
+        if (name.equals(WAKER_THREAD)) {
+            return Optional.of("delay-waker");
+        }
+        if (name.startsWith(CRM_THREAD)) {
+            return Optional.of("crm");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isWrite(SdkRequest request) {
+        return writeItems(request) > 0;
+    }
+
+    private static int writeItems(SdkRequest request) {
+        return switch (request) {
+            case PutItemRequest ignored -> 1;
+            case UpdateItemRequest ignored -> 1;
+            case DeleteItemRequest ignored -> 1;
+            case TransactWriteItemsRequest transact -> transact.transactItems().size();
+            case BatchWriteItemRequest batch -> batch.requestItems().values().stream().mapToInt(List::size).sum();
+            default -> 0;
+        };
+    }
+
+    private static List<ConsumedCapacity> capacity(SdkResponse response) {
+        return switch (response) {
+            case PutItemResponse r -> listOf(r.consumedCapacity());
+            case UpdateItemResponse r -> listOf(r.consumedCapacity());
+            case DeleteItemResponse r -> listOf(r.consumedCapacity());
+            case GetItemResponse r -> listOf(r.consumedCapacity());
+            case QueryResponse r -> listOf(r.consumedCapacity());
+            case ScanResponse r -> listOf(r.consumedCapacity());
+            case TransactWriteItemsResponse r -> r.consumedCapacity();
+            case BatchWriteItemResponse r -> r.consumedCapacity();
+            case BatchGetItemResponse r -> r.consumedCapacity();
+            case TransactGetItemsResponse r -> r.consumedCapacity();
+            default -> List.of();
+        };
+    }
+
+    private static List<ConsumedCapacity> listOf(ConsumedCapacity capacity) {
+        return capacity == null ? List.of() : List.of(capacity);
+    }
+
+    /** What was counted since {@link #start()}. */
+    Counts counts() {
+        var byKind = new TreeMap<String, Long>();
+        requests.forEach((kind, n) -> byKind.merge(
+                kind.handler() + " " + kind.service() + " " + kind.operation(), n.sum(), Long::sum));
+        var byOperation = new TreeMap<String, Long>();
+        requests.forEach((kind, n) -> byOperation.merge(kind.service() + " " + kind.operation(), n.sum(), Long::sum));
+        return new Counts(byOperation, byKind, events.sum(), dynamoWriteItems.sum(), readUnits.sum(),
+                writeUnits.sum(), Map.copyOf(handlers));
+    }
+
+    /**
+     * Requests by operation ("Service Operation") and by handler and operation, EventBridge events, DynamoDB
+     * items written and request units, and each handler's invocations.
+     */
+    record Counts(Map<String, Long> byOperation, Map<String, Long> byHandlerAndOperation, long events,
+                  long dynamoWriteItems, double readUnits, double writeUnits, Map<String, HandlerStats> handlers) {
+
+        long total() {
+            return byOperation.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        long ofService(String service) {
+            return byOperation.entrySet().stream().filter(e -> e.getKey().startsWith(service + " "))
+                    .mapToLong(Map.Entry::getValue).sum();
+        }
+
+        long ofHandler(String handler) {
+            return byHandlerAndOperation.entrySet().stream().filter(e -> e.getKey().startsWith(handler + " "))
+                    .mapToLong(Map.Entry::getValue).sum();
+        }
+    }
+}
