@@ -9,8 +9,10 @@ root="$(cd "$here/../.." && pwd)"
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 work=$(mktemp -d)
+# the development token the runtime registers for its development account, known in advance
+token="pat-fl-$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')"
 # its own process group, so that stopping it also stops the JVM that Maven forks
-setsid "$root/flowline-local" --dev-clock --port "$port" --outbox "$work/outbox" >"$work/runtime.log" 2>&1 &
+FLOWLINE_DEV_TOKEN="$token" setsid "$root/flowline-local" --dev-clock --port "$port" --outbox "$work/outbox" >"$work/runtime.log" 2>&1 &
 runtime_pid=$!
 stop() {
   kill -- "-$runtime_pid" 2>/dev/null || true
@@ -31,4 +33,4 @@ done
 curl -fs -o /dev/null "$url/health" || { cat "$work/runtime.log" >&2; echo "the local runtime did not answer" >&2; exit 1; }
 
 cd "$here"
-FLOWLINE_URL="$url" node --test || { tail -50 "$work/runtime.log" >&2; exit 1; }
+FLOWLINE_URL="$url" FLOWLINE_TOKEN="$token" node --test || { tail -50 "$work/runtime.log" >&2; exit 1; }

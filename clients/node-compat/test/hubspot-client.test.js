@@ -7,7 +7,11 @@ const basePath = process.env.FLOWLINE_URL;
 if (!basePath) {
   throw new Error('FLOWLINE_URL must name a running Flowline, e.g. http://localhost:3000');
 }
-const client = new hubspot.Client({ basePath, accessToken: 'pat-local-any' });
+const accessToken = process.env.FLOWLINE_TOKEN;
+if (!accessToken) {
+  throw new Error('FLOWLINE_TOKEN must be an API token of that Flowline (the local runtime prints one)');
+}
+const client = new hubspot.Client({ basePath, accessToken });
 const unique = `${Date.now()}-${process.pid}`;
 
 /** client.apiRequest answers a fetch Response; this checks its status and reads its JSON. */
