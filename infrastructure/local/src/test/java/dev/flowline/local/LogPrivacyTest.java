@@ -15,6 +15,7 @@ import dev.flowline.engine.action.Mailer;
 import dev.flowline.engine.json.FlowlineJson;
 import dev.flowline.functions.actionexecutor.ActionExecutorHandler;
 import dev.flowline.functions.api.ApiHandler;
+import dev.flowline.functions.api.Routes;
 import dev.flowline.functions.triggerevaluator.TriggerEvaluatorHandler;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
@@ -110,6 +111,7 @@ class LogPrivacyTest {
 
         assertThat(webhookCalls).as("the webhook step ran").hasPositiveValue();
         assertThat(logs.toString()).as("a failure was logged").contains("the message failed");
+        assertThat(logs.toString()).as("an unexpected API failure was logged").contains("request r-1 failed");
         PRIVATE.forEach(value -> assertThat(logs.toString()).doesNotContainIgnoringCase(value));
     }
 
@@ -145,7 +147,11 @@ class LogPrivacyTest {
                 marketingEmail("1", "2", "welcome"), webhook("2", null,
                         "http://127.0.0.1:" + failingEndpoint.getAddress().getPort() + "/hook")));
 
-        var api = new Api(new ApiHandler(engine), engine.apiTokens().issue(engine.config().defaultAccount(), "t"));
+        Routes failing = router -> router.get("/failing", request -> {
+            throw new IllegalStateException("cannot take " + EMAIL);
+        });
+        var api = new Api(new ApiHandler(engine, List.of(failing)),
+                engine.apiTokens().issue(engine.config().defaultAccount(), "t"));
         String id = api.call("POST", "/crm/v3/objects/contacts", """
                 {"properties":{"email":"%s","firstname":"%s","secret_code":"%s"}}"""
                 .formatted(EMAIL, FIRST_NAME, SECRET)).path("id").asText();
@@ -155,6 +161,7 @@ class LogPrivacyTest {
                 {"properties":{"email":"%s","secret_code":{"nested":"%s"}}}""".formatted(EMAIL, SECRET));
         api.call("POST", "/crm/v3/objects/contacts", """
                 {"properties":{"email":"%s"}}""".formatted(EMAIL));
+        api.call("GET", "/failing", null);
 
         new TriggerEvaluatorHandler(engine).handleRequest(sqsEvent(List.of(envelope(new BusEvent.ContactChanged(
                 "e-1", engine.config().defaultAccount(), id, List.of(), Set.of("lifecyclestage"))))), LAMBDA);

@@ -9,8 +9,11 @@ import dev.flowline.aws.AwsEngines;
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.aws.accounts.ApiTokens;
 import dev.flowline.aws.lambda.HandlerLogs;
+import dev.flowline.aws.lambda.LogSafe;
 import dev.flowline.aws.lambda.SnapStartPriming;
 import dev.flowline.engine.json.FlowlineJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 import java.nio.charset.StandardCharsets;
@@ -34,6 +37,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     /** Bodies larger than this are refused with a 413 before they are read. */
     static final int MAX_BODY_BYTES = 1 << 20;
 
+    private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private static final Map<String, String> JSON = Map.of("Content-Type", "application/json;charset=utf-8");
     private static final Set<String> PUBLIC_PATHS = Set.of(OpenApiRoutes.PATH, "/health");
     private static final String BEARER = "Bearer ";
@@ -117,10 +121,27 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             } catch (ApiException e) {
                 return response(e.status(), errorBody(e, correlationId), limitHeaders);
             } catch (DynamoDbException e) {
-                ApiException refused = StorageLimits.clientError(e).orElseThrow(() -> e);
-                return response(refused.status(), errorBody(refused, correlationId), limitHeaders);
+                Optional<ApiException> refused = StorageLimits.clientError(e);
+                return refused.isPresent()
+                        ? response(refused.get().status(), errorBody(refused.get(), correlationId), limitHeaders)
+                        : internalError(e, correlationId, limitHeaders);
+            } catch (RuntimeException e) {
+                return internalError(e, correlationId, limitHeaders);
             }
         });
+    }
+
+    /** An unexpected failure: logged without what it quotes (see {@link LogSafe}), answered in HubSpot's shape. */
+    private static APIGatewayV2HTTPResponse internalError(RuntimeException e, String correlationId,
+                                                          Map<String, String> limitHeaders) {
+        if (LOG.isDebugEnabled()) {
+            LOG.error("request {} failed", correlationId, e);
+        } else {
+            LOG.error("request {} failed: {}", correlationId, LogSafe.describe(e));
+        }
+        var failure = new ApiException(500, "INTERNAL_ERROR",
+                "the request failed on the server; quote its correlationId when reporting it", List.of());
+        return response(500, errorBody(failure, correlationId), limitHeaders);
     }
 
     /** The account of the request's bearer token; a 401 without a valid one. */

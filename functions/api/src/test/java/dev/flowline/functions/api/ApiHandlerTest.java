@@ -11,6 +11,8 @@ import dev.flowline.engine.json.FlowlineJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.List;
+
 import static dev.flowline.aws.SampleFlows.flow;
 import static dev.flowline.aws.SampleFlows.marketingEmail;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,5 +66,24 @@ class ApiHandlerTest {
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getBody()).isEqualTo("{\"status\":\"ok\"}");
+    }
+
+    @Test
+    void anUnexpectedFailureIsA500InHubSpotsErrorShapeWithoutWhatItQuotes(EmbeddedAws.Environment aws) {
+        Routes failing = router -> router.get("/failing", request -> {
+            throw new IllegalStateException("cannot take jane@example.com");
+        });
+        APIGatewayV2HTTPEvent request = EventLoader.loadApiGatewayHttpEvent(SAMPLE);
+        request.setRawPath("/failing");
+
+        APIGatewayV2HTTPResponse response = new ApiHandler(engineWithSampleToken(aws), List.of(failing))
+                .handleRequest(request, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(500);
+        JsonNode body = FlowlineJson.read(response.getBody(), JsonNode.class);
+        assertThat(body.path("status").asText()).isEqualTo("error");
+        assertThat(body.path("category").asText()).isEqualTo("INTERNAL_ERROR");
+        assertThat(body.path("correlationId").asText()).isEqualTo("JKJaXmPLvHcESHA=");
+        assertThat(response.getBody()).doesNotContain("jane@example.com");
     }
 }
