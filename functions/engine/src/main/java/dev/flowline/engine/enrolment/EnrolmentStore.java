@@ -17,9 +17,6 @@ public interface EnrolmentStore {
     /** The contact's active enrolments across all flows. */
     List<Enrolment> activeOfContact(String contactId);
 
-    /** The contact's completed enrolments that were sent a marketing email and have not met the goal yet. */
-    List<Enrolment> convertibleOfContact(String contactId);
-
     /**
      * Creates a new enrolment; false if one with the same id exists (a duplicate trigger) or the contact
      * already has an active enrolment in the flow.

@@ -39,11 +39,6 @@ public final class InMemoryEnrolmentStore implements EnrolmentStore {
     }
 
     @Override
-    public List<Enrolment> convertibleOfContact(String contactId) {
-        return ofContact(contactId, Enrolment::isConvertible);
-    }
-
-    @Override
     public boolean create(Enrolment enrolment) {
         if (byId.containsKey(enrolment.enrolmentId())
                 || ofContact(enrolment.flowId(), enrolment.contactId()).stream().anyMatch(Enrolment::isActive)) {

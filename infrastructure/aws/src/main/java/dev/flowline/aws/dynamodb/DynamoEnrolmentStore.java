@@ -85,11 +85,6 @@ public final class DynamoEnrolmentStore implements EnrolmentStore {
         return byContact(FlowlineTables.ENROLMENTS_ACTIVE_INDEX, EnrolmentItem.ACTIVE_CONTACT_ID, contactId);
     }
 
-    @Override
-    public List<Enrolment> convertibleOfContact(String contactId) {
-        return byContact(FlowlineTables.ENROLMENTS_CONVERTIBLE_INDEX, EnrolmentItem.CONVERTIBLE_CONTACT_ID, contactId);
-    }
-
     /**
      * When each enrolment of the flow began, read by a scan of the whole table (there is no index by flow): its
      * cost grows with the table, so it serves occasional reports, not the engine.

@@ -34,7 +34,6 @@ final class EnrolmentItem {
     static final String CONTACT_ID = "contactId";
     static final String FLOW_NUMBER = "flowNumber";
     static final String ACTIVE_CONTACT_ID = "activeContactId";
-    static final String CONVERTIBLE_CONTACT_ID = "convertibleContactId";
     static final String DUE_MINUTE = "dueMinute";
     static final String ACCOUNT = "account";
     static final String FLOW_ID = "flowId";
@@ -80,9 +79,6 @@ final class EnrolmentItem {
             if (e.dueAt() != null) {
                 item.put(DUE_MINUTE, fromS(dueKey(e.dueAt(), Math.floorMod(e.enrolmentId().hashCode(), DUE_SHARDS))));
             }
-        }
-        if (e.isConvertible()) {
-            item.put(CONVERTIBLE_CONTACT_ID, fromS(account.key(e.contactId())));
         }
         return item;
     }

@@ -39,8 +39,6 @@ import java.util.Set;
  *           active enrolment per contact per flow</td>
  *       <td>{@code contact} (ALL): {@code contactId} / {@code flowNumber} ({@code flowId#0000000001});
  *           {@code active} (sparse, ALL): {@code activeContactId}, only while ACTIVE;
- *           {@code convertible} (sparse, ALL): {@code convertibleContactId}, only while completed, sent a
- *           marketing email and not converted;
  *           {@code due} (sparse, ALL): {@code dueMinute} ({@code 2026-11-23T10:15Z#3}, the due minute and a
  *           shard), only while ACTIVE with a due time</td></tr>
  *   <tr><td>history ({@code FLOWLINE_HISTORY_TABLE}, {@code flowline-history})</td>
@@ -70,7 +68,6 @@ public record FlowlineTables(String flows, String contacts, String enrolments, S
     public static final String CONTACTS_EMAIL_INDEX = "email";
     public static final String ENROLMENTS_CONTACT_INDEX = "contact";
     public static final String ENROLMENTS_ACTIVE_INDEX = "active";
-    public static final String ENROLMENTS_CONVERTIBLE_INDEX = "convertible";
     public static final String ENROLMENTS_DUE_INDEX = "due";
     public static final String HISTORY_ENROLMENT_INDEX = "enrolment";
     public static final String EFFECTS_TTL_ATTRIBUTE = "expiresAt";
@@ -123,7 +120,6 @@ public record FlowlineTables(String flows, String contacts, String enrolments, S
                 new TableSpec(enrolments, "pk", null)
                         .index(ENROLMENTS_CONTACT_INDEX, "contactId", "flowNumber", ProjectionType.ALL)
                         .index(ENROLMENTS_ACTIVE_INDEX, "activeContactId", null, ProjectionType.ALL)
-                        .index(ENROLMENTS_CONVERTIBLE_INDEX, "convertibleContactId", null, ProjectionType.ALL)
                         .index(ENROLMENTS_DUE_INDEX, "dueMinute", null, ProjectionType.ALL).request(),
                 new TableSpec(history, "contactId", "sk")
                         .index(HISTORY_ENROLMENT_INDEX, "enrolmentId", "sk", ProjectionType.ALL).request(),

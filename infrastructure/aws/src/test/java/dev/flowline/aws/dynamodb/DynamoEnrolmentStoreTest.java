@@ -166,27 +166,6 @@ class DynamoEnrolmentStoreTest {
     }
 
     @Test
-    void convertibleEnrolmentsAreCompletedSentAMarketingEmailAndNotConverted(DynamoDbClient dynamo,
-                                                                             FlowlineTables tables) {
-        var store = new DynamoEnrolmentStore(dynamo, tables, ACCOUNT);
-        var mailed = started("f1", "c1", 1).withMarketingEmailSent();
-        store.create(mailed);
-        store.update(mailed.complete(T0), 0);
-        var converted = started("f2", "c1", 1).withMarketingEmailSent();
-        store.create(converted);
-        store.update(converted.complete(T0).withGoalConverted(), 0);
-        var notMailed = started("f3", "c1", 1);
-        store.create(notMailed);
-        store.update(notMailed.complete(T0), 0);
-        store.create(started("f4", "c1", 1).withMarketingEmailSent());
-
-        assertThat(store.convertibleOfContact("c1")).extracting(Enrolment::enrolmentId).containsExactly("f1:c1:1");
-
-        store.update(mailed.complete(T0).withGoalConverted(), 1);
-        assertThat(store.convertibleOfContact("c1")).isEmpty();
-    }
-
-    @Test
     void dueWakeUpsAreFoundByTheirMinute(DynamoDbClient dynamo, FlowlineTables tables) {
         var store = new DynamoEnrolmentStore(dynamo, tables, ACCOUNT);
         Instant minute = Instant.parse("2026-11-23T11:00:00Z");

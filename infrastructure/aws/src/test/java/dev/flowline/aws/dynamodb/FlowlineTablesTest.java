@@ -26,6 +26,6 @@ class FlowlineTablesTest {
 
         assertThat(dynamo.describeTable(b -> b.tableName(tables.enrolments())).table().globalSecondaryIndexes())
                 .extracting(index -> index.indexName())
-                .containsExactlyInAnyOrder("contact", "active", "convertible", "due");
+                .containsExactlyInAnyOrder("contact", "active", "due");
     }
 }
