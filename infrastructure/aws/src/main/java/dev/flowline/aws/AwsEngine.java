@@ -12,13 +12,11 @@ import dev.flowline.aws.dynamodb.DynamoJourneyEnrolmentStore;
 import dev.flowline.aws.dynamodb.DynamoJourneyStore;
 import dev.flowline.aws.dynamodb.DynamoListStore;
 import dev.flowline.aws.dynamodb.EffectLedger;
-import dev.flowline.aws.dynamodb.EffectLedgerIdempotency;
 import dev.flowline.aws.http.HttpWebhookCaller;
 import dev.flowline.aws.http.SecretSource;
 import dev.flowline.aws.http.SecretSources;
 import dev.flowline.aws.messaging.EventBridgeEvents;
 import dev.flowline.aws.messaging.EventBridgeWakeUpScheduler;
-import dev.flowline.aws.messaging.IdempotencyLedger;
 import dev.flowline.aws.messaging.SesMailer;
 import dev.flowline.aws.messaging.SqsStepScheduler;
 import dev.flowline.aws.messaging.WakeUpScheduler;
@@ -118,7 +116,6 @@ public final class AwsEngine {
         this.dueEnrolments = new DueEnrolments(dynamo, config.tables());
         this.apiTokens = new ApiTokens(dynamo, config.tables(), clock);
         this.effects = new EffectLedger(dynamo, config.tables(), account, clock);
-        IdempotencyLedger ledger = new EffectLedgerIdempotency(effects);
 
         WakeUpScheduler wakeUps = builder.wakeUps != null ? builder.wakeUps
                 : new EventBridgeWakeUpScheduler(clients.scheduler.get(), new EventBridgeWakeUpScheduler.Config(
@@ -128,10 +125,10 @@ public final class AwsEngine {
         EngineEvents publisher = builder.events != null ? builder.events.apply(account)
                 : new EventBridgeEvents(clients.eventBridge.get(), config.busName(), config.maxCauseChain(), account);
         Mailer mailer = builder.mailer != null ? builder.mailer
-                : new SesMailer(clients.sesV2.get(), ledger, new ConfiguredRecipients(config.userEmails()),
+                : new SesMailer(clients.sesV2.get(), effects, new ConfiguredRecipients(config.userEmails()),
                         new SesMailer.Config(config.mailFrom(), config.sesConfigurationSet(), account.id()));
         WebhookCaller webhooks = builder.webhooks != null ? builder.webhooks
-                : new HttpWebhookCaller(ledger, new HttpWebhookCaller.Config(config.webhookSecret(),
+                : new HttpWebhookCaller(effects, new HttpWebhookCaller.Config(config.webhookSecret(),
                         config.plainHttpHosts()), clients.secrets(clock), clock);
         var standIns = new StandInServices();
         var ports = new ActionPorts(mailer, standIns, standIns, standIns, standIns, this::enrolByAction, webhooks,

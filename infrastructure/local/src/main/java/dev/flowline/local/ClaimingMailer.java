@@ -6,30 +6,26 @@ import dev.flowline.engine.action.Mailer;
 import dev.flowline.engine.action.MarketingEmail;
 
 /**
- * Claims each email's idempotency key in the effects ledger before handing it on, as {@code SesMailer} does in
- * the cloud, and gives the key back when the send fails: a redelivered step finds the claim and sends nothing.
+ * Sends each email once per idempotency key through the effects ledger, as {@code SesMailer} does in the cloud:
+ * a redelivered step finds the email sent and sends nothing; a send that fails gives the key back.
  */
 record ClaimingMailer(IdempotencyLedger ledger, Mailer mailer) implements Mailer {
 
+    private static final String SENT = "sent";
+
     @Override
     public void sendMarketingEmail(MarketingEmail email) {
-        once(email.idempotencyKey(), () -> mailer.sendMarketingEmail(email));
+        ledger.once(email.idempotencyKey(), () -> {
+            mailer.sendMarketingEmail(email);
+            return SENT;
+        });
     }
 
     @Override
     public void sendInternalEmail(InternalEmail email) {
-        once(email.idempotencyKey(), () -> mailer.sendInternalEmail(email));
-    }
-
-    private void once(String idempotencyKey, Runnable send) {
-        if (!ledger.claim(idempotencyKey)) {
-            return;
-        }
-        try {
-            send.run();
-        } catch (RuntimeException e) {
-            ledger.release(idempotencyKey);
-            throw e;
-        }
+        ledger.once(email.idempotencyKey(), () -> {
+            mailer.sendInternalEmail(email);
+            return SENT;
+        });
     }
 }

@@ -5,7 +5,6 @@ import dev.flowline.aws.AwsConfig;
 import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.ConfiguredRecipients;
 import dev.flowline.aws.dynamodb.EffectLedger;
-import dev.flowline.aws.dynamodb.EffectLedgerIdempotency;
 import dev.flowline.aws.dynamodb.FlowlineTables;
 import dev.flowline.aws.messaging.EventBridgeEvents;
 import dev.flowline.aws.messaging.WakeUpScheduler;
@@ -109,8 +108,8 @@ public final class LocalRuntime implements AutoCloseable {
             this.outboxMailer = new OutboxMailer(options.outbox(), stepsConfig.mailFrom(),
                     new ConfiguredRecipients(stepsConfig.userEmails()), clock);
             // emails carry no account: their keys are claimed, and the outbox names its files, in one namespace
-            var ledger = new EffectLedgerIdempotency(new EffectLedger(closing(clients.dynamoDb()),
-                    FlowlineTables.fromEnvironment(environment), stepsConfig.defaultAccount(), clock));
+            var ledger = new EffectLedger(closing(clients.dynamoDb()),
+                    FlowlineTables.fromEnvironment(environment), stepsConfig.defaultAccount(), clock);
             var mailer = new ClaimingMailer(ledger, new ThrottledMailer(outboxMailer, options.faults()));
             Function<AwsConfig, AwsEngine> engineOf = config -> AwsEngine.builder(config, clients).clock(clock)
                     .wakeUps(requested).mailer(mailer).accountEvents(events::forAccount).maxQueueDelay(maxQueueDelay)

@@ -1,8 +1,10 @@
 package dev.flowline.aws.dynamodb;
 
 import dev.flowline.aws.accounts.Account;
+import dev.flowline.aws.messaging.IdempotencyLedger;
 import dev.flowline.engine.enrolment.StepMessage;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -15,16 +17,25 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
 import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS;
 
 /**
- * Records of side effects that must not repeat (emails, webhooks), by idempotency key. A sender claims the key
- * before sending: only the first claim succeeds, so a redelivered step finds the claim and does not send again.
- * A claim expires after its time to live (DynamoDB's TTL deletes it later; an expired claim that is still there
+ * Records of side effects that must not repeat (emails, webhooks), by idempotency key, in the effects table.
+ * A claim is a conditional put of an {@code IN_PROGRESS} item; the effect's outcome turns it {@code DONE}.
+ * <p>
+ * An {@code IN_PROGRESS} claim holds for {@link #LEASE}, well past a function's timeout: a run that crashed while
+ * making the effect leaves it, and the step's message, back after SQS's visibility timeout, claims it again. The
+ * whole item expires after its time to live (DynamoDB's TTL deletes it later; an expired item that is still there
  * can be claimed again). The default, 14 days, is SQS's longest message retention. Keys are
  * {@link Account#key account keys}.
  */
-public final class EffectLedger {
+public final class EffectLedger implements IdempotencyLedger {
 
     public static final Duration DEFAULT_TIME_TO_LIVE = Duration.ofDays(14);
+    public static final Duration LEASE = Duration.ofMinutes(5);
     private static final String KEY = "idempotencyKey";
+    private static final String STATE = "state";
+    private static final String LEASE_UNTIL = "leaseUntil";
+    private static final String OUTCOME = "outcome";
+    private static final String IN_PROGRESS = "IN_PROGRESS";
+    private static final String DONE = "DONE";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -45,20 +56,42 @@ public final class EffectLedger {
         this(dynamo, tables, account, clock, DEFAULT_TIME_TO_LIVE);
     }
 
-    /** True for the first claim of {@code idempotencyKey}; false if it is already claimed. */
-    public boolean claim(String idempotencyKey) {
+    @Override
+    public Claim claim(String idempotencyKey) {
         long now = clock.instant().getEpochSecond();
         try {
             dynamo.putItem(b -> b.tableName(table)
-                    .item(Map.of(KEY, fromS(account.key(idempotencyKey)),
+                    .item(Map.of(KEY, key(idempotencyKey), STATE, fromS(IN_PROGRESS),
+                            LEASE_UNTIL, fromN(String.valueOf(now + LEASE.toSeconds())),
                             FlowlineTables.EFFECTS_TTL_ATTRIBUTE, fromN(String.valueOf(now + timeToLive.toSeconds()))))
-                    .conditionExpression("attribute_not_exists(#k) OR #exp <= :now")
-                    .expressionAttributeNames(Map.of("#k", KEY, "#exp", FlowlineTables.EFFECTS_TTL_ATTRIBUTE))
-                    .expressionAttributeValues(Map.of(":now", fromN(String.valueOf(now)))));
-            return true;
+                    .conditionExpression("attribute_not_exists(#k) OR #exp <= :now OR (#state = :inProgress AND #lease <= :now)")
+                    .expressionAttributeNames(Map.of("#k", KEY, "#exp", FlowlineTables.EFFECTS_TTL_ATTRIBUTE,
+                            "#state", STATE, "#lease", LEASE_UNTIL))
+                    .expressionAttributeValues(Map.of(":now", fromN(String.valueOf(now)),
+                            ":inProgress", fromS(IN_PROGRESS))));
+            return new Claim.Granted();
         } catch (ConditionalCheckFailedException claimed) {
-            return false;
+            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                    .key(Map.of(KEY, key(idempotencyKey)))).item();
+            if (item == null || item.isEmpty()) {
+                return claim(idempotencyKey); // released in between
+            }
+            return DONE.equals(item.get(STATE).s()) ? new Claim.Done(item.get(OUTCOME).s()) : new Claim.InProgress();
         }
+    }
+
+    @Override
+    public void complete(String idempotencyKey, String outcome) {
+        dynamo.updateItem(b -> b.tableName(table).key(Map.of(KEY, key(idempotencyKey)))
+                .updateExpression("SET #state = :done, #outcome = :outcome REMOVE #lease")
+                .expressionAttributeNames(Map.of("#state", STATE, "#outcome", OUTCOME, "#lease", LEASE_UNTIL))
+                .expressionAttributeValues(Map.of(":done", fromS(DONE), ":outcome", fromS(outcome))));
+    }
+
+    /** Gives up a claim whose side effect failed, so that a retry may try it again. */
+    @Override
+    public void release(String idempotencyKey) {
+        dynamo.deleteItem(b -> b.tableName(table).key(Map.of(KEY, key(idempotencyKey))));
     }
 
     /** Forgets the claims of every step of an enrolment, sequences 0 to {@code lastSequence} (a privacy deletion). */
@@ -69,8 +102,7 @@ public final class EffectLedger {
                 .toList());
     }
 
-    /** Gives up a claim whose side effect failed, so that a retry may try it again. */
-    public void release(String idempotencyKey) {
-        dynamo.deleteItem(b -> b.tableName(table).key(Map.of(KEY, fromS(account.key(idempotencyKey)))));
+    private AttributeValue key(String idempotencyKey) {
+        return fromS(account.key(idempotencyKey));
     }
 }

@@ -45,9 +45,9 @@ import java.util.Set;
  * {@code AUTH_KEY} carries the secret its {@code secretName} names, from the {@link SecretSource}, in a header or
  * a query parameter; the secret is never logged and is blanked out of error descriptions.
  * <p>
- * The request's idempotency key is claimed before the call, so a redelivered step does not call again. Its
- * answer is not kept: a repeated key is reported as answered with 200. A call without an answer gives the key
- * back, so that a redelivery may try it.
+ * The request's idempotency key is claimed in the {@link IdempotencyLedger} before the call and the answer, or its
+ * absence, is recorded with it: a redelivered step gets the recorded answer back instead of calling again, and
+ * goes on as the first run would have (a retry after no answer or a 5xx is a new step, with a new key).
  */
 public final class HttpWebhookCaller implements WebhookCaller {
 
@@ -124,18 +124,18 @@ public final class HttpWebhookCaller implements WebhookCaller {
         if (!wait.isZero()) {
             return WebhookResponse.status(429, String.valueOf(wait.toSeconds() + 1));
         }
-        if (!ledger.claim(request.idempotencyKey())) {
-            return WebhookResponse.status(200);
-        }
+        return RecordedAnswer.read(ledger.once(request.idempotencyKey(),
+                () -> RecordedAnswer.of(send(uri, request, authKey))));
+    }
+
+    private WebhookResponse send(URI uri, WebhookRequest request, Optional<AuthKey> authKey) {
         try {
             HttpResponse<Void> response = http.send(httpRequest(uri, request, authKey),
                     HttpResponse.BodyHandlers.discarding());
             return WebhookResponse.status(response.statusCode(), response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException noAnswer) {
-            ledger.release(request.idempotencyKey());
             return WebhookResponse.noAnswer(blankedOut(noAnswer.toString(), authKey));
         } catch (InterruptedException interrupted) {
-            ledger.release(request.idempotencyKey());
             Thread.currentThread().interrupt();
             return WebhookResponse.noAnswer("interrupted");
         }

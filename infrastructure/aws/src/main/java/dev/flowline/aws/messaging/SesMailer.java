@@ -33,6 +33,7 @@ public final class SesMailer implements Mailer {
     }
 
     /** What SES accepts in a tag value; a content id outside it is not tagged rather than failing the send. */
+    private static final String SENT = "sent";
     private static final Pattern TAG_VALUE = Pattern.compile("[A-Za-z0-9_-]{1,256}");
 
     private static final System.Logger LOG = System.getLogger(SesMailer.class.getName());
@@ -77,10 +78,7 @@ public final class SesMailer implements Mailer {
     }
 
     private void sendOnce(String idempotencyKey, List<String> to, EmailContent content, List<MessageTag> tags) {
-        if (!ledger.claim(idempotencyKey)) {
-            return;
-        }
-        try {
+        ledger.once(idempotencyKey, () -> {
             ses.sendEmail(SendEmailRequest.builder()
                     .fromEmailAddress(config.fromAddress())
                     .configurationSetName(config.configurationSet())
@@ -89,10 +87,8 @@ public final class SesMailer implements Mailer {
                     .emailTags(Stream.concat(Stream.of(tag(SesEmailEvents.ACCOUNT_TAG, config.account())),
                             tags.stream()).toList())
                     .build());
-        } catch (RuntimeException e) {
-            ledger.release(idempotencyKey);
-            throw e;
-        }
+            return SENT;
+        });
     }
 
     private static MessageTag tag(String name, String value) {

@@ -1,6 +1,7 @@
 package dev.flowline.aws.dynamodb;
 
 import dev.flowline.aws.accounts.Account;
+import dev.flowline.aws.messaging.IdempotencyLedger;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.enrolment.Enrolment;
@@ -116,8 +117,8 @@ class AccountIsolationTest {
         assertThat(new DynamoFlowMetrics(dynamo, tables, B).snapshot("f1").enrolled()).isZero();
 
         Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
-        assertThat(new EffectLedger(dynamo, tables, A, clock).claim("email:1")).isTrue();
-        assertThat(new EffectLedger(dynamo, tables, B, clock).claim("email:1")).isTrue();
+        assertThat(new EffectLedger(dynamo, tables, A, clock).claim("email:1")).isInstanceOf(IdempotencyLedger.Claim.Granted.class);
+        assertThat(new EffectLedger(dynamo, tables, B, clock).claim("email:1")).isInstanceOf(IdempotencyLedger.Claim.Granted.class);
     }
 
     @Test

@@ -3,7 +3,8 @@ package dev.flowline.aws.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
-import dev.flowline.aws.messaging.IdempotencyLedger;
+import dev.flowline.aws.messaging.EffectInProgress;
+import dev.flowline.aws.messaging.InMemoryLedger;
 import dev.flowline.engine.action.WebhookRequest;
 import dev.flowline.engine.action.WebhookResponse;
 import dev.flowline.engine.json.FlowlineJson;
@@ -24,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +35,7 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class HttpWebhookCallerTest {
 
@@ -45,18 +46,8 @@ class HttpWebhookCallerTest {
 
     private final List<Headers> received = new CopyOnWriteArrayList<>();
     private final List<String> queries = new CopyOnWriteArrayList<>();
-    private final Set<String> claimed = new HashSet<>();
-    private final IdempotencyLedger ledger = new IdempotencyLedger() {
-        @Override
-        public boolean claim(String key) {
-            return claimed.add(key);
-        }
-
-        @Override
-        public void release(String key) {
-            claimed.remove(key);
-        }
-    };
+    private final InMemoryLedger ledger = new InMemoryLedger();
+    private final Set<String> claimed = ledger.keys();
     private HttpServer server;
     private int status = 200;
 
@@ -134,13 +125,23 @@ class HttpWebhookCallerTest {
     }
 
     @Test
-    void anIdempotencyKeyAlreadyClaimedIsNotCalledAgain() {
+    void aRepeatedKeyGetsTheRecordedAnswerWithoutACall() {
         var caller = caller(Set.of("127.0.0.1"));
+        status = 503;
         caller.call(request("k1", url()));
+        status = 200;
 
-        caller.call(request("k1", url()));
-
+        assertThat(caller.call(request("k1", url()))).isEqualTo(WebhookResponse.status(503));
         assertThat(received).hasSize(1);
+    }
+
+    @Test
+    void aKeyAnotherRunIsCallingWithFailsWithoutACall() {
+        ledger.claim("k1");
+
+        assertThatThrownBy(() -> caller(Set.of("127.0.0.1")).call(request("k1", url())))
+                .isInstanceOf(EffectInProgress.class);
+        assertThat(received).isEmpty();
     }
 
     @Test
@@ -161,17 +162,19 @@ class HttpWebhookCallerTest {
     }
 
     @Test
-    void aCallWithoutAnswerGivesItsKeyBackForTheRetry() throws IOException {
+    void aCallWithoutAnswerIsRecordedAsUnansweredSoARedeliveryRetriesLaterInsteadOfCallingAgain() throws IOException {
         int closedPort;
         try (var socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
+        var caller = caller(Set.of("127.0.0.1"));
+        String unreachable = "http://127.0.0.1:" + closedPort + "/hook";
 
-        WebhookResponse response = caller(Set.of("127.0.0.1"))
-                .call(request("k1", "http://127.0.0.1:" + closedPort + "/hook"));
+        WebhookResponse response = caller.call(request("k1", unreachable));
 
         assertThat(response.answered()).isFalse();
-        assertThat(claimed).isEmpty();
+        assertThat(caller.call(request("k1", url()))).isEqualTo(response);
+        assertThat(received).isEmpty();
     }
 
     @ParameterizedTest

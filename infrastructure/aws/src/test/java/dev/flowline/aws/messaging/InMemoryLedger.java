@@ -1,20 +1,34 @@
 package dev.flowline.aws.messaging;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A ledger in memory, standing in for the DynamoDB one. */
-final class InMemoryLedger implements IdempotencyLedger {
+/** A ledger in memory, standing in for the DynamoDB one: a claim's outcome, empty while it is in progress. */
+public final class InMemoryLedger implements IdempotencyLedger {
 
-    private final Set<String> claimed = ConcurrentHashMap.newKeySet();
+    private final Map<String, Optional<String>> claims = new ConcurrentHashMap<>();
 
     @Override
-    public boolean claim(String key) {
-        return claimed.add(key);
+    public Claim claim(String key) {
+        Optional<String> before = claims.putIfAbsent(key, Optional.empty());
+        return before == null ? new Claim.Granted()
+                : before.<Claim>map(Claim.Done::new).orElseGet(Claim.InProgress::new);
+    }
+
+    @Override
+    public void complete(String key, String outcome) {
+        claims.put(key, Optional.of(outcome));
     }
 
     @Override
     public void release(String key) {
-        claimed.remove(key);
+        claims.remove(key);
+    }
+
+    /** The keys claimed and not released. */
+    public Set<String> keys() {
+        return claims.keySet();
     }
 }

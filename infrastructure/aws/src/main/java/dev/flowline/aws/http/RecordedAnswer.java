@@ -1,0 +1,29 @@
+package dev.flowline.aws.http;
+
+import dev.flowline.engine.action.WebhookResponse;
+
+/** A webhook's answer as the effects ledger keeps it: {@code 503}, {@code 429 120} (with Retry-After), or none. */
+final class RecordedAnswer {
+
+    private static final String NO_ANSWER = "no answer: ";
+
+    private RecordedAnswer() {
+    }
+
+    static String of(WebhookResponse response) {
+        if (!response.answered()) {
+            return NO_ANSWER + response.connectionError();
+        }
+        return response.retryAfter() == null ? String.valueOf(response.status())
+                : response.status() + " " + response.retryAfter();
+    }
+
+    static WebhookResponse read(String recorded) {
+        if (recorded.startsWith(NO_ANSWER)) {
+            return WebhookResponse.noAnswer(recorded.substring(NO_ANSWER.length()));
+        }
+        int space = recorded.indexOf(' ');
+        return space < 0 ? WebhookResponse.status(Integer.parseInt(recorded))
+                : WebhookResponse.status(Integer.parseInt(recorded.substring(0, space)), recorded.substring(space + 1));
+    }
+}
