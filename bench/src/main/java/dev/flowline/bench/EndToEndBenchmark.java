@@ -6,6 +6,7 @@ import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.record.FlowMetricsSnapshot;
 import dev.flowline.engine.record.HistoryKind;
 import dev.flowline.local.DevClock;
+import dev.flowline.local.FaultPlan;
 import dev.flowline.local.LocalOptions;
 import dev.flowline.local.LocalRuntime;
 
@@ -79,6 +80,8 @@ final class EndToEndBenchmark {
     private final List<Figure> figures = new ArrayList<>();
     /** Measured with the functions' flow cache on, as a deployment that sets FLOWLINE_FLOW_CACHE_SECONDS=10. */
     static final int FLOW_CACHE_SECONDS = 10;
+    /** Pollers per function: the concurrent batches Lambda's SQS event source mapping starts with. */
+    static final int CONCURRENCY = 5;
 
     private final List<String> notes = new ArrayList<>();
 
@@ -94,11 +97,13 @@ final class EndToEndBenchmark {
         Path outbox = temporaryOutbox();
         try (var heap = new HeapPeak();
              var runtime = LocalRuntime.start(new LocalOptions(0, outbox, true, 0, 0, null,
-                     Map.of("FLOWLINE_FLOW_CACHE_SECONDS", String.valueOf(FLOW_CACHE_SECONDS)), 1, 50),
+                     Map.of("FLOWLINE_FLOW_CACHE_SECONDS", String.valueOf(FLOW_CACHE_SECONDS)), 1, 50,
+                     FaultPlan.NONE, CONCURRENCY),
                      List.of(counter), schedules)) {
             double rawWrites = EmulatorWriteRate.measure(runtime.clients().dynamoDb(), size.rawWrites());
             figures.add(Figure.report("emulator: raw conditional writes", rawWrites, "writes/s"));
-            notes.add("flow definitions cached for " + FLOW_CACHE_SECONDS + " s (FLOWLINE_FLOW_CACHE_SECONDS; off by default)");
+            notes.add("flow definitions cached for " + FLOW_CACHE_SECONDS + " s (FLOWLINE_FLOW_CACHE_SECONDS; off by default);"
+                    + " " + CONCURRENCY + " pollers per function, as Lambda's SQS event source mapping starts with");
             notes.add(String.format(Locale.ROOT, "raw writes: %,d conditional puts of 400-byte items from %d threads",
                     size.rawWrites(), EmulatorWriteRate.THREADS));
             endToEnd(runtime, outbox, rawWrites, heap);
@@ -218,8 +223,8 @@ final class EndToEndBenchmark {
         figures.add(Figure.report("cost per million steps with SES", (usage.engineDollars() + usage.emailDollars())
                 / steps * 1e6, "USD"));
         notes.add(AwsPrices.stated());
-        notes.add("cost per million action steps (Lambda seconds: each SQS invocation from its receive to the next"
-                + " receive, the waker's CPU and request time; one email every " + ACTIONS_PER_CONTACT + " steps):");
+        notes.add("cost per million action steps (Lambda seconds: each invocation's CPU and request time, from the"
+                + " receive that brought its messages to the next; one email every " + ACTIONS_PER_CONTACT + " steps):");
         notes.addAll(usage.breakdownPerMillion(steps));
         counts.handlers().forEach((handler, stats) -> notes.add(String.format(Locale.ROOT,
                 "    %-18s %,8d invocations, %8.1f ms each on average, at most %6.1f MB allocated in one", handler,

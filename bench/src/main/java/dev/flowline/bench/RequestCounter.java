@@ -54,8 +54,10 @@ import java.util.concurrent.atomic.LongAdder;
  *   request; empty long polls do not (AWS's pollers make them whatever the load).</li>
  * </ul>
  * DynamoDB requests ask for their consumed capacity, so that read and write request units are DynamoDB's own.
- * Each handler invocation, from a receive that brings messages to the thread's next receive, is timed, and
- * what it allocates measured ({@link HandlerStats}).
+ * Each handler invocation, from a receive that brings messages to the thread's next receive, is timed as a
+ * function with a processor of its own would take: its thread's CPU time plus the time its requests took (the
+ * pollers of every function share this machine's cores with the emulators, and waiting for a core is not what
+ * Lambda bills); what it allocates is measured too ({@link HandlerStats}).
  */
 final class RequestCounter implements ExecutionInterceptor {
 
@@ -79,6 +81,7 @@ final class RequestCounter implements ExecutionInterceptor {
     private final DoubleAdder readUnits = new DoubleAdder();
     private final DoubleAdder writeUnits = new DoubleAdder();
     private final Map<String, HandlerStats> handlers = new ConcurrentHashMap<>();
+    /** The open invocation of a poller thread: its CPU time and allocated bytes at the start, its requests' time. */
     private final ThreadLocal<long[]> openInvocation = new ThreadLocal<>();
     private final LongAdder wakerRequestNanos = new LongAdder();
     private volatile boolean on;
@@ -153,6 +156,10 @@ final class RequestCounter implements ExecutionInterceptor {
         SdkRequest request = context.request();
         SdkResponse response = context.response();
         Long started = attributes.getAttribute(STARTED);
+        long[] invocation = openInvocation.get();
+        if (started != null && invocation != null) {
+            invocation[2] += System.nanoTime() - started;
+        }
         if (Thread.currentThread().getName().equals(WAKER_THREAD) && started != null) {
             wakerRequestNanos.add(System.nanoTime() - started);
         }
@@ -160,7 +167,7 @@ final class RequestCounter implements ExecutionInterceptor {
             if (received.messages().isEmpty()) {
                 return;
             }
-            openInvocation.set(new long[]{System.nanoTime(), THREADS.getCurrentThreadAllocatedBytes()});
+            openInvocation.set(new long[]{THREADS.getCurrentThreadCpuTime(), THREADS.getCurrentThreadAllocatedBytes(), 0});
         }
         if (request instanceof SendMessageBatchRequest send && send.queueUrl().endsWith("-goals")) {
             return;
@@ -189,7 +196,8 @@ final class RequestCounter implements ExecutionInterceptor {
         long[] started = openInvocation.get();
         if (started != null) {
             openInvocation.remove();
-            handlers.computeIfAbsent(handler, h -> new HandlerStats()).invocation(System.nanoTime() - started[0],
+            handlers.computeIfAbsent(handler, h -> new HandlerStats()).invocation(
+                    THREADS.getCurrentThreadCpuTime() - started[0] + started[2],
                     THREADS.getCurrentThreadAllocatedBytes() - started[1]);
         }
     }

@@ -18,10 +18,12 @@ import java.util.TreeMap;
  * @param pollWaitSeconds  how long each SQS receive waits for messages (long polling)
  * @param tickMillis       how often the wake-up scheduler looks at the clock
  * @param faults           the faults to inject ({@code --faults}, or {@code FLOWLINE_FAULTS}; none by default)
+ * @param concurrency      how many pollers feed each function at once ({@code --concurrency}, 1), as Lambda runs
+ *                         several instances of a function on one queue
  */
 public record LocalOptions(int apiPort, Path outbox, boolean devClock, int dynamoDbPort, int sqsPort,
                            String endpoint, Map<String, String> environment, int pollWaitSeconds,
-                           long tickMillis, FaultPlan faults) {
+                           long tickMillis, FaultPlan faults, int concurrency) {
 
     static final String USAGE = """
             usage: ./flowline-local [--dev-clock] [--port N] [--outbox DIR] [--dynamodb-port N] [--sqs-port N]
@@ -31,6 +33,7 @@ public record LocalOptions(int apiPort, Path outbox, boolean devClock, int dynam
               --outbox DIR       where emails are written as .eml files (./outbox)
               --dynamodb-port N  embedded DynamoDB Local's port (any free port)
               --sqs-port N       embedded ElasticMQ's port (any free port)
+              --concurrency N    pollers feeding each function at once, as Lambda's instances (1)
               --faults SPEC      inject faults, e.g. dynamodb.throttle=0.05,sqs.send=0.02,seed=7; kinds:
                                  dynamodb.throttle sqs.send ses.throttle delivery.crash delivery.duplicate
                                  delivery.reorder schedule.late schedule.duplicate (also FLOWLINE_FAULTS)
@@ -40,6 +43,16 @@ public record LocalOptions(int apiPort, Path outbox, boolean devClock, int dynam
 
     public LocalOptions {
         environment = Map.copyOf(environment);
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("the concurrency must be at least 1");
+        }
+    }
+
+    /** One poller per function. */
+    public LocalOptions(int apiPort, Path outbox, boolean devClock, int dynamoDbPort, int sqsPort, String endpoint,
+                        Map<String, String> environment, int pollWaitSeconds, long tickMillis, FaultPlan faults) {
+        this(apiPort, outbox, devClock, dynamoDbPort, sqsPort, endpoint, environment, pollWaitSeconds, tickMillis,
+                faults, 1);
     }
 
     /** Without injected faults. */
@@ -56,6 +69,7 @@ public record LocalOptions(int apiPort, Path outbox, boolean devClock, int dynam
         boolean devClock = false;
         int dynamoDbPort = 0;
         int sqsPort = 0;
+        int concurrency = 1;
         String faults = env.get("FLOWLINE_FAULTS");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -65,6 +79,7 @@ public record LocalOptions(int apiPort, Path outbox, boolean devClock, int dynam
                 case "--dynamodb-port" -> dynamoDbPort = Integer.parseInt(value(args, ++i));
                 case "--sqs-port" -> sqsPort = Integer.parseInt(value(args, ++i));
                 case "--faults" -> faults = value(args, ++i);
+                case "--concurrency" -> concurrency = Integer.parseInt(value(args, ++i));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -77,7 +92,7 @@ public record LocalOptions(int apiPort, Path outbox, boolean devClock, int dynam
         });
         return new LocalOptions(apiPort, outbox, devClock, dynamoDbPort, sqsPort,
                 endpoint == null || endpoint.isBlank() ? null : endpoint, flowline, 2, 200,
-                FaultPlan.parse(faults));
+                FaultPlan.parse(faults), concurrency);
     }
 
     private static String value(String[] args, int index) {

@@ -1,5 +1,8 @@
 package dev.flowline.local;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.flowline.aws.AwsClients;
 import dev.flowline.aws.AwsConfig;
 import dev.flowline.aws.AwsEngine;
@@ -121,17 +124,13 @@ public final class LocalRuntime implements AutoCloseable {
             wakeUps.start(wakeUp -> waker.handleRequest(FlowlineJson.read(wakeUp.toJson(), Map.class), null),
                     options.tickMillis());
             // each function has its own dead-letter queue for poison messages, hence its own engine
-            polling(new SqsPoller("trigger-evaluator", sqs, queues.triggers().url(),
-                    new TriggerEvaluatorHandler(engineOf.apply(config(environment, queues.triggers()))),
-                    options.pollWaitSeconds(), options.faults()));
-            polling(new SqsPoller("goal-checker", sqs, queues.goals().url(),
-                    new GoalCheckerHandler(engineOf.apply(config(environment, queues.goals()))),
-                    options.pollWaitSeconds(), options.faults()));
-            polling(new SqsPoller("action-executor", sqs, queues.steps().url(), new ActionExecutorHandler(engine),
-                    options.pollWaitSeconds(), options.faults()));
-            polling(new SqsPoller("flow-activation", sqs, queues.activations().url(),
-                    new FlowActivationHandler(engineOf.apply(config(environment, queues.activations()))),
-                    options.pollWaitSeconds(), options.faults()));
+            polling("trigger-evaluator", queues.triggers(),
+                    new TriggerEvaluatorHandler(engineOf.apply(config(environment, queues.triggers()))));
+            polling("goal-checker", queues.goals(),
+                    new GoalCheckerHandler(engineOf.apply(config(environment, queues.goals()))));
+            polling("action-executor", queues.steps(), new ActionExecutorHandler(engine));
+            polling("flow-activation", queues.activations(),
+                    new FlowActivationHandler(engineOf.apply(config(environment, queues.activations()))));
             this.api = closing(new LocalApiServer(options.apiPort(),
                     new ApiHandler(engine, List.of(new OutboxRoutes(options.outbox()))), clock, devClock));
         } catch (RuntimeException e) {
@@ -179,8 +178,12 @@ public final class LocalRuntime implements AutoCloseable {
         return AwsConfig.fromEnvironment(functionEnvironment);
     }
 
-    private void polling(SqsPoller poller) {
-        pollers.add(closing(poller));
+    /** The function's handler fed from its queue by {@link LocalOptions#concurrency()} pollers. */
+    private void polling(String function, LocalQueues.Queue queue, RequestHandler<SQSEvent, SQSBatchResponse> handler) {
+        for (int i = 0; i < options.concurrency(); i++) {
+            pollers.add(closing(new SqsPoller(function, sqs, queue.url(), handler, options.pollWaitSeconds(),
+                    options.faults())));
+        }
     }
 
     private <T extends AutoCloseable> T closing(T resource) {
@@ -279,7 +282,8 @@ public final class LocalRuntime implements AutoCloseable {
         }
         lines.add("queues                      " + String.join(", ", queues.all().stream().map(LocalQueues.Queue::url)
                 .toList()) + " (each with a -dlq after " + LocalQueues.MAX_RECEIVES + " receives)");
-        lines.add("pollers                     trigger-evaluator, goal-checker, action-executor, flow-activation");
+        lines.add("pollers                     trigger-evaluator, goal-checker, action-executor, flow-activation ("
+                + options.concurrency() + " each)");
         lines.add("event bus                   local: contact.changed, contact.activity -> triggers, goals");
         lines.add("wake-ups                    local: the delay waker is called when each due minute comes");
         lines.add("outbox                      " + options.outbox().toAbsolutePath().normalize() + ", GET " + apiUrl()
