@@ -1,6 +1,8 @@
 package dev.flowline.aws;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -15,7 +17,6 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.net.URI;
@@ -111,8 +112,13 @@ public final class AwsClients {
         return build(SecretsManagerClient.builder());
     }
 
-    public SsmClient ssm() {
-        return build(SsmClient.builder());
+    /** SSM's JSON API, for Parameter Store reads (see {@link AwsJsonApi} for why not the SDK's client). */
+    public AwsJsonApi ssm() {
+        URI endpoint = emulator != null ? emulator : URI.create("https://ssm." + region.id() + ".amazonaws.com");
+        AwsCredentialsProvider credentials = emulator != null
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))
+                : DefaultCredentialsProvider.builder().build();
+        return new AwsJsonApi(UrlConnectionHttpClient.create(), endpoint, "ssm", "AmazonSSM", region, credentials);
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder) {

@@ -2,6 +2,7 @@ package dev.flowline.aws.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.flowline.aws.messaging.EffectInProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -81,6 +82,9 @@ public final class SqsBatch {
             return true;
         } catch (PoisonMessageException poison) {
             return deadLettered(message, poison.getMessage());
+        } catch (EffectInProgress copy) {
+            LOG.info("another run of this message's step is making its effect: the message comes back after it");
+            return false;
         } catch (RuntimeException failure) {
             if (LOG.isDebugEnabled()) {
                 LOG.error("the message failed and will be retried", failure);

@@ -1,17 +1,30 @@
 package dev.flowline.aws.http;
 
+import com.sun.net.httpserver.HttpServer;
+import dev.flowline.aws.AwsClients;
 import dev.flowline.aws.messaging.Moto;
 import dev.flowline.engine.simulation.VirtualClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code AUTH_KEY} secrets from moto's Secrets Manager and Parameter Store, as a deployment configures them. */
 class AwsSecretSourcesTest {
@@ -43,7 +56,9 @@ class AwsSecretSourcesTest {
 
     @Test
     void aSecretNameIsReadDecryptedFromParameterStoreUnderThePrefix() {
-        try (var ssm = moto.clients().ssm()) {
+        try (var ssm = SsmClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
             ssm.putParameter(put -> put.name("/flowline/webhooks/crm-key").value("s3cr3t")
                     .type(ParameterType.SECURE_STRING));
         }
@@ -68,6 +83,29 @@ class AwsSecretSourcesTest {
             assertThat(secrets.secret("crm-key")).contains("first");
             clock.moveTo(NOW.plusSeconds(60));
             assertThat(secrets.secret("crm-key")).contains("second");
+        }
+    }
+
+    @Test
+    void parameterStoreFailuresOtherThanAMissingParameterAreThrownForTheRetry() throws IOException {
+        HttpServer failing = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        failing.createContext("/", exchange -> {
+            byte[] body = "{\"__type\":\"com.amazonaws.ssm#InternalServerError\",\"message\":\"try again\"}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(500, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        failing.start();
+        try {
+            var clients = AwsClients.emulatorAt(URI.create("http://127.0.0.1:" + failing.getAddress().getPort()));
+            SecretSource secrets = SecretSources.configured(Map.of("FLOWLINE_SECRETS_SOURCE", "ssm"), clients,
+                    Clock.fixed(NOW, ZoneOffset.UTC));
+
+            assertThatThrownBy(() -> secrets.secret("crm-key")).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("Parameter Store refused GetParameter: 500 InternalServerError");
+        } finally {
+            failing.stop(0);
         }
     }
 }

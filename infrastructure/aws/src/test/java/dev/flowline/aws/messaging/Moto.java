@@ -36,6 +36,10 @@ public final class Moto implements AwsEmulator {
         return AwsClients.emulatorAt(endpoint.orElseThrow());
     }
 
+    public URI endpoint() {
+        return endpoint.orElseThrow();
+    }
+
     /** Everything moto holds, by service, e.g. sent mail under {@code ses}. */
     JsonNode data() {
         return EmulatorApi.get(endpoint.orElseThrow().resolve("/moto-api/data.json"));
