@@ -15,7 +15,6 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -108,17 +107,22 @@ public final class AwsClients {
         return build(SesV2Client.builder());
     }
 
-    public SecretsManagerClient secretsManager() {
-        return build(SecretsManagerClient.builder());
+    /** Secrets Manager's JSON API (see {@link AwsJsonApi} for why not the SDK's client). */
+    public AwsJsonApi secretsManager() {
+        return jsonApi("secretsmanager", "secretsmanager");
     }
 
     /** SSM's JSON API, for Parameter Store reads (see {@link AwsJsonApi} for why not the SDK's client). */
     public AwsJsonApi ssm() {
-        URI endpoint = emulator != null ? emulator : URI.create("https://ssm." + region.id() + ".amazonaws.com");
+        return jsonApi("ssm", "AmazonSSM");
+    }
+
+    private AwsJsonApi jsonApi(String service, String targetPrefix) {
+        URI endpoint = emulator != null ? emulator : URI.create("https://" + service + "." + region.id() + ".amazonaws.com");
         AwsCredentialsProvider credentials = emulator != null
                 ? StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))
                 : DefaultCredentialsProvider.builder().build();
-        return new AwsJsonApi(UrlConnectionHttpClient.create(), endpoint, "ssm", "AmazonSSM", region, credentials);
+        return new AwsJsonApi(UrlConnectionHttpClient.create(), endpoint, service, targetPrefix, region, credentials);
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder) {

@@ -21,9 +21,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Operations of an AWS JSON-protocol API, signed with SigV4 and sent on the url-connection client. For a service
- * whose SDK client weighs more than a function can carry: SSM's is 5 MB, a quarter of a function's 20 MB, for
- * the one GetParameter call the action executor makes.
+ * Operations of an AWS JSON-protocol API, signed with the SDK's SigV4 signer and sent on its url-connection
+ * client. For the secret stores: the action executor makes one call of each (SSM's GetParameter, Secrets
+ * Manager's GetSecretValue), and their SDK clients would weigh 5.5 MB, over a function's 20 MB budget.
  */
 public final class AwsJsonApi {
 
