@@ -6,6 +6,7 @@ import dev.flowline.aws.accounts.Account;
 import dev.flowline.aws.dynamodb.Page;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.definition.Flow;
+import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.EnrolmentSource;
 import dev.flowline.engine.journey.Journey;
 import dev.flowline.engine.json.FlowlineJson;
@@ -127,8 +128,12 @@ final class FlowActivation {
     }
 
     private static void enrolIfMatching(AwsEngine engine, TriggerMatch triggers, Flow flow, Contact contact) {
-        if (triggers.matches(flow, contact) && engine.enrolments().ofContact(flow.id(), contact.id()).isEmpty()) {
-            engine.enroller().enrol(flow, contact, EnrolmentSource.EXISTING_CONTACTS);
+        if (!triggers.matches(flow, contact)) {
+            return;
+        }
+        List<Enrolment> previous = engine.enrolments().ofContact(flow.id(), contact.id());
+        if (previous.isEmpty()) {
+            engine.enroller().enrol(flow, contact, EnrolmentSource.EXISTING_CONTACTS, previous);
         }
     }
 

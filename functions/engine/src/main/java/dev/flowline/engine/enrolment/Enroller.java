@@ -38,7 +38,7 @@ public final class Enroller {
      * Enrols with the contact's enrolments in the flow just read by the caller: the creation is conditional, so
      * one that another enrolment overtook since is refused all the same.
      */
-    EnrolmentDecision enrol(Flow flow, Contact contact, EnrolmentSource source, List<Enrolment> previous) {
+    public EnrolmentDecision enrol(Flow flow, Contact contact, EnrolmentSource source, List<Enrolment> previous) {
         var now = engine.clock().instant();
         String refusal = refusal(flow, contact, previous);
         queueUnstarted(previous);
