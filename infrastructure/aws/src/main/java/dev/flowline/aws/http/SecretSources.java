@@ -27,9 +27,9 @@ public final class SecretSources {
         Duration timeToLive = ttl == null || ttl.isBlank() ? DEFAULT_TIME_TO_LIVE : Duration.ofSeconds(Long.parseLong(ttl));
         return switch (source) {
             case "environment" -> new EnvironmentSecrets(env);
-            case "secretsmanager" -> new CachedSecrets(new SecretsManagerSecrets(clients.secretsManager(),
+            case "secretsmanager" -> new CachedSecrets(StoredSecrets.secretsManager(clients.secretsManager(),
                     env.getOrDefault("FLOWLINE_SECRETS_PREFIX", DEFAULT_PREFIX)), timeToLive, clock);
-            case "ssm" -> new CachedSecrets(new ParameterStoreSecrets(clients.ssm(),
+            case "ssm" -> new CachedSecrets(StoredSecrets.parameterStore(clients.ssm(),
                     env.getOrDefault("FLOWLINE_SECRETS_PREFIX", "/" + DEFAULT_PREFIX)), timeToLive, clock);
             default -> throw new IllegalArgumentException("FLOWLINE_SECRETS_SOURCE must be environment, secretsmanager "
                     + "or ssm: " + source);
