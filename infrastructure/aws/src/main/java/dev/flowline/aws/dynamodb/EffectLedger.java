@@ -76,6 +76,9 @@ public final class EffectLedger implements IdempotencyLedger {
             if (item == null || item.isEmpty()) {
                 return claim(idempotencyKey); // released in between
             }
+            if (!item.containsKey(STATE)) {
+                return new Claim.Done(""); // a claim from before outcomes were kept: made, outcome unknown
+            }
             return DONE.equals(item.get(STATE).s()) ? new Claim.Done(item.get(OUTCOME).s()) : new Claim.InProgress();
         }
     }

@@ -2,7 +2,10 @@ package dev.flowline.aws.http;
 
 import dev.flowline.engine.action.WebhookResponse;
 
-/** A webhook's answer as the effects ledger keeps it: {@code 503}, {@code 429 120} (with Retry-After), or none. */
+/**
+ * A webhook's answer as the effects ledger keeps it: {@code 503}, {@code 429 120} (with Retry-After), or none. A
+ * claim kept before answers were recorded has an empty outcome: the call was made, and is taken as answered 200.
+ */
 final class RecordedAnswer {
 
     private static final String NO_ANSWER = "no answer: ";
@@ -19,6 +22,9 @@ final class RecordedAnswer {
     }
 
     static WebhookResponse read(String recorded) {
+        if (recorded.isEmpty()) {
+            return WebhookResponse.status(200);
+        }
         if (recorded.startsWith(NO_ANSWER)) {
             return WebhookResponse.noAnswer(recorded.substring(NO_ANSWER.length()));
         }

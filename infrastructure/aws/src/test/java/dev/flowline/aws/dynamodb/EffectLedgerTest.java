@@ -6,6 +6,7 @@ import dev.flowline.aws.messaging.IdempotencyLedger.Claim;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -114,5 +115,14 @@ class EffectLedgerTest {
                 .isEqualTo(new Claim.Done("sent"));
         assertThat(new EffectLedger(dynamo, tables, ACCOUNT, at(T0.plus(Duration.ofHours(1)))).claim("k"))
                 .isEqualTo(new Claim.Granted());
+    }
+
+    @Test
+    void aClaimKeptBeforeOutcomesWereRecordedCountsAsMadeWithAnUnknownOutcome(DynamoDbClient dynamo,
+                                                                              FlowlineTables tables) {
+        dynamo.putItem(b -> b.tableName(tables.effects()).item(Map.of("idempotencyKey", fromS("a1#k"),
+                "expiresAt", AttributeValue.fromN(String.valueOf(T0.plus(Duration.ofDays(14)).getEpochSecond())))));
+
+        assertThat(new EffectLedger(dynamo, tables, ACCOUNT, at(T0)).claim("k")).isEqualTo(new Claim.Done(""));
     }
 }

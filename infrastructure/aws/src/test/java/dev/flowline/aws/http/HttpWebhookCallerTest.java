@@ -136,6 +136,15 @@ class HttpWebhookCallerTest {
     }
 
     @Test
+    void aKeyClaimedBeforeAnswersWereRecordedIsTakenAsAnswered200WithoutACall() {
+        ledger.claim("k1");
+        ledger.complete("k1", "");
+
+        assertThat(caller(Set.of("127.0.0.1")).call(request("k1", url()))).isEqualTo(WebhookResponse.status(200));
+        assertThat(received).isEmpty();
+    }
+
+    @Test
     void aKeyAnotherRunIsCallingWithFailsWithoutACall() {
         ledger.claim("k1");
 
