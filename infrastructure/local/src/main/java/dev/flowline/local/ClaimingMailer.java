@@ -11,21 +11,13 @@ import dev.flowline.engine.action.MarketingEmail;
  */
 record ClaimingMailer(IdempotencyLedger ledger, Mailer mailer) implements Mailer {
 
-    private static final String SENT = "sent";
-
     @Override
     public void sendMarketingEmail(MarketingEmail email) {
-        ledger.once(email.idempotencyKey(), () -> {
-            mailer.sendMarketingEmail(email);
-            return SENT;
-        });
+        ledger.sendOnce(email.idempotencyKey(), () -> mailer.sendMarketingEmail(email));
     }
 
     @Override
     public void sendInternalEmail(InternalEmail email) {
-        ledger.once(email.idempotencyKey(), () -> {
-            mailer.sendInternalEmail(email);
-            return SENT;
-        });
+        ledger.sendOnce(email.idempotencyKey(), () -> mailer.sendInternalEmail(email));
     }
 }

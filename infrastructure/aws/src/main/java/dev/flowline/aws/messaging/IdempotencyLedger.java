@@ -55,4 +55,12 @@ public interface IdempotencyLedger {
             }
         };
     }
+
+    /** Sends a message (an email) once per key: its outcome is only that it was sent. */
+    default void sendOnce(String key, Runnable send) {
+        once(key, () -> {
+            send.run();
+            return "sent";
+        });
+    }
 }

@@ -33,7 +33,6 @@ public final class SesMailer implements Mailer {
     }
 
     /** What SES accepts in a tag value; a content id outside it is not tagged rather than failing the send. */
-    private static final String SENT = "sent";
     private static final Pattern TAG_VALUE = Pattern.compile("[A-Za-z0-9_-]{1,256}");
 
     private static final System.Logger LOG = System.getLogger(SesMailer.class.getName());
@@ -78,17 +77,14 @@ public final class SesMailer implements Mailer {
     }
 
     private void sendOnce(String idempotencyKey, List<String> to, EmailContent content, List<MessageTag> tags) {
-        ledger.once(idempotencyKey, () -> {
-            ses.sendEmail(SendEmailRequest.builder()
-                    .fromEmailAddress(config.fromAddress())
-                    .configurationSetName(config.configurationSet())
-                    .destination(destination -> destination.toAddresses(to))
-                    .content(content)
-                    .emailTags(Stream.concat(Stream.of(tag(SesEmailEvents.ACCOUNT_TAG, config.account())),
-                            tags.stream()).toList())
-                    .build());
-            return SENT;
-        });
+        ledger.sendOnce(idempotencyKey, () -> ses.sendEmail(SendEmailRequest.builder()
+                .fromEmailAddress(config.fromAddress())
+                .configurationSetName(config.configurationSet())
+                .destination(destination -> destination.toAddresses(to))
+                .content(content)
+                .emailTags(Stream.concat(Stream.of(tag(SesEmailEvents.ACCOUNT_TAG, config.account())),
+                        tags.stream()).toList())
+                .build()));
     }
 
     private static MessageTag tag(String name, String value) {
