@@ -1,7 +1,7 @@
 package dev.flowline.bench;
 
-import dev.flowline.aws.messaging.EventBridgeWakeUpScheduler;
-import dev.flowline.aws.messaging.WakeUpScheduler;
+import dev.flowline.aws.scheduler.EventBridgeWakeUpScheduler;
+import dev.flowline.aws.scheduler.WakeUpScheduler;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.ConflictException;
 import software.amazon.awssdk.services.scheduler.model.CreateScheduleRequest;

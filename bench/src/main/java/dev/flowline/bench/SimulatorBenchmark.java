@@ -2,7 +2,7 @@ package dev.flowline.bench;
 
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.definition.Flow;
-import dev.flowline.engine.record.HistoryKind;
+import dev.flowline.engine.history.HistoryKind;
 import dev.flowline.engine.simulation.SimulationReport;
 import dev.flowline.engine.simulation.Simulator;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,23 +1,22 @@
 package dev.flowline.bench;
 
-import dev.flowline.engine.action.ActionPorts;
-import dev.flowline.engine.action.BuiltInActions;
+import dev.flowline.engine.Engine;
+import dev.flowline.engine.EnginePorts;
 import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.criteria.ListDirectory;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.enrolment.ContactChange;
-import dev.flowline.engine.enrolment.EngineContext;
 import dev.flowline.engine.enrolment.EngineEvents;
-import dev.flowline.engine.enrolment.Enroller;
-import dev.flowline.engine.enrolment.EnrolmentDecision;
 import dev.flowline.engine.enrolment.PropertyChangeEvents;
 import dev.flowline.engine.enrolment.TriggerEvaluator;
-import dev.flowline.engine.enrolment.Unenroller;
 import dev.flowline.engine.simulation.InMemoryContactStore;
 import dev.flowline.engine.simulation.InMemoryEnrolmentStore;
 import dev.flowline.engine.simulation.InMemoryFlowStore;
 import dev.flowline.engine.simulation.InMemoryHistory;
+import dev.flowline.engine.simulation.InMemoryJourneyEnrolmentStore;
+import dev.flowline.engine.simulation.InMemoryJourneyStore;
+import dev.flowline.engine.simulation.InMemoryLedger;
 import dev.flowline.engine.simulation.InMemoryMetrics;
 import dev.flowline.engine.simulation.Outbox;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -36,7 +35,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -75,16 +73,13 @@ public class TriggerRoutingBenchmark {
             store.put(Flow.parse(HubSpotJson.flow("f" + i, i < MENTIONING ? mentioningTheChange() : elsewhere(i),
                     List.of())));
         }
-        var clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        var outbox = new Outbox();
         var enrolments = new InMemoryEnrolmentStore();
-        var engine = new EngineContext(clock, ZoneOffset.UTC, store, new InMemoryContactStore(), enrolments, (step, dueAt) -> { }, new InMemoryHistory(), new InMemoryMetrics(),
-                new NoEvents(), ListDirectory.NONE,
-                BuiltInActions.executor(new ActionPorts(outbox, outbox, outbox, outbox, outbox,
-                        (flowId, contactId) -> new EnrolmentDecision(Optional.empty(), "not benchmarked"),
-                        outbox, outbox, outbox)));
-        var unenroller = new Unenroller(engine);
-        triggers = new TriggerEvaluator(engine, new Enroller(engine, unenroller), unenroller);
+        triggers = new Engine(new Outbox().connect(EnginePorts.builder())
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).flows(store).contacts(new InMemoryContactStore())
+                .enrolments(enrolments).lists(ListDirectory.NONE).journeys(new InMemoryJourneyStore())
+                .journeyEnrolments(new InMemoryJourneyEnrolmentStore()).history(new InMemoryHistory())
+                .metrics(new InMemoryMetrics()).steps((step, dueAt) -> { }).events(new NoEvents())
+                .idempotency(new InMemoryLedger()).build()).triggers();
         change = threePropertiesChanged();
         onChange();
         if (!enrolments.all().isEmpty()) {

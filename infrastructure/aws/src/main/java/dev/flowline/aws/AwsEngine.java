@@ -15,32 +15,17 @@ import dev.flowline.aws.dynamodb.EffectLedger;
 import dev.flowline.aws.http.HttpWebhookCaller;
 import dev.flowline.aws.http.SecretSource;
 import dev.flowline.aws.http.SecretSources;
-import dev.flowline.aws.messaging.EventBridgeEvents;
-import dev.flowline.aws.messaging.EventBridgeWakeUpScheduler;
-import dev.flowline.aws.messaging.SesMailer;
-import dev.flowline.aws.messaging.SqsStepScheduler;
-import dev.flowline.aws.messaging.WakeUpScheduler;
-import dev.flowline.engine.action.ActionPorts;
-import dev.flowline.engine.action.BuiltInActions;
+import dev.flowline.aws.eventbridge.EventBridgeEvents;
+import dev.flowline.aws.scheduler.EventBridgeWakeUpScheduler;
+import dev.flowline.aws.ses.SesMailer;
+import dev.flowline.aws.sqs.SqsStepScheduler;
+import dev.flowline.aws.scheduler.WakeUpScheduler;
+import dev.flowline.engine.Engine;
+import dev.flowline.engine.EnginePorts;
 import dev.flowline.engine.action.Mailer;
 import dev.flowline.engine.action.WebhookCaller;
-import dev.flowline.engine.contact.Contact;
-import dev.flowline.engine.definition.CachedFlowStore;
-import dev.flowline.engine.definition.Flow;
-import dev.flowline.engine.enrolment.EngineContext;
 import dev.flowline.engine.enrolment.EngineEvents;
-import dev.flowline.engine.enrolment.Enroller;
-import dev.flowline.engine.enrolment.EnrolmentDecision;
-import dev.flowline.engine.enrolment.EnrolmentSource;
-import dev.flowline.engine.enrolment.GoalChecker;
-import dev.flowline.engine.enrolment.StepRunner;
-import dev.flowline.engine.enrolment.TriggerEvaluator;
-import dev.flowline.engine.enrolment.Unenroller;
-import dev.flowline.engine.journey.CachedPublishedJourneys;
-import dev.flowline.engine.journey.JourneyFlowStore;
 import dev.flowline.engine.journey.JourneyLimits;
-import dev.flowline.engine.journey.JourneyRouter;
-import dev.flowline.engine.journey.Journeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
@@ -50,7 +35,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -88,16 +72,9 @@ public final class AwsEngine {
     private final ApiTokens apiTokens;
     private final EffectLedger effects;
     private final SqsStepScheduler stepScheduler;
-    private final EngineContext context;
-    private final Unenroller unenroller;
-    private final Enroller enroller;
-    private final StepRunner steps;
-    private final TriggerEvaluator triggers;
-    private final GoalChecker goals;
     private final DynamoJourneyStore journeyStore;
     private final DynamoJourneyEnrolmentStore journeyEnrolments;
-    private final JourneyRouter journeyRouter;
-    private final Journeys journeys;
+    private final Engine engine;
 
     private AwsEngine(Builder builder) {
         this.config = builder.config;
@@ -116,38 +93,33 @@ public final class AwsEngine {
         this.dueEnrolments = new DueEnrolments(dynamo, config.tables());
         this.apiTokens = new ApiTokens(dynamo, config.tables(), clock);
         this.effects = new EffectLedger(dynamo, config.tables(), account, clock);
+        this.journeyStore = new DynamoJourneyStore(dynamo, config.tables(), account);
+        this.journeyEnrolments = new DynamoJourneyEnrolmentStore(dynamo, config.tables(), account);
 
         WakeUpScheduler wakeUps = builder.wakeUps != null ? builder.wakeUps
                 : new EventBridgeWakeUpScheduler(clients.scheduler.get(), new EventBridgeWakeUpScheduler.Config(
                         config.scheduleGroup(), config.wakerArn(), config.schedulerRoleArn()));
         this.stepScheduler = new SqsStepScheduler(sqs, account, config.stepQueueUrl(), wakeUps, clock,
                 builder.maxQueueDelay);
-        EngineEvents publisher = builder.events != null ? builder.events.apply(account)
-                : new EventBridgeEvents(clients.eventBridge.get(), config.busName(), config.maxCauseChain(), account);
-        Mailer mailer = builder.mailer != null ? builder.mailer
-                : new SesMailer(clients.sesV2.get(), effects, new ConfiguredRecipients(config.userEmails()),
-                        new SesMailer.Config(config.mailFrom(), config.sesConfigurationSet(), account.id()));
-        WebhookCaller webhooks = builder.webhooks != null ? builder.webhooks
-                : new HttpWebhookCaller(effects, new HttpWebhookCaller.Config(config.webhookSecret(),
-                        config.plainHttpHosts()), clients.secrets(clock), clock);
         var standIns = new StandInServices();
-        var ports = new ActionPorts(mailer, standIns, standIns, standIns, standIns, this::enrolByAction, webhooks,
-                standIns, standIns);
-
-        this.journeyStore = new DynamoJourneyStore(dynamo, config.tables(), account);
-        this.journeyEnrolments = new DynamoJourneyEnrolmentStore(dynamo, config.tables(), account);
-        this.context = new EngineContext(clock, config.timeZone(),
-                new CachedFlowStore(new JourneyFlowStore(flows, journeyStore), clock, builder.flowCacheTtl), contacts,
-                enrolments, stepScheduler, history, metrics, new RecordingEngineEvents(contacts, publisher), lists,
-                BuiltInActions.executor(ports));
-        this.unenroller = new Unenroller(context);
-        this.enroller = new Enroller(context, unenroller);
-        this.steps = new StepRunner(context, unenroller);
-        this.journeyRouter = new JourneyRouter(context, enroller, unenroller,
-                new CachedPublishedJourneys(journeyStore, clock, builder.flowCacheTtl), journeyEnrolments);
-        this.triggers = new TriggerEvaluator(context, enroller, unenroller, journeyRouter);
-        this.journeys = new Journeys(context, journeyStore, journeyEnrolments, journeyRouter, builder.journeyLimits);
-        this.goals = new GoalChecker(context, unenroller, steps);
+        this.engine = new Engine(EnginePorts.builder()
+                .clock(clock).timeZone(config.timeZone()).flowCacheTtl(builder.flowCacheTtl)
+                .journeyLimits(builder.journeyLimits)
+                .flows(flows).contacts(contacts).enrolments(enrolments).lists(lists)
+                .journeys(journeyStore).journeyEnrolments(journeyEnrolments).history(history).metrics(metrics)
+                .steps(stepScheduler)
+                .events(builder.events != null ? builder.events.apply(account) : new EventBridgeEvents(
+                        clients.eventBridge.get(), config.busName(), config.maxCauseChain(), account))
+                .idempotency(effects)
+                .mailer(builder.mailer != null ? builder.mailer : new SesMailer(clients.sesV2.get(),
+                        new ConfiguredRecipients(config.userEmails()),
+                        new SesMailer.Config(config.mailFrom(), config.sesConfigurationSet(), account.id())))
+                .webhooks(builder.webhooks != null ? builder.webhooks : new HttpWebhookCaller(
+                        new HttpWebhookCaller.Config(config.webhookSecret(), config.plainHttpHosts()),
+                        clients.secrets(clock), clock))
+                .sms(standIns).smsQuota(standIns).notifier(standIns).records(standIns).owners(standIns)
+                .rotations(standIns)
+                .build());
     }
 
     /** The engine of a function, configured by its environment. */
@@ -169,15 +141,6 @@ public final class AwsEngine {
         return new Builder(config, clients);
     }
 
-    /** The "enrol in another workflow" action: a manual enrolment, refused when the flow or contact is gone. */
-    private EnrolmentDecision enrolByAction(String flowId, String contactId) {
-        Optional<Flow> flow = flows.find(flowId);
-        Optional<Contact> contact = contacts.find(contactId);
-        return flow.isPresent() && contact.isPresent()
-                ? enroller.enrol(flow.get(), contact.get(), EnrolmentSource.MANUAL)
-                : new EnrolmentDecision(Optional.empty(), "there is no workflow " + flowId);
-    }
-
     /** The engine of account {@code other}: the same settings, SDK clients and outward-facing ports. */
     public AwsEngine forAccount(Account other) {
         return other.equals(account) ? this : settings.copy().account(other).build();
@@ -191,6 +154,11 @@ public final class AwsEngine {
         return account;
     }
 
+    /** The engine, on this account's AWS ports. */
+    public Engine engine() {
+        return engine;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -200,17 +168,8 @@ public final class AwsEngine {
         return sqs;
     }
 
-    public TriggerEvaluator triggers() {
-        return triggers;
-    }
 
-    public GoalChecker goals() {
-        return goals;
-    }
 
-    public StepRunner steps() {
-        return steps;
-    }
 
     public SqsStepScheduler stepScheduler() {
         return stepScheduler;
@@ -256,17 +215,8 @@ public final class AwsEngine {
         return dueEnrolments;
     }
 
-    public EngineContext context() {
-        return context;
-    }
 
-    public Enroller enroller() {
-        return enroller;
-    }
 
-    public Unenroller unenroller() {
-        return unenroller;
-    }
 
     /** Every journey of the account, as stored. */
     public DynamoJourneyStore journeyStore() {
@@ -278,15 +228,7 @@ public final class AwsEngine {
         return journeyEnrolments;
     }
 
-    /** Moves contacts through the published journeys; also enrols the contacts that match on a first publish. */
-    public JourneyRouter journeyRouter() {
-        return journeyRouter;
-    }
 
-    /** Customer journeys: drafts, versions, publishing, figures and logs. */
-    public Journeys journeys() {
-        return journeys;
-    }
 
     /** Builds an {@link AwsEngine}; every override is optional. */
     public static final class Builder {

@@ -32,10 +32,6 @@ public final class AwsEngines {
         return engines.computeIfAbsent(account, first::forAccount);
     }
 
-    /** The engine of the deployment's default account. */
-    public AwsEngine defaultEngine() {
-        return of(first.config().defaultAccount());
-    }
 
     /** The configuration every engine shares. */
     public AwsConfig config() {

@@ -1,6 +1,6 @@
 package dev.flowline.aws;
 
-import dev.flowline.aws.messaging.RecipientDirectory;
+import dev.flowline.aws.ses.RecipientDirectory;
 import dev.flowline.engine.action.InternalEmail;
 
 import java.util.LinkedHashSet;

@@ -37,7 +37,7 @@ public final class ContactEraser {
 
     public void erase(String contactId) {
         enrolments.activeOfContact(contactId)
-                .forEach(active -> engine.unenroller().unenrol(active, UnenrolmentReason.CONTACT_DELETED));
+                .forEach(active -> engine.engine().unenroller().unenrol(active, UnenrolmentReason.CONTACT_DELETED));
         for (Enrolment enrolment : enrolments.allOfContact(contactId)) {
             effects.forgetSteps(enrolment.enrolmentId(), enrolment.sequence());
             enrolments.delete(enrolment);

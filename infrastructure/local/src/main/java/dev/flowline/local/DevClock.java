@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -54,9 +53,5 @@ public final class DevClock extends Clock {
     @Override
     public Clock withZone(ZoneId zone) {
         return new DevClock(base.withZone(zone), offset);
-    }
-
-    static DevClock utc() {
-        return new DevClock(Clock.system(ZoneOffset.UTC));
     }
 }

@@ -2,7 +2,7 @@ package dev.flowline.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.flowline.aws.messaging.BusEvent;
+import dev.flowline.aws.eventbridge.BusEvent;
 import dev.flowline.engine.json.FlowlineJson;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;

@@ -7,10 +7,9 @@ import dev.flowline.aws.AwsClients;
 import dev.flowline.aws.AwsConfig;
 import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.ConfiguredRecipients;
-import dev.flowline.aws.dynamodb.EffectLedger;
 import dev.flowline.aws.dynamodb.FlowlineTables;
-import dev.flowline.aws.messaging.EventBridgeEvents;
-import dev.flowline.aws.messaging.WakeUpScheduler;
+import dev.flowline.aws.eventbridge.EventBridgeEvents;
+import dev.flowline.aws.scheduler.WakeUpScheduler;
 import dev.flowline.engine.json.FlowlineJson;
 import dev.flowline.functions.actionexecutor.ActionExecutorHandler;
 import dev.flowline.functions.api.ApiHandler;
@@ -39,7 +38,7 @@ import java.util.function.Function;
  * ElasticMQ (or the emulator {@code AWS_ENDPOINT_URL} names). SQS pollers feed the trigger, goal, step and
  * activation queues to their handlers; a local bus routes the engine's events to the trigger and goal queues; local wake-ups call
  * the delay waker when their minute comes; emails go to an outbox folder, each claimed in the effects ledger first
- * as SES sends are; webhooks are really sent; the HTTP API
+ * by the engine, as SES sends are; webhooks are really sent; the HTTP API
  * listens on a loopback port. With a {@link FaultPlan}, the SDK clients, pollers, wake-ups and outbox inject its
  * faults, and the SDK retries with back-offs of a few milliseconds (the emulators need no relief).
  */
@@ -110,10 +109,7 @@ public final class LocalRuntime implements AutoCloseable {
                     stepsConfig.busName(), stepsConfig.maxCauseChain(), stepsConfig.defaultAccount());
             this.outboxMailer = new OutboxMailer(options.outbox(), stepsConfig.mailFrom(),
                     new ConfiguredRecipients(stepsConfig.userEmails()), clock);
-            // emails carry no account: their keys are claimed, and the outbox names its files, in one namespace
-            var ledger = new EffectLedger(closing(clients.dynamoDb()),
-                    FlowlineTables.fromEnvironment(environment), stepsConfig.defaultAccount(), clock);
-            var mailer = new ClaimingMailer(ledger, new ThrottledMailer(outboxMailer, options.faults()));
+            var mailer = new ThrottledMailer(outboxMailer, options.faults());
             Function<AwsConfig, AwsEngine> engineOf = config -> AwsEngine.builder(config, clients).clock(clock)
                     .wakeUps(requested).mailer(mailer).accountEvents(events::forAccount).maxQueueDelay(maxQueueDelay)
                     .flowCacheTtl(AwsEngine.flowCacheTtl(environment)).build();

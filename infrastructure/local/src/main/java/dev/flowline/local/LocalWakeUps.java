@@ -1,7 +1,7 @@
 package dev.flowline.local;
 
-import dev.flowline.aws.messaging.WakeUp;
-import dev.flowline.aws.messaging.WakeUpScheduler;
+import dev.flowline.aws.scheduler.WakeUp;
+import dev.flowline.aws.scheduler.WakeUpScheduler;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.flowline.local;
 
-import dev.flowline.aws.messaging.RecipientDirectory;
+import dev.flowline.aws.ses.RecipientDirectory;
 import dev.flowline.engine.action.InternalEmail;
 import dev.flowline.engine.action.Mailer;
 import dev.flowline.engine.action.MarketingEmail;

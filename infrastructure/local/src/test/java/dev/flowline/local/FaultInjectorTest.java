@@ -1,7 +1,7 @@
 package dev.flowline.local;
 
 import dev.flowline.aws.AwsClients;
-import dev.flowline.aws.messaging.BusEvent;
+import dev.flowline.aws.eventbridge.BusEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

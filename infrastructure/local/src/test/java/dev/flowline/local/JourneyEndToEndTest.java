@@ -104,7 +104,7 @@ class JourneyEndToEndTest {
         await("the goal exit adds cy to its list",
                 () -> runtime.engine().contacts().find("cy").filter(cy -> cy.inStaticList("200")));
 
-        assertThat(runtime.engine().journeys().enrolment(id, "dan")).as("not in an enrolment list").isEmpty();
+        assertThat(runtime.engine().engine().journeys().enrolment(id, "dan")).as("not in an enrolment list").isEmpty();
         assertThat(moves(id, "bob")).extracting(JourneyMove::kind, JourneyMove::to).containsExactly(
                 tuple(JourneyMove.Kind.ENROLLED, "new"), tuple(JourneyMove.Kind.STAGE, "stalled"),
                 tuple(JourneyMove.Kind.STAGE, "new"), tuple(JourneyMove.Kind.EXIT, "lost"));
@@ -162,12 +162,12 @@ class JourneyEndToEndTest {
     }
 
     private List<JourneyMove> moves(String journeyId, String contactId) {
-        return runtime.engine().journeys().enrolment(journeyId, contactId).orElseThrow().moves();
+        return runtime.engine().engine().journeys().enrolment(journeyId, contactId).orElseThrow().moves();
     }
 
     private static Optional<JourneyEnrolment> enrolment(String journeyId, String contactId,
                                                         Predicate<JourneyEnrolment> reached) {
-        return runtime.engine().journeys().enrolment(journeyId, contactId).filter(reached);
+        return runtime.engine().engine().journeys().enrolment(journeyId, contactId).filter(reached);
     }
 
     /** Sets the contact's journey stage through the CRM API, which puts the change on the bus. */

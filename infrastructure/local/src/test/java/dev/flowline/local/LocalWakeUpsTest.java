@@ -1,6 +1,6 @@
 package dev.flowline.local;
 
-import dev.flowline.aws.messaging.WakeUp;
+import dev.flowline.aws.scheduler.WakeUp;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

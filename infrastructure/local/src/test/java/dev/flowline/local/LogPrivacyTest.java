@@ -8,7 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.EmbeddedAws;
 import dev.flowline.aws.SampleFlows;
-import dev.flowline.aws.messaging.BusEvent;
+import dev.flowline.aws.eventbridge.BusEvent;
 import dev.flowline.engine.action.InternalEmail;
 import dev.flowline.engine.action.MarketingEmail;
 import dev.flowline.engine.action.Mailer;

@@ -9,8 +9,8 @@ import dev.flowline.aws.AwsEngines;
 import dev.flowline.aws.lambda.HandlerLogs;
 import dev.flowline.aws.lambda.SnapStartPriming;
 import dev.flowline.aws.lambda.SqsBatch;
-import dev.flowline.aws.messaging.CauseChain;
-import dev.flowline.aws.messaging.QueuedStep;
+import dev.flowline.aws.eventbridge.CauseChain;
+import dev.flowline.aws.sqs.QueuedStep;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +51,7 @@ public final class ActionExecutorHandler implements RequestHandler<SQSEvent, SQS
         public void handle(QueuedStep step) {
             AwsEngine engine = engines.of(step.account());
             try (var chain = CauseChain.open(step.causes())) {
-                if (!engine.steps().run(step.step())) {
+                if (!engine.engine().steps().run(step.step())) {
                     LOG.info("the step's enrolment does not exist (any longer): nothing to do");
                 }
             }

@@ -8,7 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.EmbeddedAws;
 import dev.flowline.aws.SampleFlows;
-import dev.flowline.aws.messaging.WakeUp;
+import dev.flowline.aws.scheduler.WakeUp;
 import dev.flowline.engine.action.InternalEmail;
 import dev.flowline.engine.action.Mailer;
 import dev.flowline.engine.action.MarketingEmail;
@@ -106,7 +106,7 @@ class ActionExecutorHandlerTest {
     }
 
     private static Enrolment enrol(AwsEngine engine, Flow flow, Contact contact) {
-        return engine.enroller().enrol(engine.flows().save(flow), contact, EnrolmentSource.MANUAL).enrolment()
+        return engine.engine().enroller().enrol(engine.flows().save(flow), contact, EnrolmentSource.MANUAL).enrolment()
                 .orElseThrow();
     }
 

@@ -5,8 +5,8 @@ import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.EmbeddedAws;
 import dev.flowline.aws.SampleFlows;
 import dev.flowline.aws.accounts.Account;
-import dev.flowline.aws.messaging.BusEvent;
-import dev.flowline.aws.messaging.WakeUp;
+import dev.flowline.aws.eventbridge.BusEvent;
+import dev.flowline.aws.scheduler.WakeUp;
 import dev.flowline.engine.action.InternalEmail;
 import dev.flowline.engine.action.Mailer;
 import dev.flowline.engine.action.MarketingEmail;
@@ -121,7 +121,7 @@ class HandlerAccountIsolationTest {
                 marketingEmail("1", "2", "welcome"), delayDays("2", "3", 1), marketingEmail("3", null, "follow-up")));
         var nurture = engine.flows().save(flow("1002", SampleFlows.MANUAL, SampleFlows.CUSTOMER,
                 delayDays("1", null, 30)));
-        engine.enroller().enrol(nurture, contact, EnrolmentSource.MANUAL);
+        engine.engine().enroller().enrol(nurture, contact, EnrolmentSource.MANUAL);
         engine.lists().addMembers("7", List.of("51"));
     }
 

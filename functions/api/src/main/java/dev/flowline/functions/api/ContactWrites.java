@@ -114,7 +114,7 @@ final class ContactWrites {
     private Contact create(Contact contact) {
         Set<String> changed = contact.takeChanges();
         engine.contacts().create(contact);
-        engine.context().events().propertiesChanged(contact.id(), changed);
+        engine.engine().context().events().propertiesChanged(contact.id(), changed);
         return contact;
     }
 
@@ -135,7 +135,7 @@ final class ContactWrites {
         }
         Contact saved = engine.contacts().save(contact)
                 .orElseThrow(() -> ApiException.notFound("Could not find contact " + contact.id()));
-        engine.context().events().propertiesChanged(contact.id(), changed);
+        engine.engine().context().events().propertiesChanged(contact.id(), changed);
         return saved;
     }
 

@@ -10,8 +10,8 @@ import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.UnenrolmentReason;
 import dev.flowline.engine.json.FlowlineJson;
 import dev.flowline.engine.json.InvalidJsonException;
-import dev.flowline.engine.record.HistoryEntry;
-import dev.flowline.engine.record.HistoryKind;
+import dev.flowline.engine.history.HistoryEntry;
+import dev.flowline.engine.history.HistoryKind;
 import dev.flowline.engine.simulation.SimulationReport;
 import dev.flowline.engine.simulation.Simulator;
 

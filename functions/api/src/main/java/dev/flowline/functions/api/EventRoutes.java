@@ -2,7 +2,7 @@ package dev.flowline.functions.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowline.aws.AwsEngine;
-import dev.flowline.aws.messaging.SesEmailEvents;
+import dev.flowline.aws.ses.SesEmailEvents;
 import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.contact.StandardEvents;
@@ -108,7 +108,7 @@ final class EventRoutes implements Routes {
 
     /** Recorded on the contact by the engine's events, then published. */
     private void record(Contact contact, ActivityEvent event) {
-        engine.context().events().activity(contact.id(), event);
+        engine.engine().context().events().activity(contact.id(), event);
     }
 
     private Instant occurredAt(JsonNode body, List<ApiError> errors) {

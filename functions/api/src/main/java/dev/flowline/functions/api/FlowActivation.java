@@ -101,15 +101,15 @@ final class FlowActivation {
     void run(Segment segment) {
         AwsEngine engine = engines.of(new Account(segment.account()));
         if (segment.journeyId() != null) {
-            engine.journeys().find(segment.journeyId()).filter(Journey::isPublished).ifPresent(journey ->
-                    scan(engine, segment, contact -> engine.journeyRouter().enrolIfMatching(journey, contact)));
+            engine.engine().journeys().find(segment.journeyId()).filter(Journey::isPublished).ifPresent(journey ->
+                    scan(engine, segment, contact -> engine.engine().journeyRouter().enrolIfMatching(journey, contact)));
             return;
         }
         Optional<Flow> flow = engine.flows().find(segment.flowId()).filter(Flow::enabled);
         if (flow.isEmpty()) {
             return;
         }
-        var triggers = new TriggerMatch(engine.context());
+        var triggers = new TriggerMatch(engine.engine().context());
         scan(engine, segment, contact -> enrolIfMatching(engine, triggers, flow.get(), contact));
     }
 
@@ -133,7 +133,7 @@ final class FlowActivation {
         }
         List<Enrolment> previous = engine.enrolments().ofContact(flow.id(), contact.id());
         if (previous.isEmpty()) {
-            engine.enroller().enrol(flow, contact, EnrolmentSource.EXISTING_CONTACTS, previous);
+            engine.engine().enroller().enrol(flow, contact, EnrolmentSource.EXISTING_CONTACTS, previous);
         }
     }
 

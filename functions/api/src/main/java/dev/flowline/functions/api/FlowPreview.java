@@ -29,7 +29,7 @@ final class FlowPreview {
 
     FlowPreview(AwsEngine engine) {
         this.engine = engine;
-        this.triggers = new TriggerMatch(engine.context());
+        this.triggers = new TriggerMatch(engine.engine().context());
     }
 
     /** One page of the ids of the contacts that would enrol, after the contact {@code after}. */

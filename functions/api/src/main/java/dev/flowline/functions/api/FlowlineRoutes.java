@@ -8,7 +8,7 @@ import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.EnrolmentDecision;
 import dev.flowline.engine.enrolment.EnrolmentSource;
 import dev.flowline.engine.enrolment.UnenrolmentReason;
-import dev.flowline.engine.record.HistoryEntry;
+import dev.flowline.engine.history.HistoryEntry;
 
 import java.util.List;
 
@@ -53,7 +53,7 @@ final class FlowlineRoutes implements Routes {
         }
         Contact contact = engine.contacts().find(contactId.asText())
                 .orElseThrow(() -> ApiException.notFound("Could not find contact " + contactId.asText()));
-        EnrolmentDecision decision = engine.enroller().enrol(flow, contact, EnrolmentSource.MANUAL);
+        EnrolmentDecision decision = engine.engine().enroller().enrol(flow, contact, EnrolmentSource.MANUAL);
         return ApiResponse.created(FlowlineViews.enrolment(decision.enrolment()
                 .orElseThrow(() -> ApiException.conflict("The contact was not enrolled: " + decision.reason()))));
     }
@@ -64,7 +64,7 @@ final class FlowlineRoutes implements Routes {
         Enrolment active = engine.enrolments().ofContact(flowId, contactId).stream().filter(Enrolment::isActive)
                 .findFirst().orElseThrow(() -> ApiException.notFound(
                         "Contact " + contactId + " has no active enrollment in flow " + flowId));
-        if (!engine.unenroller().unenrol(active, UnenrolmentReason.MANUAL)) {
+        if (!engine.engine().unenroller().unenrol(active, UnenrolmentReason.MANUAL)) {
             throw ApiException.conflict("The enrollment moved on while it was being unenrolled: try again");
         }
         return ApiResponse.noContent();

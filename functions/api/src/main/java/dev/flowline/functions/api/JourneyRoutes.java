@@ -38,7 +38,7 @@ final class JourneyRoutes implements Routes {
 
     JourneyRoutes(AwsEngine engine) {
         this.engine = engine;
-        this.journeys = engine.journeys();
+        this.journeys = engine.engine().journeys();
         this.activation = new FlowActivation(engine);
     }
 

@@ -2,7 +2,7 @@ package dev.flowline.functions.api;
 
 import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.dynamodb.ContactList;
-import dev.flowline.aws.messaging.ListMembershipEvents;
+import dev.flowline.engine.contact.ListMembershipEvents;
 import dev.flowline.engine.contact.Contact;
 
 import java.time.Instant;
@@ -33,7 +33,7 @@ final class ListMemberships {
             engine.lists().removeMembers(list.listId(), changed);
         }
         Instant now = engine.clock().instant();
-        changed.forEach(id -> engine.context().events().activity(id, ListMembershipEvents.of(list.listId(), add, now)));
+        changed.forEach(id -> engine.engine().context().events().activity(id, ListMembershipEvents.of(list.listId(), add, now)));
         return changed;
     }
 }

@@ -160,7 +160,7 @@ final class ListRoutes implements Routes {
     }
 
     private boolean passes(ContactList list, Contact contact) {
-        return engine.context().filters().matches(list.filterBranch(), contact, engine.context().evaluation());
+        return engine.engine().context().filters().matches(list.filterBranch(), contact, engine.engine().context().evaluation());
     }
 
     private ContactList existing(ApiRequest request) {

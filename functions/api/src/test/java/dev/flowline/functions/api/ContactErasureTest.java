@@ -5,7 +5,7 @@ import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.EmbeddedAws;
 import dev.flowline.aws.SampleFlows;
 import dev.flowline.aws.dynamodb.FlowlineTables;
-import dev.flowline.aws.messaging.QueuedStep;
+import dev.flowline.aws.sqs.QueuedStep;
 import dev.flowline.engine.action.InternalEmail;
 import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.Contact;
@@ -119,12 +119,12 @@ class ContactErasureTest {
         }
         String journey = api.call("POST", "/flowline/v1/journeys", JourneyRoutesTest.journey("Onboarding",
                 delayDays("a1", null, 1), false)).body().path("id").asText();
-        api.engine.journeys().publish(journey, api.engine.contacts().page(null, 10).items());
-        assertThat(api.engine.journeys().enrolments(journey)).hasSize(2);
+        api.engine.engine().journeys().publish(journey, api.engine.contacts().page(null, 10).items());
+        assertThat(api.engine.engine().journeys().enrolments(journey)).hasSize(2);
 
         api.call("POST", "/crm/v3/objects/contacts/gdpr-delete", "{\"objectId\":\"" + id + "\"}");
 
-        assertThat(api.engine.journeys().enrolments(journey)).extracting(e -> e.contactId()).containsExactly(other);
+        assertThat(api.engine.engine().journeys().enrolments(journey)).extracting(e -> e.contactId()).containsExactly(other);
         assertThat(itemsNaming(aws, id, EMAIL)).isEmpty();
     }
 
@@ -153,7 +153,7 @@ class ContactErasureTest {
         api.call("POST", "/crm/v3/objects/contacts/gdpr-delete", "{\"objectId\":\"" + id + "\"}");
         readBefore.setProperty("lifecyclestage", "customer", Api.NOW);
         api.engine.contacts().save(readBefore);
-        api.engine.context().events().activity(id, new ActivityEvent("e-late", Api.NOW, Map.of()));
+        api.engine.engine().context().events().activity(id, new ActivityEvent("e-late", Api.NOW, Map.of()));
 
         assertThat(api.engine.contacts().find(id)).isEmpty();
         assertThat(api.call("GET", "/crm/v3/objects/contacts/" + id, null).status()).isEqualTo(404);
@@ -180,12 +180,12 @@ class ContactErasureTest {
                 delayDays("3", "4", 1), marketingEmail("4", null, "follow-up")));
         var second = engine.flows().save(flow("2002", SampleFlows.MANUAL, null, delayDays("1", null, 3)));
         for (String contactId : List.of(id, other)) {
-            engine.enroller().enrol(nurture, engine.contacts().find(contactId).orElseThrow(),
+            engine.engine().enroller().enrol(nurture, engine.contacts().find(contactId).orElseThrow(),
                     EnrolmentSource.MANUAL);
         }
-        engine.enroller().enrol(second, engine.contacts().find(id).orElseThrow(), EnrolmentSource.MANUAL);
+        engine.engine().enroller().enrol(second, engine.contacts().find(id).orElseThrow(), EnrolmentSource.MANUAL);
         for (int round = 0; round < 5; round++) {
-            aws.drain(aws.config().stepQueueUrl()).forEach(message -> engine.steps()
+            aws.drain(aws.config().stepQueueUrl()).forEach(message -> engine.engine().steps()
                     .run(QueuedStep.parse(message.body(), engine.account()).step()));
         }
         assertThat(emails).extracting(MarketingEmail::contentId).containsExactly("welcome", "welcome");

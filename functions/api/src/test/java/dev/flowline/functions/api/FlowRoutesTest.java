@@ -202,11 +202,11 @@ class FlowRoutesTest {
         String id = api.post(FLOWS, newFlow("Customers", true)).body().path("id").asText();
         var contact = new Contact("c1");
         api.engine.contacts().create(contact);
-        var enrolment = api.engine.enroller().enrol(api.engine.flows().find(id).orElseThrow(), contact,
+        var enrolment = api.engine.engine().enroller().enrol(api.engine.flows().find(id).orElseThrow(), contact,
                 EnrolmentSource.MANUAL).enrolment().orElseThrow();
 
         api.delete(FLOWS + "/" + id);
-        api.engine.steps().run(enrolment.nextStep());
+        api.engine.engine().steps().run(enrolment.nextStep());
 
         Enrolment ended = api.engine.enrolments().find(enrolment.enrolmentId()).orElseThrow();
         assertThat(ended.isActive()).isFalse();

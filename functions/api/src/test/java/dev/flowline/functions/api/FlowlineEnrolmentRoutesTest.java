@@ -200,7 +200,7 @@ class FlowlineEnrolmentRoutesTest {
         engine.contacts().create(contact("52"));
         var first = api.post("/flowline/v1/flows/1001/enrollments", ENROL_51);
         api.post("/flowline/v1/flows/1001/enrollments", "{\"contactId\":\"52\"}");
-        engine.steps().run(engine.enrolments().find(first.body().path("id").asText()).orElseThrow().nextStep());
+        engine.engine().steps().run(engine.enrolments().find(first.body().path("id").asText()).orElseThrow().nextStep());
         api.delete("/flowline/v1/flows/1001/enrollments/52");
 
         var reply = api.get("/flowline/v1/flows/1001/metrics");

@@ -2,7 +2,7 @@ package dev.flowline.functions.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowline.aws.EmbeddedAws;
-import dev.flowline.aws.messaging.QueuedStep;
+import dev.flowline.aws.sqs.QueuedStep;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.journey.JourneyEnrolmentStatus;
@@ -73,7 +73,7 @@ class JourneyRoutesTest {
                 .path("definition").path("name").asText()).isEqualTo("Onboarding");
         runSteps();
         assertThat(stageEnrolment(id, "ada").currentActionId()).isEqualTo("a2");
-        assertThat(api.engine.journeys().enrolment(id, "bob").orElseThrow().status())
+        assertThat(api.engine.engine().journeys().enrolment(id, "bob").orElseThrow().status())
                 .isEqualTo(JourneyEnrolmentStatus.ACTIVE);
     }
 
@@ -88,7 +88,7 @@ class JourneyRoutesTest {
 
         assertThat(second.path("publishedVersion").asInt()).isEqualTo(2);
         assertThat(stageEnrolment(id, "ada").currentActionId()).as("the action after the deleted one").isEqualTo("a3");
-        assertThat(api.engine.journeys().enrolment(id, "bob").orElseThrow().status())
+        assertThat(api.engine.engine().journeys().enrolment(id, "bob").orElseThrow().status())
                 .as("its stage was deleted").isEqualTo(JourneyEnrolmentStatus.INACTIVE);
         var versions = api.call("GET", JOURNEYS + "/" + id + "/versions", null).body().path("results");
         assertThat(versions).extracting(v -> v.path("version").asInt(), v -> v.path("name").asText())
@@ -121,12 +121,12 @@ class JourneyRoutesTest {
     void aFirstPublishEnrolsContactsThatAlreadyMatchOnlyWhenAsked() {
         String quiet = create(journey("Quiet", THREE_ACTIONS, true));
         publish(quiet, false);
-        assertThat(api.engine.journeys().enrolments(quiet)).isEmpty();
+        assertThat(api.engine.engine().journeys().enrolments(quiet)).isEmpty();
         api.call("DELETE", JOURNEYS + "/" + quiet, null);
 
         String eager = create(journey("Eager", THREE_ACTIONS, true));
         publish(eager, true);
-        assertThat(api.engine.journeys().enrolments(eager)).extracting(e -> e.contactId() + "@" + e.stageId())
+        assertThat(api.engine.engine().journeys().enrolments(eager)).extracting(e -> e.contactId() + "@" + e.stageId())
                 .containsExactlyInAnyOrder("ada@new", "bob@engaged");
         assertThat(api.call("POST", JOURNEYS + "/" + eager + "/publish", Map.of("enrollExistingContacts", "true"), null)
                 .status()).isEqualTo(400);
@@ -157,7 +157,7 @@ class JourneyRoutesTest {
 
         assertThat(api.call("GET", JOURNEYS + "/" + id, null).status()).isEqualTo(404);
         assertThat(api.call("GET", JOURNEYS + "/" + id + "/metrics", null).status()).isEqualTo(404);
-        assertThat(api.engine.journeys().enrolments(id)).isEmpty();
+        assertThat(api.engine.engine().journeys().enrolments(id)).isEmpty();
     }
 
     private String create(String definition) {
@@ -191,14 +191,14 @@ class JourneyRoutesTest {
     private void runSteps() {
         var steps = aws.drain(aws.config().stepQueueUrl());
         while (!steps.isEmpty()) {
-            steps.forEach(message -> api.engine.steps()
+            steps.forEach(message -> api.engine.engine().steps()
                     .run(QueuedStep.parse(message.body(), api.engine.account()).step()));
             steps = aws.drain(aws.config().stepQueueUrl());
         }
     }
 
     private Enrolment stageEnrolment(String journeyId, String contactId) {
-        String stageEnrolmentId = api.engine.journeys().enrolment(journeyId, contactId).orElseThrow()
+        String stageEnrolmentId = api.engine.engine().journeys().enrolment(journeyId, contactId).orElseThrow()
                 .stageEnrolmentId();
         return api.engine.enrolments().find(stageEnrolmentId).orElseThrow();
     }

@@ -1,7 +1,7 @@
 package dev.flowline.functions.api;
 
 import dev.flowline.aws.EmbeddedAws;
-import dev.flowline.aws.messaging.ListMembershipEvents;
+import dev.flowline.engine.contact.ListMembershipEvents;
 import dev.flowline.engine.criteria.ListDefinition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

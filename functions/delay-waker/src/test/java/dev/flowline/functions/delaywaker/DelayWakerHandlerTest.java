@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.EmbeddedAws;
 import dev.flowline.aws.SampleFlows;
-import dev.flowline.aws.messaging.QueuedStep;
+import dev.flowline.aws.sqs.QueuedStep;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.EnrolmentSource;
@@ -32,10 +32,10 @@ class DelayWakerHandlerTest {
         AwsEngine engine = aws.engine().clock(clock).build();
         var contact = new Contact("51");
         engine.contacts().create(contact);
-        Enrolment enrolment = engine.enroller().enrol(engine.flows().save(flow("1001", SampleFlows.MANUAL, null,
+        Enrolment enrolment = engine.engine().enroller().enrol(engine.flows().save(flow("1001", SampleFlows.MANUAL, null,
                 delayDays("1", "2", 1), marketingEmail("2", null, "welcome"))), contact, EnrolmentSource.MANUAL)
                 .enrolment().orElseThrow();
-        engine.steps().run(enrolment.nextStep());
+        engine.engine().steps().run(enrolment.nextStep());
         aws.drain(aws.config().stepQueueUrl());
         clock.moveTo(Instant.parse("2026-11-23T10:16:00Z"));
 

@@ -2,6 +2,7 @@ package dev.flowline.engine.action;
 
 import dev.flowline.engine.definition.AbTestBranchAction;
 import dev.flowline.engine.definition.Action;
+import dev.flowline.engine.definition.ActionType;
 import dev.flowline.engine.definition.CustomCodeAction;
 import dev.flowline.engine.definition.ListBranchAction;
 import dev.flowline.engine.definition.SingleConnectionAction;
@@ -17,11 +18,14 @@ import java.util.Map;
  */
 public final class ActionExecutor {
 
-    private final Map<String, ActionHandler<SingleConnectionAction>> builtIns;
+    /** Custom code is a HubSpot runtime, not an action type of the catalogue. */
+    static final String CUSTOM_CODE = "custom code needs HubSpot's serverless code runtime, which Flowline does not connect to";
+
+    private final Map<ActionType, ActionHandler<SingleConnectionAction>> builtIns;
     private final ActionHandler<WebhookAction> webhook;
 
-    public ActionExecutor(Map<String, ActionHandler<SingleConnectionAction>> builtIns,
-                          ActionHandler<WebhookAction> webhook) {
+    ActionExecutor(Map<ActionType, ActionHandler<SingleConnectionAction>> builtIns,
+                   ActionHandler<WebhookAction> webhook) {
         this.builtIns = Map.copyOf(builtIns);
         this.webhook = webhook;
     }
@@ -34,7 +38,7 @@ public final class ActionExecutor {
             case WebhookAction hook -> webhook.execute(hook, context);
             case SingleConnectionAction single -> builtIn(single, context);
             case CustomCodeAction code -> StepResult.next(Branches.next(code.connection()),
-                    StepResult.Outcome.skipped(ThirdPartyActions.CUSTOM_CODE));
+                    StepResult.Outcome.skipped(CUSTOM_CODE));
             case UnknownAction unknown -> StepResult.next(unknown.edges().isEmpty() ? null
                             : unknown.edges().getFirst().connection().nextActionId(),
                     StepResult.Outcome.skipped("action type " + unknown.type() + " is not run by Flowline"));
@@ -42,11 +46,9 @@ public final class ActionExecutor {
     }
 
     private StepResult builtIn(SingleConnectionAction action, ActionContext context) {
-        ActionHandler<SingleConnectionAction> handler = builtIns.get(action.actionTypeId());
-        if (handler == null) {
-            return StepResult.next(Branches.next(action.connection()),
-                    StepResult.Outcome.skipped(ThirdPartyActions.skipReason(action.actionTypeId())));
-        }
-        return handler.execute(action, context);
+        return ActionType.of(action.actionTypeId()).map(builtIns::get)
+                .map(handler -> handler.execute(action, context))
+                .orElseGet(() -> StepResult.next(Branches.next(action.connection()),
+                        StepResult.Outcome.skipped(ActionType.skipReason(action.actionTypeId()))));
     }
 }

@@ -18,8 +18,6 @@ import java.util.Map;
  */
 final class CreateActions {
 
-    static final String CREATE_TASK = "0-3";
-    static final String CREATE_RECORD = "0-14";
     static final String LOOP_GUARD = "The enrolled record was created by this workflow, so this action was "
             + "skipped to prevent an infinite loop";
 
@@ -28,10 +26,12 @@ final class CreateActions {
     private CreateActions() {
     }
 
-    static Map<String, ActionHandler<SingleConnectionAction>> handlers(ActionPorts ports) {
-        return Map.of(
-                CREATE_TASK, (action, context) -> createTask(ports.records(), action, context),
-                CREATE_RECORD, (action, context) -> createRecord(ports.records(), action, context));
+    static ActionHandler<SingleConnectionAction> task(CrmRecords records) {
+        return (action, context) -> createTask(records, action, context);
+    }
+
+    static ActionHandler<SingleConnectionAction> record(CrmRecords records) {
+        return (action, context) -> createRecord(records, action, context);
     }
 
     private static StepResult createTask(CrmRecords records, SingleConnectionAction action, ActionContext context) {

@@ -26,19 +26,12 @@ import java.util.Set;
  * The delays: for a set time or until a day and time ({@code 0-1}), until a date ({@code 0-35}), until an event
  * ({@code 0-29}). Times of day and calendar days are in the account's time zone.
  */
-public final class DelayActions {
+final class DelayActions {
 
     /** How long a "delay until event" without {@code expiration_minutes} waits at most. */
     static final Duration LONGEST_EVENT_WAIT = Duration.ofDays(3 * 365);
 
     private DelayActions() {
-    }
-
-    public static Map<String, ActionHandler<SingleConnectionAction>> handlers() {
-        return Map.of(
-                "0-1", DelayActions::forTimeOrUntilDayAndTime,
-                "0-35", DelayActions::untilDate,
-                "0-29", DelayActions::untilEvent);
     }
 
     /**

@@ -9,8 +9,6 @@ import dev.flowline.engine.enrolment.EnrolmentDecision;
  */
 final class EnrolInWorkflowAction implements ActionHandler<SingleConnectionAction> {
 
-    static final String TYPE = "0-15";
-
     private final WorkflowEnrolments workflows;
 
     EnrolInWorkflowAction(WorkflowEnrolments workflows) {

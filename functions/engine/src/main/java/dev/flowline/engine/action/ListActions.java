@@ -3,7 +3,6 @@ package dev.flowline.engine.action;
 import dev.flowline.engine.definition.SingleConnectionAction;
 
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Static list membership: the older {@code 0-13} ({@code operation} ADD or REMOVE, {@code list_id}) and
@@ -11,20 +10,20 @@ import java.util.Map;
  */
 final class ListActions {
 
-    static final String ADD_OR_REMOVE = "0-13";
-    static final String ADD = "0-63809083";
-    static final String REMOVE = "0-63863438";
-
     private ListActions() {
     }
 
-    static Map<String, ActionHandler<SingleConnectionAction>> handlers() {
-        return Map.of(
-                ADD_OR_REMOVE, (action, context) -> change(action, context,
-                        !"REMOVE".equals(Fields.text(action.fields(), "operation").toUpperCase(Locale.ROOT)),
-                        Fields.text(action.fields(), "list_id")),
-                ADD, (action, context) -> change(action, context, true, Fields.text(action.fields(), "listId")),
-                REMOVE, (action, context) -> change(action, context, false, Fields.text(action.fields(), "listId")));
+    static StepResult addOrRemove(SingleConnectionAction action, ActionContext context) {
+        return change(action, context, !"REMOVE".equals(Fields.text(action.fields(), "operation").toUpperCase(Locale.ROOT)),
+                Fields.text(action.fields(), "list_id"));
+    }
+
+    static StepResult add(SingleConnectionAction action, ActionContext context) {
+        return change(action, context, true, Fields.text(action.fields(), "listId"));
+    }
+
+    static StepResult remove(SingleConnectionAction action, ActionContext context) {
+        return change(action, context, false, Fields.text(action.fields(), "listId"));
     }
 
     private static StepResult change(SingleConnectionAction action, ActionContext context, boolean add,

@@ -16,20 +16,22 @@ import java.util.TreeMap;
  */
 final class MessageActions {
 
-    static final String MARKETING_EMAIL = "0-4";
-    static final String INTERNAL_EMAIL = "0-8";
-    static final String IN_APP_NOTIFICATION = "0-9";
     static final String EMAIL_OPT_OUT = "hs_email_optout";
     static final String MARKETABLE_STATUS = "hs_marketable_status";
 
     private MessageActions() {
     }
 
-    static Map<String, ActionHandler<SingleConnectionAction>> handlers(ActionPorts ports) {
-        return Map.of(
-                MARKETING_EMAIL, (action, context) -> marketingEmail(ports.mailer(), action, context),
-                INTERNAL_EMAIL, (action, context) -> internalEmail(ports.mailer(), action, context),
-                IN_APP_NOTIFICATION, (action, context) -> inAppNotification(ports.notifier(), action, context));
+    static ActionHandler<SingleConnectionAction> marketingEmail(Mailer mailer) {
+        return (action, context) -> marketingEmail(mailer, action, context);
+    }
+
+    static ActionHandler<SingleConnectionAction> internalEmail(Mailer mailer) {
+        return (action, context) -> internalEmail(mailer, action, context);
+    }
+
+    static ActionHandler<SingleConnectionAction> inAppNotification(Notifier notifier) {
+        return (action, context) -> inAppNotification(notifier, action, context);
     }
 
     private static StepResult marketingEmail(Mailer mailer, SingleConnectionAction action, ActionContext context) {

@@ -15,7 +15,6 @@ import java.util.TreeSet;
  */
 final class RotateOwnerAction implements ActionHandler<SingleConnectionAction> {
 
-    static final String TYPE = "0-11";
     static final String DEFAULT_OWNER_PROPERTY = "hubspot_owner_id";
 
     private final OwnerDirectory directory;

@@ -17,8 +17,6 @@ import java.util.Set;
  */
 final class SetPropertyAction implements ActionHandler<SingleConnectionAction> {
 
-    static final String TYPE = "0-5";
-
     @Override
     public StepResult execute(SingleConnectionAction action, ActionContext context) {
         String property = Fields.text(action.fields(), "property_name");

@@ -17,7 +17,6 @@ import java.util.Map;
 final class SmsAction implements ActionHandler<SingleConnectionAction> {
 
     /** HubSpot's id for this action is not known for sure (reference 3.2: 0-25 is disputed). */
-    static final String TYPE = "0-25";
     static final int MONTHLY_LIMIT = 1_000;
     static final Duration DELIVERY_WAIT = Duration.ofHours(72);
     static final Backoff POLLING = new Backoff(Duration.ofMinutes(1), Duration.ofHours(1));

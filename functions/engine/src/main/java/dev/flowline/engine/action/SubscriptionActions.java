@@ -4,7 +4,6 @@ import dev.flowline.engine.contact.SubscriptionState;
 import dev.flowline.engine.definition.SingleConnectionAction;
 
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Manage communication subscription ({@code 0-43347357}) and set marketing contact status ({@code 0-31},
@@ -12,19 +11,10 @@ import java.util.Map;
  */
 final class SubscriptionActions {
 
-    static final String MANAGE_SUBSCRIPTION = "0-43347357";
-    static final String MARKETING_STATUS = "0-31";
-
     private SubscriptionActions() {
     }
 
-    static Map<String, ActionHandler<SingleConnectionAction>> handlers() {
-        return Map.of(
-                MANAGE_SUBSCRIPTION, SubscriptionActions::subscription,
-                MARKETING_STATUS, SubscriptionActions::marketingStatus);
-    }
-
-    private static StepResult subscription(SingleConnectionAction action, ActionContext context) {
+    static StepResult subscription(SingleConnectionAction action, ActionContext context) {
         String subscriptionId = Fields.text(action.fields(), "subscriptionId");
         String optState = Fields.text(action.fields(), "optState").toUpperCase(Locale.ROOT);
         if (subscriptionId.isBlank() || !(optState.equals("OPT_IN") || optState.equals("OPT_OUT"))) {
@@ -36,7 +26,7 @@ final class SubscriptionActions {
                 + " subscription " + subscriptionId + (legalBasis.isBlank() ? "" : " (legal basis " + legalBasis + ")"));
     }
 
-    private static StepResult marketingStatus(SingleConnectionAction action, ActionContext context) {
+    static StepResult marketingStatus(SingleConnectionAction action, ActionContext context) {
         String type = Fields.text(action.fields(), "marketableType").toUpperCase(Locale.ROOT);
         if (!type.equals("MARKETABLE") && !type.equals("NON_MARKETABLE")) {
             return Results.failed(action, "the action needs marketableType MARKETABLE or NON_MARKETABLE");

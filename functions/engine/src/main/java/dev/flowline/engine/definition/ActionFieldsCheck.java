@@ -10,13 +10,14 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static dev.flowline.engine.definition.Problems.quote;
 
 /**
- * The {@code fields} of a {@code SINGLE_CONNECTION} action: those its built-in type needs (see {@link ActionTypes}),
+ * The {@code fields} of a {@code SINGLE_CONNECTION} action: those its built-in type needs (see {@link ActionType}),
  * and the values Flowline must be able to act on, such as delays.
  */
 final class ActionFieldsCheck {
@@ -42,31 +43,32 @@ final class ActionFieldsCheck {
         }
         ObjectNode fields = action.fields() != null ? action.fields() : FlowlineJson.mapper().createObjectNode();
         Pointer fieldsAt = at.field("fields");
-        boolean anchoredDelay = dateCentred && ActionTypes.DELAY_UNTIL_DATE.equals(id);
-        ActionTypes.find(id).filter(type -> !anchoredDelay).ifPresentOrElse(type -> required(type, fields, fieldsAt), () -> {
+        Optional<ActionType> type = ActionType.of(id);
+        boolean anchoredDelay = dateCentred && type.filter(ActionType.DELAY_UNTIL_DATE::equals).isPresent();
+        type.filter(known -> !anchoredDelay).ifPresentOrElse(known -> required(known, fields, fieldsAt), () -> {
             if (!ACTION_TYPE_ID.matcher(id).matches()) {
                 problems.add(at.field("actionTypeId"),
                         "actionTypeId " + quote(id) + " must be two numbers joined by a dash, like \"0-5\"");
             }
         });
-        switch (id) {
-            case ActionTypes.DELAY -> {
+        switch (type.orElse(null)) {
+            case DELAY -> {
                 nonNegativeWholeNumber(fields, "delta", fieldsAt);
                 if (present(fields, "time_unit")) {
                     problems.oneOf(fieldsAt, "time_unit", fields.get("time_unit").asText(), DELAY_UNITS);
                 }
             }
-            case ActionTypes.DELAY_UNTIL_EVENT -> {
+            case DELAY_UNTIL_EVENT -> {
                 nonNegativeWholeNumber(fields, "expiration_minutes", fieldsAt);
                 eventBranches(fields.get("event_filter_branches"), fieldsAt.field("event_filter_branches"));
             }
-            default -> {
+            case null, default -> {
             }
         }
     }
 
     /** Reports the keys missing from the form the fields come closest to, naming the other forms' keys. */
-    private void required(ActionTypes.ActionType type, ObjectNode fields, Pointer at) {
+    private void required(ActionType type, ObjectNode fields, Pointer at) {
         List<String> closest = type.forms().stream()
                 .max(Comparator.comparingLong(form -> form.stream().filter(key -> present(fields, key)).count()))
                 .orElseThrow();

@@ -2,31 +2,39 @@ package dev.flowline.engine.enrolment;
 
 import dev.flowline.engine.definition.AbTestBranchAction;
 import dev.flowline.engine.definition.Action;
+import dev.flowline.engine.definition.ActionType;
+import dev.flowline.engine.definition.CustomCodeAction;
 import dev.flowline.engine.definition.ListBranchAction;
 import dev.flowline.engine.definition.SingleConnectionAction;
 import dev.flowline.engine.definition.StaticBranchAction;
+import dev.flowline.engine.definition.UnknownAction;
+import dev.flowline.engine.definition.WebhookAction;
 
-import java.util.Set;
-
-/** Delays and branches: never moved by execution windows, and still run while a flow is turned off. */
+/** How an action paces a contact, from the {@link ActionType} catalogue; branches pace like delays. */
 final class ActionKinds {
-
-    static final Set<String> DELAYS = Set.of("0-1", "0-35", "0-29");
 
     private ActionKinds() {
     }
 
     static boolean sendsMarketingEmail(Action action) {
-        return action instanceof SingleConnectionAction single && "0-4".equals(single.actionTypeId());
+        return pacing(action) == ActionType.Pacing.MARKETING_EMAIL;
     }
 
+    /** Delays and branches: never moved by execution windows, and still run while a flow is turned off. */
     static boolean isDelayOrBranch(Action action) {
+        return pacing(action) == ActionType.Pacing.DELAY;
+    }
+
+    private static ActionType.Pacing pacing(Action action) {
         return switch (action) {
-            case ListBranchAction b -> true;
-            case StaticBranchAction b -> true;
-            case AbTestBranchAction b -> true;
-            case SingleConnectionAction single -> DELAYS.contains(single.actionTypeId());
-            default -> false;
+            case ListBranchAction branch -> ActionType.Pacing.DELAY;
+            case StaticBranchAction branch -> ActionType.Pacing.DELAY;
+            case AbTestBranchAction branch -> ActionType.Pacing.DELAY;
+            case SingleConnectionAction single ->
+                    ActionType.of(single.actionTypeId()).map(ActionType::pacing).orElse(ActionType.Pacing.ACTION);
+            case WebhookAction webhook -> ActionType.Pacing.ACTION;
+            case CustomCodeAction code -> ActionType.Pacing.ACTION;
+            case UnknownAction unknown -> ActionType.Pacing.ACTION;
         };
     }
 }

@@ -6,8 +6,8 @@ import dev.flowline.engine.criteria.EvaluationContext;
 import dev.flowline.engine.criteria.FilterEvaluator;
 import dev.flowline.engine.criteria.ListDirectory;
 import dev.flowline.engine.definition.FlowStore;
-import dev.flowline.engine.record.FlowMetrics;
-import dev.flowline.engine.record.History;
+import dev.flowline.engine.history.FlowMetrics;
+import dev.flowline.engine.history.History;
 
 import java.time.Clock;
 import java.time.ZoneId;

@@ -5,9 +5,9 @@ import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.contact.StandardEvents;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.definition.UnEnrollmentSetting;
-import dev.flowline.engine.record.HistoryEntry;
-import dev.flowline.engine.record.HistoryKind;
-import dev.flowline.engine.record.Metric;
+import dev.flowline.engine.history.HistoryEntry;
+import dev.flowline.engine.history.HistoryKind;
+import dev.flowline.engine.history.Metric;
 
 import java.util.List;
 import java.util.Map;

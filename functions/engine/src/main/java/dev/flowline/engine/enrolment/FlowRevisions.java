@@ -1,7 +1,7 @@
 package dev.flowline.engine.enrolment;
 
 import dev.flowline.engine.definition.Flow;
-import dev.flowline.engine.record.FlowMetrics;
+import dev.flowline.engine.history.FlowMetrics;
 
 /**
  * What replacing a flow with a new revision changes for what is already under way.

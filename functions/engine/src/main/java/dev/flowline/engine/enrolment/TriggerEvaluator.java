@@ -6,9 +6,12 @@ import dev.flowline.engine.criteria.AllPropertyOperation;
 import dev.flowline.engine.criteria.Filter;
 import dev.flowline.engine.criteria.FilterBranch;
 import dev.flowline.engine.criteria.PropertyFilter;
+import dev.flowline.engine.definition.DatasetCriteria;
 import dev.flowline.engine.definition.EventBasedCriteria;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.definition.ListBasedCriteria;
+import dev.flowline.engine.definition.ManualCriteria;
+import dev.flowline.engine.definition.UnknownCriteria;
 
 import java.util.Collection;
 import java.util.List;
@@ -88,8 +91,14 @@ public final class TriggerEvaluator {
                             previous.isEmpty() ? EnrolmentSource.TRIGGER : EnrolmentSource.RE_ENROLMENT, previous);
                 }
             }
-            default -> {
-                // Manual and dataset flows have no triggers to evaluate.
+            case ManualCriteria manual -> {
+                // enrolled by hand or by another workflow only
+            }
+            case DatasetCriteria dataset -> {
+                // enrolled from a dataset only
+            }
+            case UnknownCriteria unknown -> {
+                // a criteria type Flowline does not know: kept, never enrols by itself
             }
         }
     }

@@ -3,6 +3,17 @@ package dev.flowline.engine.enrolment;
 import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.StandardEvents;
 import dev.flowline.engine.criteria.CalendarDateOperation;
+import dev.flowline.engine.criteria.DateTimePoint;
+import dev.flowline.engine.criteria.DateOperation;
+import dev.flowline.engine.criteria.RangedDateOperation;
+import dev.flowline.engine.criteria.DateTimeOperation;
+import dev.flowline.engine.criteria.EnumerationOperation;
+import dev.flowline.engine.criteria.MultiStringOperation;
+import dev.flowline.engine.criteria.StringOperation;
+import dev.flowline.engine.criteria.NumberRangedOperation;
+import dev.flowline.engine.criteria.NumberOperation;
+import dev.flowline.engine.criteria.BoolOperation;
+import dev.flowline.engine.criteria.AllPropertyOperation;
 import dev.flowline.engine.criteria.ComparativeOperation;
 import dev.flowline.engine.criteria.ConstantFilter;
 import dev.flowline.engine.criteria.EmailEventFilter;
@@ -25,9 +36,12 @@ import dev.flowline.engine.criteria.UnknownFilter;
 import dev.flowline.engine.criteria.UnknownOperation;
 import dev.flowline.engine.criteria.UnknownTimePoint;
 import dev.flowline.engine.criteria.WorkflowStatus;
+import dev.flowline.engine.definition.DatasetCriteria;
 import dev.flowline.engine.definition.EventBasedCriteria;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.definition.ListBasedCriteria;
+import dev.flowline.engine.definition.ManualCriteria;
+import dev.flowline.engine.definition.UnknownCriteria;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -165,8 +179,9 @@ public final class TriggerIndex {
                     nullSafe(events.eventFilterBranches()).forEach(reads::eventType);
                     nullSafe(events.listMembershipFilterBranches()).forEach(reads::branch);
                 }
-                default -> {
-                }
+                case ManualCriteria manual -> { }
+                case DatasetCriteria dataset -> { }
+                case UnknownCriteria unknown -> { }
             }
             return reads;
         }
@@ -212,8 +227,7 @@ public final class TriggerIndex {
                         eventTypes.add(event.eventId());
                     }
                 }
-                case ConstantFilter constant -> {
-                }
+                case ConstantFilter constant -> { }
                 case UnknownFilter unknown -> anything = true;
             }
         }
@@ -237,8 +251,19 @@ public final class TriggerIndex {
                 case RollingPropertyUpdatedOperation rolling -> anything = true;
                 case CalendarDateOperation calendar -> anything = true;
                 case UnknownOperation unknown -> anything = true;
-                case null, default -> {
-                }
+                // these read only their own property, already added
+                case null -> { }
+                case ComparativeOperation comparative -> { }
+                case AllPropertyOperation all -> { }
+                case BoolOperation bool -> { }
+                case NumberOperation number -> { }
+                case NumberRangedOperation range -> { }
+                case StringOperation string -> { }
+                case MultiStringOperation strings -> { }
+                case EnumerationOperation enumeration -> { }
+                case DateTimeOperation dateTime -> { }
+                case RangedDateOperation range -> { }
+                case DateOperation date -> { }
             }
         }
 
@@ -249,8 +274,10 @@ public final class TriggerIndex {
                         properties.add(referenced.property());
                 case IndexedTimePoint relative -> anything = true;
                 case UnknownTimePoint unknown -> anything = true;
-                case null, default -> {
-                }
+                // a fixed date, or a reference naming no property: nothing more to read
+                case PropertyReferencedTimePoint unnamed -> { }
+                case DateTimePoint fixed -> { }
+                case null -> { }
             }
         }
 

@@ -2,9 +2,9 @@ package dev.flowline.engine.enrolment;
 
 import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.StandardEvents;
-import dev.flowline.engine.record.HistoryEntry;
-import dev.flowline.engine.record.HistoryKind;
-import dev.flowline.engine.record.Metric;
+import dev.flowline.engine.history.HistoryEntry;
+import dev.flowline.engine.history.HistoryKind;
+import dev.flowline.engine.history.Metric;
 
 import java.util.Map;
 

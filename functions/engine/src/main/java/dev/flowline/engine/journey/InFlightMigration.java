@@ -4,7 +4,7 @@ import dev.flowline.engine.definition.Action;
 import dev.flowline.engine.enrolment.EngineContext;
 import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.UnenrolmentReason;
-import dev.flowline.engine.record.HistoryKind;
+import dev.flowline.engine.history.HistoryKind;
 
 import java.util.Optional;
 

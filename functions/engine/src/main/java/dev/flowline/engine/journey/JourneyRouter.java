@@ -9,8 +9,8 @@ import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.EnrolmentSource;
 import dev.flowline.engine.enrolment.Unenroller;
 import dev.flowline.engine.enrolment.UnenrolmentReason;
-import dev.flowline.engine.record.HistoryEntry;
-import dev.flowline.engine.record.HistoryKind;
+import dev.flowline.engine.history.HistoryEntry;
+import dev.flowline.engine.history.HistoryKind;
 
 import java.time.Instant;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.flowline.engine.journey;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.definition.Problem;
 import dev.flowline.engine.enrolment.EngineContext;
-import dev.flowline.engine.record.HistoryEntry;
+import dev.flowline.engine.history.HistoryEntry;
 
 import java.time.Instant;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.flowline.engine.journey;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowline.engine.definition.Action;
+import dev.flowline.engine.definition.ActionType;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.definition.ManualCriteria;
 import dev.flowline.engine.definition.SingleConnectionAction;
@@ -20,7 +21,6 @@ public final class StageFlows {
 
     private static final String PREFIX = "journey-";
     private static final String STAGE = "-stage-";
-    private static final String SET_PROPERTY = "0-5";
 
     private StageFlows() {
     }
@@ -71,6 +71,6 @@ public final class StageFlows {
         ObjectNode fields = JsonNodeFactory.instance.objectNode();
         fields.put("property_name", journey.propertyName());
         fields.putObject("value").put("type", "STATIC_VALUE").put("staticValue", value);
-        return new SingleConnectionAction("SINGLE_CONNECTION", action.actionId(), SET_PROPERTY, 1, null, fields, null);
+        return new SingleConnectionAction("SINGLE_CONNECTION", action.actionId(), ActionType.SET_PROPERTY.id(), 1, null, fields, null);
     }
 }

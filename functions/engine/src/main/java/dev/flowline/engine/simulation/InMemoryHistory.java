@@ -1,7 +1,7 @@
 package dev.flowline.engine.simulation;
 
-import dev.flowline.engine.record.History;
-import dev.flowline.engine.record.HistoryEntry;
+import dev.flowline.engine.history.History;
+import dev.flowline.engine.history.HistoryEntry;
 
 import java.util.ArrayList;
 import java.util.HashMap;

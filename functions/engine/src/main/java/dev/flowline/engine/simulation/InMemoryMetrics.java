@@ -1,10 +1,10 @@
 package dev.flowline.engine.simulation;
 
 import dev.flowline.engine.enrolment.UnenrolmentReason;
-import dev.flowline.engine.record.FlowMetrics;
-import dev.flowline.engine.record.FlowMetricsSnapshot;
-import dev.flowline.engine.record.HistoryKind;
-import dev.flowline.engine.record.Metric;
+import dev.flowline.engine.history.FlowMetrics;
+import dev.flowline.engine.history.FlowMetricsSnapshot;
+import dev.flowline.engine.history.HistoryKind;
+import dev.flowline.engine.history.Metric;
 
 import java.util.EnumMap;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package dev.flowline.engine.simulation;
 
+import dev.flowline.engine.EnginePorts;
 import dev.flowline.engine.action.CrmRecords;
 import dev.flowline.engine.action.InAppNotification;
 import dev.flowline.engine.action.InternalEmail;
@@ -52,6 +53,12 @@ public final class Outbox implements Mailer, Notifier, CrmRecords, OwnerDirector
     private final Map<String, Rotation> rotations = new HashMap<>();
     private final Map<String, Long> turns = new HashMap<>();
     private Function<WebhookRequest, WebhookResponse> endpoints = request -> WebhookResponse.status(200);
+
+    /** Gives the outbox as every side-effect port of an engine: what a simulation or a benchmark runs on. */
+    public EnginePorts.Builder connect(EnginePorts.Builder ports) {
+        return ports.mailer(this).webhooks(this).sms(this).smsQuota(this).notifier(this).records(this).owners(this)
+                .rotations(this);
+    }
 
     @Override
     public void sendMarketingEmail(MarketingEmail email) {

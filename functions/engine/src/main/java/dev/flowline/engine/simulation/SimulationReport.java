@@ -2,9 +2,9 @@ package dev.flowline.engine.simulation;
 
 import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.EnrolmentStatus;
-import dev.flowline.engine.record.FlowMetrics;
-import dev.flowline.engine.record.FlowMetricsSnapshot;
-import dev.flowline.engine.record.History;
+import dev.flowline.engine.history.FlowMetrics;
+import dev.flowline.engine.history.FlowMetricsSnapshot;
+import dev.flowline.engine.history.History;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,38 +1,26 @@
 package dev.flowline.engine.simulation;
 
-import dev.flowline.engine.action.ActionPorts;
-import dev.flowline.engine.action.BuiltInActions;
+import dev.flowline.engine.Engine;
+import dev.flowline.engine.EnginePorts;
 import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.Contact;
-import dev.flowline.engine.criteria.ListDefinition;
+import dev.flowline.engine.criteria.ListDirectory;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.enrolment.ContactChange;
-import dev.flowline.engine.enrolment.EngineContext;
 import dev.flowline.engine.enrolment.EngineEvents;
-import dev.flowline.engine.enrolment.Enroller;
 import dev.flowline.engine.enrolment.EnrolmentDecision;
 import dev.flowline.engine.enrolment.EnrolmentSchedules;
 import dev.flowline.engine.enrolment.EnrolmentSource;
 import dev.flowline.engine.enrolment.FlowRevisions;
-import dev.flowline.engine.enrolment.GoalChecker;
 import dev.flowline.engine.enrolment.PropertyChangeEvents;
 import dev.flowline.engine.enrolment.StepMessage;
-import dev.flowline.engine.enrolment.StepRunner;
-import dev.flowline.engine.enrolment.TriggerEvaluator;
-import dev.flowline.engine.enrolment.Unenroller;
-import dev.flowline.engine.journey.JourneyFlowStore;
-import dev.flowline.engine.journey.JourneyLimits;
-import dev.flowline.engine.journey.JourneyRouter;
 import dev.flowline.engine.journey.Journeys;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -56,35 +44,20 @@ public final class Simulator {
     private final InMemoryEnrolmentStore enrolments = new InMemoryEnrolmentStore();
     private final InMemoryHistory history = new InMemoryHistory();
     private final InMemoryMetrics metrics = new InMemoryMetrics();
-    private final Map<String, ListDefinition> lists = new HashMap<>();
     private final Outbox outbox = new Outbox();
     private final PriorityQueue<Item> agenda = new PriorityQueue<>();
-    private final EngineContext engine;
-    private final Enroller enroller;
-    private final StepRunner steps;
-    private final TriggerEvaluator triggers;
-    private final GoalChecker goals;
-    private final EnrolmentSchedules schedules;
-    private final Journeys journeys;
+    private final Engine engine;
     private final Set<String> scheduledFlowIds = new HashSet<>();
     private long order;
     private int refusedSteps;
 
     public Simulator(Instant start, ZoneId timeZone) {
         this.clock = new VirtualClock(start, timeZone);
-        this.engine = new EngineContext(clock, timeZone, new JourneyFlowStore(flows, journeyStore), contacts,
-                enrolments, this::scheduleStep, history, metrics, new FeedBack(),
-                listId -> Optional.ofNullable(lists.get(listId)),
-                BuiltInActions.executor(new ActionPorts(outbox, outbox, outbox, outbox, outbox, this::enrolByAction,
-                        outbox, outbox, outbox)));
-        var unenroller = new Unenroller(engine);
-        this.enroller = new Enroller(engine, unenroller);
-        this.steps = new StepRunner(engine, unenroller);
-        var router = new JourneyRouter(engine, enroller, unenroller, journeyStore, journeyEnrolments);
-        this.triggers = new TriggerEvaluator(engine, enroller, unenroller, router);
-        this.journeys = new Journeys(engine, journeyStore, journeyEnrolments, router, JourneyLimits.DEFAULT);
-        this.goals = new GoalChecker(engine, unenroller, steps);
-        this.schedules = new EnrolmentSchedules(engine, enroller);
+        this.engine = new Engine(outbox.connect(EnginePorts.builder()).clock(clock).timeZone(timeZone)
+                .flows(flows).contacts(contacts).enrolments(enrolments).lists(ListDirectory.NONE)
+                .journeys(journeyStore).journeyEnrolments(journeyEnrolments).history(history).metrics(metrics)
+                .steps(this::scheduleStep).events(new FeedBack()).idempotency(new InMemoryLedger())
+                .build());
     }
 
     public Simulator addFlow(Flow flow) {
@@ -99,11 +72,6 @@ public final class Simulator {
     public Simulator updateFlow(Flow revision) {
         flows.find(revision.id()).ifPresent(previous -> new FlowRevisions(metrics).revised(previous, revision));
         flows.put(revision);
-        return this;
-    }
-
-    public Simulator addList(ListDefinition list) {
-        lists.put(list.listId(), list);
         return this;
     }
 
@@ -142,21 +110,13 @@ public final class Simulator {
     public EnrolmentDecision enrol(String flowId, String contactId) {
         Flow flow = flows.find(flowId).orElseThrow(() -> new IllegalArgumentException("no flow " + flowId));
         Contact contact = contacts.find(contactId).orElseThrow(() -> new IllegalArgumentException("no contact " + contactId));
-        return enroller.enrol(flow, contact, EnrolmentSource.MANUAL);
+        return engine.enroller().enrol(flow, contact, EnrolmentSource.MANUAL);
     }
 
     /** Delivers a step message (again) now: queues deliver at least once, and copies must change nothing. */
     public Simulator deliver(StepMessage step) {
-        schedule(clock.instant(), () -> steps.run(step));
+        schedule(clock.instant(), () -> engine.steps().run(step));
         return this;
-    }
-
-    /** The "enrol in another workflow" action: a manual enrolment, refused when the flow does not exist. */
-    private EnrolmentDecision enrolByAction(String flowId, String contactId) {
-        Optional<Flow> flow = flows.find(flowId);
-        Optional<Contact> contact = contacts.find(contactId);
-        return flow.isPresent() && contact.isPresent() ? enroller.enrol(flow.get(), contact.get(), EnrolmentSource.MANUAL)
-                : new EnrolmentDecision(Optional.empty(), "there is no workflow " + flowId);
     }
 
     /** Runs everything due up to {@code end}, then leaves the clock at {@code end}. */
@@ -180,7 +140,7 @@ public final class Simulator {
 
     /** The customer journeys, run on the same engine as the flows. */
     public Journeys journeys() {
-        return journeys;
+        return engine.journeys();
     }
 
     public VirtualClock clock() {
@@ -196,8 +156,8 @@ public final class Simulator {
     }
 
     private void react(ContactChange change) {
-        triggers.onChange(change);
-        goals.onChange(change.after(), change.events());
+        engine.triggers().onChange(change);
+        engine.goals().onChange(change.after(), change.events());
     }
 
     /**
@@ -214,7 +174,7 @@ public final class Simulator {
             refusedSteps--;
             throw new IllegalStateException("the step queue refused " + step);
         }
-        schedule(dueAt == null ? clock.instant() : dueAt, () -> steps.run(step));
+        schedule(dueAt == null ? clock.instant() : dueAt, () -> engine.steps().run(step));
     }
 
     private void schedule(Instant at, Runnable work) {
@@ -224,13 +184,13 @@ public final class Simulator {
     // Recurring enrolment schedules: each run enrols the flow's contacts, then books the flow's next run.
 
     private void scheduleNextRun(String flowId, Instant after) {
-        var next = flows.find(flowId).flatMap(flow -> EnrolmentSchedules.nextRun(flow, after, engine.timeZone()));
+        var next = flows.find(flowId).flatMap(flow -> EnrolmentSchedules.nextRun(flow, after, clock.getZone()));
         if (next.isEmpty()) {
             scheduledFlowIds.remove(flowId);
             return;
         }
         schedule(next.get(), () -> {
-            flows.find(flowId).ifPresent(flow -> schedules.run(flow, List.copyOf(contacts.all())));
+            flows.find(flowId).ifPresent(flow -> engine.schedules().run(flow, List.copyOf(contacts.all())));
             scheduleNextRun(flowId, next.get());
         });
     }
@@ -240,18 +200,15 @@ public final class Simulator {
 
         @Override
         public void activity(String contactId, ActivityEvent event) {
-            schedule(clock.instant(), () -> contacts.find(contactId).ifPresent(contact -> {
-                Contact before = contact.copy();
-                contact.record(event);
-                react(new ContactChange(before, contact, List.of(event)));
-            }));
+            // the engine recorded the event on its contact before publishing it
+            schedule(clock.instant(), () -> contacts.find(contactId).ifPresent(contact ->
+                    react(ContactChange.ofActivity(contact, event))));
         }
 
         @Override
         public void propertiesChanged(String contactId, Set<String> properties) {
             schedule(clock.instant(), () -> contacts.find(contactId).ifPresent(contact ->
-                    react(new ContactChange(contact.before(properties), contact,
-                            PropertyChangeEvents.of(contact, properties, clock.instant())))));
+                    react(ContactChange.ofProperties(contact, properties, clock.instant()))));
         }
     }
 

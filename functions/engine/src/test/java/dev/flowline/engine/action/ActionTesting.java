@@ -10,7 +10,7 @@ import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.EnrolmentDecision;
 import dev.flowline.engine.enrolment.EnrolmentSource;
 import dev.flowline.engine.json.FlowlineJson;
-import dev.flowline.engine.record.HistoryEntry;
+import dev.flowline.engine.history.HistoryEntry;
 import dev.flowline.engine.simulation.Outbox;
 import dev.flowline.engine.simulation.SimulationReport;
 
@@ -70,10 +70,46 @@ final class ActionTesting {
         return contact;
     }
 
+    /** Every built-in action on the outbox's stand-in services, with no other workflow to enrol in. */
+    static ActionExecutor executor(Outbox outbox) {
+        return ActionHandlers.executor(ports(outbox),
+                (flowId, contactId) -> new EnrolmentDecision(Optional.empty(), "no workflows here"));
+    }
+
     static ActionPorts ports(Outbox outbox) {
-        return new ActionPorts(outbox, outbox, outbox, outbox, outbox,
-                (flowId, contactId) -> new EnrolmentDecision(Optional.empty(), "no workflows here"),
-                outbox, outbox, outbox);
+        return new ActionPorts() {
+            public Mailer mailer() {
+                return outbox;
+            }
+
+            public Notifier notifier() {
+                return outbox;
+            }
+
+            public CrmRecords records() {
+                return outbox;
+            }
+
+            public OwnerDirectory owners() {
+                return outbox;
+            }
+
+            public RotationState rotations() {
+                return outbox;
+            }
+
+            public WebhookCaller webhooks() {
+                return outbox;
+            }
+
+            public SmsSender sms() {
+                return outbox;
+            }
+
+            public SmsQuota smsQuota() {
+                return outbox;
+            }
+        };
     }
 
     static ActionContext context(Flow flow, Contact contact, Instant now) {

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** If/then, value-equals and random-split branches (reference 6.7). */
 class BranchesTest {
 
-    private static final ActionExecutor EXECUTOR = BuiltInActions.executor(ActionTesting.ports(new Outbox()));
+    private static final ActionExecutor EXECUTOR = ActionTesting.executor(new Outbox());
 
     private static String tierIs(String tier) {
         return """

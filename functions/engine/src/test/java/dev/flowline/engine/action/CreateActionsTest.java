@@ -12,13 +12,13 @@ import static dev.flowline.engine.action.ActionTesting.action;
 import static dev.flowline.engine.action.ActionTesting.contact;
 import static dev.flowline.engine.action.ActionTesting.context;
 import static dev.flowline.engine.action.ActionTesting.flow;
-import static dev.flowline.engine.action.ActionTesting.ports;
+import static dev.flowline.engine.action.ActionTesting.executor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CreateActionsTest {
 
     private final Outbox outbox = new Outbox();
-    private final ActionExecutor executor = BuiltInActions.executor(ports(outbox));
+    private final ActionExecutor executor = executor(outbox);
     private final dev.flowline.engine.contact.Contact ada = contact("c", "firstname", "Ada", "hubspot_owner_id", "77");
 
     private StepResult.Next run(Flow flow) {

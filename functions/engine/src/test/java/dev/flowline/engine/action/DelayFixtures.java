@@ -24,7 +24,7 @@ final class DelayFixtures {
         var enrolment = Enrolment.start(flow.id(), contact.id(), 1, EnrolmentSource.MANUAL, "1", enrolledAt);
         var context = new ActionContext(flow, enrolment, contact, now, PARIS,
                 EvaluationContext.of(Clock.fixed(now, PARIS)), enrolment.nextStep().idempotencyKey());
-        return BuiltInActions.executor(ActionTesting.ports(new Outbox())).execute(action, context);
+        return ActionTesting.executor(new Outbox()).execute(action, context);
     }
 
     static StepResult run(Flow flow, Contact contact, Instant now) {

@@ -4,7 +4,7 @@ import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.contact.StandardEvents;
 import dev.flowline.engine.definition.Flow;
-import dev.flowline.engine.record.HistoryKind;
+import dev.flowline.engine.history.HistoryKind;
 import dev.flowline.engine.simulation.SimulationReport;
 import dev.flowline.engine.simulation.Simulator;
 import org.junit.jupiter.api.Test;

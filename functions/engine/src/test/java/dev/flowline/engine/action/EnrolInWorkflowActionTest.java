@@ -2,7 +2,7 @@ package dev.flowline.engine.action;
 
 import dev.flowline.engine.enrolment.EnrolmentSource;
 import dev.flowline.engine.enrolment.EnrolmentStatus;
-import dev.flowline.engine.record.HistoryKind;
+import dev.flowline.engine.history.HistoryKind;
 import dev.flowline.engine.simulation.Simulator;
 import org.junit.jupiter.api.Test;
 

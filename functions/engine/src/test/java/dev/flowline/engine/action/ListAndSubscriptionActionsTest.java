@@ -11,12 +11,12 @@ import static dev.flowline.engine.action.ActionTesting.action;
 import static dev.flowline.engine.action.ActionTesting.contact;
 import static dev.flowline.engine.action.ActionTesting.context;
 import static dev.flowline.engine.action.ActionTesting.flow;
-import static dev.flowline.engine.action.ActionTesting.ports;
+import static dev.flowline.engine.action.ActionTesting.executor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ListAndSubscriptionActionsTest {
 
-    private final ActionExecutor executor = BuiltInActions.executor(ports(new Outbox()));
+    private final ActionExecutor executor = executor(new Outbox());
 
     private StepResult.Next run(Contact contact, String actionTypeId, String fields) {
         Flow flow = flow("f", action(actionTypeId, fields));

@@ -1,7 +1,7 @@
 package dev.flowline.engine.action;
 
 import dev.flowline.engine.definition.Flow;
-import dev.flowline.engine.record.HistoryKind;
+import dev.flowline.engine.history.HistoryKind;
 import dev.flowline.engine.simulation.SimulationReport;
 import dev.flowline.engine.simulation.Simulator;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ import static dev.flowline.engine.action.ActionTesting.contact;
 import static dev.flowline.engine.action.ActionTesting.context;
 import static dev.flowline.engine.action.ActionTesting.flow;
 import static dev.flowline.engine.action.ActionTesting.lastOf;
-import static dev.flowline.engine.action.ActionTesting.ports;
+import static dev.flowline.engine.action.ActionTesting.executor;
 import static dev.flowline.engine.action.ActionTesting.setProperty;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,7 +76,7 @@ class MessageActionsTest {
     @Test
     void theSameStepRunTwiceSendsOneEmail() {
         var outbox = new dev.flowline.engine.simulation.Outbox();
-        var executor = BuiltInActions.executor(ports(outbox));
+        var executor = executor(outbox);
         Flow flow = flow("f", action("0-4", "{\"content_id\":\"4711\"}"));
         var context = context(flow, contact("c", "email", "ada@example.com"), START);
 

@@ -2,7 +2,7 @@ package dev.flowline.engine.action;
 
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.definition.Flow;
-import dev.flowline.engine.record.HistoryKind;
+import dev.flowline.engine.history.HistoryKind;
 import dev.flowline.engine.simulation.Simulator;
 import org.junit.jupiter.api.Test;
 

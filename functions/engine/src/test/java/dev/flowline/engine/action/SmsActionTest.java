@@ -1,6 +1,6 @@
 package dev.flowline.engine.action;
 
-import dev.flowline.engine.record.HistoryKind;
+import dev.flowline.engine.history.HistoryKind;
 import dev.flowline.engine.simulation.Simulator;
 import org.junit.jupiter.api.Test;
 

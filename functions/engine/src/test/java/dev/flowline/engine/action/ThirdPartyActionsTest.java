@@ -9,14 +9,14 @@ import static dev.flowline.engine.action.ActionTesting.action;
 import static dev.flowline.engine.action.ActionTesting.contact;
 import static dev.flowline.engine.action.ActionTesting.context;
 import static dev.flowline.engine.action.ActionTesting.flow;
-import static dev.flowline.engine.action.ActionTesting.ports;
+import static dev.flowline.engine.action.ActionTesting.executor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ThirdPartyActionsTest {
 
     private StepResult.Next run(String action) {
         Flow flow = flow("f", action, ActionTesting.setProperty("after", "yes"));
-        return (StepResult.Next) BuiltInActions.executor(ports(new Outbox()))
+        return (StepResult.Next) executor(new Outbox())
                 .execute(flow.action("1").orElseThrow(), context(flow, contact("c"), START));
     }
 

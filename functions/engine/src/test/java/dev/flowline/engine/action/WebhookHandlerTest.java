@@ -2,7 +2,7 @@ package dev.flowline.engine.action;
 
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.definition.Flow;
-import dev.flowline.engine.record.HistoryKind;
+import dev.flowline.engine.history.HistoryKind;
 import dev.flowline.engine.simulation.Outbox;
 import dev.flowline.engine.simulation.SimulationReport;
 import dev.flowline.engine.simulation.Simulator;
@@ -21,7 +21,7 @@ import static dev.flowline.engine.action.ActionTesting.context;
 import static dev.flowline.engine.action.ActionTesting.flow;
 import static dev.flowline.engine.action.ActionTesting.historyOf;
 import static dev.flowline.engine.action.ActionTesting.lastOf;
-import static dev.flowline.engine.action.ActionTesting.ports;
+import static dev.flowline.engine.action.ActionTesting.executor;
 import static dev.flowline.engine.action.ActionTesting.setProperty;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -164,7 +164,7 @@ class WebhookHandlerTest {
     @Test
     void theSameStepRunTwiceCallsTheEndpointOnce() {
         var outbox = new Outbox();
-        var executor = BuiltInActions.executor(ports(outbox));
+        var executor = executor(outbox);
         Flow flow = flow("f", WEBHOOK);
         var context = context(flow, contact("c", "email", "a@example.com"), START);
 
@@ -178,7 +178,7 @@ class WebhookHandlerTest {
     void getRequestsHaveNoBody() {
         var outbox = new Outbox();
         Flow flow = flow("f", WEBHOOK.replace("\"POST\"", "\"GET\""));
-        BuiltInActions.executor(ports(outbox)).execute(flow.action("1").orElseThrow(), context(flow, contact("c"), START));
+        executor(outbox).execute(flow.action("1").orElseThrow(), context(flow, contact("c"), START));
 
         assertThat(outbox.webhookRequests().getFirst().body()).isNull();
         assertThat(outbox.webhookRequests().getFirst().url()).endsWith("email=&note=hi+");

@@ -1,6 +1,6 @@
 package dev.flowline.engine.enrolment;
 
-import dev.flowline.engine.record.HistoryKind;
+import dev.flowline.engine.history.HistoryKind;
 import dev.flowline.engine.simulation.Scenario;
 import dev.flowline.engine.simulation.SimulationReport;
 import dev.flowline.engine.simulation.TestFlow;

@@ -1,7 +1,7 @@
 package dev.flowline.engine.journey;
 
-import dev.flowline.engine.record.HistoryEntry;
-import dev.flowline.engine.record.HistoryKind;
+import dev.flowline.engine.history.HistoryEntry;
+import dev.flowline.engine.history.HistoryKind;
 import dev.flowline.engine.simulation.Scenario;
 import org.junit.jupiter.api.Test;
 

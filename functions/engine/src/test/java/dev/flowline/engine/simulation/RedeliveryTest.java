@@ -3,7 +3,7 @@ package dev.flowline.engine.simulation;
 import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.EnrolmentStatus;
 import dev.flowline.engine.enrolment.StepMessage;
-import dev.flowline.engine.record.HistoryEntry;
+import dev.flowline.engine.history.HistoryEntry;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.flowline.engine.simulation;
 
 import dev.flowline.engine.enrolment.EnrolmentStatus;
 import dev.flowline.engine.enrolment.UnenrolmentReason;
-import dev.flowline.engine.record.FlowMetricsSnapshot;
-import dev.flowline.engine.record.HistoryKind;
+import dev.flowline.engine.history.FlowMetricsSnapshot;
+import dev.flowline.engine.history.HistoryKind;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

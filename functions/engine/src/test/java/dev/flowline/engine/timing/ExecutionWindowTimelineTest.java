@@ -1,7 +1,7 @@
 package dev.flowline.engine.timing;
 
 import dev.flowline.engine.contact.Contact;
-import dev.flowline.engine.record.HistoryKind;
+import dev.flowline.engine.history.HistoryKind;
 import dev.flowline.engine.simulation.SimulationReport;
 import dev.flowline.engine.simulation.Simulator;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.flowline.engine.timing;
 
 import dev.flowline.engine.definition.Flow;
-import dev.flowline.engine.record.HistoryEntry;
+import dev.flowline.engine.history.HistoryEntry;
 import dev.flowline.engine.simulation.SimulationReport;
 
 import java.time.Instant;

@@ -26,7 +26,7 @@ public final class GoalCheckerHandler implements RequestHandler<SQSEvent, SQSBat
     public GoalCheckerHandler(AwsEngine engine) {
         this.batch = new SqsBatch(NAME, engine.sqs(), engine.config().deadLetterQueueUrl());
         this.records = new ContactEventRecords(new AwsEngines(engine),
-                (ofAccount, change) -> ofAccount.goals().onChange(change.after(), change.events()));
+                (ofAccount, change) -> ofAccount.engine().goals().onChange(change.after(), change.events()));
     }
 
     @Override

@@ -33,7 +33,7 @@ class GoalCheckerHandlerTest {
         var contact = new Contact("51");
         contact.setProperty("lifecyclestage", "lead", NOW.minusSeconds(3600));
         engine.contacts().create(contact);
-        Enrolment enrolment = engine.enroller().enrol(engine.flows().save(flow("1001", SampleFlows.MANUAL,
+        Enrolment enrolment = engine.engine().enroller().enrol(engine.flows().save(flow("1001", SampleFlows.MANUAL,
                 SampleFlows.CUSTOMER, delayDays("1", null, 3))), contact, EnrolmentSource.MANUAL).enrolment().orElseThrow();
         contact.setProperty("lifecyclestage", "customer", NOW.minusSeconds(1));
         engine.contacts().save(contact);
@@ -51,7 +51,7 @@ class GoalCheckerHandlerTest {
         AwsEngine engine = engine(aws);
         var contact = new Contact("51");
         engine.contacts().create(contact);
-        Enrolment enrolment = engine.enroller().enrol(engine.flows().save(flow("1001", SampleFlows.MANUAL, null,
+        Enrolment enrolment = engine.engine().enroller().enrol(engine.flows().save(flow("1001", SampleFlows.MANUAL, null,
                 delayDays("1", null, 3))), contact, EnrolmentSource.MANUAL).enrolment().orElseThrow();
 
         var response = new GoalCheckerHandler(engine)

@@ -26,7 +26,7 @@ public final class TriggerEvaluatorHandler implements RequestHandler<SQSEvent, S
     public TriggerEvaluatorHandler(AwsEngine engine) {
         this.batch = new SqsBatch(NAME, engine.sqs(), engine.config().deadLetterQueueUrl());
         this.records = new ContactEventRecords(new AwsEngines(engine),
-                (ofAccount, change) -> ofAccount.triggers().onChange(change));
+                (ofAccount, change) -> ofAccount.engine().triggers().onChange(change));
     }
 
     @Override

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.EmbeddedAws;
 import dev.flowline.aws.SampleFlows;
-import dev.flowline.aws.messaging.QueuedStep;
+import dev.flowline.aws.sqs.QueuedStep;
 import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.contact.StandardEvents;

@@ -2,10 +2,10 @@ package dev.flowline.aws.dynamodb;
 
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.enrolment.UnenrolmentReason;
-import dev.flowline.engine.record.FlowMetrics;
-import dev.flowline.engine.record.FlowMetricsSnapshot;
-import dev.flowline.engine.record.HistoryKind;
-import dev.flowline.engine.record.Metric;
+import dev.flowline.engine.history.FlowMetrics;
+import dev.flowline.engine.history.FlowMetricsSnapshot;
+import dev.flowline.engine.history.HistoryKind;
+import dev.flowline.engine.history.Metric;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;

@@ -1,9 +1,9 @@
 package dev.flowline.aws.dynamodb;
 
 import dev.flowline.aws.accounts.Account;
-import dev.flowline.engine.record.History;
-import dev.flowline.engine.record.HistoryEntry;
-import dev.flowline.engine.record.HistoryKind;
+import dev.flowline.engine.history.History;
+import dev.flowline.engine.history.HistoryEntry;
+import dev.flowline.engine.history.HistoryKind;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;

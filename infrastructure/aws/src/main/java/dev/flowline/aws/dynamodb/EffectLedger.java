@@ -1,7 +1,7 @@
 package dev.flowline.aws.dynamodb;
 
 import dev.flowline.aws.accounts.Account;
-import dev.flowline.aws.messaging.IdempotencyLedger;
+import dev.flowline.engine.idempotency.IdempotencyLedger;
 import dev.flowline.engine.enrolment.StepMessage;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

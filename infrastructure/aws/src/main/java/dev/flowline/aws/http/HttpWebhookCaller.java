@@ -1,7 +1,6 @@
 package dev.flowline.aws.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flowline.aws.messaging.IdempotencyLedger;
 import dev.flowline.engine.action.WebhookCaller;
 import dev.flowline.engine.action.WebhookRequest;
 import dev.flowline.engine.action.WebhookResponse;
@@ -45,9 +44,8 @@ import java.util.Set;
  * {@code AUTH_KEY} carries the secret its {@code secretName} names, from the {@link SecretSource}, in a header or
  * a query parameter; the secret is never logged and is blanked out of error descriptions.
  * <p>
- * The request's idempotency key is claimed in the {@link IdempotencyLedger} before the call and the answer, or its
- * absence, is recorded with it: a redelivered step gets the recorded answer back instead of calling again, and
- * goes on as the first run would have (a retry after no answer or a 5xx is a new step, with a new key).
+ * The engine claims the request's idempotency key before the call and records the answer, or its absence, with
+ * it (its idempotency ledger): a redelivered step gets the recorded answer back instead of calling again.
  */
 public final class HttpWebhookCaller implements WebhookCaller {
 
@@ -77,7 +75,6 @@ public final class HttpWebhookCaller implements WebhookCaller {
     }
 
     private final HttpClient http;
-    private final IdempotencyLedger ledger;
     private final Config config;
     private final SecretSource secrets;
     private final TargetGuard guard;
@@ -85,21 +82,19 @@ public final class HttpWebhookCaller implements WebhookCaller {
     private final Clock clock;
 
     /** Secrets from the environment ({@link EnvironmentSecrets}). */
-    public HttpWebhookCaller(IdempotencyLedger ledger, Config config, Clock clock) {
-        this(ledger, config, EnvironmentSecrets.fromEnvironment(), clock);
+    public HttpWebhookCaller(Config config, Clock clock) {
+        this(config, EnvironmentSecrets.fromEnvironment(), clock);
     }
 
-    public HttpWebhookCaller(IdempotencyLedger ledger, Config config, SecretSource secrets, Clock clock) {
-        this(ledger, config, secrets, InetAddress::getAllByName, clock);
+    public HttpWebhookCaller(Config config, SecretSource secrets, Clock clock) {
+        this(config, secrets, InetAddress::getAllByName, clock);
     }
 
-    HttpWebhookCaller(IdempotencyLedger ledger, Config config, SecretSource secrets, TargetGuard.Resolver resolver,
-                      Clock clock) {
+    HttpWebhookCaller(Config config, SecretSource secrets, TargetGuard.Resolver resolver, Clock clock) {
         this.http = HttpClient.newBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        this.ledger = ledger;
         this.config = config;
         this.secrets = secrets;
         this.guard = new TargetGuard(config.plainHttpHosts(), resolver);
@@ -124,8 +119,7 @@ public final class HttpWebhookCaller implements WebhookCaller {
         if (!wait.isZero()) {
             return WebhookResponse.status(429, String.valueOf(wait.toSeconds() + 1));
         }
-        return RecordedAnswer.read(ledger.once(request.idempotencyKey(),
-                () -> RecordedAnswer.of(send(uri, request, authKey))));
+        return send(uri, request, authKey);
     }
 
     private WebhookResponse send(URI uri, WebhookRequest request, Optional<AuthKey> authKey) {

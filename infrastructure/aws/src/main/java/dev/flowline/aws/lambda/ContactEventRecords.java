@@ -4,18 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.AwsEngines;
 import dev.flowline.aws.accounts.Account;
-import dev.flowline.aws.messaging.BusEvent;
-import dev.flowline.aws.messaging.CauseChain;
-import dev.flowline.aws.messaging.ListMembershipEvents;
-import dev.flowline.aws.messaging.SesEmailEvents;
+import dev.flowline.aws.eventbridge.BusEvent;
+import dev.flowline.aws.eventbridge.CauseChain;
+import dev.flowline.aws.ses.SesEmailEvents;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.enrolment.ContactChange;
-import dev.flowline.engine.enrolment.PropertyChangeEvents;
 import dev.flowline.engine.json.FlowlineJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -94,7 +91,7 @@ public final class ContactEventRecords implements SqsBatch.RecordHandler<Contact
             case FromSes ses -> ses.email().ifPresent(email -> {
                 AwsEngine engine = engines.of(ses.account());
                 engine.contacts().findByEmail(email.recipient())
-                        .ifPresent(contact -> engine.context().events().activity(contact.id(), email.event()));
+                        .ifPresent(contact -> engine.engine().context().events().activity(contact.id(), email.event()));
             });
         }
     }
@@ -109,10 +106,9 @@ public final class ContactEventRecords implements SqsBatch.RecordHandler<Contact
         Contact contact = found.get();
         try (var chain = CauseChain.open(event.causes(), event.id())) {
             onChange.accept(engine, switch (event) {
-                case BusEvent.ContactChanged changed -> new ContactChange(contact.before(changed.properties()),
-                        contact, PropertyChangeEvents.of(contact, changed.properties(), engine.clock().instant()));
-                case BusEvent.ContactActivity activity -> new ContactChange(
-                        ListMembershipEvents.before(contact, activity.event()), contact, List.of(activity.event()));
+                case BusEvent.ContactChanged changed ->
+                        ContactChange.ofProperties(contact, changed.properties(), engine.clock().instant());
+                case BusEvent.ContactActivity activity -> ContactChange.ofActivity(contact, activity.event());
             });
         }
     }

@@ -1,7 +1,7 @@
 package dev.flowline.aws.lambda;
 
 import dev.flowline.aws.AwsEngine;
-import dev.flowline.aws.messaging.QueuedStep;
+import dev.flowline.aws.sqs.QueuedStep;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.enrolment.StepMessage;
 import org.crac.Context;

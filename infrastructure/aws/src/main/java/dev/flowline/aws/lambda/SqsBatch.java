@@ -2,7 +2,7 @@ package dev.flowline.aws.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.flowline.aws.messaging.EffectInProgress;
+import dev.flowline.engine.idempotency.EffectInProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;

@@ -2,8 +2,8 @@ package dev.flowline.aws.dynamodb;
 
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.enrolment.UnenrolmentReason;
-import dev.flowline.engine.record.HistoryKind;
-import dev.flowline.engine.record.Metric;
+import dev.flowline.engine.history.HistoryKind;
+import dev.flowline.engine.history.Metric;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

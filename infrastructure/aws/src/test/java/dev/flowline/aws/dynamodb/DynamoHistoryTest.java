@@ -1,8 +1,8 @@
 package dev.flowline.aws.dynamodb;
 
 import dev.flowline.aws.accounts.Account;
-import dev.flowline.engine.record.HistoryEntry;
-import dev.flowline.engine.record.HistoryKind;
+import dev.flowline.engine.history.HistoryEntry;
+import dev.flowline.engine.history.HistoryKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -1,8 +1,8 @@
 package dev.flowline.aws.dynamodb;
 
 import dev.flowline.aws.accounts.Account;
-import dev.flowline.aws.messaging.EffectInProgress;
-import dev.flowline.aws.messaging.IdempotencyLedger.Claim;
+import dev.flowline.engine.idempotency.EffectInProgress;
+import dev.flowline.engine.idempotency.IdempotencyLedger.Claim;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

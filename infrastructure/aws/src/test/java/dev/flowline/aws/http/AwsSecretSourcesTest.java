@@ -2,7 +2,7 @@ package dev.flowline.aws.http;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.flowline.aws.AwsClients;
-import dev.flowline.aws.messaging.Moto;
+import dev.flowline.aws.emulator.Moto;
 import dev.flowline.engine.simulation.VirtualClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

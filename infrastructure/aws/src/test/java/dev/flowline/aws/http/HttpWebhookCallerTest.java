@@ -3,9 +3,11 @@ package dev.flowline.aws.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
-import dev.flowline.aws.messaging.EffectInProgress;
-import dev.flowline.aws.messaging.InMemoryLedger;
+import dev.flowline.engine.idempotency.EffectInProgress;
+import dev.flowline.engine.simulation.InMemoryLedger;
+import dev.flowline.engine.action.WebhookCaller;
 import dev.flowline.engine.action.WebhookRequest;
+import dev.flowline.engine.idempotency.IdempotentEffects;
 import dev.flowline.engine.action.WebhookResponse;
 import dev.flowline.engine.json.FlowlineJson;
 import org.junit.jupiter.api.AfterEach;
@@ -77,13 +79,15 @@ class HttpWebhookCallerTest {
         server.stop(0);
     }
 
-    private HttpWebhookCaller caller(Set<String> plainHttpHosts) {
+    private WebhookCaller caller(Set<String> plainHttpHosts) {
         return caller(plainHttpHosts, InetAddress::getAllByName, CLOCK);
     }
 
-    private HttpWebhookCaller caller(Set<String> plainHttpHosts, TargetGuard.Resolver resolver, Clock clock) {
-        return new HttpWebhookCaller(ledger, new HttpWebhookCaller.Config("app-secret", plainHttpHosts),
-                new EnvironmentSecrets(Map.of("FLOWLINE_SECRET_CRM_API_KEY", API_KEY)), resolver, clock);
+    /** The HTTP caller as the engine runs it: behind the idempotency ledger. */
+    private WebhookCaller caller(Set<String> plainHttpHosts, TargetGuard.Resolver resolver, Clock clock) {
+        return IdempotentEffects.webhooks(ledger, new HttpWebhookCaller(
+                new HttpWebhookCaller.Config("app-secret", plainHttpHosts),
+                new EnvironmentSecrets(Map.of("FLOWLINE_SECRET_CRM_API_KEY", API_KEY)), resolver, clock));
     }
 
     private String url() {
@@ -255,9 +259,12 @@ class HttpWebhookCallerTest {
         WebhookResponse aTokenLater = caller.call(request("later", "http://127.0.0.1:" + port + "/hook", null));
 
         assertThat(overTheLimit).isEqualTo(WebhookResponse.status(429, "1"));
-        assertThat(claimed).doesNotContain("over");
         assertThat(otherHost.status()).isEqualTo(200);
         assertThat(aTokenLater.status()).isEqualTo(200);
+        assertThat(received).hasSize(HttpWebhookCaller.PER_HOST_PER_SECOND + 2);
+        // a redelivered throttled step keeps its answer, and is retried as a new step like any 429
+        assertThat(caller.call(request("over", "http://127.0.0.1:" + port + "/hook", null)))
+                .isEqualTo(WebhookResponse.status(429, "1"));
         assertThat(received).hasSize(HttpWebhookCaller.PER_HOST_PER_SECOND + 2);
     }
 

@@ -1,0 +1,214 @@
+package dev.flowline.engine;
+
+import dev.flowline.engine.action.ActionPorts;
+import dev.flowline.engine.action.CrmRecords;
+import dev.flowline.engine.action.Mailer;
+import dev.flowline.engine.action.Notifier;
+import dev.flowline.engine.action.OwnerDirectory;
+import dev.flowline.engine.action.RotationState;
+import dev.flowline.engine.action.SmsQuota;
+import dev.flowline.engine.action.SmsSender;
+import dev.flowline.engine.action.WebhookCaller;
+import dev.flowline.engine.contact.ContactStore;
+import dev.flowline.engine.criteria.ListDirectory;
+import dev.flowline.engine.definition.FlowStore;
+import dev.flowline.engine.enrolment.EngineEvents;
+import dev.flowline.engine.enrolment.EnrolmentStore;
+import dev.flowline.engine.enrolment.StepScheduler;
+import dev.flowline.engine.history.FlowMetrics;
+import dev.flowline.engine.history.History;
+import dev.flowline.engine.idempotency.IdempotencyLedger;
+import dev.flowline.engine.journey.JourneyEnrolmentStore;
+import dev.flowline.engine.journey.JourneyLimits;
+import dev.flowline.engine.journey.JourneyStore;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Objects;
+
+/**
+ * Everything an {@link Engine} is built from: its stores, its outward-facing ports and its settings, each by name.
+ * The AWS wiring, the local runtime, the simulator and the benchmarks differ only in the ports they give here.
+ * Ports are named, never positional: adding one does not change a single existing call.
+ *
+ * @param timeZone     the account's time zone: times of day, calendar days
+ * @param flowCacheTtl how long the engine keeps the flow definitions and journeys it read (zero: not at all)
+ * @param idempotency  the ledger that makes every email, webhook, SMS, notification and record once per step
+ */
+public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, JourneyLimits journeyLimits,
+                          FlowStore flows, ContactStore contacts, EnrolmentStore enrolments, ListDirectory lists,
+                          JourneyStore journeys, JourneyEnrolmentStore journeyEnrolments, History history,
+                          FlowMetrics metrics, StepScheduler steps, EngineEvents events,
+                          IdempotencyLedger idempotency, Mailer mailer, WebhookCaller webhooks, SmsSender sms,
+                          SmsQuota smsQuota, Notifier notifier, CrmRecords records, OwnerDirectory owners,
+                          RotationState rotations) implements ActionPorts {
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link EnginePorts}; the clock, time zone, cache and journey limits have defaults, ports do not. */
+    public static final class Builder {
+
+        private Clock clock = Clock.systemUTC();
+        private ZoneId timeZone = ZoneOffset.UTC;
+        private Duration flowCacheTtl = Duration.ZERO;
+        private JourneyLimits journeyLimits = JourneyLimits.DEFAULT;
+        private FlowStore flows;
+        private ContactStore contacts;
+        private EnrolmentStore enrolments;
+        private ListDirectory lists;
+        private JourneyStore journeys;
+        private JourneyEnrolmentStore journeyEnrolments;
+        private History history;
+        private FlowMetrics metrics;
+        private StepScheduler steps;
+        private EngineEvents events;
+        private IdempotencyLedger idempotency;
+        private Mailer mailer;
+        private WebhookCaller webhooks;
+        private SmsSender sms;
+        private SmsQuota smsQuota;
+        private Notifier notifier;
+        private CrmRecords records;
+        private OwnerDirectory owners;
+        private RotationState rotations;
+
+        private Builder() {
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder timeZone(ZoneId timeZone) {
+            this.timeZone = timeZone;
+            return this;
+        }
+
+        public Builder flowCacheTtl(Duration flowCacheTtl) {
+            this.flowCacheTtl = flowCacheTtl;
+            return this;
+        }
+
+        public Builder journeyLimits(JourneyLimits journeyLimits) {
+            this.journeyLimits = journeyLimits;
+            return this;
+        }
+
+        public Builder flows(FlowStore flows) {
+            this.flows = flows;
+            return this;
+        }
+
+        public Builder contacts(ContactStore contacts) {
+            this.contacts = contacts;
+            return this;
+        }
+
+        public Builder enrolments(EnrolmentStore enrolments) {
+            this.enrolments = enrolments;
+            return this;
+        }
+
+        public Builder lists(ListDirectory lists) {
+            this.lists = lists;
+            return this;
+        }
+
+        public Builder journeys(JourneyStore journeys) {
+            this.journeys = journeys;
+            return this;
+        }
+
+        public Builder journeyEnrolments(JourneyEnrolmentStore journeyEnrolments) {
+            this.journeyEnrolments = journeyEnrolments;
+            return this;
+        }
+
+        public Builder history(History history) {
+            this.history = history;
+            return this;
+        }
+
+        public Builder metrics(FlowMetrics metrics) {
+            this.metrics = metrics;
+            return this;
+        }
+
+        public Builder steps(StepScheduler steps) {
+            this.steps = steps;
+            return this;
+        }
+
+        public Builder events(EngineEvents events) {
+            this.events = events;
+            return this;
+        }
+
+        public Builder idempotency(IdempotencyLedger idempotency) {
+            this.idempotency = idempotency;
+            return this;
+        }
+
+        public Builder mailer(Mailer mailer) {
+            this.mailer = mailer;
+            return this;
+        }
+
+        public Builder webhooks(WebhookCaller webhooks) {
+            this.webhooks = webhooks;
+            return this;
+        }
+
+        public Builder sms(SmsSender sms) {
+            this.sms = sms;
+            return this;
+        }
+
+        public Builder smsQuota(SmsQuota smsQuota) {
+            this.smsQuota = smsQuota;
+            return this;
+        }
+
+        public Builder notifier(Notifier notifier) {
+            this.notifier = notifier;
+            return this;
+        }
+
+        public Builder records(CrmRecords records) {
+            this.records = records;
+            return this;
+        }
+
+        public Builder owners(OwnerDirectory owners) {
+            this.owners = owners;
+            return this;
+        }
+
+        public Builder rotations(RotationState rotations) {
+            this.rotations = rotations;
+            return this;
+        }
+
+        /** @throws NullPointerException naming the first port not given */
+        public EnginePorts build() {
+            return new EnginePorts(required(clock, "clock"), required(timeZone, "timeZone"),
+                    required(flowCacheTtl, "flowCacheTtl"), required(journeyLimits, "journeyLimits"),
+                    required(flows, "flows"), required(contacts, "contacts"), required(enrolments, "enrolments"),
+                    required(lists, "lists"), required(journeys, "journeys"),
+                    required(journeyEnrolments, "journeyEnrolments"), required(history, "history"),
+                    required(metrics, "metrics"), required(steps, "steps"), required(events, "events"),
+                    required(idempotency, "idempotency"), required(mailer, "mailer"), required(webhooks, "webhooks"),
+                    required(sms, "sms"), required(smsQuota, "smsQuota"), required(notifier, "notifier"),
+                    required(records, "records"), required(owners, "owners"), required(rotations, "rotations"));
+        }
+
+        private static <T> T required(T port, String name) {
+            return Objects.requireNonNull(port, () -> "the engine needs the port " + name);
+        }
+    }
+}

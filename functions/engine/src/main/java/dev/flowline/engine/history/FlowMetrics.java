@@ -1,0 +1,18 @@
+package dev.flowline.engine.history;
+
+import dev.flowline.engine.enrolment.UnenrolmentReason;
+
+/** Counters per flow, updated as things happen (atomic increments in a real store). */
+public interface FlowMetrics {
+
+    void increment(String flowId, Metric metric);
+
+    void unenrolled(String flowId, UnenrolmentReason reason);
+
+    void action(String flowId, String actionId, HistoryKind outcome);
+
+    /** Clearing all goal criteria starts the goal count and conversion rate afresh. */
+    void resetGoal(String flowId);
+
+    FlowMetricsSnapshot snapshot(String flowId);
+}

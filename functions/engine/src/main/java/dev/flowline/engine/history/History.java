@@ -1,0 +1,13 @@
+package dev.flowline.engine.history;
+
+import java.util.List;
+
+/** The history of enrolments: appended to as things happen, read per enrolment and per contact. */
+public interface History {
+
+    void append(HistoryEntry entry);
+
+    List<HistoryEntry> ofEnrolment(String enrolmentId);
+
+    List<HistoryEntry> ofContact(String contactId);
+}

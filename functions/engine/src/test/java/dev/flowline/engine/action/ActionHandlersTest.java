@@ -1,0 +1,24 @@
+package dev.flowline.engine.action;
+
+import dev.flowline.engine.definition.ActionType;
+import dev.flowline.engine.enrolment.EnrolmentDecision;
+import dev.flowline.engine.simulation.Outbox;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The catalogue and the handlers agree: an entry has a handler exactly when it says Flowline performs it. */
+class ActionHandlersTest {
+
+    @ParameterizedTest
+    @EnumSource(ActionType.class)
+    void aTypeHasAHandlerExactlyWhenItIsPerformed(ActionType type) {
+        var handler = ActionHandlers.handler(type, ActionTesting.ports(new Outbox()),
+                (flowId, contactId) -> new EnrolmentDecision(Optional.empty(), "none"));
+
+        assertThat(handler.isPresent()).as(type + " has a handler").isEqualTo(type.performed());
+    }
+}

@@ -1,9 +1,0 @@
-package dev.flowline.aws.messaging;
-
-import dev.flowline.engine.enrolment.StepMessage;
-
-import java.time.Instant;
-
-/** A step and when it is due; {@code dueAt} null means now. */
-public record DueStep(StepMessage step, Instant dueAt) {
-}

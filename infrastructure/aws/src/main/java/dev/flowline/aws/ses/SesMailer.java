@@ -1,0 +1,90 @@
+package dev.flowline.aws.ses;
+
+import dev.flowline.engine.action.InternalEmail;
+import dev.flowline.engine.action.Mailer;
+import dev.flowline.engine.action.MarketingEmail;
+import dev.flowline.engine.json.FlowlineJson;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import dev.flowline.engine.contact.StandardEvents;
+import software.amazon.awssdk.services.sesv2.model.EmailContent;
+import software.amazon.awssdk.services.sesv2.model.MessageTag;
+import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Sends email through SES v2. A marketing email is an SES template named by the email's content id, filled in
+ * with the personalisation values; an internal email is sent as it comes, already personalised. Each message is
+ * tagged with the account and, for a marketing email, its id, so the configuration set's events
+ * ({@link SesEmailEvents}) find their way back to the contact's account and to the email filters.
+ * The engine sends each idempotency key once (its idempotency ledger), so this adapter only sends.
+ */
+public final class SesMailer implements Mailer {
+
+    /**
+     * @param configurationSet the SES configuration set that tracks deliveries, opens and clicks; may be null
+     * @param account          the account the emails are sent for
+     */
+    public record Config(String fromAddress, String configurationSet, String account) {
+    }
+
+    /** What SES accepts in a tag value; a content id outside it is not tagged rather than failing the send. */
+    private static final Pattern TAG_VALUE = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+
+    private static final System.Logger LOG = System.getLogger(SesMailer.class.getName());
+
+    private final SesV2Client ses;
+    private final RecipientDirectory recipients;
+    private final Config config;
+
+    public SesMailer(SesV2Client ses, RecipientDirectory recipients, Config config) {
+        this.ses = ses;
+        this.recipients = recipients;
+        this.config = config;
+    }
+
+    @Override
+    public void sendMarketingEmail(MarketingEmail email) {
+        String templateData = FlowlineJson.write(email.personalisation());
+        var tags = new ArrayList<MessageTag>();
+        if (TAG_VALUE.matcher(email.contentId()).matches()) {
+            tags.add(tag(StandardEvents.EMAIL_ID, email.contentId()));
+        }
+        send(List.of(email.to()), EmailContent.builder()
+                .template(template -> template.templateName(email.contentId()).templateData(templateData))
+                .build(), tags);
+    }
+
+    @Override
+    public void sendInternalEmail(InternalEmail email) {
+        List<String> to = recipients.addressesOf(email);
+        if (to.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "internal email {0} of flow {1} has no recipient with an address",
+                    email.idempotencyKey(), email.flowId());
+            return;
+        }
+        send(to, EmailContent.builder()
+                .simple(message -> message
+                        .subject(subject -> subject.data(email.subject()).charset("UTF-8"))
+                        .body(body -> body.text(text -> text.data(email.body()).charset("UTF-8"))))
+                .build(), List.of());
+    }
+
+    private void send(List<String> to, EmailContent content, List<MessageTag> tags) {
+        ses.sendEmail(SendEmailRequest.builder()
+                .fromEmailAddress(config.fromAddress())
+                .configurationSetName(config.configurationSet())
+                .destination(destination -> destination.toAddresses(to))
+                .content(content)
+                .emailTags(Stream.concat(Stream.of(tag(SesEmailEvents.ACCOUNT_TAG, config.account())),
+                        tags.stream()).toList())
+                .build());
+    }
+
+    private static MessageTag tag(String name, String value) {
+        return MessageTag.builder().name(name).value(value).build();
+    }
+}

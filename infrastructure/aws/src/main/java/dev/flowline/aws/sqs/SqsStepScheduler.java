@@ -1,0 +1,94 @@
+package dev.flowline.aws.sqs;
+
+import dev.flowline.aws.accounts.Account;
+import dev.flowline.aws.eventbridge.CauseChain;
+import dev.flowline.aws.scheduler.WakeUpScheduler;
+import dev.flowline.engine.enrolment.StepMessage;
+import dev.flowline.engine.enrolment.StepScheduler;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Puts steps on the step queue: a step due within {@link #MAX_QUEUE_DELAY} goes there at once with an SQS
+ * delivery delay; a later one is handed to the {@link WakeUpScheduler}, since SQS delays stop at 15 minutes.
+ * Each message names the account whose steps this scheduler schedules.
+ */
+public final class SqsStepScheduler implements StepScheduler {
+
+    static final Duration MAX_QUEUE_DELAY = Duration.ofMinutes(15);
+    private static final int BATCH_SIZE = 10;
+
+    private final SqsClient sqs;
+    private final Account account;
+    private final String queueUrl;
+    private final WakeUpScheduler wakeUps;
+    private final Clock clock;
+    private final long maxQueueDelaySeconds;
+
+    public SqsStepScheduler(SqsClient sqs, Account account, String queueUrl, WakeUpScheduler wakeUps, Clock clock) {
+        this(sqs, account, queueUrl, wakeUps, clock, MAX_QUEUE_DELAY);
+    }
+
+    /** @param maxQueueDelay the longest a step waits on the queue, at most {@link #MAX_QUEUE_DELAY} */
+    public SqsStepScheduler(SqsClient sqs, Account account, String queueUrl, WakeUpScheduler wakeUps, Clock clock,
+                            Duration maxQueueDelay) {
+        this.sqs = sqs;
+        this.account = account;
+        this.queueUrl = queueUrl;
+        this.wakeUps = wakeUps;
+        this.clock = clock;
+        this.maxQueueDelaySeconds = Math.min(maxQueueDelay.toSeconds(), MAX_QUEUE_DELAY.toSeconds());
+    }
+
+    @Override
+    public void schedule(StepMessage step, Instant dueAt) {
+        scheduleAll(List.of(new DueStep(step, dueAt)));
+    }
+
+    /** Schedules several steps, sending those for the queue ten to a request. */
+    public void scheduleAll(Collection<DueStep> steps) {
+        Instant now = clock.instant();
+        List<String> causes = CauseChain.current();
+        var entries = new ArrayList<SendMessageBatchRequestEntry>();
+        for (DueStep due : steps) {
+            long delay = delaySeconds(now, due.dueAt());
+            if (delay > maxQueueDelaySeconds) {
+                wakeUps.wakeUpAt(due.dueAt());
+                continue;
+            }
+            entries.add(SendMessageBatchRequestEntry.builder()
+                    .id(Integer.toString(entries.size() % BATCH_SIZE))
+                    .messageBody(new QueuedStep(account, due.step(), causes).toJson())
+                    .delaySeconds((int) delay)
+                    .build());
+        }
+        for (int from = 0; from < entries.size(); from += BATCH_SIZE) {
+            send(entries.subList(from, Math.min(from + BATCH_SIZE, entries.size())));
+        }
+    }
+
+    private void send(List<SendMessageBatchRequestEntry> batch) {
+        var response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(batch));
+        if (!response.failed().isEmpty()) {
+            var failure = response.failed().getFirst();
+            throw new IllegalStateException("the step queue refused " + response.failed().size() + " of "
+                    + batch.size() + " steps, first: " + failure.code() + " " + failure.message());
+        }
+    }
+
+    /** Whole seconds until {@code dueAt}, rounded up so a step never runs early; 0 when due now or past. */
+    static long delaySeconds(Instant now, Instant dueAt) {
+        if (dueAt == null || !dueAt.isAfter(now)) {
+            return 0;
+        }
+        Duration wait = Duration.between(now, dueAt);
+        return wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
+    }
+}
