@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * about 10% injected faults (every kind of {@link FaultPlan}); then the invariants: every enrolment finished, none
  * lost, no email or webhook twice for one step, the flow's metrics equal to its enrolment histories.
  * <p>
- * CI runs {@value #CI_CONTACTS} contacts; {@code ./mvnw -o test -pl infrastructure/local -am
+ * CI runs {@value #CI_CONTACTS} contacts; {@code ./mvnw -o test -pl local-runtime -am
  * -Dtest=ChaosTest -Dsurefire.failIfNoSpecifiedTests=false -Dflowline.chaos.contacts=5000} runs 5,000
  * ({@code -Dflowline.chaos.seed=N} changes the faults' seed).
  */
