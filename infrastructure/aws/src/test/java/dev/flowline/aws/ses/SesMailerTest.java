@@ -3,6 +3,9 @@ package dev.flowline.aws.ses;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowline.aws.emulator.Moto;
 import dev.flowline.engine.action.InternalEmail;
+import dev.flowline.engine.action.Mailer;
+import dev.flowline.engine.idempotency.IdempotentEffects;
+import dev.flowline.engine.simulation.InMemoryLedger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +28,7 @@ class SesMailerTest {
 
     private final Moto moto = Moto.fromEnvironment();
     private SesV2Client ses;
-    private SesMailer mailer;
+    private Mailer mailer;
 
     SesMailerTest() {
         moto.assumeAvailable();
@@ -35,8 +38,9 @@ class SesMailerTest {
     void createMailer() {
         moto.reset();
         ses = moto.clients().sesV2();
-        mailer = new SesMailer(ses, email -> List.of("owner@example.com"),
-                new SesMailer.Config(FROM, null, "acme"));
+        // the SES mailer as the engine runs it: behind the idempotency ledger
+        mailer = IdempotentEffects.mailer(new InMemoryLedger(), new SesMailer(ses, email -> List.of("owner@example.com"),
+                new SesMailer.Config(FROM, null, "acme")));
     }
 
     @AfterEach
