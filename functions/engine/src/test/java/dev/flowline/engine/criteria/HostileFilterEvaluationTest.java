@@ -8,17 +8,18 @@ import dev.flowline.engine.definition.FlowValidator;
 import dev.flowline.engine.json.FlowlineJson;
 import dev.flowline.engine.json.HostileJson;
 import dev.flowline.engine.json.InvalidJsonException;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import dev.flowline.engine.json.Seeded;
+import dev.flowline.engine.json.Seeded.Case;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
 
 import static dev.flowline.engine.criteria.FilterFixtures.CONTEXT;
 import static dev.flowline.engine.criteria.FilterFixtures.EVALUATOR;
@@ -42,36 +43,37 @@ class HostileFilterEvaluationTest {
     /** Every operation type but the time points, whose value is an object of its own union. */
     private static final List<String> OPERATION_TYPES = OperationTypes.known().stream().sorted()
             .filter(type -> !type.startsWith("TIME_")).toList();
+    /** The fields of an operation that one type or another reads a value from. */
+    private static final List<String> VALUE_FIELDS = List.of("value", "values", "timestamp", "lowerBound",
+            "upperBound", "numberOfDays", "comparisonPropertyName", "timeUnit", "year", "month", "day",
+            "includeObjectsWithNoValueSet", "requiresTimeZoneConversion");
 
-    @Property(tries = 400)
-    void aBranchTheValidatorAcceptsIsAlwaysEvaluated(@ForAll("branches") JsonNode json,
-                                                      @ForAll("contacts") Contact contact) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("inputs")
+    void aBranchTheValidatorAcceptsIsAlwaysEvaluated(Case<Input> input) {
+        input.check(HostileFilterEvaluationTest::evaluateIfAccepted);
+    }
+
+    private static void evaluateIfAccepted(Input input) {
         FilterBranch branch;
         try {
-            branch = FlowlineJson.read(json, FilterBranch.class);
+            branch = FlowlineJson.read(input.branch(), FilterBranch.class);
         } catch (InvalidJsonException e) {
-            Statistics.collect("unreadable");
             return;
         }
         if (!FlowValidator.validateFilterBranch(branch, "").isEmpty()) {
-            Statistics.collect("refused by the validator");
             return;
         }
-        Statistics.collect("evaluated");
+        Contact contact = input.contact();
         Boolean matches = assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> EVALUATOR.matches(branch, contact, CONTEXT));
         assertThat(matches).isNotNull();
     }
 
-    @Provide
-    Arbitrary<JsonNode> branches() {
-        return branch(3);
-    }
+    /** A filter branch, and the values each property of a contact had, oldest first. */
+    record Input(JsonNode branch, Map<String, List<String>> history) {
 
-    @Provide
-    Arbitrary<Contact> contacts() {
-        Arbitrary<String> values = Arbitraries.oneOf(Arbitraries.of(VALUES), HostileJson.texts());
-        return Arbitraries.maps(Arbitraries.of(PROPERTIES), values.list().ofMinSize(1).ofMaxSize(3)).map(history -> {
+        Contact contact() {
             var contact = new Contact("1");
             history.forEach((property, changes) -> {
                 for (int i = 0; i < changes.size(); i++) {
@@ -79,41 +81,106 @@ class HostileFilterEvaluationTest {
                 }
             });
             return contact;
-        });
+        }
     }
 
-    private Arbitrary<JsonNode> branch(int depth) {
-        Arbitrary<List<JsonNode>> children = depth == 0 ? Arbitraries.just(List.of())
-                : branch(depth - 1).list().ofMaxSize(2);
-        return Combinators.combine(Arbitraries.of(BRANCH_TYPES), children, filter().list().ofMaxSize(3))
-                .as((type, branches, filters) -> {
-                    ObjectNode branch = NODES.objectNode().put("filterBranchType", type)
-                            .put("filterBranchOperator", type);
-                    branch.putArray("filterBranches").addAll(branches);
-                    branch.putArray("filters").addAll(filters);
-                    return branch;
-                });
+    static Stream<Case<Input>> inputs() {
+        return Seeded.cases(400, edges(), random -> new Input(branch(random, 3), history(random)));
+    }
+
+    /**
+     * An empty branch of each type for a contact without properties, then every operator of every type with odd
+     * values, for a contact without properties and one whose properties all hold an odd value, in turn.
+     */
+    private static List<Input> edges() {
+        var edges = new ArrayList<Input>();
+        BRANCH_TYPES.forEach(type -> edges.add(new Input(branch(type, List.of(), List.of()), Map.of())));
+        List<JsonNode> odd = HostileJson.edgeScalars();
+        for (String type : OPERATION_TYPES) {
+            for (String operator : operators(type)) {
+                int i = edges.size();
+                String value = VALUES.get(i % VALUES.size());
+                ObjectNode operation = NODES.objectNode().put("operationType", type).put("operator", operator)
+                        .set("value", odd.get(i % odd.size()));
+                operation.putArray("values").add(value);
+                JsonNode filter = NODES.objectNode().put("filterType", "PROPERTY")
+                        .put("property", PROPERTIES.get(i % PROPERTIES.size())).set("operation", operation);
+                var history = new LinkedHashMap<String, List<String>>();
+                if (i % 2 == 1) {
+                    PROPERTIES.forEach(property -> history.put(property, List.of(value)));
+                }
+                edges.add(new Input(branch(BRANCH_TYPES.get(i % BRANCH_TYPES.size()), List.of(), List.of(filter)),
+                        history));
+            }
+        }
+        return edges;
+    }
+
+    /** Some of the properties, each with one to three values in its history. */
+    private static Map<String, List<String>> history(Random random) {
+        var history = new LinkedHashMap<String, List<String>>();
+        for (int n = random.nextInt(PROPERTIES.size() + 1); n > 0; n--) {
+            history.put(Seeded.pick(random, PROPERTIES), strings(random, random.nextInt(1, 4)));
+        }
+        return history;
+    }
+
+    private static JsonNode branch(Random random, int depth) {
+        var children = new ArrayList<JsonNode>();
+        for (int n = depth == 0 ? 0 : small(random, 2); n > 0; n--) {
+            children.add(branch(random, depth - 1));
+        }
+        var filters = new ArrayList<JsonNode>();
+        for (int n = small(random, 3); n > 0; n--) {
+            filters.add(filter(random));
+        }
+        return branch(Seeded.pick(random, BRANCH_TYPES), children, filters);
+    }
+
+    private static JsonNode branch(String type, List<JsonNode> children, List<JsonNode> filters) {
+        ObjectNode branch = NODES.objectNode().put("filterBranchType", type).put("filterBranchOperator", type);
+        branch.putArray("filterBranches").addAll(children);
+        branch.putArray("filters").addAll(filters);
+        return branch;
     }
 
     /** A property filter with an operator of its type and every value field any type reads, each odd. */
-    private Arbitrary<JsonNode> filter() {
-        Arbitrary<ObjectNode> typed = Arbitraries.of(OPERATION_TYPES).flatMap(type -> Arbitraries
-                .of(List.copyOf(OperationTypes.operators(type).orElseThrow()).stream().sorted().toList())
-                .map(operator -> NODES.objectNode().put("operationType", type).put("operator", operator)));
-        Arbitrary<JsonNode> odd = Arbitraries.oneOf(HostileJson.scalars(), Arbitraries.of(VALUES).map(NODES::textNode));
-        Arbitrary<Map<String, JsonNode>> fields = Arbitraries.maps(Arbitraries.of("value", "values", "timestamp",
-                "lowerBound", "upperBound", "numberOfDays", "comparisonPropertyName", "timeUnit", "year", "month",
-                "day", "includeObjectsWithNoValueSet", "requiresTimeZoneConversion"), odd).ofMaxSize(6);
-        Arbitrary<List<String>> values = Arbitraries.oneOf(Arbitraries.of(VALUES), HostileJson.texts()).list()
-                .ofMaxSize(3);
-        return Combinators.combine(Arbitraries.of(PROPERTIES), typed, fields, values)
-                .as((property, operation, extra, list) -> {
-                    extra.forEach(operation::set);
-                    if (operation.path("values").isValueNode()) {
-                        list.forEach(operation.putArray("values")::add);
-                    }
-                    return NODES.objectNode().put("filterType", "PROPERTY").put("property", property)
-                            .set("operation", operation);
-                });
+    private static JsonNode filter(Random random) {
+        String type = Seeded.pick(random, OPERATION_TYPES);
+        ObjectNode operation = NODES.objectNode().put("operationType", type)
+                .put("operator", Seeded.pick(random, operators(type)));
+        for (int n = random.nextInt(7); n > 0; n--) {
+            JsonNode odd = random.nextBoolean() ? HostileJson.scalar(random)
+                    : NODES.textNode(Seeded.pick(random, VALUES));
+            operation.set(Seeded.pick(random, VALUE_FIELDS), odd);
+        }
+        List<String> values = strings(random, random.nextInt(4));
+        if (operation.path("values").isValueNode()) {
+            values.forEach(operation.putArray("values")::add);
+        }
+        return NODES.objectNode().put("filterType", "PROPERTY").put("property", Seeded.pick(random, PROPERTIES))
+                .set("operation", operation);
+    }
+
+    /**
+     * Up to {@code max}, small counts likelier: each filter more is one more chance for the validator to refuse
+     * the whole branch, which would then never be evaluated.
+     */
+    private static int small(Random random, int max) {
+        return random.nextInt(random.nextInt(max + 1) + 1);
+    }
+
+    /** {@code count} odd values of properties. */
+    private static List<String> strings(Random random, int count) {
+        var strings = new ArrayList<String>();
+        for (int n = count; n > 0; n--) {
+            strings.add(random.nextBoolean() ? Seeded.pick(random, VALUES) : HostileJson.text(random));
+        }
+        return strings;
+    }
+
+    /** In a fixed order, so that a seed gives the same operators on every JVM. */
+    private static List<String> operators(String type) {
+        return OperationTypes.operators(type).orElseThrow().stream().sorted().toList();
     }
 }

@@ -1,16 +1,18 @@
 package dev.flowline.engine.definition;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import dev.flowline.engine.json.HostileJson;
 import dev.flowline.engine.json.InvalidJsonException;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import dev.flowline.engine.json.Seeded;
+import dev.flowline.engine.json.Seeded.Case;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static dev.flowline.engine.definition.FlowValidatorFixtures.HUBSPOT_EXAMPLE;
 import static dev.flowline.engine.definition.FlowValidatorFixtures.json;
@@ -50,58 +52,61 @@ class HostileFlowDefinitionTest {
                'fields':{'delta':'1','time_unit':'DAYS'}}]}
             """;
 
-    @Property(tries = 300)
-    void anyJsonTreeIsReadOrRefusedWithAPointerNeverThrown(@ForAll("trees") JsonNode tree) {
-        readAndValidate(tree.toString());
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("trees")
+    void anyJsonTreeIsReadOrRefusedWithAPointerNeverThrown(Case<JsonNode> tree) {
+        tree.check(json -> readAndValidate(json.toString()));
     }
 
-    @Property(tries = 300)
-    void aValidFlowWithAnyPartReplacedIsReadOrRefusedWithAPointer(@ForAll("mutatedFlows") JsonNode flow) {
-        readAndValidate(flow.toString());
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mutatedFlows")
+    void aValidFlowWithAnyPartReplacedIsReadOrRefusedWithAPointer(Case<JsonNode> flow) {
+        flow.check(json -> readAndValidate(json.toString()));
     }
 
-    @Property(tries = 300)
-    void aGarbledFlowTextIsReadOrRefusedAsInvalidJson(@ForAll("garbledFlows") String text) {
-        readAndValidate(text);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("garbledFlows")
+    void aGarbledFlowTextIsReadOrRefusedAsInvalidJson(Case<String> text) {
+        text.check(HostileFlowDefinitionTest::readAndValidate);
     }
 
-    @Provide
-    Arbitrary<JsonNode> trees() {
-        return HostileJson.values(4, NAMES);
+    static Stream<Case<JsonNode>> trees() {
+        return Seeded.cases(300, HostileJson.edgeValues(4, NAMES), random -> HostileJson.value(random, 4, NAMES));
     }
 
-    @Provide
-    Arbitrary<JsonNode> mutatedFlows() {
-        return net.jqwik.api.Arbitraries.oneOf(HostileJson.mutated(json(HUBSPOT_EXAMPLE), NAMES),
-                HostileJson.mutated(json(BRANCHING), NAMES));
+    /** Either flow with each of its values made null in turn, then either with a random part replaced. */
+    static Stream<Case<JsonNode>> mutatedFlows() {
+        List<JsonNode> flows = List.of(json(HUBSPOT_EXAMPLE), json(BRANCHING));
+        var nulled = new ArrayList<JsonNode>();
+        flows.forEach(flow -> nulled.addAll(HostileJson.eachValueReplaced(flow, value -> NullNode.getInstance())));
+        return Seeded.cases(300, nulled, random -> HostileJson.mutated(random, Seeded.pick(random, flows), NAMES));
     }
 
-    @Provide
-    Arbitrary<String> garbledFlows() {
-        return HostileJson.garbled(json(BRANCHING).toString());
+    static Stream<Case<String>> garbledFlows() {
+        String flow = json(BRANCHING).toString();
+        return Seeded.cases(300, HostileJson.edgeGarbles(flow), random -> HostileJson.garbled(random, flow));
     }
 
-    /** Reads and validates {@code text} within a second; a refusal must say where the problem is. */
+    /** Reads and validates {@code text} within ten seconds; a refusal must say where the problem is. */
     private static void readAndValidate(String text) {
-        Statistics.collect(assertTimeoutPreemptively(Duration.ofSeconds(10), () -> outcome(text)));
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> readOrRefuseWithPointers(text));
     }
 
-    private static String outcome(String text) {
+    private static void readOrRefuseWithPointers(String text) {
         Flow flow;
         try {
             flow = Flow.parse(text);
         } catch (InvalidJsonException e) {
             assertThat(e.pointer()).matches("(/[^/]*)*");
-            return "unreadable";
+            return;
         }
         if (flow == null) {
-            return "null";
+            return;
         }
         List<Problem> problems = FlowValidator.validate(flow);
         assertThat(problems).allSatisfy(problem -> {
             assertThat(problem.path()).matches("(/[^/]*)*");
             assertThat(problem.message()).isNotBlank();
         });
-        return problems.isEmpty() ? "valid" : "refused by the validator";
     }
 }

@@ -9,18 +9,21 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
-/** Generators of hostile JSON: random trees, odd scalars, and well-formed documents with one part replaced. */
+import static dev.flowline.engine.json.Seeded.pick;
+
+/**
+ * Generators of hostile JSON: random trees, odd scalars, and well-formed documents with one part replaced. Each
+ * draws from the {@link Random} it is given (a {@link Seeded} case's), and has fixed edge cases beside it.
+ */
 public final class HostileJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -29,53 +32,125 @@ public final class HostileJson {
             "9223372036854775808", "2026-13-45", "2026-02-30T25:61:00Z", "true", "null", "{}", "[]", "\u0000",
             "\uD800", "\uDFFF", "🙂", "e\u0301", "\u202Eevil", "a/b~c", "../../etc", "<script>", "%00", "IS_EQUAL_TO",
             "CONTACT_FLOW", "0-1", "UNIFIED_EVENTS", "PROPERTY", "x".repeat(2_000), "y".repeat(5_000) + "@example.com");
+    private static final List<BigDecimal> DECIMALS = List.of(new BigDecimal("1e400"), new BigDecimal("-0.0"),
+            new BigDecimal("0.1"), new BigDecimal("123456789012345678901234567890"));
+    /** Characters that JSON reads as syntax, besides any character at all. */
+    private static final List<Character> SYNTAX = List.of('{', '}', '[', ']', '"', ',', ':', '\\', '0', 'x');
+    private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
     private HostileJson() {
     }
 
-    public static Arbitrary<String> texts() {
-        return Arbitraries.oneOf(Arbitraries.of(ODD_TEXTS), Arbitraries.strings().all().ofMaxLength(12),
-                Arbitraries.strings().alpha().ofMaxLength(8));
+    /** An odd text, up to 12 characters of any kind (lone surrogates too), or up to 8 letters. */
+    public static String text(Random random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> pick(random, ODD_TEXTS);
+            case 1 -> string(random, 12, () -> anyChar(random));
+            default -> string(random, 8, () -> LETTERS.charAt(random.nextInt(LETTERS.length())));
+        };
     }
 
-    public static Arbitrary<JsonNode> scalars() {
-        return Arbitraries.oneOf(
-                Arbitraries.just(NullNode.getInstance()),
-                Arbitraries.of(BooleanNode.TRUE, BooleanNode.FALSE),
-                Arbitraries.longs().map(LongNode::valueOf),
-                Arbitraries.of(new BigDecimal("1e400"), new BigDecimal("-0.0"), new BigDecimal("0.1"),
-                        new BigDecimal("123456789012345678901234567890")).map(DecimalNode::valueOf),
-                texts().map(TextNode::valueOf));
+    public static JsonNode scalar(Random random) {
+        return switch (random.nextInt(5)) {
+            case 0 -> NullNode.getInstance();
+            case 1 -> BooleanNode.valueOf(random.nextBoolean());
+            // small numbers as often as any: they are the ones read as counts, indexes and ids
+            case 2 -> LongNode.valueOf(random.nextBoolean() ? random.nextLong() : random.nextInt(-1_000, 1_001));
+            case 3 -> DecimalNode.valueOf(pick(random, DECIMALS));
+            default -> TextNode.valueOf(text(random));
+        };
     }
 
     /** Any JSON value nested at most {@code depth} levels, with field names drawn from {@code names} or random. */
-    public static Arbitrary<JsonNode> values(int depth, List<String> names) {
-        if (depth == 0) {
-            return scalars();
+    public static JsonNode value(Random random, int depth, List<String> names) {
+        // scalars, arrays and objects two to one to two: objects are what the readers descend into
+        int kind = depth == 0 ? 0 : random.nextInt(5);
+        if (kind < 2) {
+            return scalar(random);
         }
-        Arbitrary<JsonNode> inner = values(depth - 1, names);
-        Arbitrary<String> keys = Arbitraries.oneOf(Arbitraries.of(names), texts());
-        Arbitrary<JsonNode> arrays = inner.list().ofMaxSize(3).map(items -> {
+        if (kind == 2) {
             ArrayNode array = NODES.arrayNode();
-            items.forEach(array::add);
+            for (int n = random.nextInt(4); n > 0; n--) {
+                array.add(value(random, depth - 1, names));
+            }
             return array;
-        });
-        Arbitrary<JsonNode> objects = Arbitraries.maps(keys, inner).ofMaxSize(4).map(fields -> {
-            ObjectNode object = NODES.objectNode();
-            fields.forEach(object::set);
-            return object;
-        });
-        return Arbitraries.frequencyOf(Tuple.of(2, scalars()), Tuple.of(1, arrays), Tuple.of(2, objects));
+        }
+        ObjectNode object = NODES.objectNode();
+        for (int n = random.nextInt(5); n > 0; n--) {
+            String name = random.nextBoolean() ? pick(random, names) : text(random);
+            object.set(name, value(random, depth - 1, names));
+        }
+        return object;
     }
 
     /** {@code document} with one value anywhere in it (the root's fields included) replaced by a random value. */
-    public static Arbitrary<JsonNode> mutated(JsonNode document, List<String> names) {
-        int spots = spots(document).size();
-        return Combinators.combine(Arbitraries.integers().between(0, spots - 1), values(2, names)).as((spot, value) -> {
-            JsonNode copy = document.deepCopy();
-            spots(copy).get(spot).replace().accept(value);
-            return copy;
-        });
+    public static JsonNode mutated(Random random, JsonNode document, List<String> names) {
+        JsonNode copy = document.deepCopy();
+        List<Spot> spots = spots(copy);
+        spots.get(random.nextInt(spots.size())).replace().accept(value(random, 2, names));
+        return copy;
+    }
+
+    /** {@code text} with one to four characters deleted, replaced or inserted: mostly no longer valid JSON. */
+    public static String garbled(Random random, String text) {
+        var sb = new StringBuilder(text);
+        for (int n = random.nextInt(1, 5); n > 0; n--) {
+            int at = Math.min(random.nextInt(text.length()), sb.length() - 1);
+            char c = random.nextBoolean() ? pick(random, SYNTAX) : anyChar(random);
+            switch (random.nextInt(3)) {
+                case 0 -> sb.deleteCharAt(at);
+                case 1 -> sb.setCharAt(at, c);
+                default -> sb.insert(at, c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Null, both booleans, the extreme and the smallest numbers, the odd decimals, and every odd text. */
+    public static List<JsonNode> edgeScalars() {
+        var edges = new ArrayList<JsonNode>(List.of(NullNode.getInstance(), BooleanNode.TRUE, BooleanNode.FALSE));
+        for (long n : new long[] {Long.MIN_VALUE, -1, 0, 1, Long.MAX_VALUE}) {
+            edges.add(LongNode.valueOf(n));
+        }
+        DECIMALS.forEach(d -> edges.add(DecimalNode.valueOf(d)));
+        ODD_TEXTS.forEach(text -> edges.add(TextNode.valueOf(text)));
+        return edges;
+    }
+
+    /**
+     * The edge scalars, empty containers, arrays and objects nested {@code depth} deep, and objects holding every
+     * one of {@code names}, all with the same wrong value: each reader meets its fields missing or mistyped.
+     */
+    public static List<JsonNode> edgeValues(int depth, List<String> names) {
+        var edges = new ArrayList<>(edgeScalars());
+        edges.add(NODES.arrayNode());
+        edges.add(NODES.objectNode());
+        JsonNode array = NullNode.getInstance();
+        JsonNode object = NullNode.getInstance();
+        for (int level = 0; level < depth; level++) {
+            array = NODES.arrayNode().add(array);
+            object = NODES.objectNode().set(names.getFirst(), object);
+        }
+        edges.add(array);
+        edges.add(object);
+        for (JsonNode wrong : List.of(NullNode.getInstance(), TextNode.valueOf(""), LongNode.valueOf(-1),
+                BooleanNode.TRUE, NODES.objectNode(), NODES.arrayNode())) {
+            ObjectNode all = NODES.objectNode();
+            names.forEach(name -> all.set(name, wrong.deepCopy()));
+            edges.add(all);
+        }
+        return edges;
+    }
+
+    /** {@code text} cut short, without its first or last character, or with a character of JSON's syntax inside. */
+    public static List<String> edgeGarbles(String text) {
+        int middle = text.length() / 2;
+        var edges = new ArrayList<>(List.of(text.substring(0, middle), text.substring(1),
+                text.substring(0, text.length() - 1)));
+        for (char c : List.of('{', '}', '[', ']', '"', ',', ':', '\\', '\u0000', '\uD800')) {
+            edges.add(text.substring(0, middle) + c + text.substring(middle));
+        }
+        return edges;
     }
 
     /** One copy of {@code document} per value in it, that value replaced by {@code replacement} of it. */
@@ -91,29 +166,16 @@ public final class HostileJson {
         return copies;
     }
 
-    /** {@code text} with a few characters deleted, replaced or inserted: mostly no longer valid JSON. */
-    public static Arbitrary<String> garbled(String text) {
-        Arbitrary<Integer> positions = Arbitraries.integers().between(0, text.length() - 1);
-        Arbitrary<Character> chars = Arbitraries.oneOf(Arbitraries.of('{', '}', '[', ']', '"', ',', ':', '\\', '0', 'x'),
-                Arbitraries.chars().all());
-        return Combinators.combine(positions, chars, Arbitraries.integers().between(0, 2)).as(Edit::new)
-                .list().ofMinSize(1).ofMaxSize(4)
-                .map(edits -> {
-                    var sb = new StringBuilder(text);
-                    edits.forEach(edit -> edit.apply(sb));
-                    return sb.toString();
-                });
+    private static char anyChar(Random random) {
+        return (char) random.nextInt(Character.MAX_VALUE + 1);
     }
 
-    private record Edit(int position, char c, int kind) {
-        void apply(StringBuilder sb) {
-            int at = Math.min(position, sb.length() - 1);
-            switch (kind) {
-                case 0 -> sb.deleteCharAt(at);
-                case 1 -> sb.setCharAt(at, c);
-                default -> sb.insert(at, c);
-            }
+    private static String string(Random random, int maxLength, Supplier<Character> chars) {
+        var sb = new StringBuilder();
+        for (int n = random.nextInt(maxLength + 1); n > 0; n--) {
+            sb.append(chars.get());
         }
+        return sb.toString();
     }
 
     /** A value in a document, and how to replace it there. */
