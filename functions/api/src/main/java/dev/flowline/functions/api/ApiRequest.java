@@ -38,6 +38,9 @@ public record ApiRequest(String method, String path, Map<String, String> pathPar
     /** The body read into {@code type}; a body that does not fit is a 400 with the JSON Pointer of the problem. */
     public <T> T json(Class<T> type) {
         JsonNode json = json();
+        if (json.isNull()) {
+            throw ApiException.badRequest("the request needs a JSON body, not null");
+        }
         try {
             return FlowlineJson.read(json, type);
         } catch (InvalidJsonException e) {
