@@ -9,12 +9,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -26,16 +25,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Calls webhooks over HTTPS with {@link HttpClient}: 3 s to connect, 30 s for the answer (HubSpot's limits).
+ * Calls webhooks over HTTPS: 3 s to connect, 30 s for the answer (HubSpot's limits).
  * <p>
  * Safety: plain http is refused except to the local-development hosts ({@link Config#plainHttpHosts()}). Every
- * other host is resolved first and refused, before any connection, if any of its addresses is loopback, private,
- * link-local (the instance metadata service among them), unspecified, multicast or carrier-grade NAT. Redirects
- * are not followed: a 3xx answer is the webhook's answer, so a public host cannot send the call on to a private
- * one. The connection itself resolves the host again; within the JVM's address cache (30 s by default) that
- * gives the addresses just checked, so DNS rebinding needs a record that changes in the moment between the check
- * and the connection. {@link HttpClient} cannot connect to a given address while keeping the host name for TLS,
- * which would close that gap. Each destination host gets at most {@link #PER_HOST_PER_SECOND} calls a second
+ * other host is resolved first and refused, before any connection, if any of its addresses is not on the public
+ * internet ({@link ForbiddenAddresses}: loopback, private, link-local with the instance metadata service, and every
+ * other special-purpose range). The call then connects to the address that was checked ({@link PinnedConnection}),
+ * with TLS verified against the URL's host name, so a DNS answer that changes after the check (DNS rebinding) cannot
+ * send it elsewhere. Redirects are not followed: a 3xx answer is the webhook's answer, so a public host cannot send
+ * the call on to a private one. Each destination host gets at most {@link #PER_HOST_PER_SECOND} calls a second
  * (HubSpot's limit); a call over it is answered as a 429 with {@code Retry-After}, so the retry policy reschedules
  * it.
  * <p>
@@ -74,7 +72,7 @@ public final class HttpWebhookCaller implements WebhookCaller {
     private record AuthKey(boolean inQuery, String name, String value) {
     }
 
-    private final HttpClient http;
+    private final PinnedConnection connection;
     private final Config config;
     private final SecretSource secrets;
     private final TargetGuard guard;
@@ -87,14 +85,13 @@ public final class HttpWebhookCaller implements WebhookCaller {
     }
 
     public HttpWebhookCaller(Config config, SecretSource secrets, Clock clock) {
-        this(config, secrets, InetAddress::getAllByName, clock);
+        this(config, secrets, InetAddress::getAllByName,
+                new PinnedConnection(PinnedConnection.defaultTls(), CONNECT_TIMEOUT, RESPONSE_TIMEOUT), clock);
     }
 
-    HttpWebhookCaller(Config config, SecretSource secrets, TargetGuard.Resolver resolver, Clock clock) {
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    HttpWebhookCaller(Config config, SecretSource secrets, TargetGuard.Resolver resolver, PinnedConnection connection,
+                      Clock clock) {
+        this.connection = connection;
         this.config = config;
         this.secrets = secrets;
         this.guard = new TargetGuard(config.plainHttpHosts(), resolver);
@@ -105,10 +102,11 @@ public final class HttpWebhookCaller implements WebhookCaller {
     @Override
     public WebhookResponse call(WebhookRequest request) {
         URI uri;
+        InetSocketAddress checked;
         Optional<AuthKey> authKey;
         try {
             uri = URI.create(request.url());
-            guard.check(uri);
+            checked = guard.check(uri);
             authKey = authKey(request.authSettings());
         } catch (IllegalArgumentException | TargetGuard.Refused refused) {
             return WebhookResponse.refused(refused.getMessage());
@@ -119,19 +117,16 @@ public final class HttpWebhookCaller implements WebhookCaller {
         if (!wait.isZero()) {
             return WebhookResponse.status(429, String.valueOf(wait.toSeconds() + 1));
         }
-        return send(uri, request, authKey);
+        return send(uri, checked, request, authKey);
     }
 
-    private WebhookResponse send(URI uri, WebhookRequest request, Optional<AuthKey> authKey) {
+    private WebhookResponse send(URI uri, InetSocketAddress checked, WebhookRequest request,
+                                 Optional<AuthKey> authKey) {
+        byte[] body = request.body() == null ? new byte[0] : request.body().getBytes(StandardCharsets.UTF_8);
         try {
-            HttpResponse<Void> response = http.send(httpRequest(uri, request, authKey),
-                    HttpResponse.BodyHandlers.discarding());
-            return WebhookResponse.status(response.statusCode(), response.headers().firstValue("Retry-After").orElse(null));
+            return connection.send(httpRequest(uri, request, authKey), body, checked);
         } catch (IOException noAnswer) {
             return WebhookResponse.noAnswer(blankedOut(noAnswer.toString(), authKey));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return WebhookResponse.noAnswer("interrupted");
         }
     }
 
@@ -167,7 +162,6 @@ public final class HttpWebhookCaller implements WebhookCaller {
     private HttpRequest httpRequest(URI uri, WebhookRequest request, Optional<AuthKey> authKey) {
         String body = request.body() == null ? "" : request.body();
         var builder = HttpRequest.newBuilder(withQueryKey(uri, authKey))
-                .timeout(RESPONSE_TIMEOUT)
                 .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         request.headers().forEach(builder::header);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
@@ -87,7 +88,9 @@ class HttpWebhookCallerTest {
     private WebhookCaller caller(Set<String> plainHttpHosts, TargetGuard.Resolver resolver, Clock clock) {
         return IdempotentEffects.webhooks(ledger, new HttpWebhookCaller(
                 new HttpWebhookCaller.Config("app-secret", plainHttpHosts),
-                new EnvironmentSecrets(Map.of("FLOWLINE_SECRET_CRM_API_KEY", API_KEY)), resolver, clock));
+                new EnvironmentSecrets(Map.of("FLOWLINE_SECRET_CRM_API_KEY", API_KEY)), resolver,
+                new PinnedConnection(PinnedConnection.defaultTls(), HttpWebhookCaller.CONNECT_TIMEOUT,
+                        HttpWebhookCaller.RESPONSE_TIMEOUT), clock));
     }
 
     private String url() {
@@ -120,6 +123,7 @@ class HttpWebhookCallerTest {
                 HttpWebhookCaller.signatureV3("app-secret", "POST", url(), "{\"objectId\":\"51\"}", timestamp));
         assertThat(headers.getFirst("X-Flowline-Idempotency-Key")).isEqualTo("delivery-1");
         assertThat(headers.getFirst("X-HubSpot-Signature-Version")).isEqualTo("v2");
+        assertThat(headers.getFirst("User-Agent")).isEqualTo("Flowline-Webhooks");
     }
 
     @Test
@@ -218,9 +222,47 @@ class HttpWebhookCallerTest {
         assertThat(claimed).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a name at an IETF protocol address (192.0.0.0/24)                | 192.0.0.8          | an IETF protocol
+            a name at TEST-NET-1, routed inside some networks (192.0.2.0/24) | 192.0.2.1          | a documentation (TEST-NET-1)
+            a name at the old 6to4 relay anycast (192.88.99.0/24)            | 192.88.99.1        | a 6to4 relay anycast
+            a name at the benchmarking range of a lab network (198.18.0.0/15) | 198.19.0.1        | a benchmarking
+            a name at TEST-NET-2 (198.51.100.0/24)                           | 198.51.100.1       | a documentation (TEST-NET-2)
+            a name at TEST-NET-3 (203.0.113.0/24)                            | 203.0.113.1        | a documentation (TEST-NET-3)
+            a name at the reserved class E (240.0.0.0/4)                     | 240.0.0.1          | a reserved
+            a name at the limited broadcast address                          | 255.255.255.255    | a broadcast
+            a 6to4 address wrapping a private IPv4 (2002::/16)               | 2002:a00:7::1      | a private IPv4 in a 6to4
+            a 6to4 address wrapping the metadata service (2002::/16)         | 2002:a9fe:a9fe::   | a link-local (instance metadata) IPv4 in a 6to4
+            a NAT64 address wrapping loopback (64:ff9b::/96)                 | 64:ff9b::7f00:1    | a loopback IPv4 in a NAT64
+            a local-use NAT64 address (64:ff9b:1::/48)                       | 64:ff9b:1::a00:1   | a local-use NAT64
+            a discard-only address (100::/64)                                | 100::1             | a discard-only
+            a Teredo address (2001::/32)                                     | 2001:0:4136:e378:8000:63bf:3fff:fdd2 | a Teredo
+            an IETF protocol address (2001::/23)                             | 2001:2::1          | an IETF protocol
+            an IPv6 documentation address (2001:db8::/32)                    | 2001:db8::1        | a documentation
+            an IPv6 documentation address (3fff::/20)                        | 3fff::1            | a documentation
+            a segment routing address (5f00::/16)                            | 5f00::1            | a segment routing (SRv6)
+            a site-local address (fec0::/10)                                 | fec0::1            | a site-local (deprecated)
+            an address outside IPv6 global unicast                           | 4000::1            | a non-global (outside 2000::/3)
+            """)
+    void aNameResolvingToASpecialPurposeAddressIsRefusedBeforeConnecting(String attack, String address,
+                                                                         String range) throws Exception {
+        TargetGuard.Resolver dns = host -> new InetAddress[]{InetAddress.getByName(address)};
+
+        WebhookResponse response = caller(Set.of(), dns, CLOCK)
+                .call(request("k1", "https://hooks.example.invalid/hook", null));
+
+        assertThat(response.refused()).isTrue();
+        assertThat(response.connectionError()).isEqualTo("hooks.example.invalid resolves to "
+                + InetAddress.getByName(address).getHostAddress() + ", " + range + " address");
+        assertThat(claimed).isEmpty();
+        assertThat(received).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"93.184.215.14", "172.32.0.1", "100.128.0.1", "192.169.0.1", "8.8.8.8",
-            "2606:2800:21f:cb07:6820:80da:af6b:8b2c", "[2001:4860:4860::8888]"})
+            "2606:2800:21f:cb07:6820:80da:af6b:8b2c", "[2001:4860:4860::8888]", "64:ff9b::808:808",
+            "2002:5db8:d70e::1"})
     void publicAddressesAreNotForbidden(String address) throws Exception {
         assertThat(ForbiddenAddresses.rangeOf(InetAddress.getByName(address))).isEmpty();
     }
