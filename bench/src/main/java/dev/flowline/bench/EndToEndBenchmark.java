@@ -118,7 +118,8 @@ final class EndToEndBenchmark {
 
     private void endToEnd(LocalRuntime runtime, Path outbox, double rawWrites, HeapPeak heap) throws Exception {
         AwsEngine engine = runtime.engine();
-        engine.flows().save(newFlow(HubSpotJson.flow(FLOW_ID, allOf(List.of(isEqualTo("cohort", "e2e"))), List.of(
+        engine.engine().ports().flows().save(newFlow(HubSpotJson.flow(FLOW_ID,
+                allOf(List.of(isEqualTo("cohort", "e2e"))), List.of(
                 action(1, "0-4", """
                         {"content_id":"welcome"}""", 2),
                 action(2, "0-5", """
@@ -300,7 +301,8 @@ final class EndToEndBenchmark {
 
     /** Saves contacts as the CRM would have, from a few threads (not counted: they are the run's setting). */
     private static void saveContacts(AwsEngine engine, int count, IntFunction<Contact> contact) {
-        IntStream.range(0, count).parallel().forEach(i -> engine.contacts().create(contact.apply(i)));
+        IntStream.range(0, count).parallel()
+                .forEach(i -> engine.engine().ports().contacts().create(contact.apply(i)));
     }
 
     private static void publish(LocalRuntime runtime, String contactId, Map<String, Instant> published) {
@@ -333,7 +335,7 @@ final class EndToEndBenchmark {
     /** Polls the flow's metrics until {@code reached}: processing going on, not time passing. */
     private static void await(AwsEngine engine, String flowId, Predicate<FlowMetricsSnapshot> reached, String what) {
         Instant deadline = Instant.now().plus(DEADLINE);
-        while (!reached.test(engine.metrics().snapshot(flowId))) {
+        while (!reached.test(engine.engine().ports().metrics().snapshot(flowId))) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("not reached within " + DEADLINE + ": " + what);
             }

@@ -4,7 +4,6 @@ import dev.flowline.engine.Engine;
 import dev.flowline.engine.EnginePorts;
 import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.Contact;
-import dev.flowline.engine.criteria.ListDirectory;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.enrolment.ContactChange;
 import dev.flowline.engine.enrolment.EngineEvents;
@@ -17,6 +16,7 @@ import dev.flowline.engine.simulation.InMemoryHistory;
 import dev.flowline.engine.simulation.InMemoryJourneyEnrolmentStore;
 import dev.flowline.engine.simulation.InMemoryJourneyStore;
 import dev.flowline.engine.simulation.InMemoryLedger;
+import dev.flowline.engine.simulation.InMemoryListStore;
 import dev.flowline.engine.simulation.InMemoryMetrics;
 import dev.flowline.engine.simulation.Outbox;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -76,10 +76,10 @@ public class TriggerRoutingBenchmark {
         var enrolments = new InMemoryEnrolmentStore();
         triggers = new Engine(new Outbox().connect(EnginePorts.builder())
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC)).flows(store).contacts(new InMemoryContactStore())
-                .enrolments(enrolments).lists(ListDirectory.NONE).journeys(new InMemoryJourneyStore())
+                .enrolments(enrolments).lists(new InMemoryListStore()).journeys(new InMemoryJourneyStore())
                 .journeyEnrolments(new InMemoryJourneyEnrolmentStore()).history(new InMemoryHistory())
-                .metrics(new InMemoryMetrics()).steps((step, dueAt) -> { }).events(new NoEvents())
-                .idempotency(new InMemoryLedger()).build()).triggers();
+                .metrics(new InMemoryMetrics()).steps((step, dueAt) -> { }).activations(segments -> { })
+                .events(new NoEvents()).idempotency(new InMemoryLedger()).build()).triggers();
         change = threePropertiesChanged();
         onChange();
         if (!enrolments.all().isEmpty()) {

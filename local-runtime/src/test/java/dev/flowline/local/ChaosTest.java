@@ -86,7 +86,7 @@ class ChaosTest {
         try (var runtime = LocalRuntime.start(new LocalOptions(0, outbox, true, 0, 0, null, Map.of(), 1, 50, faults))) {
             AwsEngine engine = runtime.engine();
             DevClock clock = runtime.devClock().orElseThrow();
-            engine.flows().save(Flow.parse(flow("http://127.0.0.1:" + webhooks.getAddress().getPort() + "/hook")));
+            engine.engine().ports().flows().save(Flow.parse(flow("http://127.0.0.1:" + webhooks.getAddress().getPort() + "/hook")));
             List<String> ids = IntStream.range(0, contacts).mapToObj(i -> "c" + i).toList();
             for (String id : ids) {
                 persistently(() -> createContact(runtime, id, clock.instant()));
@@ -106,9 +106,9 @@ class ChaosTest {
             Duration took = Duration.between(started, Instant.now());
 
             List<Enrolment> enrolments = ids.stream()
-                    .flatMap(id -> persistently(() -> engine.enrolments().ofContact(FLOW, id)).stream()).toList();
+                    .flatMap(id -> persistently(() -> engine.engine().ports().enrolments().ofContact(FLOW, id)).stream()).toList();
             Map<String, List<HistoryEntry>> histories = enrolments.stream().collect(Collectors.toMap(
-                    Enrolment::enrolmentId, e -> persistently(() -> engine.history().ofEnrolment(e.enrolmentId()))));
+                    Enrolment::enrolmentId, e -> persistently(() -> engine.engine().ports().history().ofEnrolment(e.enrolmentId()))));
             Map<HistoryKind, Long> actionRetries = count(histories, HistoryKind.ACTION_PENDING);
             report(contacts, took, advances, faults, runtime, enrolments, actionRetries);
 
@@ -123,7 +123,7 @@ class ChaosTest {
             assertThat(emailsPerContactAndContent()).as("no contact got one email twice").allSatisfy(
                     (email, count) -> assertThat(count).as(email).isEqualTo(1));
             assertWebhooksOncePerStep(histories);
-            assertMetricsMatchHistories(persistently(() -> engine.metrics().snapshot(FLOW)), enrolments, histories);
+            assertMetricsMatchHistories(persistently(() -> engine.engine().ports().metrics().snapshot(FLOW)), enrolments, histories);
         } finally {
             webhooks.stop(0);
             ((java.util.concurrent.ExecutorService) webhooks.getExecutor()).shutdownNow();
@@ -166,16 +166,16 @@ class ChaosTest {
         contact.setProperty("email", id + "@example.com", now);
         contact.setProperty("plan", id.hashCode() % 2 == 0 ? "pro" : "free", now);
         contact.setProperty("cohort", "chaos", now);
-        if (runtime.engine().contacts().find(id).isEmpty()) { // a retry after the bus refused: created already
-            runtime.engine().contacts().create(contact);
+        if (runtime.engine().engine().ports().contacts().find(id).isEmpty()) { // a retry after the bus refused: created already
+            runtime.engine().engine().ports().contacts().create(contact);
         }
         runtime.events().propertiesChanged(id, Set.of("cohort", "plan"));
     }
 
     private static void becomeCustomer(LocalRuntime runtime, String id, Instant now) {
-        Contact contact = runtime.engine().contacts().find(id).orElseThrow();
+        Contact contact = runtime.engine().engine().ports().contacts().find(id).orElseThrow();
         contact.setProperty("lifecyclestage", "customer", now);
-        runtime.engine().contacts().save(contact);
+        runtime.engine().engine().ports().contacts().save(contact);
         runtime.events().propertiesChanged(id, Set.of("lifecyclestage"));
     }
 

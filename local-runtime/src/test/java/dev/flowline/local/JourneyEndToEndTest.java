@@ -75,7 +75,7 @@ class JourneyEndToEndTest {
             if (!id.equals("dan")) {
                 contact.addToList("100");
             }
-            runtime.engine().contacts().create(contact);
+            runtime.engine().engine().ports().contacts().create(contact);
         }
         JsonNode created = call("POST", "/flowline/v1/journeys", JOURNEY, 201);
         String id = created.path("id").asText();
@@ -102,7 +102,7 @@ class JourneyEndToEndTest {
         await("two days after entering engaged, cy reaches the goal",
                 () -> enrolment(id, "cy", e -> e.status() == JourneyEnrolmentStatus.EXITED));
         await("the goal exit adds cy to its list",
-                () -> runtime.engine().contacts().find("cy").filter(cy -> cy.inStaticList("200")));
+                () -> runtime.engine().engine().ports().contacts().find("cy").filter(cy -> cy.inStaticList("200")));
 
         assertThat(runtime.engine().engine().journeys().enrolment(id, "dan")).as("not in an enrolment list").isEmpty();
         assertThat(moves(id, "bob")).extracting(JourneyMove::kind, JourneyMove::to).containsExactly(
@@ -140,7 +140,7 @@ class JourneyEndToEndTest {
         eve.setProperty("email", "eve@example.com", clock.instant());
         eve.setProperty("renewal_stage", "new", clock.instant());
         eve.addToList("300");
-        runtime.engine().contacts().create(eve);
+        runtime.engine().engine().ports().contacts().create(eve);
         String renewals = JOURNEY.replace("\"journey_stage\"", "\"renewal_stage\"")
                 .replace("[\"100\"]", "[\"300\"]");
         String id = call("POST", "/flowline/v1/journeys", renewals, 201).path("id").asText();
@@ -157,7 +157,7 @@ class JourneyEndToEndTest {
     private static void waiting(String journeyId, String contactId, String stageId, String actionId) {
         await(contactId + " waits in stage " + stageId + " before action " + actionId, () -> enrolment(journeyId,
                 contactId, e -> stageId.equals(e.stageId()) && e.stageEnrolmentId() != null)
-                .flatMap(e -> runtime.engine().enrolments().find(e.stageEnrolmentId()))
+                .flatMap(e -> runtime.engine().engine().ports().enrolments().find(e.stageEnrolmentId()))
                 .filter(flow -> flow.isActive() && actionId.equals(flow.currentActionId()) && flow.dueAt() != null));
     }
 

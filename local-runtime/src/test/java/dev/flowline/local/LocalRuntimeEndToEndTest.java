@@ -76,11 +76,11 @@ class LocalRuntimeEndToEndTest {
     void aGoalMetAfterTheFirstEmailUnenrolsTheContactBeforeTheSecond() {
         var engine = runtime.engine();
         DevClock clock = runtime.devClock().orElseThrow();
-        engine.flows().save(Flow.parse(NURTURE));
+        engine.engine().ports().flows().save(Flow.parse(NURTURE));
         var contact = new Contact("ada");
         contact.setProperty("email", "ada@example.com", clock.instant());
         contact.setProperty("country", "NL", clock.instant());
-        engine.contacts().create(contact);
+        engine.engine().ports().contacts().create(contact);
 
         runtime.events().propertiesChanged("ada", Set.of("country"));
         Instant enrolledBy = clock.instant();
@@ -95,9 +95,9 @@ class LocalRuntimeEndToEndTest {
                 () -> enrolment().filter(e -> "4".equals(e.currentActionId()) && e.dueAt() != null
                         && e.dueAt().isAfter(welcomedBy.plus(Duration.ofHours(23))) && emails().size() == 1));
 
-        Contact customer = engine.contacts().find("ada").orElseThrow();
+        Contact customer = engine.engine().ports().contacts().find("ada").orElseThrow();
         customer.setProperty("lifecyclestage", "customer", clock.instant());
-        engine.contacts().save(customer);
+        engine.engine().ports().contacts().save(customer);
         runtime.events().propertiesChanged("ada", Set.of("lifecyclestage"));
         await("the goal unenrols the contact", () -> enrolment().filter(e -> e.status() == EnrolmentStatus.UNENROLLED));
 
@@ -111,7 +111,7 @@ class LocalRuntimeEndToEndTest {
         assertThat(emails()).singleElement().satisfies(email -> assertThat(read(email))
                 .contains("From: flowline@localhost\r\n", "To: ada@example.com\r\n", "Subject: Marketing email welcome\r\n",
                         "\r\nDate: ", "\r\nX-Flowline-Idempotency-Key: "));
-        FlowMetricsSnapshot metrics = engine.metrics().snapshot("nurture");
+        FlowMetricsSnapshot metrics = engine.engine().ports().metrics().snapshot("nurture");
         assertThat(metrics.enrolled()).isEqualTo(1);
         assertThat(metrics.goalConversions()).isEqualTo(1);
         assertThat(metrics.unenrolledByReason()).containsExactly(Map.entry(UnenrolmentReason.GOAL_MET, 1L));
@@ -146,7 +146,7 @@ class LocalRuntimeEndToEndTest {
         var engine = runtime.engine();
         var grace = new Contact("grace");
         grace.setProperty("country", "BE", runtime.devClock().orElseThrow().instant());
-        engine.contacts().create(grace);
+        engine.engine().ports().contacts().create(grace);
         String belgians = NURTURE.replace("\"id\":\"nurture\"", "\"id\":\"ignored\"")
                 .replace(propertyIs("country", "NL"), propertyIs("country", "BE"));
 
@@ -159,12 +159,12 @@ class LocalRuntimeEndToEndTest {
         assertThat(created.statusCode()).isEqualTo(201);
         String flowId = Flow.parse(created.body()).id();
         Enrolment enrolled = await("the existing contact is enrolled", () ->
-                engine.enrolments().ofContact(flowId, "grace").stream().findFirst());
+                engine.engine().ports().enrolments().ofContact(flowId, "grace").stream().findFirst());
         assertThat(enrolled.source()).isEqualTo(EnrolmentSource.EXISTING_CONTACTS);
     }
 
     private static Optional<Enrolment> enrolment() {
-        List<Enrolment> enrolments = runtime.engine().enrolments().ofContact("nurture", "ada");
+        List<Enrolment> enrolments = runtime.engine().engine().ports().enrolments().ofContact("nurture", "ada");
         assertThat(enrolments).hasSizeLessThanOrEqualTo(1);
         return enrolments.stream().findFirst();
     }

@@ -143,7 +143,7 @@ class LogPrivacyTest {
             public void sendInternalEmail(InternalEmail email) {
             }
         }).build();
-        engine.flows().save(flow("1001", SampleFlows.listBased(SampleFlows.CUSTOMER), null,
+        engine.engine().ports().flows().save(flow("1001", SampleFlows.listBased(SampleFlows.CUSTOMER), null,
                 marketingEmail("1", "2", "welcome"), webhook("2", null,
                         "http://127.0.0.1:" + failingEndpoint.getAddress().getPort() + "/hook")));
 

@@ -1,6 +1,7 @@
 package dev.flowline.engine;
 
 import dev.flowline.engine.action.ActionHandlers;
+import dev.flowline.engine.activation.Activation;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.definition.CachedFlowStore;
 import dev.flowline.engine.definition.Flow;
@@ -20,6 +21,8 @@ import dev.flowline.engine.journey.CachedPublishedJourneys;
 import dev.flowline.engine.journey.JourneyFlowStore;
 import dev.flowline.engine.journey.JourneyRouter;
 import dev.flowline.engine.journey.Journeys;
+import dev.flowline.engine.list.ListMemberships;
+import dev.flowline.engine.privacy.ContactEraser;
 
 import java.util.Optional;
 
@@ -44,6 +47,9 @@ public final class Engine {
     private final GoalChecker goals;
     private final Journeys journeys;
     private final EnrolmentSchedules schedules;
+    private final Activation activation;
+    private final ListMemberships listMemberships;
+    private final ContactEraser contactEraser;
 
     public Engine(EnginePorts ports) {
         this.ports = idempotent(ports);
@@ -64,17 +70,21 @@ public final class Engine {
         this.journeys = new Journeys(context, ports.journeys(), ports.journeyEnrolments(), journeyRouter,
                 ports.journeyLimits());
         this.schedules = new EnrolmentSchedules(context, enroller);
+        this.activation = new Activation(context, ports.flows(), enroller, journeys, journeyRouter,
+                ports.activations(), ports.activationBudget());
+        this.listMemberships = new ListMemberships(ports.clock(), ports.contacts(), ports.lists(), context.events());
+        this.contactEraser = new ContactEraser(this.ports, unenroller);
     }
 
     private static EnginePorts idempotent(EnginePorts ports) {
         IdempotencyLedger ledger = ports.idempotency();
-        return new EnginePorts(ports.clock(), ports.timeZone(), ports.flowCacheTtl(), ports.journeyLimits(),
-                ports.flows(), ports.contacts(), ports.enrolments(), ports.lists(), ports.journeys(),
-                ports.journeyEnrolments(), ports.history(), ports.metrics(), ports.steps(), ports.events(), ledger,
-                IdempotentEffects.mailer(ledger, ports.mailer()), IdempotentEffects.webhooks(ledger, ports.webhooks()),
-                IdempotentEffects.sms(ledger, ports.sms()), ports.smsQuota(),
-                IdempotentEffects.notifier(ledger, ports.notifier()), IdempotentEffects.records(ledger, ports.records()),
-                ports.owners(), ports.rotations());
+        return ports.toBuilder()
+                .mailer(IdempotentEffects.mailer(ledger, ports.mailer()))
+                .webhooks(IdempotentEffects.webhooks(ledger, ports.webhooks()))
+                .sms(IdempotentEffects.sms(ledger, ports.sms()))
+                .notifier(IdempotentEffects.notifier(ledger, ports.notifier()))
+                .records(IdempotentEffects.records(ledger, ports.records()))
+                .build();
     }
 
     /** Enrols a contact by hand, as the "enrol in another workflow" action does: refused when either is gone. */
@@ -129,5 +139,20 @@ public final class Engine {
     /** Recurring enrolment schedules: when a flow's next run is, and whom a run enrols. */
     public EnrolmentSchedules schedules() {
         return schedules;
+    }
+
+    /** Enrols the contacts that already match when a flow is turned on or a journey first published. */
+    public Activation activation() {
+        return activation;
+    }
+
+    /** Adds contacts to static lists and takes them out, as the lists API does. */
+    public ListMemberships listMemberships() {
+        return listMemberships;
+    }
+
+    /** Privacy deletions: everything stored about a contact. */
+    public ContactEraser contactEraser() {
+        return contactEraser;
     }
 }

@@ -9,8 +9,9 @@ import dev.flowline.engine.action.RotationState;
 import dev.flowline.engine.action.SmsQuota;
 import dev.flowline.engine.action.SmsSender;
 import dev.flowline.engine.action.WebhookCaller;
+import dev.flowline.engine.activation.ActivationBudget;
+import dev.flowline.engine.activation.ActivationQueue;
 import dev.flowline.engine.contact.ContactStore;
-import dev.flowline.engine.criteria.ListDirectory;
 import dev.flowline.engine.definition.FlowStore;
 import dev.flowline.engine.enrolment.EngineEvents;
 import dev.flowline.engine.enrolment.EnrolmentStore;
@@ -21,6 +22,7 @@ import dev.flowline.engine.idempotency.IdempotencyLedger;
 import dev.flowline.engine.journey.JourneyEnrolmentStore;
 import dev.flowline.engine.journey.JourneyLimits;
 import dev.flowline.engine.journey.JourneyStore;
+import dev.flowline.engine.list.ListStore;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -34,13 +36,16 @@ import java.util.Objects;
  * Ports are named, never positional: adding one does not change a single existing call.
  *
  * @param timeZone     the account's time zone: times of day, calendar days
- * @param flowCacheTtl how long the engine keeps the flow definitions and journeys it read (zero: not at all)
- * @param idempotency  the ledger that makes every email, webhook, SMS, notification and record once per step
+ * @param flowCacheTtl     how long the engine keeps the flow definitions and journeys it read (zero: not at all)
+ * @param activationBudget how much of a segment of existing contacts one activation run reads
+ * @param activations      where the segments of "enrol the contacts that already match" wait to be run
+ * @param idempotency      the ledger that makes every email, webhook, SMS, notification and record once per step
  */
 public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, JourneyLimits journeyLimits,
-                          FlowStore flows, ContactStore contacts, EnrolmentStore enrolments, ListDirectory lists,
-                          JourneyStore journeys, JourneyEnrolmentStore journeyEnrolments, History history,
-                          FlowMetrics metrics, StepScheduler steps, EngineEvents events,
+                          ActivationBudget activationBudget, FlowStore flows, ContactStore contacts,
+                          EnrolmentStore enrolments, ListStore lists, JourneyStore journeys,
+                          JourneyEnrolmentStore journeyEnrolments, History history, FlowMetrics metrics,
+                          StepScheduler steps, ActivationQueue activations, EngineEvents events,
                           IdempotencyLedger idempotency, Mailer mailer, WebhookCaller webhooks, SmsSender sms,
                           SmsQuota smsQuota, Notifier notifier, CrmRecords records, OwnerDirectory owners,
                           RotationState rotations) implements ActionPorts {
@@ -49,22 +54,37 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
         return new Builder();
     }
 
-    /** Builds {@link EnginePorts}; the clock, time zone, cache and journey limits have defaults, ports do not. */
+    /** A builder holding these ports, to replace some of them. */
+    public Builder toBuilder() {
+        return builder().clock(clock).timeZone(timeZone).flowCacheTtl(flowCacheTtl).journeyLimits(journeyLimits)
+                .activationBudget(activationBudget).flows(flows).contacts(contacts).enrolments(enrolments)
+                .lists(lists).journeys(journeys).journeyEnrolments(journeyEnrolments).history(history)
+                .metrics(metrics).steps(steps).activations(activations).events(events)
+                .idempotency(idempotency).mailer(mailer).webhooks(webhooks).sms(sms).smsQuota(smsQuota)
+                .notifier(notifier).records(records).owners(owners).rotations(rotations);
+    }
+
+    /**
+     * Builds {@link EnginePorts}; the clock, time zone, cache, journey limits and activation budget have defaults,
+     * ports do not.
+     */
     public static final class Builder {
 
         private Clock clock = Clock.systemUTC();
         private ZoneId timeZone = ZoneOffset.UTC;
         private Duration flowCacheTtl = Duration.ZERO;
         private JourneyLimits journeyLimits = JourneyLimits.DEFAULT;
+        private ActivationBudget activationBudget = ActivationBudget.DEFAULT;
         private FlowStore flows;
         private ContactStore contacts;
         private EnrolmentStore enrolments;
-        private ListDirectory lists;
+        private ListStore lists;
         private JourneyStore journeys;
         private JourneyEnrolmentStore journeyEnrolments;
         private History history;
         private FlowMetrics metrics;
         private StepScheduler steps;
+        private ActivationQueue activations;
         private EngineEvents events;
         private IdempotencyLedger idempotency;
         private Mailer mailer;
@@ -99,6 +119,11 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
             return this;
         }
 
+        public Builder activationBudget(ActivationBudget activationBudget) {
+            this.activationBudget = activationBudget;
+            return this;
+        }
+
         public Builder flows(FlowStore flows) {
             this.flows = flows;
             return this;
@@ -114,7 +139,7 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
             return this;
         }
 
-        public Builder lists(ListDirectory lists) {
+        public Builder lists(ListStore lists) {
             this.lists = lists;
             return this;
         }
@@ -141,6 +166,11 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
 
         public Builder steps(StepScheduler steps) {
             this.steps = steps;
+            return this;
+        }
+
+        public Builder activations(ActivationQueue activations) {
+            this.activations = activations;
             return this;
         }
 
@@ -198,10 +228,12 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
         public EnginePorts build() {
             return new EnginePorts(required(clock, "clock"), required(timeZone, "timeZone"),
                     required(flowCacheTtl, "flowCacheTtl"), required(journeyLimits, "journeyLimits"),
+                    required(activationBudget, "activationBudget"),
                     required(flows, "flows"), required(contacts, "contacts"), required(enrolments, "enrolments"),
                     required(lists, "lists"), required(journeys, "journeys"),
                     required(journeyEnrolments, "journeyEnrolments"), required(history, "history"),
-                    required(metrics, "metrics"), required(steps, "steps"), required(events, "events"),
+                    required(metrics, "metrics"), required(steps, "steps"), required(activations, "activations"),
+                    required(events, "events"),
                     required(idempotency, "idempotency"), required(mailer, "mailer"), required(webhooks, "webhooks"),
                     required(sms, "sms"), required(smsQuota, "smsQuota"), required(notifier, "notifier"),
                     required(records, "records"), required(owners, "owners"), required(rotations, "rotations"));

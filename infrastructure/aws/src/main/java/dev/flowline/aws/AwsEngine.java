@@ -18,12 +18,14 @@ import dev.flowline.aws.http.SecretSources;
 import dev.flowline.aws.eventbridge.EventBridgeEvents;
 import dev.flowline.aws.scheduler.EventBridgeWakeUpScheduler;
 import dev.flowline.aws.ses.SesMailer;
+import dev.flowline.aws.sqs.SqsActivationQueue;
 import dev.flowline.aws.sqs.SqsStepScheduler;
 import dev.flowline.aws.scheduler.WakeUpScheduler;
 import dev.flowline.engine.Engine;
 import dev.flowline.engine.EnginePorts;
 import dev.flowline.engine.action.Mailer;
 import dev.flowline.engine.action.WebhookCaller;
+import dev.flowline.engine.activation.ActivationBudget;
 import dev.flowline.engine.enrolment.EngineEvents;
 import dev.flowline.engine.journey.JourneyLimits;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -39,9 +41,12 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The engine wired to AWS: DynamoDB stores, the SQS step queue, Scheduler wake-ups, the EventBridge bus, SES and
- * HTTP webhooks. Built once per function instance ({@link #fromEnvironment()}); tests and the local runtime build
- * it on emulators and may replace the clock and the outward-facing ports.
+ * The engine wired to AWS: DynamoDB stores, the SQS step and activation queues, Scheduler wake-ups, the EventBridge
+ * bus, SES and HTTP webhooks. Built once per function instance ({@link #fromEnvironment()}); tests and the local
+ * runtime build it on emulators and may replace the clock and the outward-facing ports. Handlers reach the stores
+ * as the engine's ports ({@link #engine()}); besides, this gives only what is AWS's own: the configuration, the
+ * account, the SQS client for dead-letter queues, the tokens and due enrolments of every account, and what the
+ * delay waker and SnapStart need.
  * <p>
  * Whatever {@link EngineEvents} it is given, each engine event is first recorded on its contact
  * ({@link RecordingEngineEvents}), so the handlers the event reaches find it there.
@@ -62,18 +67,10 @@ public final class AwsEngine {
     private final Account account;
     private final Clock clock;
     private final SqsClient sqs;
-    private final DynamoFlowStore flows;
-    private final DynamoContactStore contacts;
-    private final DynamoListStore lists;
-    private final DynamoEnrolmentStore enrolments;
     private final DynamoHistory history;
-    private final DynamoFlowMetrics metrics;
     private final DueEnrolments dueEnrolments;
     private final ApiTokens apiTokens;
-    private final EffectLedger effects;
     private final SqsStepScheduler stepScheduler;
-    private final DynamoJourneyStore journeyStore;
-    private final DynamoJourneyEnrolmentStore journeyEnrolments;
     private final Engine engine;
 
     private AwsEngine(Builder builder) {
@@ -84,17 +81,9 @@ public final class AwsEngine {
         SharedClients clients = builder.shared;
         DynamoDbClient dynamo = clients.dynamoDb.get();
         this.sqs = clients.sqs.get();
-        this.flows = new DynamoFlowStore(dynamo, config.tables(), account);
-        this.contacts = new DynamoContactStore(dynamo, config.tables(), account);
-        this.lists = new DynamoListStore(dynamo, config.tables(), account);
-        this.enrolments = new DynamoEnrolmentStore(dynamo, config.tables(), account);
         this.history = new DynamoHistory(dynamo, config.tables(), account);
-        this.metrics = new DynamoFlowMetrics(dynamo, config.tables(), account);
         this.dueEnrolments = new DueEnrolments(dynamo, config.tables());
         this.apiTokens = new ApiTokens(dynamo, config.tables(), clock);
-        this.effects = new EffectLedger(dynamo, config.tables(), account, clock);
-        this.journeyStore = new DynamoJourneyStore(dynamo, config.tables(), account);
-        this.journeyEnrolments = new DynamoJourneyEnrolmentStore(dynamo, config.tables(), account);
 
         WakeUpScheduler wakeUps = builder.wakeUps != null ? builder.wakeUps
                 : new EventBridgeWakeUpScheduler(clients.scheduler.get(), new EventBridgeWakeUpScheduler.Config(
@@ -104,13 +93,18 @@ public final class AwsEngine {
         var standIns = new StandInServices();
         this.engine = new Engine(EnginePorts.builder()
                 .clock(clock).timeZone(config.timeZone()).flowCacheTtl(builder.flowCacheTtl)
-                .journeyLimits(builder.journeyLimits)
-                .flows(flows).contacts(contacts).enrolments(enrolments).lists(lists)
-                .journeys(journeyStore).journeyEnrolments(journeyEnrolments).history(history).metrics(metrics)
-                .steps(stepScheduler)
+                .journeyLimits(builder.journeyLimits).activationBudget(builder.activationBudget)
+                .flows(new DynamoFlowStore(dynamo, config.tables(), account))
+                .contacts(new DynamoContactStore(dynamo, config.tables(), account))
+                .enrolments(new DynamoEnrolmentStore(dynamo, config.tables(), account))
+                .lists(new DynamoListStore(dynamo, config.tables(), account))
+                .journeys(new DynamoJourneyStore(dynamo, config.tables(), account))
+                .journeyEnrolments(new DynamoJourneyEnrolmentStore(dynamo, config.tables(), account))
+                .history(history).metrics(new DynamoFlowMetrics(dynamo, config.tables(), account))
+                .steps(stepScheduler).activations(new SqsActivationQueue(sqs, account, config.activationQueueUrl()))
                 .events(builder.events != null ? builder.events.apply(account) : new EventBridgeEvents(
                         clients.eventBridge.get(), config.busName(), config.maxCauseChain(), account))
-                .idempotency(effects)
+                .idempotency(new EffectLedger(dynamo, config.tables(), account, clock))
                 .mailer(builder.mailer != null ? builder.mailer : new SesMailer(clients.sesV2.get(),
                         new ConfiguredRecipients(config.userEmails()),
                         new SesMailer.Config(config.mailFrom(), config.sesConfigurationSet(), account.id())))
@@ -168,41 +162,9 @@ public final class AwsEngine {
         return sqs;
     }
 
-
-
-
+    /** The step queue with its wake-ups, which the delay waker fills with many steps at once. */
     public SqsStepScheduler stepScheduler() {
         return stepScheduler;
-    }
-
-    public DynamoEnrolmentStore enrolments() {
-        return enrolments;
-    }
-
-    public DynamoFlowStore flows() {
-        return flows;
-    }
-
-    public DynamoContactStore contacts() {
-        return contacts;
-    }
-
-    /** Contact lists; also what filters and suppression lists look lists up in. */
-    public DynamoListStore lists() {
-        return lists;
-    }
-
-    public DynamoHistory history() {
-        return history;
-    }
-
-    public DynamoFlowMetrics metrics() {
-        return metrics;
-    }
-
-    /** The claims of emails and webhook calls made, so that none is made twice. */
-    public EffectLedger effects() {
-        return effects;
     }
 
     /** The API tokens of every account. */
@@ -215,20 +177,10 @@ public final class AwsEngine {
         return dueEnrolments;
     }
 
-
-
-
-    /** Every journey of the account, as stored. */
-    public DynamoJourneyStore journeyStore() {
-        return journeyStore;
+    /** Writes history as a new writer from now on: what an instance restored from a SnapStart snapshot must do. */
+    public void renewHistoryWriterId() {
+        history.renewWriterId();
     }
-
-    /** Contacts' passes through the account's journeys. */
-    public DynamoJourneyEnrolmentStore journeyEnrolments() {
-        return journeyEnrolments;
-    }
-
-
 
     /** Builds an {@link AwsEngine}; every override is optional. */
     public static final class Builder {
@@ -245,6 +197,7 @@ public final class AwsEngine {
         private Duration flowCacheTtl = Duration.ZERO;
         private JourneyLimits journeyLimits = new JourneyLimits(Integer.parseInt(System.getenv()
                 .getOrDefault("FLOWLINE_MAX_JOURNEYS", String.valueOf(JourneyLimits.DEFAULT_MAX_JOURNEYS))));
+        private ActivationBudget activationBudget = ActivationBudget.DEFAULT;
 
         private Builder(AwsConfig config, SharedClients shared) {
             this.config = config;
@@ -266,6 +219,7 @@ public final class AwsEngine {
             copy.maxQueueDelay = maxQueueDelay;
             copy.flowCacheTtl = flowCacheTtl;
             copy.journeyLimits = journeyLimits;
+            copy.activationBudget = activationBudget;
             return copy;
         }
 
@@ -331,6 +285,12 @@ public final class AwsEngine {
         /** Instead of {@code FLOWLINE_MAX_JOURNEYS} (10 by default): how many journeys the account may have. */
         public Builder journeyLimits(JourneyLimits journeyLimits) {
             this.journeyLimits = journeyLimits;
+            return this;
+        }
+
+        /** Instead of {@link ActivationBudget#DEFAULT}: how much of a segment one activation run reads. */
+        public Builder activationBudget(ActivationBudget activationBudget) {
+            this.activationBudget = activationBudget;
             return this;
         }
 

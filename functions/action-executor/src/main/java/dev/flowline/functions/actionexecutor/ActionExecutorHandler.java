@@ -69,6 +69,6 @@ public final class ActionExecutorHandler implements RequestHandler<SQSEvent, SQS
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return HandlerLogs.around(context, () -> batch.run(event, records));
+        return HandlerLogs.around(context, () -> batch.run(event, context, records));
     }
 }

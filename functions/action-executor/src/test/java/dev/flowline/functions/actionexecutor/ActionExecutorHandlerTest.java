@@ -101,12 +101,12 @@ class ActionExecutorHandlerTest {
     private static Contact contact51(AwsEngine engine) {
         var contact = new Contact("51");
         contact.setProperty(Contact.EMAIL, "ada@example.com", START.minusSeconds(60));
-        engine.contacts().create(contact);
+        engine.engine().ports().contacts().create(contact);
         return contact;
     }
 
     private static Enrolment enrol(AwsEngine engine, Flow flow, Contact contact) {
-        return engine.engine().enroller().enrol(engine.flows().save(flow), contact, EnrolmentSource.MANUAL).enrolment()
+        return engine.engine().enroller().enrol(engine.engine().ports().flows().save(flow), contact, EnrolmentSource.MANUAL).enrolment()
                 .orElseThrow();
     }
 
@@ -138,7 +138,7 @@ class ActionExecutorHandlerTest {
             assertThat(executor.handleRequest(batch, null).getBatchItemFailures()).isEmpty();
         }
 
-        assertThat(engine.enrolments().find(enrolment.enrolmentId()).orElseThrow().status())
+        assertThat(engine.engine().ports().enrolments().find(enrolment.enrolmentId()).orElseThrow().status())
                 .isEqualTo(EnrolmentStatus.COMPLETED);
         assertThat(emails).extracting(MarketingEmail::contentId).containsExactly("welcome", "follow-up");
         assertThat(webhookCalls).hasSize(1);
@@ -188,7 +188,7 @@ class ActionExecutorHandlerTest {
     }
 
     private static boolean active(AwsEngine engine, Enrolment enrolment) {
-        return engine.enrolments().find(enrolment.enrolmentId()).orElseThrow().isActive();
+        return engine.engine().ports().enrolments().find(enrolment.enrolmentId()).orElseThrow().isActive();
     }
 
     private static SQSEvent sqsEvent(List<Message> messages) {

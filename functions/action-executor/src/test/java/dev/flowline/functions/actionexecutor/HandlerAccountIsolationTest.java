@@ -59,12 +59,12 @@ class HandlerAccountIsolationTest {
                           Object metrics1002, List<String> listMembers) {
 
         static Stored of(AwsEngine engine) {
-            Contact contact = engine.contacts().find("51").orElseThrow();
+            Contact contact = engine.engine().ports().contacts().find("51").orElseThrow();
             return new Stored(contact.propertyNames().stream().sorted()
                     .map(name -> name + "=" + contact.history(name)).toList() + " " + contact.events(),
-                    engine.enrolments().allOfContact("51"), engine.history().ofContact("51"),
-                    engine.metrics().snapshot("1001"), engine.metrics().snapshot("1002"),
-                    engine.lists().members("7", null, 100).items());
+                    engine.engine().ports().enrolments().allOfContact("51"), engine.engine().ports().history().ofContact("51"),
+                    engine.engine().ports().metrics().snapshot("1001"), engine.engine().ports().metrics().snapshot("1002"),
+                    engine.engine().ports().lists().members("7", null, 100).items());
         }
     }
 
@@ -89,24 +89,24 @@ class HandlerAccountIsolationTest {
         runSteps(aws, acme); // both accounts' contacts now wait in flow 1002
         Stored globexBefore = Stored.of(globex);
 
-        Contact ada = acme.contacts().find("51").orElseThrow();
+        Contact ada = acme.engine().ports().contacts().find("51").orElseThrow();
         ada.setProperty("lifecyclestage", "customer", START);
-        acme.contacts().save(ada);
+        acme.engine().ports().contacts().save(ada);
         SQSEvent changed = sqsEvent(List.of(new BusEvent.ContactChanged("e-1", ACME, "51", List.of(),
                 Set.of("lifecyclestage"))));
         assertThat(new TriggerEvaluatorHandler(acme).handleRequest(changed, null).getBatchItemFailures()).isEmpty();
         assertThat(new GoalCheckerHandler(acme).handleRequest(changed, null).getBatchItemFailures()).isEmpty();
         runSteps(aws, acme);
 
-        assertThat(acme.enrolments().ofContact("1001", "51")).extracting(Enrolment::status)
+        assertThat(acme.engine().ports().enrolments().ofContact("1001", "51")).extracting(Enrolment::status)
                 .containsExactly(EnrolmentStatus.COMPLETED);
-        assertThat(acme.enrolments().ofContact("1002", "51")).extracting(Enrolment::status)
+        assertThat(acme.engine().ports().enrolments().ofContact("1002", "51")).extracting(Enrolment::status)
                 .containsExactly(EnrolmentStatus.UNENROLLED);
         assertThat(emails).extracting(MarketingEmail::to)
                 .containsExactly("ada@acme.example", "ada@acme.example");
         assertThat(Stored.of(globex)).isEqualTo(globexBefore);
-        assertThat(globex.enrolments().ofContact("1001", "51")).isEmpty();
-        assertThat(globex.enrolments().ofContact("1002", "51")).extracting(Enrolment::isActive)
+        assertThat(globex.engine().ports().enrolments().ofContact("1001", "51")).isEmpty();
+        assertThat(globex.engine().ports().enrolments().ofContact("1002", "51")).extracting(Enrolment::isActive)
                 .containsExactly(true);
     }
 
@@ -116,13 +116,13 @@ class HandlerAccountIsolationTest {
         var contact = new Contact("51");
         contact.setProperty(Contact.EMAIL, email, START.minusSeconds(60));
         contact.setProperty("lifecyclestage", "lead", START.minusSeconds(60));
-        engine.contacts().create(contact);
-        engine.flows().save(flow("1001", SampleFlows.listBased(SampleFlows.CUSTOMER), null,
+        engine.engine().ports().contacts().create(contact);
+        engine.engine().ports().flows().save(flow("1001", SampleFlows.listBased(SampleFlows.CUSTOMER), null,
                 marketingEmail("1", "2", "welcome"), delayDays("2", "3", 1), marketingEmail("3", null, "follow-up")));
-        var nurture = engine.flows().save(flow("1002", SampleFlows.MANUAL, SampleFlows.CUSTOMER,
+        var nurture = engine.engine().ports().flows().save(flow("1002", SampleFlows.MANUAL, SampleFlows.CUSTOMER,
                 delayDays("1", null, 30)));
         engine.engine().enroller().enrol(nurture, contact, EnrolmentSource.MANUAL);
-        engine.lists().addMembers("7", List.of("51"));
+        engine.engine().ports().lists().addMembers("7", List.of("51"));
     }
 
     /** Runs the queued steps, waking delayed ones as the scheduler would, until nothing is left to run. */

@@ -8,9 +8,11 @@ import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.AwsEngines;
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.aws.accounts.ApiTokens;
+import dev.flowline.aws.dynamodb.StorageLimits;
 import dev.flowline.aws.lambda.HandlerLogs;
 import dev.flowline.aws.lambda.LogSafe;
 import dev.flowline.aws.lambda.SnapStartPriming;
+import dev.flowline.engine.Engine;
 import dev.flowline.engine.json.FlowlineJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,10 +80,11 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     /** The routes of {@code account}, on its engine. */
     private synchronized Router router(Account account) {
-        return routers.computeIfAbsent(account, a -> router(engines.of(a), extraRoutes));
+        return routers.computeIfAbsent(account, a -> router(engines.of(a).engine(), extraRoutes));
     }
 
-    static Router router(AwsEngine engine, List<Routes> extraRoutes) {
+    /** The routes, on the engine's ports and services: what a request may reach. */
+    static Router router(Engine engine, List<Routes> extraRoutes) {
         var router = new Router();
         router.get("/health", request -> ApiResponse.ok("{\"status\":\"ok\"}"));
         for (Routes routes : List.<Routes>of(new FlowRoutes(engine), new ContactRoutes(engine),
@@ -105,7 +108,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                     router = router(engines.config().defaultAccount());
                 } else {
                     Account account = authenticate(request);
-                    ApiRateLimit.Decision decision = rateLimit.request(account);
+                    ApiRateLimit.Decision decision = rateLimit.request(account.id());
                     limitHeaders = decision.headers();
                     if (!decision.allowed()) {
                         return response(429, throttledBody(correlationId), limitHeaders);
@@ -121,7 +124,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             } catch (ApiException e) {
                 return response(e.status(), errorBody(e, correlationId), limitHeaders);
             } catch (DynamoDbException e) {
-                Optional<ApiException> refused = StorageLimits.clientError(e);
+                Optional<ApiException> refused = StorageLimits.refusal(e).map(refusal ->
+                        new ApiException(refusal.status(), refusal.category(), refusal.message(), List.of()));
                 return refused.isPresent()
                         ? response(refused.get().status(), errorBody(refused.get(), correlationId), limitHeaders)
                         : internalError(e, correlationId, limitHeaders);

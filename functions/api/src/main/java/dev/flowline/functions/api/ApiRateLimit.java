@@ -1,7 +1,5 @@
 package dev.flowline.functions.api;
 
-import dev.flowline.aws.accounts.Account;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,17 +37,17 @@ final class ApiRateLimit {
 
     private final int max;
     private final Clock clock;
-    private final Map<Account, Deque<Instant>> recent = new HashMap<>();
+    private final Map<String, Deque<Instant>> recent = new HashMap<>();
 
     ApiRateLimit(int max, Clock clock) {
         this.max = max;
         this.clock = clock;
     }
 
-    /** Counts a request of {@code account} if the limit allows it. */
-    synchronized Decision request(Account account) {
+    /** Counts a request of account {@code accountId} if the limit allows it. */
+    synchronized Decision request(String accountId) {
         Instant now = clock.instant();
-        Deque<Instant> requests = recent.computeIfAbsent(account, a -> new ArrayDeque<>());
+        Deque<Instant> requests = recent.computeIfAbsent(accountId, a -> new ArrayDeque<>());
         while (!requests.isEmpty() && !requests.peekFirst().plus(WINDOW).isAfter(now)) {
             requests.removeFirst();
         }

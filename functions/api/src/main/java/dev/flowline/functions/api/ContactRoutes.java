@@ -2,12 +2,14 @@ package dev.flowline.functions.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.flowline.aws.AwsEngine;
-import dev.flowline.aws.ContactEraser;
-import dev.flowline.aws.dynamodb.Page;
+import dev.flowline.engine.Engine;
+import dev.flowline.engine.Page;
 import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.contact.ContactStore;
+import dev.flowline.engine.privacy.ContactEraser;
 import dev.flowline.engine.json.FlowlineJson;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,14 +27,16 @@ final class ContactRoutes implements Routes {
     private static final int DEFAULT_LIMIT = 10;
     private static final int MAX_LIMIT = 100;
 
-    private final AwsEngine engine;
+    private final Clock clock;
+    private final ContactStore store;
     private final ContactWrites contacts;
     private final ContactEraser eraser;
 
-    ContactRoutes(AwsEngine engine) {
-        this.engine = engine;
+    ContactRoutes(Engine engine) {
+        this.clock = engine.ports().clock();
+        this.store = engine.ports().contacts();
         this.contacts = new ContactWrites(engine);
-        this.eraser = new ContactEraser(engine);
+        this.eraser = engine.contactEraser();
     }
 
     @Override
@@ -100,7 +104,7 @@ final class ContactRoutes implements Routes {
 
     private ApiResponse page(ApiRequest request) {
         int limit = Paging.limit(request, DEFAULT_LIMIT, MAX_LIMIT);
-        Page<Contact> page = engine.contacts().page(request.queryParameter("after").orElse(null), limit);
+        Page<Contact> page = store.page(request.queryParameter("after").orElse(null), limit);
         ContactJson json = ContactJson.of(request);
         ObjectNode body = FlowlineJson.mapper().createObjectNode();
         var results = body.putArray("results");
@@ -119,7 +123,7 @@ final class ContactRoutes implements Routes {
         requireValid(errors);
         contacts.requireUniqueEmails(ContactWrites.emailsOf(Collections.nCopies(inputs.size(), null),
                 properties));
-        Instant started = engine.clock().instant();
+        Instant started = clock.instant();
         return batch(201, started, contacts.createAll(properties), ContactJson.ALL, List.of());
     }
 
@@ -130,7 +134,7 @@ final class ContactRoutes implements Routes {
         List<String> ids = ids(inputs, errors);
         requireValid(errors);
         Optional<String> idProperty = Optional.ofNullable(body.path("idProperty").textValue());
-        Instant started = engine.clock().instant();
+        Instant started = clock.instant();
         var found = new ArrayList<Contact>();
         var missing = new ArrayList<String>();
         for (String id : ids) {
@@ -156,7 +160,7 @@ final class ContactRoutes implements Routes {
         }
         requireValid(errors);
         contacts.requireUniqueEmails(ContactWrites.emailsOf(ids, properties));
-        Instant started = engine.clock().instant();
+        Instant started = clock.instant();
         var updated = new ArrayList<Contact>();
         for (int i = 0; i < found.size(); i++) {
             updated.add(contacts.update(found.get(i), properties.get(i)));
@@ -185,7 +189,7 @@ final class ContactRoutes implements Routes {
             missing.forEach(error.putObject("context").putArray("ids")::add);
             body.put("numErrors", 1);
         }
-        body.put("startedAt", started.toString()).put("completedAt", engine.clock().instant().toString());
+        body.put("startedAt", started.toString()).put("completedAt", clock.instant().toString());
         return ApiResponse.json(status, body);
     }
 

@@ -1,9 +1,12 @@
 package dev.flowline.functions.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flowline.aws.AwsEngine;
+import dev.flowline.engine.Engine;
 import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.contact.ContactStore;
+import dev.flowline.engine.enrolment.EngineEvents;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -31,10 +34,14 @@ final class ContactWrites {
     /** The longest email address there can be (RFC 5321); it is also a key of the lookup by email. */
     static final int MAX_EMAIL_LENGTH = 254;
 
-    private final AwsEngine engine;
+    private final Clock clock;
+    private final ContactStore contacts;
+    private final EngineEvents events;
 
-    ContactWrites(AwsEngine engine) {
-        this.engine = engine;
+    ContactWrites(Engine engine) {
+        this.clock = engine.ports().clock();
+        this.contacts = engine.ports().contacts();
+        this.events = engine.context().events();
     }
 
     /** The {@code properties} object at {@code at}: property names to text values (null clears). */
@@ -74,7 +81,7 @@ final class ContactWrites {
         Set<String> seen = new HashSet<>();
         for (var entry : emails) {
             String email = entry.getValue().toLowerCase(Locale.ROOT);
-            Optional<Contact> owner = engine.contacts().findByEmail(email);
+            Optional<Contact> owner = contacts.findByEmail(email);
             if (!seen.add(email) || owner.isPresent() && !owner.get().id().equals(entry.getKey())) {
                 throw ApiException.conflict("A contact with the email '" + entry.getValue() + "' already exists.");
             }
@@ -90,19 +97,19 @@ final class ContactWrites {
      * that one too large halfway through does not leave the ones before it behind.
      */
     List<Contact> createAll(List<Map<String, String>> properties) {
-        List<Contact> contacts = properties.stream().map(this::newContact).toList();
-        for (int i = 0; i < contacts.size(); i++) {
-            if (!engine.contacts().fits(contacts.get(i))) {
+        List<Contact> created = properties.stream().map(this::newContact).toList();
+        for (int i = 0; i < created.size(); i++) {
+            if (!contacts.fits(created.get(i))) {
                 throw new ApiException(413, "PAYLOAD_TOO_LARGE", "the record would be larger than one stored item "
                         + "holds (400 KB, compressed): write fewer or shorter values; no contact was created",
                         List.of(new ApiError("/inputs/" + i + "/properties", "too large to store")));
             }
         }
-        return contacts.stream().map(this::create).toList();
+        return created.stream().map(this::create).toList();
     }
 
     private Contact newContact(Map<String, String> properties) {
-        Instant now = engine.clock().instant();
+        Instant now = clock.instant();
         var contact = new Contact(newId());
         properties.forEach((name, value) -> contact.setProperty(name, value, now));
         contact.setProperty(ContactJson.OBJECT_ID, contact.id(), now);
@@ -113,8 +120,8 @@ final class ContactWrites {
 
     private Contact create(Contact contact) {
         Set<String> changed = contact.takeChanges();
-        engine.contacts().create(contact);
-        engine.engine().context().events().propertiesChanged(contact.id(), changed);
+        contacts.create(contact);
+        events.propertiesChanged(contact.id(), changed);
         return contact;
     }
 
@@ -123,7 +130,7 @@ final class ContactWrites {
      * a contact deleted meanwhile stays deleted and answers 404.
      */
     Contact update(Contact contact, Map<String, String> properties) {
-        Instant now = engine.clock().instant();
+        Instant now = clock.instant();
         properties.forEach((name, value) -> contact.setProperty(name, value, now));
         Set<String> changed = new LinkedHashSet<>(contact.takeChanges());
         if (changed.isEmpty()) {
@@ -133,17 +140,17 @@ final class ContactWrites {
             contact.setProperty(ContactJson.LAST_MODIFIED, now.toString(), now);
             changed.addAll(contact.takeChanges());
         }
-        Contact saved = engine.contacts().save(contact)
+        Contact saved = contacts.save(contact)
                 .orElseThrow(() -> ApiException.notFound("Could not find contact " + contact.id()));
-        engine.engine().context().events().propertiesChanged(contact.id(), changed);
+        events.propertiesChanged(contact.id(), changed);
         return saved;
     }
 
     /** The contact with id {@code id}, or with the email {@code id} when {@code idProperty} is "email". */
     Optional<Contact> find(String id, Optional<String> idProperty) {
         return switch (idProperty.orElse(ContactJson.OBJECT_ID)) {
-            case Contact.EMAIL -> engine.contacts().findByEmail(id);
-            case ContactJson.OBJECT_ID -> engine.contacts().find(id);
+            case Contact.EMAIL -> contacts.findByEmail(id);
+            case ContactJson.OBJECT_ID -> contacts.find(id);
             default -> throw ApiException.badRequest("idProperty must be email or hs_object_id, not "
                     + idProperty.get());
         };
@@ -155,7 +162,7 @@ final class ContactWrites {
 
     /** Removes the contact; its enrolments end at their next step, which finds no contact (CONTACT_DELETED). */
     void archive(Contact contact) {
-        engine.contacts().delete(contact.id());
+        contacts.delete(contact.id());
     }
 
     /** A numeric id, as HubSpot's record ids are. */

@@ -1,12 +1,15 @@
 package dev.flowline.functions.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.ses.SesEmailEvents;
+import dev.flowline.engine.Engine;
 import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.contact.ContactStore;
 import dev.flowline.engine.contact.StandardEvents;
+import dev.flowline.engine.enrolment.EngineEvents;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -37,10 +40,14 @@ final class EventRoutes implements Routes {
             "EMAIL_SPAM", StandardEvents.EMAIL_SPAM,
             "EMAIL_UNSUBSCRIBE", StandardEvents.EMAIL_UNSUBSCRIBE);
 
-    private final AwsEngine engine;
+    private final Clock clock;
+    private final ContactStore contacts;
+    private final EngineEvents events;
 
-    EventRoutes(AwsEngine engine) {
-        this.engine = engine;
+    EventRoutes(Engine engine) {
+        this.clock = engine.ports().clock();
+        this.contacts = engine.ports().contacts();
+        this.events = engine.context().events();
     }
 
     @Override
@@ -66,7 +73,7 @@ final class EventRoutes implements Routes {
         Map<String, String> properties = properties(body, errors);
         ContactRoutes.requireValid(errors);
         String id = objectId.orElseGet(email::get);
-        Contact contact = (objectId.isPresent() ? engine.contacts().find(id) : engine.contacts().findByEmail(id))
+        Contact contact = (objectId.isPresent() ? contacts.find(id) : contacts.findByEmail(id))
                 .orElseThrow(() -> ApiException.notFound("Could not find contact " + id));
         record(contact, new ActivityEvent(eventName, at, properties));
         return ApiResponse.noContent();
@@ -84,7 +91,7 @@ final class EventRoutes implements Routes {
         Map<String, String> properties = properties(body, errors);
         ContactRoutes.requireValid(errors);
         String contactId = request.pathParameter("contactId");
-        Contact contact = engine.contacts().find(contactId)
+        Contact contact = contacts.find(contactId)
                 .orElseThrow(() -> ApiException.notFound("Could not find contact " + contactId));
         record(contact, new ActivityEvent(type, at, properties));
         return ApiResponse.noContent();
@@ -101,20 +108,20 @@ final class EventRoutes implements Routes {
             throw ApiException.invalid("the event's timestamp is not an ISO-8601 instant",
                     List.of(new ApiError(at + "/mail/timestamp", e.getMessage())));
         }
-        email.ifPresent(event -> engine.contacts().findByEmail(event.recipient())
+        email.ifPresent(event -> contacts.findByEmail(event.recipient())
                 .ifPresent(contact -> record(contact, event.event())));
         return ApiResponse.noContent();
     }
 
     /** Recorded on the contact by the engine's events, then published. */
     private void record(Contact contact, ActivityEvent event) {
-        engine.engine().context().events().activity(contact.id(), event);
+        events.activity(contact.id(), event);
     }
 
     private Instant occurredAt(JsonNode body, List<ApiError> errors) {
         Optional<String> at = text(body, "occurredAt");
         try {
-            return at.map(Instant::parse).orElse(engine.clock().instant());
+            return at.map(Instant::parse).orElse(clock.instant());
         } catch (DateTimeParseException e) {
             errors.add(new ApiError("/occurredAt", "occurredAt must be an ISO-8601 instant"));
             return null;

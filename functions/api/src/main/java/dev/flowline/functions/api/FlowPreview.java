@@ -1,12 +1,17 @@
 package dev.flowline.functions.api;
 
-import dev.flowline.aws.AwsEngine;
-import dev.flowline.aws.dynamodb.ContactList;
-import dev.flowline.aws.dynamodb.Page;
+import dev.flowline.engine.Engine;
+import dev.flowline.engine.Page;
+import dev.flowline.engine.activation.Activation;
 import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.contact.ContactStore;
 import dev.flowline.engine.criteria.ListDefinition;
 import dev.flowline.engine.definition.Flow;
+import dev.flowline.engine.list.ContactList;
+import dev.flowline.engine.list.ListMemberships;
+import dev.flowline.engine.list.ListStore;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,21 +20,27 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The contacts that would enrol if the flow were turned on now with "enrol the contacts that already match":
- * those meeting its triggers, not enrolled in it before. One page reads at most {@link #SCAN_BUDGET}
- * contacts, so it may hold fewer than {@code limit} ids and still have a next page; a client follows
- * {@code next} until there is none. Saving them as a static list reads the whole contacts table in one request.
+ * those meeting its triggers, not enrolled in it before ({@link Activation#wouldEnrol}). One page reads at most
+ * {@link #SCAN_BUDGET} contacts, so it may hold fewer than {@code limit} ids and still have a next page; a client
+ * follows {@code next} until there is none. Saving them as a static list reads all the contacts in one request.
  */
 final class FlowPreview {
 
     static final int SCAN_BUDGET = 1000;
     private static final int SAVE_PAGE = 100;
 
-    private final AwsEngine engine;
-    private final TriggerMatch triggers;
+    private final Clock clock;
+    private final ContactStore contacts;
+    private final ListStore lists;
+    private final ListMemberships memberships;
+    private final Activation activation;
 
-    FlowPreview(AwsEngine engine) {
-        this.engine = engine;
-        this.triggers = new TriggerMatch(engine.engine().context());
+    FlowPreview(Engine engine) {
+        this.clock = engine.ports().clock();
+        this.contacts = engine.ports().contacts();
+        this.lists = engine.ports().lists();
+        this.memberships = engine.listMemberships();
+        this.activation = engine.activation();
     }
 
     /** One page of the ids of the contacts that would enrol, after the contact {@code after}. */
@@ -45,18 +56,18 @@ final class FlowPreview {
      * how many contacts it holds.
      */
     Saved saveAsList(Flow flow, String name) {
-        Instant now = engine.clock().instant();
+        Instant now = clock.instant();
         ContactList list;
         do {
             list = new ContactList(String.valueOf(ThreadLocalRandom.current().nextLong(1, 1_000_000_000L)), name,
                     ListDefinition.MANUAL, null, now, now);
-        } while (!engine.lists().create(list));
+        } while (!lists.create(list));
         int size = 0;
         Optional<String> after = Optional.empty();
         do {
             var matching = new ArrayList<Contact>();
             after = read(flow, after.orElse(null), SAVE_PAGE, matching);
-            size += ListMemberships.change(engine, list, matching, true).size();
+            size += memberships.add(list, matching).size();
         } while (after.isPresent());
         return new Saved(list, size);
     }
@@ -69,26 +80,22 @@ final class FlowPreview {
         int read = 0;
         String cursor = after;
         while (read < SCAN_BUDGET) {
-            Page<Contact> contacts = engine.contacts().page(cursor, Math.min(limit, SCAN_BUDGET - read));
-            for (Contact contact : contacts.items()) {
+            Page<Contact> page = contacts.page(cursor, Math.min(limit, SCAN_BUDGET - read));
+            for (Contact contact : page.items()) {
                 cursor = contact.id();
-                if (wouldEnrol(flow, contact)) {
+                if (activation.wouldEnrol(flow, contact)) {
                     matching.add(contact);
                     if (matching.size() == limit) {
                         return Optional.of(cursor);
                     }
                 }
             }
-            read += contacts.items().size();
-            if (contacts.next().isEmpty()) {
+            read += page.items().size();
+            if (page.next().isEmpty()) {
                 return Optional.empty();
             }
-            cursor = contacts.next().get();
+            cursor = page.next().get();
         }
         return Optional.of(cursor);
-    }
-
-    private boolean wouldEnrol(Flow flow, Contact contact) {
-        return triggers.matches(flow, contact) && engine.enrolments().ofContact(flow.id(), contact.id()).isEmpty();
     }
 }

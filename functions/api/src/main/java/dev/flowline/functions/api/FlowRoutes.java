@@ -3,14 +3,17 @@ package dev.flowline.functions.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.flowline.aws.AwsEngine;
-import dev.flowline.aws.dynamodb.Page;
-import dev.flowline.aws.dynamodb.StaleRevisionException;
+import dev.flowline.engine.Engine;
+import dev.flowline.engine.Page;
+import dev.flowline.engine.activation.Activation;
 import dev.flowline.engine.definition.Flow;
+import dev.flowline.engine.definition.FlowStore;
 import dev.flowline.engine.definition.FlowValidator;
+import dev.flowline.engine.definition.StaleRevisionException;
 import dev.flowline.engine.json.FlowlineJson;
 import dev.flowline.engine.json.InvalidJsonException;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +32,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>
  * Turning a flow on (creating or updating it with {@code isEnabled: true} when it was off) enrols only the
  * contacts that meet its triggers from then on, as HubSpot does by default; with the query parameter
- * {@code enrollExistingContacts=true} it also enrols the contacts that already meet them ({@link FlowActivation}).
+ * {@code enrollExistingContacts=true} it also enrols the contacts that already meet them ({@link Activation}).
  */
 final class FlowRoutes implements Routes {
 
@@ -39,13 +42,17 @@ final class FlowRoutes implements Routes {
     private static final String FLOWS = "/automation/v4/flows";
     private static final Duration DEFAULT_PERFORMANCE_RANGE = Duration.ofDays(30);
 
-    private final AwsEngine engine;
-    private final FlowActivation activation;
+    private final Engine engine;
+    private final FlowStore flows;
+    private final Clock clock;
+    private final Activation activation;
     private final FlowPreview preview;
 
-    FlowRoutes(AwsEngine engine) {
+    FlowRoutes(Engine engine) {
         this.engine = engine;
-        this.activation = new FlowActivation(engine);
+        this.flows = engine.ports().flows();
+        this.clock = engine.ports().clock();
+        this.activation = engine.activation();
         this.preview = new FlowPreview(engine);
     }
 
@@ -75,7 +82,7 @@ final class FlowRoutes implements Routes {
     }
 
     private ApiResponse list(ApiRequest request) {
-        Page<Flow> page = engine.flows().page(request.queryParameter("after").orElse(null), limit(request));
+        Page<Flow> page = flows.page(request.queryParameter("after").orElse(null), limit(request));
         return ApiResponse.ok(paged(page.items().stream().map(FlowListing::of).toList(), page.next()));
     }
 
@@ -89,7 +96,7 @@ final class FlowRoutes implements Routes {
 
     /** Saves a new flow with a fresh id, revision "1", and its creation time; turns it on if asked. */
     private ApiResponse create(ObjectNode body, boolean enrolExisting) {
-        String now = engine.clock().instant().toString();
+        String now = clock.instant().toString();
         body.remove("revisionId");
         body.put("createdAt", now).put("updatedAt", now).put("crmObjectCreationStatus", "COMPLETE");
         if (!body.hasNonNull("uuid")) {
@@ -99,7 +106,7 @@ final class FlowRoutes implements Routes {
             body.put("id", String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000L, 10_000_000_000L)));
             Flow flow = checked(body);
             try {
-                Flow saved = engine.flows().save(flow);
+                Flow saved = flows.save(flow);
                 if (saved.enabled() && enrolExisting) {
                     activation.start(saved.id());
                 }
@@ -131,7 +138,7 @@ final class FlowRoutes implements Routes {
                 body.set(kept, stored.get(kept));
             }
         }
-        body.put("id", current.id()).put("updatedAt", engine.clock().instant().toString());
+        body.put("id", current.id()).put("updatedAt", clock.instant().toString());
         body.set("createdAt", stored.get("createdAt"));
         Flow flow = checked(body);
         if (!flow.revisionId().equals(current.revisionId())) {
@@ -139,7 +146,7 @@ final class FlowRoutes implements Routes {
         }
         Flow saved;
         try {
-            saved = engine.flows().save(flow);
+            saved = flows.save(flow);
         } catch (StaleRevisionException e) {
             throw stale(flow);
         }
@@ -154,7 +161,7 @@ final class FlowRoutes implements Routes {
      * reason FLOW_DELETED.
      */
     private ApiResponse delete(ApiRequest request) {
-        engine.flows().delete(find(request.pathParameter("flowId")).id());
+        flows.delete(find(request.pathParameter("flowId")).id());
         return ApiResponse.noContent();
     }
 
@@ -179,15 +186,15 @@ final class FlowRoutes implements Routes {
         if (!problems.isEmpty()) {
             throw ApiException.invalid("some inputs are not valid", problems);
         }
-        String startedAt = engine.clock().instant().toString();
+        String startedAt = clock.instant().toString();
         ObjectNode body = FlowlineJson.mapper().createObjectNode().put("status", "COMPLETE");
         ArrayNode results = body.putArray("results");
         var missing = new ArrayList<String>();
         for (String id : ids) {
-            engine.flows().find(id).ifPresentOrElse(flow -> results.add(FlowlineJson.mapper().valueToTree(flow)),
+            flows.find(id).ifPresentOrElse(flow -> results.add(FlowlineJson.mapper().valueToTree(flow)),
                     () -> missing.add(id));
         }
-        body.put("startedAt", startedAt).put("completedAt", engine.clock().instant().toString());
+        body.put("startedAt", startedAt).put("completedAt", clock.instant().toString());
         if (missing.isEmpty()) {
             return ApiResponse.ok(body);
         }
@@ -220,7 +227,7 @@ final class FlowRoutes implements Routes {
     /** Enrolments per bucket: see {@link FlowPerformance} for what is counted. */
     private ApiResponse performance(ApiRequest request) {
         Flow flow = find(request.pathParameter("flowId"));
-        Instant end = request.queryParameter("end").map(value -> instant("end", value)).orElse(engine.clock().instant());
+        Instant end = request.queryParameter("end").map(value -> instant("end", value)).orElse(clock.instant());
         Instant start = request.queryParameter("start").map(value -> instant("start", value))
                 .orElse(end.minus(DEFAULT_PERFORMANCE_RANGE));
         if (!start.isBefore(end)) {
@@ -228,8 +235,8 @@ final class FlowRoutes implements Routes {
         }
         var type = FlowPerformance.bucketType(request.queryParameter("bucketType").orElse("DAY"));
         DayOfWeek firstDay = request.queryParameter("firstDay").map(FlowRoutes::dayOfWeek).orElse(DayOfWeek.MONDAY);
-        var histogram = new FlowPerformance(engine.config().timeZone(), type, firstDay)
-                .histogram(engine.enrolments().enrolmentTimes(flow.id()).toList(), start, end);
+        var histogram = new FlowPerformance(engine.ports().timeZone(), type, firstDay)
+                .histogram(engine.ports().enrolments().enrolmentTimes(flow.id()), start, end);
         return ApiResponse.ok(new Performance(flow.id(), type.name(), start.toEpochMilli(), end.toEpochMilli(),
                 histogram));
     }
@@ -267,7 +274,7 @@ final class FlowRoutes implements Routes {
     private ApiResponse revision(ApiRequest request) {
         String flowId = request.pathParameter("flowId");
         String revisionId = request.pathParameter("revisionId");
-        Flow flow = engine.flows().revision(flowId, revisionId).orElseThrow(() -> ApiException.notFound(
+        Flow flow = flows.revision(flowId, revisionId).orElseThrow(() -> ApiException.notFound(
                 "Could not find revision " + revisionId + " of flow " + flowId));
         record Revision(String id, String revisionId, String revisionCreatedAt, Flow flow) {
         }
@@ -275,7 +282,7 @@ final class FlowRoutes implements Routes {
     }
 
     private Flow find(String flowId) {
-        return engine.flows().find(flowId).orElseThrow(() -> ApiException.notFound("Could not find flow " + flowId));
+        return flows.find(flowId).orElseThrow(() -> ApiException.notFound("Could not find flow " + flowId));
     }
 
     /** The flow in {@code body}, with its next free action id, if it is valid; else every problem, as a 400. */

@@ -1,7 +1,8 @@
 package dev.flowline.functions.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flowline.aws.AwsEngine;
+import dev.flowline.engine.Engine;
+import dev.flowline.engine.EnginePorts;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.enrolment.Enrolment;
@@ -20,12 +21,14 @@ final class FlowlineRoutes implements Routes {
 
     static final String PREFIX = "/flowline/v1";
 
-    private final AwsEngine engine;
+    private final Engine engine;
+    private final EnginePorts ports;
     private final DryRuns dryRuns;
 
-    FlowlineRoutes(AwsEngine engine) {
+    FlowlineRoutes(Engine engine) {
         this.engine = engine;
-        this.dryRuns = new DryRuns(engine.clock(), engine.config().timeZone());
+        this.ports = engine.ports();
+        this.dryRuns = new DryRuns(ports.clock(), ports.timeZone());
     }
 
     @Override
@@ -36,11 +39,11 @@ final class FlowlineRoutes implements Routes {
                 .post(PREFIX + "/flows/{flowId}/enrollments", this::enrol)
                 .delete(PREFIX + "/flows/{flowId}/enrollments/{contactId}", this::unenrol)
                 .get(PREFIX + "/flows/{flowId}/metrics", request -> ApiResponse.ok(
-                        FlowlineViews.metrics(engine.metrics().snapshot(flow(request.pathParameter("flowId")).id()))))
+                        FlowlineViews.metrics(ports.metrics().snapshot(flow(request.pathParameter("flowId")).id()))))
                 .get(PREFIX + "/enrollments/{enrolmentId}", request ->
                         ApiResponse.ok(FlowlineViews.enrolment(enrolment(request.pathParameter("enrolmentId")))))
                 .get(PREFIX + "/enrollments/{enrolmentId}/history", request -> ApiResponse.ok(FlowlineViews.history(
-                        engine.history().ofEnrolment(enrolment(request.pathParameter("enrolmentId")).enrolmentId()))))
+                        ports.history().ofEnrolment(enrolment(request.pathParameter("enrolmentId")).enrolmentId()))))
                 .get(PREFIX + "/contacts/{contactId}/history", this::contactHistory);
     }
 
@@ -51,9 +54,9 @@ final class FlowlineRoutes implements Routes {
             throw ApiException.invalid("the body needs the contactId to enrol",
                     List.of(new ApiError("/contactId", "contactId is required and must be a string")));
         }
-        Contact contact = engine.contacts().find(contactId.asText())
+        Contact contact = ports.contacts().find(contactId.asText())
                 .orElseThrow(() -> ApiException.notFound("Could not find contact " + contactId.asText()));
-        EnrolmentDecision decision = engine.engine().enroller().enrol(flow, contact, EnrolmentSource.MANUAL);
+        EnrolmentDecision decision = engine.enroller().enrol(flow, contact, EnrolmentSource.MANUAL);
         return ApiResponse.created(FlowlineViews.enrolment(decision.enrolment()
                 .orElseThrow(() -> ApiException.conflict("The contact was not enrolled: " + decision.reason()))));
     }
@@ -61,10 +64,10 @@ final class FlowlineRoutes implements Routes {
     private ApiResponse unenrol(ApiRequest request) {
         String flowId = request.pathParameter("flowId");
         String contactId = request.pathParameter("contactId");
-        Enrolment active = engine.enrolments().ofContact(flowId, contactId).stream().filter(Enrolment::isActive)
+        Enrolment active = ports.enrolments().ofContact(flowId, contactId).stream().filter(Enrolment::isActive)
                 .findFirst().orElseThrow(() -> ApiException.notFound(
                         "Contact " + contactId + " has no active enrollment in flow " + flowId));
-        if (!engine.engine().unenroller().unenrol(active, UnenrolmentReason.MANUAL)) {
+        if (!engine.unenroller().unenrol(active, UnenrolmentReason.MANUAL)) {
             throw ApiException.conflict("The enrollment moved on while it was being unenrolled: try again");
         }
         return ApiResponse.noContent();
@@ -72,20 +75,20 @@ final class FlowlineRoutes implements Routes {
 
     private ApiResponse contactHistory(ApiRequest request) {
         String contactId = request.pathParameter("contactId");
-        List<HistoryEntry> history = engine.history().ofContact(contactId);
+        List<HistoryEntry> history = ports.history().ofContact(contactId);
         // a deleted contact keeps its history
-        if (history.isEmpty() && engine.contacts().find(contactId).isEmpty()) {
+        if (history.isEmpty() && ports.contacts().find(contactId).isEmpty()) {
             throw ApiException.notFound("Could not find contact " + contactId);
         }
         return ApiResponse.ok(FlowlineViews.history(history));
     }
 
     private Flow flow(String flowId) {
-        return engine.flows().find(flowId).orElseThrow(() -> ApiException.notFound("Could not find flow " + flowId));
+        return ports.flows().find(flowId).orElseThrow(() -> ApiException.notFound("Could not find flow " + flowId));
     }
 
     private Enrolment enrolment(String enrolmentId) {
-        return engine.enrolments().find(enrolmentId)
+        return ports.enrolments().find(enrolmentId)
                 .orElseThrow(() -> ApiException.notFound("Could not find enrollment " + enrolmentId));
     }
 }

@@ -1,8 +1,10 @@
 package dev.flowline.functions.api;
 
-import dev.flowline.aws.AwsEngine;
-import dev.flowline.aws.dynamodb.Page;
+import dev.flowline.engine.Engine;
+import dev.flowline.engine.Page;
+import dev.flowline.engine.activation.Activation;
 import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.contact.ContactStore;
 import dev.flowline.engine.definition.Problem;
 import dev.flowline.engine.journey.Journey;
 import dev.flowline.engine.journey.JourneyDefinition;
@@ -32,19 +34,19 @@ final class JourneyRoutes implements Routes {
     static final String ENROLL_EXISTING = "enrollExistingContacts";
     private static final int CONTACT_PAGE = 100;
 
-    private final AwsEngine engine;
+    private final ContactStore contacts;
     private final Journeys journeys;
-    private final FlowActivation activation;
+    private final Activation activation;
 
-    JourneyRoutes(AwsEngine engine) {
-        this.engine = engine;
-        this.journeys = engine.engine().journeys();
-        this.activation = new FlowActivation(engine);
+    JourneyRoutes(Engine engine) {
+        this.contacts = engine.ports().contacts();
+        this.journeys = engine.journeys();
+        this.activation = engine.activation();
     }
 
     @Override
     public void register(Router router) {
-        router.get(JOURNEYS, request -> ApiResponse.ok(new FlowlineViews.Results<>(engine.journeyStore().all().stream()
+        router.get(JOURNEYS, request -> ApiResponse.ok(new FlowlineViews.Results<>(journeys.all().stream()
                         .sorted(Comparator.comparing(Journey::createdAt).thenComparing(Journey::id))
                         .map(JourneyView::of).toList())))
                 .post(JOURNEYS, this::create)
@@ -149,7 +151,7 @@ final class JourneyRoutes implements Routes {
         Journey journey = journey(request);
         String contactId = request.pathParameter("contactId");
         Optional<JourneyEnrolment> enrolment = journeys.enrolment(journey.id(), contactId);
-        if (enrolment.isEmpty() && engine.contacts().find(contactId).isEmpty()) {
+        if (enrolment.isEmpty() && contacts.find(contactId).isEmpty()) {
             throw ApiException.notFound("Could not find contact " + contactId);
         }
         return ApiResponse.ok(new ContactLog(enrolment.orElse(null),
@@ -201,7 +203,7 @@ final class JourneyRoutes implements Routes {
             @Override
             public boolean hasNext() {
                 while (!page.hasNext() && (!started || next.isPresent())) {
-                    Page<Contact> read = engine.contacts().page(next.orElse(null), CONTACT_PAGE);
+                    Page<Contact> read = contacts.page(next.orElse(null), CONTACT_PAGE);
                     started = true;
                     page = new ArrayList<>(read.items()).iterator();
                     next = read.next();

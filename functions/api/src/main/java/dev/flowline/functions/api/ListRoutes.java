@@ -3,16 +3,21 @@ package dev.flowline.functions.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.flowline.aws.AwsEngine;
-import dev.flowline.aws.dynamodb.ContactList;
-import dev.flowline.aws.dynamodb.Page;
+import dev.flowline.engine.Engine;
+import dev.flowline.engine.Page;
 import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.contact.ContactStore;
 import dev.flowline.engine.criteria.FilterBranch;
 import dev.flowline.engine.criteria.ListDefinition;
 import dev.flowline.engine.definition.FlowValidator;
+import dev.flowline.engine.enrolment.EngineContext;
 import dev.flowline.engine.json.FlowlineJson;
 import dev.flowline.engine.json.InvalidJsonException;
+import dev.flowline.engine.list.ContactList;
+import dev.flowline.engine.list.ListMemberships;
+import dev.flowline.engine.list.ListStore;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -36,10 +41,18 @@ final class ListRoutes implements Routes {
             ListDefinition.SNAPSHOT);
     private static final int SNAPSHOT_PAGE = 100;
 
-    private final AwsEngine engine;
+    private final Clock clock;
+    private final ContactStore contacts;
+    private final ListStore lists;
+    private final ListMemberships memberships;
+    private final EngineContext context;
 
-    ListRoutes(AwsEngine engine) {
-        this.engine = engine;
+    ListRoutes(Engine engine) {
+        this.clock = engine.ports().clock();
+        this.contacts = engine.ports().contacts();
+        this.lists = engine.ports().lists();
+        this.memberships = engine.listMemberships();
+        this.context = engine.context();
     }
 
     @Override
@@ -68,9 +81,9 @@ final class ListRoutes implements Routes {
         }
         FilterBranch branch = filterBranch(body, processingType, errors);
         ContactRoutes.requireValid(errors);
-        Instant now = engine.clock().instant();
+        Instant now = clock.instant();
         var list = new ContactList(newId(), name, processingType, branch, now, now);
-        engine.lists().create(list);
+        lists.create(list);
         if (ListDefinition.SNAPSHOT.equals(processingType)) {
             fillSnapshot(list);
         }
@@ -100,15 +113,14 @@ final class ListRoutes implements Routes {
     private void fillSnapshot(ContactList list) {
         String after = null;
         do {
-            Page<Contact> page = engine.contacts().page(after, SNAPSHOT_PAGE);
-            List<Contact> matching = page.items().stream().filter(contact -> passes(list, contact)).toList();
-            ListMemberships.change(engine, list, matching, true);
+            Page<Contact> page = contacts.page(after, SNAPSHOT_PAGE);
+            memberships.add(list, page.items().stream().filter(contact -> passes(list, contact)).toList());
             after = page.next().orElse(null);
         } while (after != null);
     }
 
     private ApiResponse delete(ApiRequest request) {
-        engine.lists().delete(existing(request).listId());
+        lists.delete(existing(request).listId());
         return ApiResponse.noContent();
     }
 
@@ -126,10 +138,10 @@ final class ListRoutes implements Routes {
         }
         Set<String> ids = new LinkedHashSet<>();
         body.forEach(id -> ids.add(id.asText()));
-        var contacts = new ArrayList<Contact>();
+        var found = new ArrayList<Contact>();
         var missing = new ArrayList<String>();
-        ids.forEach(id -> engine.contacts().find(id).ifPresentOrElse(contacts::add, () -> missing.add(id)));
-        List<String> changed = ListMemberships.change(engine, list, contacts, add);
+        ids.forEach(id -> contacts.find(id).ifPresentOrElse(found::add, () -> missing.add(id)));
+        List<String> changed = add ? memberships.add(list, found) : memberships.remove(list, found);
         // HubSpot's MembershipsUpdateResponse: all three arrays, "recordsIdsAdded" spelt as its v3 spec and clients
         ObjectNode answer = FlowlineJson.mapper().createObjectNode();
         ArrayNode added = answer.putArray("recordsIdsAdded");
@@ -146,11 +158,11 @@ final class ListRoutes implements Routes {
         String after = request.queryParameter("after").orElse(null);
         Page<String> page;
         if (list.isDynamic()) {
-            Page<Contact> contacts = engine.contacts().page(after, limit);
-            page = new Page<>(contacts.items().stream().filter(contact -> passes(list, contact))
-                    .map(Contact::id).toList(), contacts.next());
+            Page<Contact> read = contacts.page(after, limit);
+            page = new Page<>(read.items().stream().filter(contact -> passes(list, contact))
+                    .map(Contact::id).toList(), read.next());
         } else {
-            page = engine.lists().members(list.listId(), after, limit);
+            page = lists.members(list.listId(), after, limit);
         }
         ObjectNode body = FlowlineJson.mapper().createObjectNode();
         var results = body.putArray("results");
@@ -160,12 +172,12 @@ final class ListRoutes implements Routes {
     }
 
     private boolean passes(ContactList list, Contact contact) {
-        return engine.engine().context().filters().matches(list.filterBranch(), contact, engine.engine().context().evaluation());
+        return context.filters().matches(list.filterBranch(), contact, context.evaluation());
     }
 
     private ContactList existing(ApiRequest request) {
         String listId = request.pathParameter("listId");
-        return engine.lists().list(listId).orElseThrow(() -> ApiException.notFound("Could not find list " + listId));
+        return lists.list(listId).orElseThrow(() -> ApiException.notFound("Could not find list " + listId));
     }
 
     private static ObjectNode wrapped(ContactList list) {

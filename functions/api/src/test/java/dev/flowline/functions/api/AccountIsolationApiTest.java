@@ -126,7 +126,7 @@ class AccountIsolationApiTest {
 
     @Test
     void everyRouteWithAnIdAnswers404ToATokenOfAnotherAccount() {
-        List<String> withIds = ApiHandler.router(engine, List.of()).endpoints().stream()
+        List<String> withIds = ApiHandler.router(engine.engine(), List.of()).endpoints().stream()
                 .filter(endpoint -> endpoint.contains("{")).filter(endpoint -> !NO_ACCOUNT_DATA.contains(endpoint))
                 .toList();
 

@@ -33,7 +33,7 @@ class ApiHandlerTest {
     @Test
     void theGetFlowSampleReturnsTheFlowAsHubSpotWritesIt(EmbeddedAws.Environment aws) {
         AwsEngine engine = engineWithSampleToken(aws);
-        engine.flows().save(flow("1001", SampleFlows.MANUAL, null, marketingEmail("1", null, "welcome")));
+        engine.engine().ports().flows().save(flow("1001", SampleFlows.MANUAL, null, marketingEmail("1", null, "welcome")));
 
         APIGatewayV2HTTPResponse response = new ApiHandler(engine).handleRequest(EventLoader.loadApiGatewayHttpEvent(SAMPLE), null);
 

@@ -91,7 +91,7 @@ class ContactErasureTest {
                 .anyMatch(item -> item.startsWith(aws.config().tables().history() + ":"))
                 .anyMatch(item -> item.startsWith(aws.config().tables().effects() + ":"))
                 .anyMatch(item -> item.startsWith(aws.config().tables().lists() + ":"));
-        long enrolledBefore = engine.metrics().snapshot("2001").enrolled();
+        long enrolledBefore = engine.engine().ports().metrics().snapshot("2001").enrolled();
 
         var deleted = api.call("POST", "/crm/v3/objects/contacts/gdpr-delete",
                 "{\"objectId\":\"" + EMAIL.toUpperCase(Locale.ROOT) + "\",\"idProperty\":\"email\"}");
@@ -99,11 +99,11 @@ class ContactErasureTest {
         assertThat(deleted.status()).isEqualTo(204);
         assertThat(itemsNaming(aws, id, EMAIL)).isEmpty();
         assertThat(api.call("GET", "/crm/v3/objects/contacts/" + id, null).status()).isEqualTo(404);
-        assertThat(engine.metrics().snapshot("2001").enrolled())
+        assertThat(engine.engine().ports().metrics().snapshot("2001").enrolled())
                 .as("the flows' counters are aggregates and stay").isEqualTo(enrolledBefore);
-        assertThat(engine.metrics().snapshot("2001").unenrolled()).isEqualTo(1);
-        assertThat(engine.contacts().find(other)).as("other contacts stay").isPresent();
-        assertThat(engine.enrolments().allOfContact(other)).hasSize(1);
+        assertThat(engine.engine().ports().metrics().snapshot("2001").unenrolled()).isEqualTo(1);
+        assertThat(engine.engine().ports().contacts().find(other)).as("other contacts stay").isPresent();
+        assertThat(engine.engine().ports().enrolments().allOfContact(other)).hasSize(1);
     }
 
     @Test
@@ -112,14 +112,14 @@ class ContactErasureTest {
         String id = api.contact(EMAIL);
         String other = api.contact("someone.else@example.com");
         for (String contactId : List.of(id, other)) {
-            var contact = api.engine.contacts().find(contactId).orElseThrow();
+            var contact = api.engine.engine().ports().contacts().find(contactId).orElseThrow();
             contact.setProperty("journey_stage", "new", Api.NOW);
             contact.addToList("100");
-            api.engine.contacts().save(contact);
+            api.engine.engine().ports().contacts().save(contact);
         }
         String journey = api.call("POST", "/flowline/v1/journeys", JourneyRoutesTest.journey("Onboarding",
                 delayDays("a1", null, 1), false)).body().path("id").asText();
-        api.engine.engine().journeys().publish(journey, api.engine.contacts().page(null, 10).items());
+        api.engine.engine().journeys().publish(journey, api.engine.engine().ports().contacts().page(null, 10).items());
         assertThat(api.engine.engine().journeys().enrolments(journey)).hasSize(2);
 
         api.call("POST", "/crm/v3/objects/contacts/gdpr-delete", "{\"objectId\":\"" + id + "\"}");
@@ -148,14 +148,14 @@ class ContactErasureTest {
     void aWriterThatReadTheContactBeforeTheDeletionDoesNotBringItBack(EmbeddedAws.Environment aws) {
         var api = api(aws);
         String id = api.contact("ada@example.com");
-        Contact readBefore = api.engine.contacts().find(id).orElseThrow();
+        Contact readBefore = api.engine.engine().ports().contacts().find(id).orElseThrow();
 
         api.call("POST", "/crm/v3/objects/contacts/gdpr-delete", "{\"objectId\":\"" + id + "\"}");
         readBefore.setProperty("lifecyclestage", "customer", Api.NOW);
-        api.engine.contacts().save(readBefore);
+        api.engine.engine().ports().contacts().save(readBefore);
         api.engine.engine().context().events().activity(id, new ActivityEvent("e-late", Api.NOW, Map.of()));
 
-        assertThat(api.engine.contacts().find(id)).isEmpty();
+        assertThat(api.engine.engine().ports().contacts().find(id)).isEmpty();
         assertThat(api.call("GET", "/crm/v3/objects/contacts/" + id, null).status()).isEqualTo(404);
     }
 
@@ -174,22 +174,22 @@ class ContactErasureTest {
         String listId = api.call("POST", "/crm/v3/lists", "{\"name\":\"VIP\",\"objectTypeId\":\"0-1\","
                 + "\"processingType\":\"MANUAL\"}").body().path("list").path("listId").asText();
         api.call("PUT", "/crm/v3/lists/" + listId + "/memberships/add", "[\"" + id + "\",\"" + other + "\"]");
-        var nurture = engine.flows().save(flow("2001", SampleFlows.MANUAL, null,
+        var nurture = engine.engine().ports().flows().save(flow("2001", SampleFlows.MANUAL, null,
                 marketingEmail("1", "2", "welcome"),
                 webhook("2", "3", "http://127.0.0.1:" + endpoint.getAddress().getPort() + "/hook"),
                 delayDays("3", "4", 1), marketingEmail("4", null, "follow-up")));
-        var second = engine.flows().save(flow("2002", SampleFlows.MANUAL, null, delayDays("1", null, 3)));
+        var second = engine.engine().ports().flows().save(flow("2002", SampleFlows.MANUAL, null, delayDays("1", null, 3)));
         for (String contactId : List.of(id, other)) {
-            engine.engine().enroller().enrol(nurture, engine.contacts().find(contactId).orElseThrow(),
+            engine.engine().enroller().enrol(nurture, engine.engine().ports().contacts().find(contactId).orElseThrow(),
                     EnrolmentSource.MANUAL);
         }
-        engine.engine().enroller().enrol(second, engine.contacts().find(id).orElseThrow(), EnrolmentSource.MANUAL);
+        engine.engine().enroller().enrol(second, engine.engine().ports().contacts().find(id).orElseThrow(), EnrolmentSource.MANUAL);
         for (int round = 0; round < 5; round++) {
             aws.drain(aws.config().stepQueueUrl()).forEach(message -> engine.engine().steps()
                     .run(QueuedStep.parse(message.body(), engine.account()).step()));
         }
         assertThat(emails).extracting(MarketingEmail::contentId).containsExactly("welcome", "welcome");
-        assertThat(engine.enrolments().activeOfContact(id)).hasSize(2);
+        assertThat(engine.engine().ports().enrolments().activeOfContact(id)).hasSize(2);
         return id;
     }
 

@@ -98,7 +98,7 @@ class ContactRoutesTest {
         assertThat(api.call("DELETE", CONTACTS + "/" + id, null).status()).isEqualTo(204);
 
         assertThat(api.call("GET", CONTACTS + "/" + id, null).status()).isEqualTo(404);
-        assertThat(api.engine.contacts().find(id)).isEmpty();
+        assertThat(api.engine.engine().ports().contacts().find(id)).isEmpty();
     }
 
     @Test
@@ -130,7 +130,7 @@ class ContactRoutesTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().path("errors").get(0).path("in").asText()).isEqualTo("/inputs/1/properties");
         assertThat(duplicate.status()).isEqualTo(409);
-        assertThat(api.engine.contacts().findByEmail("a@example.com")).isEmpty();
+        assertThat(api.engine.engine().ports().contacts().findByEmail("a@example.com")).isEmpty();
     }
 
     @Test
@@ -152,8 +152,8 @@ class ContactRoutesTest {
         assertThat(refused.status()).isEqualTo(413);
         assertThat(refused.body().path("category").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
         assertThat(refused.body().path("errors").get(0).path("in").asText()).isEqualTo("/inputs/1/properties");
-        assertThat(api.engine.contacts().findByEmail("a@example.com")).isEmpty();
-        assertThat(api.engine.contacts().findByEmail("large@example.com")).isEmpty();
+        assertThat(api.engine.engine().ports().contacts().findByEmail("a@example.com")).isEmpty();
+        assertThat(api.engine.engine().ports().contacts().findByEmail("large@example.com")).isEmpty();
     }
 
     @Test
@@ -184,6 +184,6 @@ class ContactRoutesTest {
                 .isEqualTo("Ada");
         assertThat(read.body().path("errors").get(0).path("context").path("ids").get(0).asText()).isEqualTo("404");
         assertThat(archived.status()).isEqualTo(204);
-        assertThat(api.engine.contacts().find(a)).isEmpty();
+        assertThat(api.engine.engine().ports().contacts().find(a)).isEmpty();
     }
 }

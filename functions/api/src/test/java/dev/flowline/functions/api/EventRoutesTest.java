@@ -22,7 +22,7 @@ class EventRoutesTest {
                 + "\"ada@example.com\",\"occurredAt\":\"2026-03-01T12:00:00Z\",\"properties\":{\"room\":\"A\"}}");
 
         assertThat(sent.status()).isEqualTo(204);
-        var event = api.engine.contacts().find(ada).orElseThrow().events().getLast();
+        var event = api.engine.engine().ports().contacts().find(ada).orElseThrow().events().getLast();
         assertThat(event.eventTypeId()).isEqualTo("pe123_webinar_joined");
         assertThat(event.occurredAt()).isEqualTo(Instant.parse("2026-03-01T12:00:00Z"));
         assertThat(event.properties()).containsEntry("room", "A");
@@ -38,7 +38,7 @@ class EventRoutesTest {
                 "{\"type\":\"FORM_SUBMISSION\",\"properties\":{\"hs_form_id\":\"f-1\"}}");
 
         assertThat(recorded.status()).isEqualTo(204);
-        var event = api.engine.contacts().find(ada).orElseThrow().events().getLast();
+        var event = api.engine.engine().ports().contacts().find(ada).orElseThrow().events().getLast();
         assertThat(event.eventTypeId()).isEqualTo(StandardEvents.FORM_SUBMISSION);
         assertThat(event.occurredAt()).isEqualTo(Api.NOW);
     }
@@ -54,7 +54,7 @@ class EventRoutesTest {
                          "tags":{"hs_email_id":["777"]}},
                  "click":{"timestamp":"2026-03-02T08:30:00Z","link":"https://example.com"}}}""");
 
-        var event = api.engine.contacts().find(ada).orElseThrow().events().getLast();
+        var event = api.engine.engine().ports().contacts().find(ada).orElseThrow().events().getLast();
         assertThat(event.eventTypeId()).isEqualTo(StandardEvents.EMAIL_CLICK);
         assertThat(event.properties()).containsEntry(StandardEvents.EMAIL_ID, "777");
     }

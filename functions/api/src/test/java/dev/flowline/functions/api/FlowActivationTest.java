@@ -1,8 +1,12 @@
 package dev.flowline.functions.api;
 
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.EmbeddedAws;
+import dev.flowline.aws.sqs.QueuedSegment;
+import dev.flowline.engine.activation.Activation;
+import dev.flowline.engine.activation.ActivationBudget;
+import dev.flowline.engine.activation.Segment;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.EnrolmentSource;
@@ -10,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sqs.model.Message;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static dev.flowline.functions.api.FlowRoutesTest.FLOWS;
@@ -34,9 +40,9 @@ class FlowActivationTest {
 
         assertThat(turnedOn.status()).isEqualTo(200);
         assertThat(messages).as("segments re-enqueue themselves when their page budget ends")
-                .isGreaterThan(FlowActivation.SEGMENTS);
+                .isGreaterThan(Activation.SEGMENTS);
         for (int i = 0; i < CONTACTS; i++) {
-            List<Enrolment> enrolments = api.engine.enrolments().ofContact(id, "c" + i);
+            List<Enrolment> enrolments = api.engine.engine().ports().enrolments().ofContact(id, "c" + i);
             if (isCustomer(i)) {
                 assertThat(enrolments).singleElement()
                         .extracting(Enrolment::source).isEqualTo(EnrolmentSource.EXISTING_CONTACTS);
@@ -53,7 +59,7 @@ class FlowActivationTest {
         var created = api.post(FLOWS + "?enrollExistingContacts=true", newFlow("Customers", true));
 
         assertThat(created.status()).isEqualTo(201);
-        assertThat(aws.drain(api.activationQueueUrl)).hasSize(FlowActivation.SEGMENTS)
+        assertThat(aws.drain(api.activationQueueUrl)).hasSize(Activation.SEGMENTS)
                 .allSatisfy(message -> assertThat(message.body()).contains(created.body().path("id").asText()));
     }
 
@@ -94,13 +100,13 @@ class FlowActivationTest {
         var api = new FlowApi(aws);
         saveContacts(api);
         String id = api.post(FLOWS, newFlow("Customers", true)).body().path("id").asText();
-        var activation = new FlowActivation(api.engine, 1000, 1);
-        var whole = new FlowActivation.Segment(api.engine.account().id(), id, 0, 1, null);
+        var activation = api.engine.engine().activation();
+        var whole = new Segment(id, 0, 1, null, null);
 
         activation.run(whole);
         activation.run(whole);
 
-        assertThat(api.engine.enrolments().ofContact(id, "c0")).hasSize(1);
+        assertThat(api.engine.engine().ports().enrolments().ofContact(id, "c0")).hasSize(1);
     }
 
     @Test
@@ -109,9 +115,9 @@ class FlowActivationTest {
         saveContacts(api);
         String id = api.post(FLOWS, newFlow("Customers", false)).body().path("id").asText();
 
-        new FlowActivation(api.engine, 1000, 1).run(new FlowActivation.Segment(api.engine.account().id(), id, 0, 1, null));
+        api.engine.engine().activation().run(new Segment(id, 0, 1, null, null));
 
-        assertThat(api.engine.enrolments().ofContact(id, "c0")).isEmpty();
+        assertThat(api.engine.engine().ports().enrolments().ofContact(id, "c0")).isEmpty();
         assertThat(aws.drain(api.activationQueueUrl)).isEmpty();
     }
 
@@ -123,24 +129,22 @@ class FlowActivationTest {
         for (int i = 0; i < CONTACTS; i++) {
             var contact = new Contact("c" + i);
             contact.setProperty("lifecyclestage", isCustomer(i) ? "customer" : "lead", FlowApi.NOW);
-            api.engine.contacts().create(contact);
+            api.engine.engine().ports().contacts().create(contact);
         }
     }
 
-    /** Feeds the activation queue's messages to the handler, with a small page budget, until none is left. */
+    /**
+     * Runs the activation queue's segments, as the activation function does, on an engine with a small page
+     * budget, until none is left; returns how many there were.
+     */
     private static int runFanOut(EmbeddedAws.Environment aws, FlowApi api) {
-        var handler = new FlowActivationHandler(api.engine, new FlowActivation(api.engine, 5, 2));
+        AwsEngine function = new EmbeddedAws.Environment(api.engine.config(), aws.clients(), aws.sqs()).engine()
+                .clock(Clock.fixed(FlowApi.NOW, ZoneOffset.UTC)).activationBudget(new ActivationBudget(5, 2)).build();
         int handled = 0;
         for (List<Message> messages = aws.drain(api.activationQueueUrl); !messages.isEmpty();
              messages = aws.drain(api.activationQueueUrl)) {
-            var event = new SQSEvent();
-            event.setRecords(messages.stream().map(message -> {
-                var record = new SQSEvent.SQSMessage();
-                record.setMessageId(message.messageId());
-                record.setBody(message.body());
-                return record;
-            }).toList());
-            assertThat(handler.handleRequest(event, null).getBatchItemFailures()).isEmpty();
+            messages.forEach(message -> function.engine().activation()
+                    .run(QueuedSegment.parse(message.body(), function.account()).segment()));
             handled += messages.size();
         }
         return handled;

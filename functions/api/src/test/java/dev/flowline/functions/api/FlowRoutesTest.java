@@ -201,14 +201,14 @@ class FlowRoutesTest {
         var api = new FlowApi(aws);
         String id = api.post(FLOWS, newFlow("Customers", true)).body().path("id").asText();
         var contact = new Contact("c1");
-        api.engine.contacts().create(contact);
-        var enrolment = api.engine.engine().enroller().enrol(api.engine.flows().find(id).orElseThrow(), contact,
+        api.engine.engine().ports().contacts().create(contact);
+        var enrolment = api.engine.engine().enroller().enrol(api.engine.engine().ports().flows().find(id).orElseThrow(), contact,
                 EnrolmentSource.MANUAL).enrolment().orElseThrow();
 
         api.delete(FLOWS + "/" + id);
         api.engine.engine().steps().run(enrolment.nextStep());
 
-        Enrolment ended = api.engine.enrolments().find(enrolment.enrolmentId()).orElseThrow();
+        Enrolment ended = api.engine.engine().ports().enrolments().find(enrolment.enrolmentId()).orElseThrow();
         assertThat(ended.isActive()).isFalse();
         assertThat(ended.unenrolmentReason()).isEqualTo(UnenrolmentReason.FLOW_DELETED);
     }
@@ -249,9 +249,9 @@ class FlowRoutesTest {
         for (int i = 1; i <= 5; i++) {
             var contact = new Contact("c" + i);
             contact.setProperty("lifecyclestage", i <= 3 ? "customer" : "lead", FlowApi.NOW);
-            api.engine.contacts().create(contact);
+            api.engine.engine().ports().contacts().create(contact);
         }
-        api.engine.enrolments().create(Enrolment.start(id, "c3", 1, EnrolmentSource.MANUAL, "1", FlowApi.NOW));
+        api.engine.engine().ports().enrolments().create(Enrolment.start(id, "c3", 1, EnrolmentSource.MANUAL, "1", FlowApi.NOW));
 
         var all = api.post(FLOWS + "/" + id + "/preview", null);
         var firstPage = api.post(FLOWS + "/" + id + "/preview?limit=1", null);
@@ -274,10 +274,10 @@ class FlowRoutesTest {
         assertThat(response.status()).isEqualTo(201);
         assertThat(response.body().path("size").asInt()).isEqualTo(125);
         String listId = response.body().path("list").path("listId").asText();
-        assertThat(api.engine.lists().list(listId).orElseThrow().processingType()).isEqualTo("MANUAL");
-        assertThat(api.engine.contacts().find("c0").orElseThrow().staticListIds()).contains(listId);
-        assertThat(api.engine.contacts().find("c1").orElseThrow().staticListIds()).doesNotContain(listId);
-        assertThat(api.engine.lists().members(listId, null, 250).items()).hasSize(125);
+        assertThat(api.engine.engine().ports().lists().list(listId).orElseThrow().processingType()).isEqualTo("MANUAL");
+        assertThat(api.engine.engine().ports().contacts().find("c0").orElseThrow().staticListIds()).contains(listId);
+        assertThat(api.engine.engine().ports().contacts().find("c1").orElseThrow().staticListIds()).doesNotContain(listId);
+        assertThat(api.engine.engine().ports().lists().members(listId, null, 250).items()).hasSize(125);
     }
 
     @Test
@@ -297,7 +297,7 @@ class FlowRoutesTest {
         for (int i = 0; i < count; i++) {
             var contact = new Contact("c" + i);
             contact.setProperty("lifecyclestage", i % 2 == 0 ? "customer" : "lead", FlowApi.NOW);
-            api.engine.contacts().create(contact);
+            api.engine.engine().ports().contacts().create(contact);
         }
     }
 
@@ -333,7 +333,7 @@ class FlowRoutesTest {
     }
 
     private static void enrol(FlowApi api, String flowId, String contactId, Instant at) {
-        api.engine.enrolments().create(Enrolment.start(flowId, contactId, 1, EnrolmentSource.TRIGGER, "1", at));
+        api.engine.engine().ports().enrolments().create(Enrolment.start(flowId, contactId, 1, EnrolmentSource.TRIGGER, "1", at));
     }
 
     static List<String> ids(JsonNode page) {

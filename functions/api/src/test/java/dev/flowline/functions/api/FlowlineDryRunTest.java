@@ -65,14 +65,14 @@ class FlowlineDryRunTest {
         api.post("/flowline/v1/flows/dry-run", """
                 {"flow":%s,"contacts":[{"id":"a","properties":{"lifecyclestage":"customer"}}]}""".formatted(CUSTOMERS));
 
-        assertThat(engine.flows().find("2001")).isEmpty();
-        assertThat(engine.contacts().find("a")).isEmpty();
-        assertThat(engine.history().ofContact("a")).isEmpty();
+        assertThat(engine.engine().ports().flows().find("2001")).isEmpty();
+        assertThat(engine.engine().ports().contacts().find("a")).isEmpty();
+        assertThat(engine.engine().ports().history().ofContact("a")).isEmpty();
     }
 
     @Test
     void aStoredFlowRunsAsStoredWithEventsUnenrolmentsAndManualEnrolments() {
-        engine.flows().save(flow("2002", SampleFlows.MANUAL, SampleFlows.FORM_SUBMITTED, delayDays("1", "2", 2),
+        engine.engine().ports().flows().save(flow("2002", SampleFlows.MANUAL, SampleFlows.FORM_SUBMITTED, delayDays("1", "2", 2),
                 marketingEmail("2", null, "welcome")));
 
         var reply = api.post("/flowline/v1/flows/2002/dry-run", """
@@ -121,7 +121,7 @@ class FlowlineDryRunTest {
 
     @Test
     void aStoredFlowDryRunOfAnUnknownFlowIs404AndTakesNoFlowInTheBody() {
-        engine.flows().save(flow("2003", SampleFlows.MANUAL, null, marketingEmail("1", null, "x")));
+        engine.engine().ports().flows().save(flow("2003", SampleFlows.MANUAL, null, marketingEmail("1", null, "x")));
 
         var unknown = api.post("/flowline/v1/flows/999/dry-run", "{}");
         var both = api.post("/flowline/v1/flows/2003/dry-run", "{\"flow\":%s}".formatted(CUSTOMERS));

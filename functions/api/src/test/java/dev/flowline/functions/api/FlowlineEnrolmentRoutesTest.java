@@ -10,7 +10,6 @@ import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.enrolment.EnrolmentStatus;
 import dev.flowline.engine.enrolment.UnenrolmentReason;
-import dev.flowline.engine.json.FlowlineJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,9 +48,9 @@ class FlowlineEnrolmentRoutesTest {
             }
         }).build();
         api = new FlowlineApiClient(engine);
-        engine.flows().save(flow("1001", SampleFlows.MANUAL, null, marketingEmail("1", "2", "welcome"),
+        engine.engine().ports().flows().save(flow("1001", SampleFlows.MANUAL, null, marketingEmail("1", "2", "welcome"),
                 delayDays("2", null, 3)));
-        engine.contacts().create(contact("51"));
+        engine.engine().ports().contacts().create(contact("51"));
     }
 
     @Test
@@ -63,7 +62,7 @@ class FlowlineEnrolmentRoutesTest {
         assertThat(reply.body().path("source").asText()).isEqualTo("MANUAL");
         assertThat(reply.body().path("status").asText()).isEqualTo("ACTIVE");
         assertThat(reply.body().path("enrolledAt").asText()).isEqualTo(NOW.toString());
-        assertThat(engine.enrolments().find("1001:51:1")).isPresent();
+        assertThat(engine.engine().ports().enrolments().find("1001:51:1")).isPresent();
     }
 
     @Test
@@ -77,7 +76,7 @@ class FlowlineEnrolmentRoutesTest {
 
     @Test
     void aTurnedOffFlowRefusesWith409() {
-        engine.flows().save(Flow.parse(flow("1002", SampleFlows.MANUAL, null, marketingEmail("1", null, "x"))
+        engine.engine().ports().flows().save(Flow.parse(flow("1002", SampleFlows.MANUAL, null, marketingEmail("1", null, "x"))
                 .toJson().replace("\"isEnabled\":true", "\"isEnabled\":false")));
 
         assertConflict(api.post("/flowline/v1/flows/1002/enrollments", ENROL_51), "the workflow is turned off");
@@ -93,21 +92,21 @@ class FlowlineEnrolmentRoutesTest {
 
     @Test
     void aContactInASuppressionListIsRefusedWith409() {
-        engine.flows().save(Flow.parse(flow("1003", SampleFlows.MANUAL, null, marketingEmail("1", null, "x"))
+        engine.engine().ports().flows().save(Flow.parse(flow("1003", SampleFlows.MANUAL, null, marketingEmail("1", null, "x"))
                 .toJson().replace("\"suppressionListIds\":[]", "\"suppressionListIds\":[7]")));
-        Contact contact = engine.contacts().find("51").orElseThrow();
+        Contact contact = engine.engine().ports().contacts().find("51").orElseThrow();
         contact.addToList("7");
-        engine.contacts().save(contact);
+        engine.engine().ports().contacts().save(contact);
 
         assertConflict(api.post("/flowline/v1/flows/1003/enrollments", ENROL_51), "suppression list");
     }
 
     @Test
     void aContactThatAlreadyMeetsTheGoalIsRefusedWith409() {
-        engine.flows().save(flow("1004", SampleFlows.MANUAL, SampleFlows.CUSTOMER, marketingEmail("1", null, "x")));
-        Contact contact = engine.contacts().find("51").orElseThrow();
+        engine.engine().ports().flows().save(flow("1004", SampleFlows.MANUAL, SampleFlows.CUSTOMER, marketingEmail("1", null, "x")));
+        Contact contact = engine.engine().ports().contacts().find("51").orElseThrow();
         contact.setProperty("lifecyclestage", "customer", NOW);
-        engine.contacts().save(contact);
+        engine.engine().ports().contacts().save(contact);
 
         assertConflict(api.post("/flowline/v1/flows/1004/enrollments", ENROL_51), "goal");
     }
@@ -129,7 +128,7 @@ class FlowlineEnrolmentRoutesTest {
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.body().path("errors").get(0).path("in").asText()).isEqualTo("/contactId");
-        assertThat(engine.enrolments().ofContact("1001", "51")).isEmpty();
+        assertThat(engine.engine().ports().enrolments().ofContact("1001", "51")).isEmpty();
     }
 
     @Test
@@ -139,7 +138,7 @@ class FlowlineEnrolmentRoutesTest {
         var reply = api.delete("/flowline/v1/flows/1001/enrollments/51");
 
         assertThat(reply.status()).isEqualTo(204);
-        var enrolment = engine.enrolments().find("1001:51:1").orElseThrow();
+        var enrolment = engine.engine().ports().enrolments().find("1001:51:1").orElseThrow();
         assertThat(enrolment.status()).isEqualTo(EnrolmentStatus.UNENROLLED);
         assertThat(enrolment.unenrolmentReason()).isEqualTo(UnenrolmentReason.MANUAL);
     }
@@ -181,7 +180,7 @@ class FlowlineEnrolmentRoutesTest {
 
     @Test
     void theHistoryOfAContactSpansFlowsNewestLast() {
-        engine.flows().save(flow("1005", SampleFlows.MANUAL, null, marketingEmail("1", null, "x")));
+        engine.engine().ports().flows().save(flow("1005", SampleFlows.MANUAL, null, marketingEmail("1", null, "x")));
         api.post("/flowline/v1/flows/1001/enrollments", ENROL_51);
         api.post("/flowline/v1/flows/1005/enrollments", ENROL_51);
         api.post("/flowline/v1/flows/1005/enrollments", ENROL_51);
@@ -197,10 +196,10 @@ class FlowlineEnrolmentRoutesTest {
 
     @Test
     void metricsCountEnrolmentsUnenrolmentsByReasonAndActionOutcomes() {
-        engine.contacts().create(contact("52"));
+        engine.engine().ports().contacts().create(contact("52"));
         var first = api.post("/flowline/v1/flows/1001/enrollments", ENROL_51);
         api.post("/flowline/v1/flows/1001/enrollments", "{\"contactId\":\"52\"}");
-        engine.engine().steps().run(engine.enrolments().find(first.body().path("id").asText()).orElseThrow().nextStep());
+        engine.engine().steps().run(engine.engine().ports().enrolments().find(first.body().path("id").asText()).orElseThrow().nextStep());
         api.delete("/flowline/v1/flows/1001/enrollments/52");
 
         var reply = api.get("/flowline/v1/flows/1001/metrics");

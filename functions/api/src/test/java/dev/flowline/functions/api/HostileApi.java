@@ -40,7 +40,7 @@ final class HostileApi {
 
     /** Each route as {@code "METHOD template"}, caught from a handler by an extra route group. */
     List<String> endpoints() {
-        return ApiHandler.router(api.engine, List.of()).endpoints();
+        return ApiHandler.router(api.engine.engine(), List.of()).endpoints();
     }
 
     /** Calls the handler, bounded in time; the answer must not be a server error, nor an exception (a 500). */

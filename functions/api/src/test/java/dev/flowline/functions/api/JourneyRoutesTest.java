@@ -2,11 +2,11 @@ package dev.flowline.functions.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowline.aws.EmbeddedAws;
+import dev.flowline.aws.sqs.QueuedSegment;
 import dev.flowline.aws.sqs.QueuedStep;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.journey.JourneyEnrolmentStatus;
-import dev.flowline.engine.json.FlowlineJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -171,10 +171,10 @@ class JourneyRoutesTest {
         var published = api.call("POST", JOURNEYS + "/" + id + "/publish",
                 Map.of("enrollExistingContacts", String.valueOf(enrolExisting)), null);
         assertThat(published.status()).as(published.body().toString()).isEqualTo(200);
-        var activation = new FlowActivation(api.engine);
         String queue = aws.config().activationQueueUrl();
         for (var segments = aws.drain(queue); !segments.isEmpty(); segments = aws.drain(queue)) {
-            segments.forEach(m -> activation.run(FlowlineJson.read(m.body(), FlowActivation.Segment.class)));
+            segments.forEach(m -> api.engine.engine().activation()
+                    .run(QueuedSegment.parse(m.body(), api.engine.account()).segment()));
         }
         return published.body();
     }
@@ -184,7 +184,7 @@ class JourneyRoutesTest {
         contact.setProperty("email", id + "@example.com", Api.NOW);
         contact.setProperty("journey_stage", stage, Api.NOW);
         contact.addToList("100");
-        api.engine.contacts().create(contact);
+        api.engine.engine().ports().contacts().create(contact);
     }
 
     /** Runs the steps on the step queue until it is empty (delays go to wake-ups, which nothing fires here). */
@@ -200,6 +200,6 @@ class JourneyRoutesTest {
     private Enrolment stageEnrolment(String journeyId, String contactId) {
         String stageEnrolmentId = api.engine.engine().journeys().enrolment(journeyId, contactId).orElseThrow()
                 .stageEnrolmentId();
-        return api.engine.enrolments().find(stageEnrolmentId).orElseThrow();
+        return api.engine.engine().ports().enrolments().find(stageEnrolmentId).orElseThrow();
     }
 }

@@ -38,13 +38,13 @@ class ListRoutesTest {
         assertThat(added.body().path("recordIdsMissing").get(0).asText()).isEqualTo("404");
         assertThat(added.body().path("recordIdsRemoved").isArray()).isTrue();
         assertThat(members.body().path("results").get(0).path("recordId").asText()).isEqualTo(ada);
-        assertThat(api.engine.contacts().find(ada).orElseThrow().inStaticList(listId)).isTrue();
-        assertThat(api.engine.lists().find(listId).orElseThrow().processingType()).isEqualTo(ListDefinition.MANUAL);
+        assertThat(api.engine.engine().ports().contacts().find(ada).orElseThrow().inStaticList(listId)).isTrue();
+        assertThat(api.engine.engine().ports().lists().find(listId).orElseThrow().processingType()).isEqualTo(ListDefinition.MANUAL);
         assertThat(api.published).singleElement().satisfies(p ->
                 assertThat(p.activity().eventTypeId()).isEqualTo(ListMembershipEvents.TYPE));
 
         api.call("PUT", "/crm/v3/lists/" + listId + "/memberships/remove", "[\"" + ada + "\"]");
-        assertThat(api.engine.contacts().find(ada).orElseThrow().inStaticList(listId)).isFalse();
+        assertThat(api.engine.engine().ports().contacts().find(ada).orElseThrow().inStaticList(listId)).isFalse();
         assertThat(api.call("GET", "/crm/v3/lists/" + listId + "/memberships", null).body().path("results")).isEmpty();
     }
 

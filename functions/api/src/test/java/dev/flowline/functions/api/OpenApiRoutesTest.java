@@ -22,7 +22,7 @@ class OpenApiRoutesTest {
 
     /** The router of a real handler. */
     private static Router handlerRouter(EmbeddedAws.Environment aws) {
-        return ApiHandler.router(aws.engine().build(), List.of());
+        return ApiHandler.router(aws.engine().build().engine(), List.of());
     }
 
     @Test

@@ -31,8 +31,8 @@ class DelayWakerHandlerTest {
         var clock = new VirtualClock(Instant.parse("2026-11-22T10:15:20Z"), ZoneOffset.UTC);
         AwsEngine engine = aws.engine().clock(clock).build();
         var contact = new Contact("51");
-        engine.contacts().create(contact);
-        Enrolment enrolment = engine.engine().enroller().enrol(engine.flows().save(flow("1001", SampleFlows.MANUAL, null,
+        engine.engine().ports().contacts().create(contact);
+        Enrolment enrolment = engine.engine().enroller().enrol(engine.engine().ports().flows().save(flow("1001", SampleFlows.MANUAL, null,
                 delayDays("1", "2", 1), marketingEmail("2", null, "welcome"))), contact, EnrolmentSource.MANUAL)
                 .enrolment().orElseThrow();
         engine.engine().steps().run(enrolment.nextStep());

@@ -1,5 +1,7 @@
 package dev.flowline.engine.contact;
 
+import dev.flowline.engine.Page;
+
 import java.util.Optional;
 
 /**
@@ -12,6 +14,30 @@ public interface ContactStore {
     int SAVE_ATTEMPTS = 5;
 
     Optional<Contact> find(String contactId);
+
+    /** The contact whose email is {@code email}, ignoring case. */
+    Optional<Contact> findByEmail(String email);
+
+    /**
+     * A page of the contacts in the store's order, from after the contact {@code after} (null: from the first).
+     * A page ends on a contact, whose id is the key of the next.
+     */
+    Page<Contact> page(String after, int limit);
+
+    /**
+     * The contacts among the next {@code limit} stored of segment {@code segment} of {@code totalSegments}, which
+     * together hold every contact once, after the position {@code after} (null: from the segment's start). A page
+     * may hold few contacts, or none, before the segment ends; its next position is for the next call only.
+     */
+    Page<Contact> scan(int segment, int totalSegments, String after, int limit);
+
+    /** Whether the contact can be stored: a store with a size limit says no to one over it. */
+    default boolean fits(Contact contact) {
+        return true;
+    }
+
+    /** Removes the contact entirely; its enrolments end at their next step, which finds no contact. */
+    void delete(String contactId);
 
     /** Stores a new contact, the only way a contact comes to be; refuses an id that is taken. */
     void create(Contact contact);

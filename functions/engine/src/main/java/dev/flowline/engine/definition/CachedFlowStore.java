@@ -1,5 +1,7 @@
 package dev.flowline.engine.definition;
 
+import dev.flowline.engine.Page;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A flow store whose answers are kept in memory for {@code ttl} on the clock: every step and contact change reads
  * definitions, which change rarely, so an edit reaches the engine within {@code ttl}. Loading the enabled flows
- * also answers the finds of each of them. A zero {@code ttl} keeps nothing.
+ * also answers the finds of each of them. A zero {@code ttl} keeps nothing. A save or delete through this store
+ * forgets what it kept of the flow, and the enabled flows; a write through another store waits for {@code ttl}.
+ * Pages and revisions are read from the store every time.
  */
 public final class CachedFlowStore implements FlowStore {
 
@@ -61,5 +65,38 @@ public final class CachedFlowStore implements FlowStore {
             enabled = kept;
         }
         return kept.value();
+    }
+
+    @Override
+    public Page<Flow> page(String after, int limit) {
+        return store.page(after, limit);
+    }
+
+    @Override
+    public Flow save(Flow flow) {
+        try {
+            return store.save(flow);
+        } finally {
+            forget(flow.id());
+        }
+    }
+
+    @Override
+    public Optional<Flow> revision(String flowId, String revisionId) {
+        return store.revision(flowId, revisionId);
+    }
+
+    @Override
+    public void delete(String flowId) {
+        try {
+            store.delete(flowId);
+        } finally {
+            forget(flowId);
+        }
+    }
+
+    private void forget(String flowId) {
+        byId.remove(flowId);
+        enabled = null;
     }
 }

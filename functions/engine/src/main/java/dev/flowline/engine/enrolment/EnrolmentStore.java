@@ -1,5 +1,6 @@
 package dev.flowline.engine.enrolment;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,4 +26,13 @@ public interface EnrolmentStore {
 
     /** Replaces the enrolment if its stored sequence is still {@code expectedSequence}; false otherwise. */
     boolean update(Enrolment enrolment, long expectedSequence);
+
+    /**
+     * Removes the enrolment and the contact's hold on its flow, whoever holds it (a privacy deletion: the contact
+     * is going). A later step of the enrolment finds nothing and does nothing.
+     */
+    void delete(Enrolment enrolment);
+
+    /** When each enrolment of the flow began; for occasional reports, not the engine: it may read every enrolment. */
+    List<Instant> enrolmentTimes(String flowId);
 }

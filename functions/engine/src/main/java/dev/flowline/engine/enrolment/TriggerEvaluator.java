@@ -70,6 +70,9 @@ public final class TriggerEvaluator {
         enroller.queueUnstarted(previous);
         var active = previous.stream().filter(Enrolment::isActive).findFirst();
         switch (flow.enrollmentCriteria()) {
+            case null -> {
+                // no triggers at all (the validator lets a flow leave them out): enrolled by hand only
+            }
             case ListBasedCriteria list -> {
                 boolean before = matches(list.listFilterBranch(), change.before());
                 boolean after = matches(list.listFilterBranch(), change.after());
@@ -147,15 +150,9 @@ public final class TriggerEvaluator {
     }
 
     private boolean eventTriggered(EventBasedCriteria criteria, ContactChange change) {
-        boolean fired = false;
-        if (criteria.eventFilterBranches() != null) {
-            fired = criteria.eventFilterBranches().stream().anyMatch(branch -> anyEventMatches(branch, change));
-        }
-        if (!fired && criteria.listMembershipFilterBranches() != null) {
-            fired = criteria.listMembershipFilterBranches().stream()
-                    .anyMatch(branch -> !matches(branch, change.before()) && matches(branch, change.after()));
-        }
-        return fired && (criteria.refinementCriteria() == null || matches(criteria.refinementCriteria(), change.after()));
+        return TriggerMatch.eventTriggered(criteria, branch -> anyEventMatches(branch, change),
+                branch -> !matches(branch, change.before()) && matches(branch, change.after()),
+                branch -> matches(branch, change.after()));
     }
 
     private boolean anyEventMatches(FilterBranch branch, ContactChange change) {

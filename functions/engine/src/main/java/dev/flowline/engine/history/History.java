@@ -10,4 +10,7 @@ public interface History {
     List<HistoryEntry> ofEnrolment(String enrolmentId);
 
     List<HistoryEntry> ofContact(String contactId);
+
+    /** Removes every entry of the contact, its enrolments' among them (a privacy deletion). */
+    void deleteOfContact(String contactId);
 }

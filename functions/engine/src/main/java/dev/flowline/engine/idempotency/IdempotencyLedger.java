@@ -34,6 +34,12 @@ public interface IdempotencyLedger {
     void release(String key);
 
     /**
+     * Forgets the claims of every step of an enrolment, sequences 0 to {@code lastSequence} (a privacy deletion:
+     * their keys hold the enrolment id, and so the contact id).
+     */
+    void forgetSteps(String enrolmentId, long lastSequence);
+
+    /**
      * Makes the effect unless it was made already, and returns its outcome, recorded or new. An effect that
      * throws gives its key back. Another run at the same key now fails this one with {@link EffectInProgress}:
      * its message comes back later and finds the outcome, instead of guessing at it.

@@ -17,6 +17,9 @@ public interface JourneyEnrolmentStore {
     /** Replaces the enrolment if its stored revision is still {@code expectedRevision}; false otherwise. */
     boolean update(JourneyEnrolment enrolment, long expectedRevision);
 
+    /** Forgets a contact's enrolment in a journey (a privacy deletion); nothing if it never enrolled. */
+    void delete(String journeyId, String contactId);
+
     /** Forgets a deleted journey's enrolments. */
     void deleteJourney(String journeyId);
 }

@@ -1,5 +1,6 @@
 package dev.flowline.engine.journey;
 
+import dev.flowline.engine.Page;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.definition.FlowStore;
 
@@ -9,7 +10,7 @@ import java.util.Optional;
 /**
  * The engine's flow store with the journeys' stage flows added: a stage flow is built from the journey's
  * published version when asked for by id, and never listed among the enabled flows (journeys enrol by hand),
- * so triggers and workflow listings do not see it.
+ * so triggers and workflow listings do not see it. Writes and listings are the workflows' own.
  */
 public final class JourneyFlowStore implements FlowStore {
 
@@ -35,5 +36,25 @@ public final class JourneyFlowStore implements FlowStore {
     @Override
     public Collection<Flow> enabledFlows() {
         return workflows.enabledFlows();
+    }
+
+    @Override
+    public Page<Flow> page(String after, int limit) {
+        return workflows.page(after, limit);
+    }
+
+    @Override
+    public Flow save(Flow flow) {
+        return workflows.save(flow);
+    }
+
+    @Override
+    public Optional<Flow> revision(String flowId, String revisionId) {
+        return workflows.revision(flowId, revisionId);
+    }
+
+    @Override
+    public void delete(String flowId) {
+        workflows.delete(flowId);
     }
 }

@@ -6,6 +6,7 @@ import dev.flowline.engine.enrolment.EngineContext;
 import dev.flowline.engine.history.HistoryEntry;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,6 +51,11 @@ public final class Journeys {
 
     public Optional<Journey> find(String journeyId) {
         return journeys.find(journeyId);
+    }
+
+    /** Every journey of the account, published or not. */
+    public Collection<Journey> all() {
+        return journeys.all();
     }
 
     public Change create(String journeyId, JourneyDefinition draft) {

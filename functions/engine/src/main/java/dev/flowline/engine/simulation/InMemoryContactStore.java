@@ -1,16 +1,19 @@
 package dev.flowline.engine.simulation;
 
+import dev.flowline.engine.Page;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.contact.ContactStore;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Contacts held in memory; like a real store, it hands out and keeps copies, so unsaved changes are lost, and it
  * keeps a contact's version, so a save merges with the writes it did not read and never brings back a deleted one.
+ * Pages and scan segments are in id order; a contact is in the segment its id's hash names.
  */
 public final class InMemoryContactStore implements ContactStore {
 
@@ -19,6 +22,28 @@ public final class InMemoryContactStore implements ContactStore {
     @Override
     public synchronized Optional<Contact> find(String contactId) {
         return Optional.ofNullable(contacts.get(contactId)).map(Contact::copy);
+    }
+
+    @Override
+    public synchronized Optional<Contact> findByEmail(String email) {
+        String wanted = email.toLowerCase(Locale.ROOT);
+        return contacts.values().stream()
+                .filter(contact -> contact.email().map(own -> own.toLowerCase(Locale.ROOT)).filter(wanted::equals)
+                        .isPresent())
+                .findFirst().map(Contact::copy);
+    }
+
+    @Override
+    public synchronized Page<Contact> page(String after, int limit) {
+        return Pages.after(contacts.values().stream().map(Contact::copy), Contact::id, after, limit);
+    }
+
+    @Override
+    public synchronized Page<Contact> scan(int segment, int totalSegments, String after, int limit) {
+        return Pages.after(contacts.values().stream()
+                        .filter(contact -> Math.floorMod(contact.id().hashCode(), totalSegments) == segment)
+                        .map(Contact::copy),
+                Contact::id, after, limit);
     }
 
     @Override
@@ -44,6 +69,7 @@ public final class InMemoryContactStore implements ContactStore {
         contacts.put(contact.id(), contact.copy());
     }
 
+    @Override
     public synchronized void delete(String contactId) {
         contacts.remove(contactId);
     }

@@ -3,6 +3,7 @@ package dev.flowline.engine.simulation;
 import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.EnrolmentStore;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -57,6 +58,21 @@ public final class InMemoryEnrolmentStore implements EnrolmentStore {
         }
         byId.put(enrolment.enrolmentId(), enrolment);
         return true;
+    }
+
+    @Override
+    public void delete(Enrolment enrolment) {
+        byId.remove(enrolment.enrolmentId());
+        List<String> ofContact = byContact.get(enrolment.contactId());
+        if (ofContact != null) {
+            ofContact.remove(enrolment.enrolmentId());
+        }
+    }
+
+    @Override
+    public List<Instant> enrolmentTimes(String flowId) {
+        return byId.values().stream().filter(enrolment -> enrolment.flowId().equals(flowId))
+                .map(Enrolment::enrolledAt).toList();
     }
 
     public Collection<Enrolment> all() {

@@ -31,4 +31,12 @@ public final class InMemoryHistory implements History {
     public List<HistoryEntry> ofContact(String contactId) {
         return List.copyOf(byContact.getOrDefault(contactId, List.of()));
     }
+
+    @Override
+    public void deleteOfContact(String contactId) {
+        List<HistoryEntry> removed = byContact.remove(contactId);
+        if (removed != null) {
+            removed.forEach(entry -> byEnrolment.remove(entry.enrolmentId()));
+        }
+    }
 }

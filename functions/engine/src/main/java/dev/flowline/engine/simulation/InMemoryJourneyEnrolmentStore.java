@@ -39,6 +39,11 @@ public final class InMemoryJourneyEnrolmentStore implements JourneyEnrolmentStor
     }
 
     @Override
+    public void delete(String journeyId, String contactId) {
+        byId.remove(JourneyEnrolment.idOf(journeyId, contactId));
+    }
+
+    @Override
     public void deleteJourney(String journeyId) {
         byId.values().removeIf(e -> e.journeyId().equals(journeyId));
     }

@@ -1,5 +1,6 @@
 package dev.flowline.engine.simulation;
 
+import dev.flowline.engine.enrolment.StepMessage;
 import dev.flowline.engine.idempotency.IdempotencyLedger;
 
 import java.util.Map;
@@ -27,6 +28,13 @@ public final class InMemoryLedger implements IdempotencyLedger {
     @Override
     public void release(String key) {
         claims.remove(key);
+    }
+
+    @Override
+    public void forgetSteps(String enrolmentId, long lastSequence) {
+        for (long sequence = 0; sequence <= lastSequence; sequence++) {
+            claims.remove(new StepMessage(enrolmentId, sequence).idempotencyKey());
+        }
     }
 
     /** The keys claimed and not released. */

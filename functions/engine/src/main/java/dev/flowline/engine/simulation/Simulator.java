@@ -2,9 +2,9 @@ package dev.flowline.engine.simulation;
 
 import dev.flowline.engine.Engine;
 import dev.flowline.engine.EnginePorts;
+import dev.flowline.engine.activation.Segment;
 import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.Contact;
-import dev.flowline.engine.criteria.ListDirectory;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.enrolment.ContactChange;
 import dev.flowline.engine.enrolment.EngineEvents;
@@ -54,9 +54,10 @@ public final class Simulator {
     public Simulator(Instant start, ZoneId timeZone) {
         this.clock = new VirtualClock(start, timeZone);
         this.engine = new Engine(outbox.connect(EnginePorts.builder()).clock(clock).timeZone(timeZone)
-                .flows(flows).contacts(contacts).enrolments(enrolments).lists(ListDirectory.NONE)
+                .flows(flows).contacts(contacts).enrolments(enrolments).lists(new InMemoryListStore())
                 .journeys(journeyStore).journeyEnrolments(journeyEnrolments).history(history).metrics(metrics)
-                .steps(this::scheduleStep).events(new FeedBack()).idempotency(new InMemoryLedger())
+                .steps(this::scheduleStep).activations(this::queueSegments).events(new FeedBack())
+                .idempotency(new InMemoryLedger())
                 .build());
     }
 
@@ -111,6 +112,15 @@ public final class Simulator {
         Flow flow = flows.find(flowId).orElseThrow(() -> new IllegalArgumentException("no flow " + flowId));
         Contact contact = contacts.find(contactId).orElseThrow(() -> new IllegalArgumentException("no contact " + contactId));
         return engine.enroller().enrol(flow, contact, EnrolmentSource.MANUAL);
+    }
+
+    /**
+     * Enrols, from now, the contacts that already meet the flow's triggers and never enrolled in it, as turning it
+     * on with "enrol existing contacts" does: its segments run one after another, each as its own work.
+     */
+    public Simulator enrolExisting(String flowId) {
+        engine.activation().start(flowId);
+        return this;
     }
 
     /** Delivers a step message (again) now: queues deliver at least once, and copies must change nothing. */
@@ -175,6 +185,10 @@ public final class Simulator {
             throw new IllegalStateException("the step queue refused " + step);
         }
         schedule(dueAt == null ? clock.instant() : dueAt, () -> engine.steps().run(step));
+    }
+
+    private void queueSegments(List<Segment> segments) {
+        segments.forEach(segment -> schedule(clock.instant(), () -> engine.activation().run(segment)));
     }
 
     private void schedule(Instant at, Runnable work) {

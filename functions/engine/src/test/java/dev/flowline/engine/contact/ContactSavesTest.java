@@ -1,5 +1,6 @@
 package dev.flowline.engine.contact;
 
+import dev.flowline.engine.Page;
 import dev.flowline.engine.simulation.InMemoryContactStore;
 import org.junit.jupiter.api.Test;
 
@@ -93,6 +94,26 @@ class ContactSavesTest {
             @Override
             public boolean replaceIfUnchanged(Contact contact) {
                 return store.replaceIfUnchanged(contact);
+            }
+
+            @Override
+            public Optional<Contact> findByEmail(String email) {
+                return store.findByEmail(email);
+            }
+
+            @Override
+            public Page<Contact> page(String after, int limit) {
+                return store.page(after, limit);
+            }
+
+            @Override
+            public Page<Contact> scan(int segment, int totalSegments, String after, int limit) {
+                return store.scan(segment, totalSegments, after, limit);
+            }
+
+            @Override
+            public void delete(String contactId) {
+                store.delete(contactId);
             }
         };
         Contact read = busy.find("c1").orElseThrow();

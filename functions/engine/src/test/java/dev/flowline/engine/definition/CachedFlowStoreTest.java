@@ -1,5 +1,6 @@
 package dev.flowline.engine.definition;
 
+import dev.flowline.engine.Page;
 import dev.flowline.engine.simulation.InMemoryFlowStore;
 import dev.flowline.engine.simulation.VirtualClock;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class CachedFlowStoreTest {
         assertThat(cached.find(flow.id())).contains(flow);
         assertThat(cached.enabledFlows()).containsExactly(flow);
 
-        store.remove(flow.id());
+        store.delete(flow.id());
         clock.advance(TTL.minusMillis(1));
         assertThat(cached.find(flow.id())).contains(flow);
         assertThat(cached.enabledFlows()).containsExactly(flow);
@@ -54,7 +55,22 @@ class CachedFlowStoreTest {
         store.put(flow);
         var cached = new CachedFlowStore(store, clock, Duration.ZERO);
         cached.enabledFlows();
-        store.remove(flow.id());
+        store.delete(flow.id());
+        assertThat(cached.find(flow.id())).isEmpty();
+        assertThat(cached.enabledFlows()).isEmpty();
+    }
+
+    @Test
+    void aSaveOrDeleteThroughTheCacheIsSeenAtOnce() {
+        store.put(flow);
+        var cached = new CachedFlowStore(store, clock, TTL);
+        cached.enabledFlows();
+
+        Flow saved = cached.save(flow);
+        assertThat(cached.find(flow.id())).contains(saved);
+        assertThat(cached.enabledFlows()).containsExactly(saved);
+
+        cached.delete(flow.id());
         assertThat(cached.find(flow.id())).isEmpty();
         assertThat(cached.enabledFlows()).isEmpty();
     }
@@ -73,6 +89,26 @@ class CachedFlowStoreTest {
         @Override
         public Collection<Flow> enabledFlows() {
             return store.enabledFlows();
+        }
+
+        @Override
+        public Page<Flow> page(String after, int limit) {
+            return store.page(after, limit);
+        }
+
+        @Override
+        public Flow save(Flow flow) {
+            return store.save(flow);
+        }
+
+        @Override
+        public Optional<Flow> revision(String flowId, String revisionId) {
+            return store.revision(flowId, revisionId);
+        }
+
+        @Override
+        public void delete(String flowId) {
+            store.delete(flowId);
         }
     }
 }

@@ -1,6 +1,9 @@
 package dev.flowline.engine.enrolment;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.history.HistoryKind;
+import dev.flowline.engine.json.FlowlineJson;
 import dev.flowline.engine.simulation.Scenario;
 import dev.flowline.engine.simulation.SimulationReport;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EnrolmentTriggersTest {
 
     private static final String ONE_HOUR = delay("1", null, 1, "HOURS");
+
+    @Test
+    void aFlowWithoutEnrolmentCriteriaEnrolsNobodyOnChangesAndHoldsNoChangeBack() {
+        var tree = FlowlineJson.read(flow("A").actions(ONE_HOUR).build().toJson(), ObjectNode.class);
+        tree.remove("enrollmentCriteria");
+        var scenario = new Scenario().flow(FlowlineJson.read(tree, Flow.class))
+                .flow(flow("B").listBased(propertyIs("country", "NL")).actions(ONE_HOUR))
+                .contact("c1")
+                .set(hours(1), "c1", "country", "NL");
+
+        SimulationReport report = scenario.runUntil(hours(2));
+
+        assertThat(report.enrolments("A")).isEmpty();
+        assertThat(report.enrolments("B")).hasSize(1);
+    }
 
     @Test
     void aListBasedFlowEnrolsOnTheEdgeFromNotMatchingToMatching() {

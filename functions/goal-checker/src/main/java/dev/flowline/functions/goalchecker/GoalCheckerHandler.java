@@ -31,6 +31,6 @@ public final class GoalCheckerHandler implements RequestHandler<SQSEvent, SQSBat
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return HandlerLogs.around(context, () -> batch.run(event, records));
+        return HandlerLogs.around(context, () -> batch.run(event, context, records));
     }
 }

@@ -32,26 +32,26 @@ class GoalCheckerHandlerTest {
         AwsEngine engine = engine(aws);
         var contact = new Contact("51");
         contact.setProperty("lifecyclestage", "lead", NOW.minusSeconds(3600));
-        engine.contacts().create(contact);
-        Enrolment enrolment = engine.engine().enroller().enrol(engine.flows().save(flow("1001", SampleFlows.MANUAL,
+        engine.engine().ports().contacts().create(contact);
+        Enrolment enrolment = engine.engine().enroller().enrol(engine.engine().ports().flows().save(flow("1001", SampleFlows.MANUAL,
                 SampleFlows.CUSTOMER, delayDays("1", null, 3))), contact, EnrolmentSource.MANUAL).enrolment().orElseThrow();
         contact.setProperty("lifecyclestage", "customer", NOW.minusSeconds(1));
-        engine.contacts().save(contact);
+        engine.engine().ports().contacts().save(contact);
 
         var response = new GoalCheckerHandler(engine)
                 .handleRequest(EventLoader.loadSQSEvent("../../events/contact-changed.json"), null);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(engine.enrolments().find(enrolment.enrolmentId()).orElseThrow().isActive()).isFalse();
-        assertThat(engine.metrics().snapshot("1001").unenrolled()).isEqualTo(1);
+        assertThat(engine.engine().ports().enrolments().find(enrolment.enrolmentId()).orElseThrow().isActive()).isFalse();
+        assertThat(engine.engine().ports().metrics().snapshot("1001").unenrolled()).isEqualTo(1);
     }
 
     @Test
     void theContactActivitySampleIsDecodedAndLeavesAnEnrolmentWithoutGoalAlone(EmbeddedAws.Environment aws) {
         AwsEngine engine = engine(aws);
         var contact = new Contact("51");
-        engine.contacts().create(contact);
-        Enrolment enrolment = engine.engine().enroller().enrol(engine.flows().save(flow("1001", SampleFlows.MANUAL, null,
+        engine.engine().ports().contacts().create(contact);
+        Enrolment enrolment = engine.engine().enroller().enrol(engine.engine().ports().flows().save(flow("1001", SampleFlows.MANUAL, null,
                 delayDays("1", null, 3))), contact, EnrolmentSource.MANUAL).enrolment().orElseThrow();
 
         var response = new GoalCheckerHandler(engine)
@@ -59,6 +59,6 @@ class GoalCheckerHandlerTest {
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(aws.drain(aws.config().deadLetterQueueUrl())).isEmpty();
-        assertThat(engine.enrolments().find(enrolment.enrolmentId()).orElseThrow().isActive()).isTrue();
+        assertThat(engine.engine().ports().enrolments().find(enrolment.enrolmentId()).orElseThrow().isActive()).isTrue();
     }
 }

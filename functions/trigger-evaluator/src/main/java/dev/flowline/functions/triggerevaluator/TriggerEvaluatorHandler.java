@@ -31,6 +31,6 @@ public final class TriggerEvaluatorHandler implements RequestHandler<SQSEvent, S
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return HandlerLogs.around(context, () -> batch.run(event, records));
+        return HandlerLogs.around(context, () -> batch.run(event, context, records));
     }
 }

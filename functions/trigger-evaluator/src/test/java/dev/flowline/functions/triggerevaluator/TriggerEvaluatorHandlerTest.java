@@ -53,13 +53,13 @@ class TriggerEvaluatorHandlerTest {
         var contact = new Contact("51");
         contact.setProperty("lifecyclestage", "lead", NOW.minusSeconds(3600));
         contact.setProperty("lifecyclestage", "customer", NOW.minusSeconds(1));
-        engine.contacts().create(contact);
+        engine.engine().ports().contacts().create(contact);
     }
 
     @Test
     void theContactChangedSampleEnrolsTheContactWhoBecameACustomer(EmbeddedAws.Environment aws) {
         AwsEngine engine = engine(aws);
-        engine.flows().save(flow("1001", SampleFlows.listBased(SampleFlows.CUSTOMER), null,
+        engine.engine().ports().flows().save(flow("1001", SampleFlows.listBased(SampleFlows.CUSTOMER), null,
                 marketingEmail("1", null, "welcome")));
         customer51(engine);
 
@@ -67,18 +67,18 @@ class TriggerEvaluatorHandlerTest {
                 .handleRequest(EventLoader.loadSQSEvent("../../events/contact-changed.json"), null);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(engine.enrolments().ofContact("1001", "51")).extracting(Enrolment::isActive).containsExactly(true);
+        assertThat(engine.engine().ports().enrolments().ofContact("1001", "51")).extracting(Enrolment::isActive).containsExactly(true);
         assertThat(aws.drain(aws.config().stepQueueUrl())).extracting(m -> QueuedStep.parse(m.body(), aws.config().defaultAccount()).step())
-                .containsExactly(engine.enrolments().ofContact("1001", "51").getFirst().nextStep());
+                .containsExactly(engine.engine().ports().enrolments().ofContact("1001", "51").getFirst().nextStep());
         assertThat(published).extracting(ActivityEvent::eventTypeId).contains("4-1466013");
-        assertThat(engine.contacts().find("51").orElseThrow().events()).extracting(ActivityEvent::eventTypeId)
+        assertThat(engine.engine().ports().contacts().find("51").orElseThrow().events()).extracting(ActivityEvent::eventTypeId)
                 .as("the enrolment event is recorded on the contact before it is published").contains("4-1466013");
     }
 
     @Test
     void theContactActivitySampleEnrolsInAFlowTriggeredByTheForm(EmbeddedAws.Environment aws) {
         AwsEngine engine = engine(aws);
-        engine.flows().save(flow("1002", SampleFlows.eventBased(SampleFlows.FORM_SUBMITTED), null,
+        engine.engine().ports().flows().save(flow("1002", SampleFlows.eventBased(SampleFlows.FORM_SUBMITTED), null,
                 marketingEmail("1", null, "thanks")));
         customer51(engine);
 
@@ -86,7 +86,7 @@ class TriggerEvaluatorHandlerTest {
                 .handleRequest(EventLoader.loadSQSEvent("../../events/contact-activity.json"), null);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(engine.enrolments().ofContact("1002", "51")).hasSize(1);
+        assertThat(engine.engine().ports().enrolments().ofContact("1002", "51")).hasSize(1);
     }
 
     @Test
@@ -94,7 +94,7 @@ class TriggerEvaluatorHandlerTest {
         AwsEngine engine = engine(aws);
         var ada = new Contact("52");
         ada.setProperty("email", "ada@example.com", NOW.minusSeconds(3600));
-        engine.contacts().create(ada);
+        engine.engine().ports().contacts().create(ada);
 
         SQSBatchResponse response = new TriggerEvaluatorHandler(engine)
                 .handleRequest(EventLoader.loadSQSEvent("../../events/ses-email-opened.json"), null);
@@ -102,7 +102,7 @@ class TriggerEvaluatorHandlerTest {
         assertThat(response.getBatchItemFailures()).isEmpty();
         var opened = new ActivityEvent(StandardEvents.EMAIL_OPEN, Instant.parse("2026-11-23T10:14:30Z"),
                 Map.of(StandardEvents.EMAIL_ID, "welcome"));
-        assertThat(engine.contacts().find("52").orElseThrow().events()).containsExactly(opened);
+        assertThat(engine.engine().ports().contacts().find("52").orElseThrow().events()).containsExactly(opened);
         assertThat(published).containsExactly(opened);
     }
 
@@ -111,7 +111,7 @@ class TriggerEvaluatorHandlerTest {
         AwsEngine engine = engine(aws);
         var ada = new Contact("52");
         ada.setProperty("email", "ada@example.com", NOW.minusSeconds(3600));
-        engine.contacts().create(ada);
+        engine.engine().ports().contacts().create(ada);
         SQSEvent event = EventLoader.loadSQSEvent("../../events/ses-email-opened.json");
         SQSEvent.SQSMessage record = event.getRecords().getFirst();
         record.setBody(record.getBody().replace("\"flowline-account\":[\"default\"]",
@@ -120,7 +120,7 @@ class TriggerEvaluatorHandlerTest {
         SQSBatchResponse response = new TriggerEvaluatorHandler(engine).handleRequest(event, null);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(engine.contacts().find("52").orElseThrow().events()).isEmpty();
+        assertThat(engine.engine().ports().contacts().find("52").orElseThrow().events()).isEmpty();
         assertThat(aws.drain(aws.config().deadLetterQueueUrl())).as("an address no contact has is dropped").isEmpty();
     }
 
@@ -129,7 +129,7 @@ class TriggerEvaluatorHandlerTest {
             EmbeddedAws.Environment aws) {
         // an event about a contact that does not exist (archived, erased) is no poison: it does nothing
         AwsEngine engine = engine(aws);
-        engine.flows().save(flow("1001", SampleFlows.listBased(SampleFlows.CUSTOMER), null,
+        engine.engine().ports().flows().save(flow("1001", SampleFlows.listBased(SampleFlows.CUSTOMER), null,
                 marketingEmail("1", null, "welcome")));
         customer51(engine);
         SQSEvent batch = EventLoader.loadSQSEvent("../../events/contact-changed.json");
@@ -142,9 +142,9 @@ class TriggerEvaluatorHandlerTest {
         SQSBatchResponse response = new TriggerEvaluatorHandler(engine).handleRequest(batch, null);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(engine.enrolments().ofContact("1001", "51")).hasSize(1);
-        assertThat(engine.contacts().find("404")).isEmpty();
-        assertThat(engine.enrolments().allOfContact("404")).isEmpty();
+        assertThat(engine.engine().ports().enrolments().ofContact("1001", "51")).hasSize(1);
+        assertThat(engine.engine().ports().contacts().find("404")).isEmpty();
+        assertThat(engine.engine().ports().enrolments().allOfContact("404")).isEmpty();
         List<Message> dead = aws.drain(aws.config().deadLetterQueueUrl());
         assertThat(dead).extracting(Message::body).containsExactly("{ this is not JSON");
         assertThat(dead).allSatisfy(m -> assertThat(m.messageAttributes().get("handler").stringValue())
@@ -165,7 +165,7 @@ class TriggerEvaluatorHandlerTest {
             public void propertiesChanged(String contactId, Set<String> properties) {
             }
         }).build();
-        engine.flows().save(flow("1001", SampleFlows.listBased(SampleFlows.CUSTOMER), null,
+        engine.engine().ports().flows().save(flow("1001", SampleFlows.listBased(SampleFlows.CUSTOMER), null,
                 marketingEmail("1", null, "welcome")));
         customer51(engine);
         SQSEvent batch = EventLoader.loadSQSEvent("../../events/contact-changed.json");

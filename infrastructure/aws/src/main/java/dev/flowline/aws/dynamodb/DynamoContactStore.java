@@ -2,10 +2,10 @@ package dev.flowline.aws.dynamodb;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowline.aws.accounts.Account;
+import dev.flowline.engine.Page;
 import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.contact.ContactStore;
-import dev.flowline.engine.contact.PropertyValue;
 import dev.flowline.engine.contact.SubscriptionState;
 import dev.flowline.engine.json.FlowlineJson;
 import software.amazon.awssdk.core.SdkBytes;
@@ -94,6 +94,7 @@ public final class DynamoContactStore implements ContactStore {
     }
 
     /** Whether the contact's item stays within DynamoDB's {@value #MAX_ITEM_BYTES} bytes, so that it can be saved. */
+    @Override
     public boolean fits(Contact contact) {
         long bytes = 0;
         for (var attribute : itemOf(contact).entrySet()) {
@@ -128,7 +129,7 @@ public final class DynamoContactStore implements ContactStore {
         return item;
     }
 
-    /** The contact whose email is {@code email}, ignoring case. */
+    @Override
     public Optional<Contact> findByEmail(String email) {
         return dynamo.query(b -> b.tableName(table).indexName(FlowlineTables.CONTACTS_EMAIL_INDEX)
                         .keyConditionExpression("#e = :e")
@@ -143,6 +144,7 @@ public final class DynamoContactStore implements ContactStore {
      * scan reads on past other accounts' items until the page is full, so a listing costs reads in proportion to
      * the table, and a page ends on one of the account's contacts, whose id is the key of the next.
      */
+    @Override
     public Page<Contact> page(String after, int limit) {
         var contacts = new ArrayList<Contact>();
         Map<String, AttributeValue> start = after == null ? null : key(after);
@@ -166,6 +168,7 @@ public final class DynamoContactStore implements ContactStore {
      * may hold few contacts, or none, before the segment ends. Its next position is a stored key, possibly of
      * another account's item: it is for the next call only, never for an API answer.
      */
+    @Override
     public Page<Contact> scan(int segment, int totalSegments, String after, int limit) {
         var response = dynamo.scan(ofAccount(ScanRequest.builder().segment(segment).totalSegments(totalSegments)
                 .limit(limit).exclusiveStartKey(after == null ? null : Map.of(CONTACT_ID, fromS(after)))));
@@ -186,7 +189,7 @@ public final class DynamoContactStore implements ContactStore {
         return contactOf(account.strip(item.get(CONTACT_ID).s()), item);
     }
 
-    /** Removes the contact's item entirely (a privacy deletion request). */
+    @Override
     public void delete(String contactId) {
         dynamo.deleteItem(b -> b.tableName(table).key(key(contactId)));
     }

@@ -68,10 +68,8 @@ public final class DynamoEnrolmentStore implements EnrolmentStore {
         return byContact(FlowlineTables.ENROLMENTS_CONTACT_INDEX, EnrolmentItem.CONTACT_ID, contactId);
     }
 
-    /**
-     * Removes the enrolment's item and the contact's lock on its flow, whoever holds it (a privacy deletion: the
-     * contact is going). A later step of the enrolment finds nothing and does nothing.
-     */
+    /** The enrolment's item and the contact's lock on its flow go in one transaction. */
+    @Override
     public void delete(Enrolment enrolment) {
         Transactions.write(dynamo, List.of(
                 TransactWriteItem.builder().delete(Delete.builder().tableName(table)
@@ -85,16 +83,14 @@ public final class DynamoEnrolmentStore implements EnrolmentStore {
         return byContact(FlowlineTables.ENROLMENTS_ACTIVE_INDEX, EnrolmentItem.ACTIVE_CONTACT_ID, contactId);
     }
 
-    /**
-     * When each enrolment of the flow began, read by a scan of the whole table (there is no index by flow): its
-     * cost grows with the table, so it serves occasional reports, not the engine.
-     */
-    public Stream<Instant> enrolmentTimes(String flowId) {
+    /** Read by a scan of the whole table (there is no index by flow): its cost grows with the table. */
+    @Override
+    public List<Instant> enrolmentTimes(String flowId) {
         return dynamo.scanPaginator(b -> b.tableName(table).filterExpression("#f = :f")
                         .projectionExpression("enrolledAt")
                         .expressionAttributeNames(Map.of("#f", EnrolmentItem.FLOW_ID))
                         .expressionAttributeValues(Map.of(":f", fromS(account.key(flowId)))))
-                .items().stream().map(item -> Instant.parse(item.get("enrolledAt").s()));
+                .items().stream().map(item -> Instant.parse(item.get("enrolledAt").s())).toList();
     }
 
     @Override

@@ -2,8 +2,10 @@ package dev.flowline.aws.dynamodb;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowline.aws.accounts.Account;
+import dev.flowline.engine.Page;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.definition.FlowStore;
+import dev.flowline.engine.definition.StaleRevisionException;
 import dev.flowline.engine.json.FlowlineJson;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -63,9 +65,10 @@ public final class DynamoFlowStore implements FlowStore {
     }
 
     /**
-     * Up to {@code limit} flows (their current revisions) after the flow {@code after} (null: from the first), in
-     * the table's scan order. A scan reads every revision item too: listing costs reads in proportion to the table.
+     * In the table's scan order. A scan reads every revision item too: listing costs reads in proportion to the
+     * table.
      */
+    @Override
     public Page<Flow> page(String after, int limit) {
         var flows = new ArrayList<Flow>();
         Map<String, AttributeValue> start = after == null ? null
@@ -88,10 +91,7 @@ public final class DynamoFlowStore implements FlowStore {
         return new Page<>(flows, Optional.empty());
     }
 
-    /**
-     * Saves {@code flow} as its next revision and returns it with its new revision id. A flow without a revision
-     * id is new: the save fails if the flow exists. Otherwise the revision id must be the current one.
-     */
+    @Override
     public Flow save(Flow flow) {
         long next = flow.revisionId() == null ? 1 : revisionNumber(flow) + 1;
         ObjectNode tree = FlowlineJson.mapper().valueToTree(flow);
@@ -132,6 +132,7 @@ public final class DynamoFlowStore implements FlowStore {
                 .items().stream().map(DynamoFlowStore::flowOf).toList();
     }
 
+    @Override
     public Optional<Flow> revision(String flowId, String revisionId) {
         try {
             return get(flowId, revisionKey(Long.parseLong(revisionId)));
@@ -140,7 +141,7 @@ public final class DynamoFlowStore implements FlowStore {
         }
     }
 
-    /** Removes the flow with all its revisions. */
+    @Override
     public void delete(String flowId) {
         dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
                         .keyConditionExpression("#id = :id")

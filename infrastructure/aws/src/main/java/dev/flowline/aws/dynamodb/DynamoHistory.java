@@ -92,10 +92,8 @@ public final class DynamoHistory implements History {
                 .expressionAttributeValues(Map.of(":c", fromS(account.key(contactId)))));
     }
 
-    /**
-     * Removes every row of the contact (a privacy deletion). The rows of its enrolments are among them: an
-     * enrolment's rows are written under its contact.
-     */
+    /** The rows of its enrolments are among the contact's: an enrolment's rows are written under its contact. */
+    @Override
     public void deleteOfContact(String contactId) {
         List<WriteRequest> rows = dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
                         .projectionExpression("#c, #s")

@@ -71,7 +71,7 @@ public final class DynamoJourneyEnrolmentStore implements JourneyEnrolmentStore 
                 Map.of(":expected", fromN(String.valueOf(expectedRevision))));
     }
 
-    /** Forgets a contact's enrolment in a journey (a privacy deletion); nothing if it never enrolled. */
+    @Override
     public void delete(String journeyId, String contactId) {
         dynamo.deleteItem(b -> b.tableName(table).key(key(journeyId, contactId)));
     }

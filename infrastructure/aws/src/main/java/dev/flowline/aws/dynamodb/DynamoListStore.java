@@ -1,10 +1,11 @@
 package dev.flowline.aws.dynamodb;
 
 import dev.flowline.aws.accounts.Account;
+import dev.flowline.engine.Page;
 import dev.flowline.engine.criteria.FilterBranch;
-import dev.flowline.engine.criteria.ListDefinition;
-import dev.flowline.engine.criteria.ListDirectory;
 import dev.flowline.engine.json.FlowlineJson;
+import dev.flowline.engine.list.ContactList;
+import dev.flowline.engine.list.ListStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -27,7 +28,7 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
  * A DYNAMIC list has no member items: its members are the contacts that pass its filter branch. List ids are stored
  * as {@link Account#key account keys}.
  */
-public final class DynamoListStore implements ListDirectory {
+public final class DynamoListStore implements ListStore {
 
     private static final String LIST_ID = "listId";
     private static final String SK = "sk";
@@ -45,10 +46,6 @@ public final class DynamoListStore implements ListDirectory {
     }
 
     @Override
-    public Optional<ListDefinition> find(String listId) {
-        return list(listId).map(ContactList::definition);
-    }
-
     public Optional<ContactList> list(String listId) {
         var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(key(listId, DEFINITION))).item();
         if (item == null || item.isEmpty()) {
@@ -60,7 +57,7 @@ public final class DynamoListStore implements ListDirectory {
                 Instant.parse(item.get("createdAt").s()), Instant.parse(item.get("updatedAt").s())));
     }
 
-    /** Saves a new list; returns false when a list with its id exists already. */
+    @Override
     public boolean create(ContactList list) {
         var item = new HashMap<>(key(list.listId(), DEFINITION));
         item.put("name", fromS(list.name()));
@@ -78,7 +75,7 @@ public final class DynamoListStore implements ListDirectory {
         }
     }
 
-    /** Removes the list and its member items. */
+    @Override
     public void delete(String listId) {
         String after = null;
         do {
@@ -89,19 +86,19 @@ public final class DynamoListStore implements ListDirectory {
         dynamo.deleteItem(b -> b.tableName(table).key(key(listId, DEFINITION)));
     }
 
+    @Override
     public void addMembers(String listId, Collection<String> contactIds) {
         write(contactIds.stream().distinct().map(id -> WriteRequest.builder()
                 .putRequest(p -> p.item(key(listId, MEMBER + id))).build()).toList());
     }
 
+    @Override
     public void removeMembers(String listId, Collection<String> contactIds) {
         write(contactIds.stream().distinct().map(id -> deleteRequest(listId, MEMBER + id)).toList());
     }
 
-    /**
-     * Takes the contact out of every MANUAL and SNAPSHOT list of the account (a privacy deletion). There is no
-     * index by member: this scans the table, so its cost grows with the number of lists and members.
-     */
+    /** There is no index by member: this scans the table, so its cost grows with the number of lists and members. */
+    @Override
     public void removeFromAllLists(String contactId) {
         write(dynamo.scanPaginator(b -> b.tableName(table).consistentRead(true)
                         .projectionExpression("#l, #s")
@@ -114,7 +111,7 @@ public final class DynamoListStore implements ListDirectory {
                 .toList());
     }
 
-    /** The member ids of a MANUAL or SNAPSHOT list in id order, from after {@code after}. */
+    @Override
     public Page<String> members(String listId, String after, int limit) {
         var request = QueryRequest.builder().tableName(table)
                 .consistentRead(true).limit(limit)

@@ -97,7 +97,7 @@ public final class EffectLedger implements IdempotencyLedger {
         dynamo.deleteItem(b -> b.tableName(table).key(Map.of(KEY, key(idempotencyKey))));
     }
 
-    /** Forgets the claims of every step of an enrolment, sequences 0 to {@code lastSequence} (a privacy deletion). */
+    @Override
     public void forgetSteps(String enrolmentId, long lastSequence) {
         BatchWrites.write(dynamo, table, LongStream.rangeClosed(0, lastSequence)
                 .mapToObj(sequence -> WriteRequest.builder().deleteRequest(d -> d.key(Map.of(KEY,

@@ -90,7 +90,7 @@ public final class ContactEventRecords implements SqsBatch.RecordHandler<Contact
             case FromBus(BusEvent event) -> handle(event);
             case FromSes ses -> ses.email().ifPresent(email -> {
                 AwsEngine engine = engines.of(ses.account());
-                engine.contacts().findByEmail(email.recipient())
+                engine.engine().ports().contacts().findByEmail(email.recipient())
                         .ifPresent(contact -> engine.engine().context().events().activity(contact.id(), email.event()));
             });
         }
@@ -98,7 +98,7 @@ public final class ContactEventRecords implements SqsBatch.RecordHandler<Contact
 
     private void handle(BusEvent event) {
         AwsEngine engine = engines.of(event.account());
-        Optional<Contact> found = engine.contacts().find(event.contactId());
+        Optional<Contact> found = engine.engine().ports().contacts().find(event.contactId());
         if (found.isEmpty()) {
             LOG.info("the event's contact does not exist (any longer): nothing to do");
             return;

@@ -67,7 +67,7 @@ public final class SnapStartPriming implements Resource {
      */
     @Override
     public void afterRestore(Context<? extends Resource> context) {
-        engine.history().renewWriterId();
+        engine.renewHistoryWriterId();
     }
 
     /** Each warming step on its own, so that one refused request does not skip the others. */
@@ -77,7 +77,7 @@ public final class SnapStartPriming implements Resource {
             var step = new QueuedStep(engine.account(), new StepMessage(NO_ENROLMENT, 0), List.of());
             QueuedStep.parse(step.toJson(), engine.account());
         });
-        quietly("DynamoDB", () -> engine.enrolments().find(NO_ENROLMENT));
+        quietly("DynamoDB", () -> engine.engine().ports().enrolments().find(NO_ENROLMENT));
         String stepQueue = engine.config().stepQueueUrl();
         if (stepQueue != null) {
             quietly("SQS", () -> engine.sqs().getQueueAttributes(request -> request.queueUrl(stepQueue)

@@ -1,7 +1,9 @@
 package dev.flowline.aws.lambda;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.flowline.aws.http.HttpWebhookCaller;
 import dev.flowline.engine.idempotency.EffectInProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +11,7 @@ import org.slf4j.MDC;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,11 @@ import java.util.Map;
  * queue after a few tries). A poison message, one whose body cannot be decoded or that {@link
  * PoisonMessageException can never be handled}, is sent to the handler's dead-letter queue at once with message
  * attributes {@code reason} and {@code handler}, and counts as handled, so it never holds back its batch.
+ * <p>
+ * A message is started only while the invocation has {@link #LONGEST_MESSAGE} left, so that the function's timeout
+ * never cuts one short (ten webhook steps of 33 s each would outlive a 60 s function); the messages not started are
+ * named in the response unread, and SQS delivers them again. The first message always starts, so that every
+ * invocation moves its queue on.
  * <p>
  * Each message is logged under its message id, the handler's name and the ids its {@link RecordHandler} names.
  * Unless debug logging is on, failures are logged without their messages ({@link LogSafe}): they may quote email
@@ -38,6 +46,12 @@ public final class SqsBatch {
         void handle(T message);
     }
 
+    /**
+     * The longest one message may take: a webhook step's connect and answer timeouts, and a margin for the reads and
+     * writes of the step around the call.
+     */
+    public static final Duration LONGEST_MESSAGE = HttpWebhookCaller.CONNECT_TIMEOUT
+            .plus(HttpWebhookCaller.RESPONSE_TIMEOUT).plus(Duration.ofSeconds(10));
     static final String REASON = "reason";
     static final String HANDLER = "handler";
     private static final int MAX_REASON_LENGTH = 1024;
@@ -53,14 +67,27 @@ public final class SqsBatch {
         this.deadLetterQueueUrl = deadLetterQueueUrl;
     }
 
-    public <T> SQSBatchResponse run(SQSEvent event, RecordHandler<T> records) {
+    /** {@code context} is null outside Lambda (tests, the local runtime): there is no time limit then. */
+    public <T> SQSBatchResponse run(SQSEvent event, Context context, RecordHandler<T> records) {
         var failures = new ArrayList<SQSBatchResponse.BatchItemFailure>();
-        for (SQSEvent.SQSMessage message : event.getRecords()) {
-            if (!handled(message, records)) {
-                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+        List<SQSEvent.SQSMessage> messages = event.getRecords();
+        int started = 0;
+        for (; started < messages.size() && (started == 0 || timeForAnother(context)); started++) {
+            if (!handled(messages.get(started), records)) {
+                failures.add(new SQSBatchResponse.BatchItemFailure(messages.get(started).getMessageId()));
             }
         }
+        List<SQSEvent.SQSMessage> unstarted = messages.subList(started, messages.size());
+        if (!unstarted.isEmpty()) {
+            LOG.warn("{} messages not started, {} ms before the function's timeout: SQS delivers them again",
+                    unstarted.size(), context.getRemainingTimeInMillis());
+            unstarted.forEach(message -> failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId())));
+        }
         return new SQSBatchResponse(failures);
+    }
+
+    private static boolean timeForAnother(Context context) {
+        return context == null || context.getRemainingTimeInMillis() >= LONGEST_MESSAGE.toMillis();
     }
 
     private <T> boolean handled(SQSEvent.SQSMessage message, RecordHandler<T> records) {

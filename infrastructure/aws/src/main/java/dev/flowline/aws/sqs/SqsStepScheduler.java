@@ -23,7 +23,6 @@ import java.util.List;
 public final class SqsStepScheduler implements StepScheduler {
 
     static final Duration MAX_QUEUE_DELAY = Duration.ofMinutes(15);
-    private static final int BATCH_SIZE = 10;
 
     private final SqsClient sqs;
     private final Account account;
@@ -64,23 +63,11 @@ public final class SqsStepScheduler implements StepScheduler {
                 continue;
             }
             entries.add(SendMessageBatchRequestEntry.builder()
-                    .id(Integer.toString(entries.size() % BATCH_SIZE))
                     .messageBody(new QueuedStep(account, due.step(), causes).toJson())
                     .delaySeconds((int) delay)
                     .build());
         }
-        for (int from = 0; from < entries.size(); from += BATCH_SIZE) {
-            send(entries.subList(from, Math.min(from + BATCH_SIZE, entries.size())));
-        }
-    }
-
-    private void send(List<SendMessageBatchRequestEntry> batch) {
-        var response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(batch));
-        if (!response.failed().isEmpty()) {
-            var failure = response.failed().getFirst();
-            throw new IllegalStateException("the step queue refused " + response.failed().size() + " of "
-                    + batch.size() + " steps, first: " + failure.code() + " " + failure.message());
-        }
+        MessageBatches.send(sqs, queueUrl, entries, "steps", "the step queue");
     }
 
     /** Whole seconds until {@code dueAt}, rounded up so a step never runs early; 0 when due now or past. */

@@ -1,6 +1,7 @@
 package dev.flowline.aws.dynamodb;
 
 import dev.flowline.aws.accounts.Account;
+import dev.flowline.engine.Page;
 import dev.flowline.engine.idempotency.IdempotencyLedger;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.definition.Flow;
@@ -9,6 +10,7 @@ import dev.flowline.engine.enrolment.EnrolmentSource;
 import dev.flowline.engine.history.HistoryEntry;
 import dev.flowline.engine.history.HistoryKind;
 import dev.flowline.engine.history.Metric;
+import dev.flowline.engine.list.ContactList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -2,6 +2,7 @@ package dev.flowline.aws.dynamodb;
 
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.definition.Flow;
+import dev.flowline.engine.definition.StaleRevisionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -47,9 +47,9 @@ class SnapStartPrimingTest {
         var priming = new SnapStartPriming(engine);
         var at = Instant.parse("2026-03-02T10:00:00Z");
 
-        engine.history().append(new HistoryEntry(null, "51", "c1", at, HistoryKind.NOT_ENROLLED, null, "snapshotted"));
+        engine.engine().ports().history().append(new HistoryEntry(null, "51", "c1", at, HistoryKind.NOT_ENROLLED, null, "snapshotted"));
         priming.afterRestore(null);
-        engine.history().append(new HistoryEntry(null, "51", "c1", at, HistoryKind.NOT_ENROLLED, null, "restored"));
+        engine.engine().ports().history().append(new HistoryEntry(null, "51", "c1", at, HistoryKind.NOT_ENROLLED, null, "restored"));
 
         try (var dynamo = aws.clients().dynamoDb()) {
             var writers = dynamo.scan(b -> b.tableName(aws.config().tables().history())).items().stream()

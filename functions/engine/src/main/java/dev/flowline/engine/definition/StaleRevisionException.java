@@ -1,4 +1,4 @@
-package dev.flowline.aws.dynamodb;
+package dev.flowline.engine.definition;
 
 /** A flow was saved on top of a revision that is no longer its current one: reload it and apply the change again. */
 public final class StaleRevisionException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.flowline.aws.dynamodb;
+package dev.flowline.engine;
 
 import java.util.List;
 import java.util.Optional;

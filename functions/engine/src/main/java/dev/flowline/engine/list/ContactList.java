@@ -1,4 +1,4 @@
-package dev.flowline.aws.dynamodb;
+package dev.flowline.engine.list;
 
 import dev.flowline.engine.criteria.FilterBranch;
 import dev.flowline.engine.criteria.ListDefinition;

@@ -1,4 +1,4 @@
-package dev.flowline.functions.api;
+package dev.flowline.aws.dynamodb;
 
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
@@ -10,7 +10,11 @@ import java.util.Optional;
  * or email in a body for instance, or an item over 400 KB, such as a contact with many long values. DynamoDB
  * refuses them before writing anything; they are the client's errors, not the server's.
  */
-final class StorageLimits {
+public final class StorageLimits {
+
+    /** How to answer a request that met a limit: an HTTP status, HubSpot's error category and why. */
+    public record Refusal(int status, String category, String message) {
+    }
 
     /** The wordings of DynamoDB (real, then Local) for a key value over its size. */
     private static final List<String> KEY_TOO_LONG = List.of("has exceeded the maximum size limit",
@@ -19,17 +23,19 @@ final class StorageLimits {
     private StorageLimits() {
     }
 
-    static Optional<ApiException> clientError(DynamoDbException e) {
+    /** The limit {@code e} reports, if it is one of those a request can meet. */
+    public static Optional<Refusal> refusal(DynamoDbException e) {
         String message = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorMessage();
         if (e.statusCode() != 400 || message == null) {
             return Optional.empty();
         }
         if (message.startsWith("Item size has exceeded")) {
-            return Optional.of(new ApiException(413, "PAYLOAD_TOO_LARGE", "the record would be larger than one "
-                    + "stored item holds (400 KB, compressed): write fewer or shorter values", List.of()));
+            return Optional.of(new Refusal(413, "PAYLOAD_TOO_LARGE", "the record would be larger than one "
+                    + "stored item holds (400 KB, compressed): write fewer or shorter values"));
         }
         if (KEY_TOO_LONG.stream().anyMatch(message::contains)) {
-            return Optional.of(ApiException.badRequest("an id or email in the request is too long to look up"));
+            return Optional.of(new Refusal(400, "VALIDATION_ERROR", "an id or email in the request is too long to "
+                    + "look up"));
         }
         return Optional.empty();
     }

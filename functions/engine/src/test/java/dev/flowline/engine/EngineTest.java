@@ -1,0 +1,169 @@
+package dev.flowline.engine;
+
+import dev.flowline.engine.action.CrmRecords;
+import dev.flowline.engine.action.InAppNotification;
+import dev.flowline.engine.action.InternalEmail;
+import dev.flowline.engine.action.Mailer;
+import dev.flowline.engine.action.MarketingEmail;
+import dev.flowline.engine.action.NewRecord;
+import dev.flowline.engine.action.NewTask;
+import dev.flowline.engine.action.SmsMessage;
+import dev.flowline.engine.action.SmsSender;
+import dev.flowline.engine.action.SmsStatus;
+import dev.flowline.engine.action.WebhookRequest;
+import dev.flowline.engine.action.WebhookResponse;
+import dev.flowline.engine.contact.ActivityEvent;
+import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.enrolment.EngineEvents;
+import dev.flowline.engine.idempotency.EffectInProgress;
+import dev.flowline.engine.simulation.InMemoryContactStore;
+import dev.flowline.engine.simulation.InMemoryEnrolmentStore;
+import dev.flowline.engine.simulation.InMemoryFlowStore;
+import dev.flowline.engine.simulation.InMemoryHistory;
+import dev.flowline.engine.simulation.InMemoryJourneyEnrolmentStore;
+import dev.flowline.engine.simulation.InMemoryJourneyStore;
+import dev.flowline.engine.simulation.InMemoryLedger;
+import dev.flowline.engine.simulation.InMemoryListStore;
+import dev.flowline.engine.simulation.InMemoryMetrics;
+import dev.flowline.engine.simulation.Outbox;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What the engine's front door wires, whatever the ports: side effects once per key, events recorded first. */
+class EngineTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T09:00:00Z");
+
+    /** Every call made, as a real service would take it: nothing here deduplicates. */
+    private final List<String> calls = new ArrayList<>();
+    private final InMemoryLedger ledger = new InMemoryLedger();
+    private final InMemoryContactStore contacts = new InMemoryContactStore();
+    private final List<String> published = new ArrayList<>();
+
+    private EnginePorts.Builder ports() {
+        return new Outbox().connect(EnginePorts.builder()).clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .flows(new InMemoryFlowStore()).contacts(contacts).enrolments(new InMemoryEnrolmentStore())
+                .lists(new InMemoryListStore()).journeys(new InMemoryJourneyStore())
+                .journeyEnrolments(new InMemoryJourneyEnrolmentStore()).history(new InMemoryHistory())
+                .metrics(new InMemoryMetrics()).steps((step, dueAt) -> { }).activations(segments -> { })
+                .idempotency(ledger)
+                .events(new EngineEvents() {
+                    @Override
+                    public void activity(String contactId, ActivityEvent event) {
+                        published.add(contactId + " " + event.eventTypeId() + " recorded first: "
+                                + contacts.find(contactId).orElseThrow().events().contains(event));
+                    }
+
+                    @Override
+                    public void propertiesChanged(String contactId, Set<String> properties) {
+                        published.add(contactId + " " + properties);
+                    }
+                })
+                .mailer(new Mailer() {
+                    @Override
+                    public void sendMarketingEmail(MarketingEmail email) {
+                        calls.add("marketing " + email.idempotencyKey());
+                    }
+
+                    @Override
+                    public void sendInternalEmail(InternalEmail email) {
+                        calls.add("internal " + email.idempotencyKey());
+                    }
+                })
+                .webhooks(request -> {
+                    calls.add("webhook " + request.idempotencyKey());
+                    return WebhookResponse.status(503, "30");
+                })
+                .sms(new SmsSender() {
+                    @Override
+                    public String send(SmsMessage message) {
+                        calls.add("sms " + message.idempotencyKey());
+                        return "m-" + calls.size();
+                    }
+
+                    @Override
+                    public SmsStatus status(String messageId) {
+                        return SmsStatus.DELIVERED;
+                    }
+                })
+                .notifier(notification -> calls.add("notification " + notification.idempotencyKey()))
+                .records(new CrmRecords() {
+                    @Override
+                    public void createTask(NewTask task) {
+                        calls.add("task " + task.idempotencyKey());
+                    }
+
+                    @Override
+                    public void createRecord(NewRecord record) {
+                        calls.add("record " + record.idempotencyKey());
+                    }
+                });
+    }
+
+    @Test
+    void everySideEffectIsMadeOncePerIdempotencyKeyAndARepeatGetsTheFirstOutcome() {
+        EnginePorts wrapped = new Engine(ports().build()).ports();
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            wrapped.mailer().sendMarketingEmail(new MarketingEmail("k1", "f", "c", "a@example.com", "welcome", Map.of()));
+            wrapped.mailer().sendInternalEmail(new InternalEmail("k2", "f", "c", List.of("u"), List.of(), List.of(), "s", "b"));
+            assertThat(wrapped.webhooks().call(new WebhookRequest("k3", "POST", "https://example.com", Map.of(), "{}", null)))
+                    .isEqualTo(WebhookResponse.status(503, "30"));
+            assertThat(wrapped.sms().send(new SmsMessage("k4", "f", "c", List.of("u"), null, "hi"))).isEqualTo("m-4");
+            wrapped.notifier().notify(new InAppNotification("k5", "f", "c", List.of("u"), "", "s", "b"));
+            wrapped.records().createTask(new NewTask("k6", "f", "c", "TODO", "s", "", "", null, null));
+            wrapped.records().createRecord(new NewRecord("k7", "f", "c", "0-3", Map.of()));
+        }
+
+        assertThat(calls).containsExactly("marketing k1", "internal k2", "webhook k3", "sms k4", "notification k5",
+                "task k6", "record k7");
+    }
+
+    @Test
+    void aSideEffectAnotherRunIsMakingFailsWithoutBeingMade() {
+        EnginePorts wrapped = new Engine(ports().build()).ports();
+        ledger.claim("k1");
+
+        assertThatThrownBy(() -> wrapped.mailer().sendMarketingEmail(
+                new MarketingEmail("k1", "f", "c", "a@example.com", "welcome", Map.of())))
+                .isInstanceOf(EffectInProgress.class);
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void aWebhookRefusedBeforeItWasMadeLeavesItsKeyFree() {
+        EnginePorts wrapped = new Engine(ports().webhooks(request -> WebhookResponse.refused("forbidden")).build())
+                .ports();
+
+        assertThat(wrapped.webhooks().call(new WebhookRequest("k3", "POST", "http://10.0.0.1", Map.of(), "{}", null))
+                .refused()).isTrue();
+        assertThat(ledger.keys()).isEmpty();
+    }
+
+    @Test
+    void anEngineEventIsRecordedOnItsContactBeforeItIsPublished() {
+        var engine = new Engine(ports().build());
+        contacts.create(new Contact("c1"));
+
+        engine.context().events().activity("c1", new ActivityEvent("e-1", NOW, Map.of()));
+
+        assertThat(published).containsExactly("c1 e-1 recorded first: true");
+    }
+
+    @Test
+    void aMissingPortIsNamedWhenThePortsAreBuilt() {
+        assertThatNullPointerException().isThrownBy(() -> ports().mailer(null).build())
+                .withMessage("the engine needs the port mailer");
+    }
+}
