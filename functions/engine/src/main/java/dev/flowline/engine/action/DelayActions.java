@@ -3,6 +3,7 @@ package dev.flowline.engine.action;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flowline.engine.definition.NumberRanges;
 import dev.flowline.engine.definition.SingleConnectionAction;
 import dev.flowline.engine.timing.AnchorDates;
 import dev.flowline.engine.timing.CalendarNames;
@@ -24,7 +25,9 @@ import java.util.Set;
 
 /**
  * The delays: for a set time or until a day and time ({@code 0-1}), until a date ({@code 0-35}), until an event
- * ({@code 0-29}). Times of day and calendar days are in the account's time zone.
+ * ({@code 0-29}). Times of day and calendar days are in the account's time zone. A delay whose own fields give no
+ * time to wait until (a definition stored before they were validated) throws {@link IllegalArgumentException}:
+ * letting the contact move on at once would run the next actions early, so the enrolment ends instead.
  */
 final class DelayActions {
 
@@ -48,16 +51,17 @@ final class DelayActions {
                     .map(due -> waitUntil(action, due))
                     .orElseThrow();
         }
-        return Offset.parse(text(fields, "delta"), text(fields, "time_unit"))
-                .map(offset -> waitUntil(action, offset.addTo(context.now().atZone(context.timeZone())).toInstant()))
-                .orElseGet(() -> StepResult.next(Branches.next(action.connection()),
-                        StepResult.Outcome.failed("the delay has no valid delta and time_unit")));
+        Offset offset = offset(fields);
+        if (offset.amount() < 0) {
+            throw new IllegalArgumentException("the delay's delta " + offset.amount() + " is negative");
+        }
+        return waitUntil(action, offset.addTo(context.now().atZone(context.timeZone())).toInstant());
     }
 
     /**
      * Until a date: the {@code date} field, or in a date-centred flow without it, the flow's anchor date; moved
-     * by {@code delta} in {@code time_unit}, then set to {@code time_of_day}. A date already passed, or no date,
-     * lets the contact move on at once.
+     * by {@code delta} in {@code time_unit}, then set to {@code time_of_day}. A date already passed, or a date
+     * property or anchor without a date, lets the contact move on at once.
      */
     static StepResult untilDate(SingleConnectionAction action, ActionContext context) {
         ObjectNode fields = fieldsOf(action);
@@ -70,28 +74,45 @@ final class DelayActions {
                 : dateOf(date, context);
         if (base.isEmpty()) {
             return StepResult.next(next, StepResult.Outcome.skipped("no date: " + (anchored
-                    ? "the workflow's anchor date is not set" : describe(date) + " has no date")));
+                    ? "the workflow's anchor date is not set"
+                    : "the property " + date.path("propertyName").asText() + " has no date")));
         }
-        Offset offset = fields.has("delta")
-                ? Offset.parse(text(fields, "delta"), text(fields, "time_unit")).orElse(null)
-                : Offset.NONE;
-        if (offset == null) {
-            return StepResult.next(next, StepResult.Outcome.failed("the delay has no valid delta and time_unit"));
-        }
+        Offset offset = text(fields, "delta") != null ? offset(fields) : Offset.NONE;
         ZonedDateTime target = offset.addTo(base.get());
         Optional<LocalTime> time = TimesOfDay.of(fields.get("time_of_day"));
         Instant due = (time.isPresent() ? target.with(time.get()) : target).toInstant();
         if (!due.isAfter(context.now())) {
             return StepResult.next(next, StepResult.Outcome.skipped("the date has already passed (" + due + ")"));
         }
+        if (!NumberRanges.isInYears(due)) {
+            throw new IllegalArgumentException("the delay would wait until " + due + ", after the year "
+                    + NumberRanges.LAST_YEAR);
+        }
         return waitUntil(action, due);
     }
 
-    /** Waits for the event for {@code expiration_minutes}; later actions branch on whether it came. */
+    /**
+     * Waits for the event for {@code expiration_minutes} (a whole number, at most {@link NumberRanges#LONGEST_WAIT};
+     * none or 0: {@link #LONGEST_EVENT_WAIT}); later actions branch on whether it came.
+     */
     static StepResult untilEvent(SingleConnectionAction action, ActionContext context) {
-        long minutes = fieldsOf(action).path("expiration_minutes").asLong(0);
+        String text = text(fieldsOf(action), "expiration_minutes");
+        long minutes = (text == null ? Optional.of(Offset.NONE) : Offset.parse(text, "MINUTES"))
+                .filter(expiration -> expiration.amount() >= 0)
+                .orElseThrow(() -> new IllegalArgumentException("the delay's expiration_minutes \"" + text
+                        + "\" is not a whole number of minutes from 0 to " + NumberRanges.LONGEST_WAIT.toMinutes()))
+                .amount();
         Duration longest = minutes > 0 ? Duration.ofMinutes(minutes) : LONGEST_EVENT_WAIT;
         return new StepResult.WaitForEvent(context.now().plus(longest));
+    }
+
+    /** {@code delta} in {@code time_unit}, which the validator checks: one stored before it did may not be valid. */
+    private static Offset offset(ObjectNode fields) {
+        String delta = text(fields, "delta");
+        String unit = text(fields, "time_unit");
+        return Offset.parse(delta, unit).orElseThrow(() -> new IllegalArgumentException("the delay's delta \""
+                + delta + "\" in time_unit \"" + unit + "\" is not a whole number of MINUTES, HOURS, DAYS or WEEKS"
+                + " of at most " + NumberRanges.LONGEST_WAIT.toDays() + " days"));
     }
 
     private static StepResult waitUntil(SingleConnectionAction action, Instant due) {
@@ -99,18 +120,23 @@ final class DelayActions {
                 StepResult.Outcome.succeeded("delayed until " + due), Map.of());
     }
 
+    /**
+     * The date of {@code date}: a static one, which must be readable, or a property's, which may be empty or
+     * not a date (the contact then moves on, as in HubSpot).
+     */
     private static Optional<ZonedDateTime> dateOf(JsonNode date, ActionContext context) {
         return switch (date.path("type").asText()) {
-            case "STATIC_VALUE" -> DateValues.parse(date.path("staticValue").asText(null), context.timeZone());
+            case "STATIC_VALUE" -> {
+                String value = date.path("staticValue").asText(null);
+                yield Optional.of(DateValues.parse(value, context.timeZone()).orElseThrow(() ->
+                        new IllegalArgumentException("the delay's date \"" + value + "\" is not a date in the years "
+                                + NumberRanges.FIRST_YEAR + " to " + NumberRanges.LAST_YEAR)));
+            }
             case "OBJECT_PROPERTY" -> context.contact().value(date.path("propertyName").asText())
                     .flatMap(value -> DateValues.parse(value, context.timeZone()));
-            default -> Optional.empty();
+            default -> throw new IllegalArgumentException("the delay's date is neither a STATIC_VALUE nor an "
+                    + "OBJECT_PROPERTY");
         };
-    }
-
-    private static String describe(JsonNode date) {
-        return "OBJECT_PROPERTY".equals(date.path("type").asText())
-                ? "the property " + date.path("propertyName").asText() : "the delay";
     }
 
     private static ObjectNode fieldsOf(SingleConnectionAction action) {

@@ -2,6 +2,7 @@ package dev.flowline.engine.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.definition.NumberRanges;
 import dev.flowline.engine.definition.SingleConnectionAction;
 
 import java.math.BigDecimal;
@@ -56,16 +57,27 @@ final class SetPropertyAction implements ActionHandler<SingleConnectionAction> {
 
     private static StepResult increment(SingleConnectionAction action, ActionContext context, String property,
                                         String current, String amount) {
-        if (!PropertyKind.isNumber(amount)) {
+        Optional<BigDecimal> by = finite(amount);
+        if (by.isEmpty()) {
             return Results.failed(action, "the increment amount \"" + amount + "\" is not a number");
         }
-        if (!current.isEmpty() && !PropertyKind.isNumber(current)) {
+        Optional<BigDecimal> start = current.isEmpty() ? Optional.of(BigDecimal.ZERO) : finite(current);
+        if (start.isEmpty()) {
             return Results.failed(action, "cannot increment " + property + ": its value \"" + current
                     + "\" is not a number");
         }
-        BigDecimal start = current.isEmpty() ? BigDecimal.ZERO : new BigDecimal(current.trim());
-        BigDecimal sum = start.add(new BigDecimal(amount.trim()));
-        return set(action, context, property, sum.stripTrailingZeros().toPlainString());
+        return set(action, context, property, start.get().add(by.get()).stripTrailingZeros().toPlainString());
+    }
+
+    /**
+     * The number in {@code text}, if it is one a JavaScript number can hold: adding {@code 1e99999999} exactly
+     * would write a hundred million digits.
+     */
+    private static Optional<BigDecimal> finite(String text) {
+        if (!PropertyKind.isNumber(text)) {
+            return Optional.empty();
+        }
+        return Optional.of(new BigDecimal(text.trim())).filter(NumberRanges::isFinite);
     }
 
     /** Adds the options of {@code added} to those of {@code current}, keeping order and dropping repeats. */

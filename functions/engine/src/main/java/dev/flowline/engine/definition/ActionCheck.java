@@ -18,11 +18,13 @@ final class ActionCheck {
     private final Problems problems;
     private final FilterCheck filters;
     private final ActionFieldsCheck fields;
+    private final FieldValuesCheck values;
 
     ActionCheck(Problems problems, FilterCheck filters, boolean dateCentred) {
         this.problems = problems;
         this.filters = filters;
         this.fields = new ActionFieldsCheck(problems, filters, dateCentred);
+        this.values = new FieldValuesCheck(problems);
     }
 
     void check(List<Action> actions) {
@@ -66,6 +68,8 @@ final class ActionCheck {
                         && !a.webhookUrl().regionMatches(true, 0, "https://", 0, "https://".length())) {
                     problems.add(at.field("webhookUrl"), "webhookUrl " + quote(a.webhookUrl()) + " must use https");
                 }
+                problems.each(a.queryParams(), at.field("queryParams"),
+                        (param, paramAt) -> values.unionValue(param.value(), paramAt.field("value")));
             }
             case UnknownAction a -> {
                 if (problems.require(at, "type", a.type())) {

@@ -6,7 +6,6 @@ import dev.flowline.engine.criteria.FilterBranch;
 import dev.flowline.engine.json.FlowlineJson;
 import dev.flowline.engine.json.InvalidJsonException;
 
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -18,21 +17,22 @@ import static dev.flowline.engine.definition.Problems.quote;
 
 /**
  * The {@code fields} of a {@code SINGLE_CONNECTION} action: those its built-in type needs (see {@link ActionType}),
- * and the values Flowline must be able to act on, such as delays.
+ * and the values Flowline must be able to act on, such as delays ({@link FieldValuesCheck}).
  */
 final class ActionFieldsCheck {
 
     private static final Pattern ACTION_TYPE_ID = Pattern.compile("\\d+-\\d+");
-    private static final List<String> DELAY_UNITS = List.of("MINUTES", "HOURS", "DAYS", "WEEKS");
 
     private final Problems problems;
     private final FilterCheck filters;
+    private final FieldValuesCheck values;
     private final boolean dateCentred;
 
     /** @param dateCentred whether the flow has an event anchor: its 0-35 delays may then count from the anchor */
     ActionFieldsCheck(Problems problems, FilterCheck filters, boolean dateCentred) {
         this.problems = problems;
         this.filters = filters;
+        this.values = new FieldValuesCheck(problems);
         this.dateCentred = dateCentred;
     }
 
@@ -52,16 +52,14 @@ final class ActionFieldsCheck {
             }
         });
         switch (type.orElse(null)) {
-            case DELAY -> {
-                nonNegativeWholeNumber(fields, "delta", fieldsAt);
-                if (present(fields, "time_unit")) {
-                    problems.oneOf(fieldsAt, "time_unit", fields.get("time_unit").asText(), DELAY_UNITS);
-                }
-            }
+            case DELAY -> values.delay(fields, fieldsAt);
+            case DELAY_UNTIL_DATE -> values.delayUntilDate(fields, fieldsAt);
             case DELAY_UNTIL_EVENT -> {
-                nonNegativeWholeNumber(fields, "expiration_minutes", fieldsAt);
+                values.delayUntilEvent(fields, fieldsAt);
                 eventBranches(fields.get("event_filter_branches"), fieldsAt.field("event_filter_branches"));
             }
+            case CREATE_TASK -> values.relativeTime(fields.get("due_time"), fieldsAt.field("due_time"));
+            case SET_PROPERTY -> values.unionValue(fields.get("value"), fieldsAt.field("value"));
             case null, default -> {
             }
         }
@@ -81,30 +79,6 @@ final class ActionFieldsCheck {
                 problems.add(at.field(key), key + " is required by action type " + type.id() + " ("
                         + type.description() + ")" + (others.isEmpty() ? "" : ", unless fields hold " + others));
             }
-        }
-    }
-
-    private void nonNegativeWholeNumber(ObjectNode fields, String key, Pointer at) {
-        if (!present(fields, key)) {
-            return;
-        }
-        JsonNode node = fields.get(key);
-        BigDecimal number = wholeNumber(node);
-        if (number == null) {
-            problems.add(at.field(key), key + " " + quote(node.asText()) + " must be a whole number");
-        } else if (number.signum() < 0) {
-            problems.add(at.field(key), key + " " + quote(node.asText()) + " must not be negative");
-        }
-    }
-
-    /** The number a field holds, as a JSON number or a string (HubSpot sends both), or null when it is not whole. */
-    private static BigDecimal wholeNumber(JsonNode node) {
-        try {
-            BigDecimal number = node.isNumber() ? node.decimalValue()
-                    : node.isTextual() ? new BigDecimal(node.asText().trim()) : null;
-            return number != null && number.stripTrailingZeros().scale() <= 0 ? number : null;
-        } catch (NumberFormatException e) {
-            return null;
         }
     }
 

@@ -8,14 +8,10 @@ import dev.flowline.engine.criteria.Filter;
 import dev.flowline.engine.criteria.FilterBranch;
 import dev.flowline.engine.criteria.FormSubmissionFilter;
 import dev.flowline.engine.criteria.InListFilter;
-import dev.flowline.engine.criteria.NumOccurrencesRefineBy;
 import dev.flowline.engine.criteria.PageViewFilter;
 import dev.flowline.engine.criteria.PropertyFilter;
 import dev.flowline.engine.criteria.PruningRefineBy;
-import dev.flowline.engine.criteria.SetOccurrencesRefineBy;
-import dev.flowline.engine.criteria.UnknownCoalescingRefineBy;
 import dev.flowline.engine.criteria.UnknownFilter;
-import dev.flowline.engine.criteria.UnknownPruningRefineBy;
 
 import java.util.List;
 
@@ -40,10 +36,12 @@ final class FilterCheck {
 
     private final Problems problems;
     private final OperationCheck operations;
+    private final RefineByCheck refineBys;
 
     FilterCheck(Problems problems) {
         this.problems = problems;
         this.operations = new OperationCheck(problems);
+        this.refineBys = new RefineByCheck(problems);
     }
 
     /** A branch that must describe an event: an event trigger or the event a delay waits for. */
@@ -119,18 +117,7 @@ final class FilterCheck {
     }
 
     private void refineBys(PruningRefineBy pruning, CoalescingRefineBy coalescing, Pointer at) {
-        if (pruning instanceof UnknownPruningRefineBy unknown) {
-            problems.notEvaluated(at.field("pruningRefineBy"), "type", unknown.kind(), "refine-by type");
-        }
-        switch (coalescing) {
-            case null -> {
-            }
-            case NumOccurrencesRefineBy n -> {
-            }
-            case SetOccurrencesRefineBy s -> problems.notEvaluated(at.field("coalescingRefineBy"), "type", s.type(),
-                    "refine-by type");
-            case UnknownCoalescingRefineBy u -> problems.notEvaluated(at.field("coalescingRefineBy"), "type", u.kind(),
-                    "refine-by type");
-        }
+        refineBys.pruning(pruning, at.field("pruningRefineBy"));
+        refineBys.coalescing(coalescing, at.field("coalescingRefineBy"));
     }
 }

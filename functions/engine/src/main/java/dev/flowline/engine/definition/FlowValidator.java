@@ -17,6 +17,7 @@ public final class FlowValidator {
         var problems = new Problems();
         var filters = new FilterCheck(problems);
         new FlowSettingsCheck(problems).check(flow);
+        new ScheduleCheck(problems).check(flow);
         new CriteriaCheck(problems, filters).check(flow);
         new ActionCheck(problems, filters, flow.eventAnchor() != null).check(flow.actions());
         new ActionGraphCheck(problems).check(flow);

@@ -3,6 +3,7 @@ package dev.flowline.engine.enrolment;
 import dev.flowline.engine.action.ActionContext;
 import dev.flowline.engine.action.StepResult;
 import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.criteria.UnsupportedFilterException;
 import dev.flowline.engine.definition.Action;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.history.HistoryEntry;
@@ -10,6 +11,7 @@ import dev.flowline.engine.history.HistoryKind;
 import dev.flowline.engine.history.Metric;
 import dev.flowline.engine.timing.ExecutionWindows;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +23,9 @@ import java.util.Set;
  * are written before the bus is told (which may refuse) and the next step is queued; a message one step behind
  * its enrolment queues the enrolment's step again (its first handling may have failed before queueing it), so
  * that a failure after the move never strands the enrolment. Before each action the goal and suppression lists are checked; actions other than
- * delays and branches wait for the flow's execution window.
+ * delays and branches wait for the flow's execution window. A step its definition cannot run (a value out of range
+ * in a flow stored before it was validated) ends the enrolment with {@link UnenrolmentReason#ACTION_CANNOT_RUN}
+ * rather than failing every delivery until the message is dead-lettered and the enrolment stranded.
  */
 public final class StepRunner {
 
@@ -98,35 +102,72 @@ public final class StepRunner {
     }
 
     private void runAction(Enrolment enrolment, Flow flow, Contact contact, Instant now) {
-        Optional<Action> action = Optional.ofNullable(enrolment.currentActionId()).flatMap(flow::action);
-        if (action.isEmpty()) {
+        Optional<Action> found = Optional.ofNullable(enrolment.currentActionId()).flatMap(flow::action);
+        if (found.isEmpty()) {
             complete(enrolment, now);
             return;
         }
-        Optional<UnenrolmentReason> exit = guards.beforeStep(flow, contact);
-        if (exit.isPresent()) {
-            unenroller.unenrol(enrolment, exit.get());
-            return;
-        }
-        if (!ActionKinds.isDelayOrBranch(action.get())) {
-            Instant allowed = ExecutionWindows.of(flow, engine.timeZone()).nextAllowed(now, enrolment.enrolmentId());
-            if (allowed.isAfter(now)) {
-                Enrolment postponed = enrolment.postpone(allowed);
-                if (engine.enrolments().update(postponed, enrolment.sequence())) {
-                    record(enrolment, HistoryKind.RESCHEDULED, action.get().actionId(),
-                            "outside the workflow's execution times: moved to " + allowed);
-                    engine.steps().schedule(postponed.nextStep(), allowed);
-                }
-                return;
-            }
-        }
+        Action action = found.get();
         var context = new ActionContext(flow, enrolment, contact, now, engine.timeZone(), engine.evaluation(),
                 enrolment.nextStep().idempotencyKey());
-        StepResult result = flow.enabled() || ActionKinds.isDelayOrBranch(action.get())
-                ? engine.actions().execute(action.get(), context)
-                : StepResult.next(standardNext(action.get()).orElse(null),
-                StepResult.Outcome.skipped("the workflow is turned off: only delays run"));
-        apply(enrolment, context, action.get(), result);
+        Step step;
+        try {
+            step = step(flow, contact, action, context);
+        } catch (IllegalArgumentException | ArithmeticException | DateTimeException | UnsupportedFilterException e) {
+            // the definition cannot run (a redelivery would fail the same way), unlike an unavailable service,
+            // whose exception goes on up so that the queue retries
+            unenroller.unenrol(enrolment, UnenrolmentReason.ACTION_CANNOT_RUN,
+                    "action " + action.actionId() + " cannot run: " + e.getMessage());
+            return;
+        }
+        switch (step) {
+            case Step.Exit exit -> unenroller.unenrol(enrolment, exit.reason());
+            case Step.Postpone postpone -> {
+                Enrolment postponed = enrolment.postpone(postpone.until());
+                if (engine.enrolments().update(postponed, enrolment.sequence())) {
+                    record(enrolment, HistoryKind.RESCHEDULED, action.actionId(),
+                            "outside the workflow's execution times: moved to " + postpone.until());
+                    engine.steps().schedule(postponed.nextStep(), postpone.until());
+                }
+            }
+            case Step.Run run -> apply(enrolment, context, action, run.result());
+        }
+    }
+
+    /**
+     * What the step does, decided from the definition: the guards, the execution window, then the action itself.
+     * A definition the engine cannot act on throws here, before anything is written.
+     */
+    private Step step(Flow flow, Contact contact, Action action, ActionContext context) {
+        Optional<UnenrolmentReason> exit = guards.beforeStep(flow, contact);
+        if (exit.isPresent()) {
+            return new Step.Exit(exit.get());
+        }
+        Instant now = context.now();
+        if (!ActionKinds.isDelayOrBranch(action)) {
+            Instant allowed = ExecutionWindows.of(flow, engine.timeZone())
+                    .nextAllowed(now, context.enrolment().enrolmentId());
+            if (allowed.isAfter(now)) {
+                return new Step.Postpone(allowed);
+            }
+        }
+        return new Step.Run(flow.enabled() || ActionKinds.isDelayOrBranch(action)
+                ? engine.actions().execute(action, context)
+                : StepResult.next(standardNext(action).orElse(null),
+                StepResult.Outcome.skipped("the workflow is turned off: only delays run")));
+    }
+
+    /** The three ways a step goes: the contact leaves, waits for the execution window, or the action runs. */
+    private sealed interface Step {
+
+        record Exit(UnenrolmentReason reason) implements Step {
+        }
+
+        record Postpone(Instant until) implements Step {
+        }
+
+        record Run(StepResult result) implements Step {
+        }
     }
 
     private void apply(Enrolment enrolment, ActionContext context, Action action, StepResult result) {

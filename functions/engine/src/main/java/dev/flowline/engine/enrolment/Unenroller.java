@@ -22,6 +22,11 @@ public final class Unenroller {
 
     /** Unenrols an active enrolment; false when it had already moved on (a concurrent change won). */
     public boolean unenrol(Enrolment enrolment, UnenrolmentReason reason) {
+        return unenrol(enrolment, reason, describe(reason));
+    }
+
+    /** Unenrols an active enrolment, saying why in the history in {@code detail}. */
+    public boolean unenrol(Enrolment enrolment, UnenrolmentReason reason, String detail) {
         if (!enrolment.isActive()) {
             return false;
         }
@@ -39,7 +44,7 @@ public final class Unenroller {
             recordGoalMet(ended, now);
         }
         engine.history().append(new HistoryEntry(ended.enrolmentId(), ended.flowId(), ended.contactId(), now,
-                HistoryKind.UNENROLLED, ended.currentActionId(), "unenrolled: " + describe(reason)));
+                HistoryKind.UNENROLLED, ended.currentActionId(), "unenrolled: " + detail));
         engine.metrics().increment(ended.flowId(), Metric.UNENROLLED);
         engine.metrics().unenrolled(ended.flowId(), reason);
         if (reason == UnenrolmentReason.GOAL_MET) {
@@ -92,6 +97,7 @@ public final class Unenroller {
             case MANUAL -> "unenrolled by hand";
             case CONTACT_DELETED -> "the contact was deleted";
             case FLOW_DELETED -> "the workflow was deleted";
+            case ACTION_CANNOT_RUN -> "an action of the workflow cannot run";
         };
     }
 }

@@ -15,5 +15,7 @@ public enum UnenrolmentReason {
     /** The contact was deleted. */
     CONTACT_DELETED,
     /** The flow was deleted. */
-    FLOW_DELETED
+    FLOW_DELETED,
+    /** A step of the flow cannot run: its definition holds a value the engine cannot act on (the history says which). */
+    ACTION_CANNOT_RUN
 }

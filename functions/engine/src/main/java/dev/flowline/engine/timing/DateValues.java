@@ -1,5 +1,7 @@
 package dev.flowline.engine.timing;
 
+import dev.flowline.engine.definition.NumberRanges;
+
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +13,8 @@ import java.util.Optional;
 /**
  * Reads a date or datetime value as HubSpot stores it: epoch milliseconds, an ISO date or an ISO datetime.
  * HubSpot keeps a date-only property as midnight UTC, so epoch milliseconds at exactly midnight UTC are a
- * calendar day: it starts at midnight in the account's zone, not at midnight UTC.
+ * calendar day: it starts at midnight in the account's zone, not at midnight UTC. A date outside the years of
+ * {@link NumberRanges} is not read: times computed from it could not be stored or scheduled.
  */
 public final class DateValues {
 
@@ -21,6 +24,10 @@ public final class DateValues {
     }
 
     public static Optional<ZonedDateTime> parse(String value, ZoneId zone) {
+        return read(value, zone).filter(date -> NumberRanges.isInYears(date.toInstant()));
+    }
+
+    private static Optional<ZonedDateTime> read(String value, ZoneId zone) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }

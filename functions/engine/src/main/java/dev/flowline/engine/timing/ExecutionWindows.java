@@ -6,6 +6,7 @@ import dev.flowline.engine.definition.TimeOfDay;
 import dev.flowline.engine.definition.TimeWindow;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,7 +64,9 @@ public final class ExecutionWindows {
                 return span.start().isAfter(now) ? span.start().plus(spread(enrolmentId, span)) : now;
             }
         }
-        throw new IllegalStateException("the workflow has no execution time in the next " + SEARCH_DAYS + " days");
+        // a definition problem, not a passing fault: the step cannot run
+        throw new DateTimeException("the workflow's pause dates leave no execution time in the next " + SEARCH_DAYS
+                + " days");
     }
 
     private boolean isBlocked(LocalDate day) {

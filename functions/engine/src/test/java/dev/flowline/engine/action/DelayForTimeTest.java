@@ -13,6 +13,7 @@ import static dev.flowline.engine.timing.TestFlows.action;
 import static dev.flowline.engine.timing.TestFlows.flow;
 import static dev.flowline.engine.timing.TestFlows.paris;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** Delay 0-1 for a set amount of time. */
 class DelayForTimeTest {
@@ -48,11 +49,29 @@ class DelayForTimeTest {
     }
 
     @Test
-    void aDelayWithoutAValidAmountFailsAndTheContactMovesOn() {
-        StepResult.Next result = delay("soon", "DAYS");
+    void aDelayWithoutAValidAmountCannotRunRatherThanLetTheContactMoveOn() {
+        assertThatIllegalArgumentException().isThrownBy(() -> delay("soon", "DAYS"))
+                .withMessage("the delay's delta \"soon\" in time_unit \"DAYS\" is not a whole number of MINUTES, HOURS,"
+                        + " DAYS or WEEKS of at most 1830 days");
+        assertThatIllegalArgumentException().isThrownBy(() -> delay("5", "FORTNIGHTS"));
+        assertThatIllegalArgumentException().isThrownBy(() -> delay("-5", "DAYS"));
+    }
 
-        assertThat(result.dueAt()).isNull();
-        assertThat(result.nextActionId()).isEqualTo("2");
-        assertThat(result.outcome().status()).isEqualTo(StepResult.Status.FAILED);
+    @Test
+    void aDelayOfTwentyDigitsCannotRun() {
+        assertThatIllegalArgumentException().isThrownBy(() -> delay("99999999999999999999", "MINUTES"));
+        assertThatIllegalArgumentException().isThrownBy(() -> delay("9223372036854775807", "MINUTES"));
+    }
+
+    @Test
+    void theLargestAcceptedDelayIsWaitedForInFull() {
+        assertThat(delay("2635200", "MINUTES").dueAt()).isEqualTo(FRIDAY_10.plus(Duration.ofMinutes(2_635_200)));
+        assertThat(delay("1830", "DAYS").dueAt()).isEqualTo(paris("2031-03-31T10:00"));
+        assertThat(delay("1830.0", "DAYS").dueAt()).isEqualTo(paris("2031-03-31T10:00"));
+    }
+
+    @Test
+    void aDelayOfZeroGoesOnAtOnce() {
+        assertThat(delay("0", "DAYS").dueAt()).isEqualTo(FRIDAY_10);
     }
 }

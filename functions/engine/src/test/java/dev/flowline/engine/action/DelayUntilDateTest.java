@@ -13,6 +13,7 @@ import static dev.flowline.engine.timing.TestFlows.action;
 import static dev.flowline.engine.timing.TestFlows.flow;
 import static dev.flowline.engine.timing.TestFlows.paris;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** Delay 0-35 until a calendar date or a contact date property. */
 class DelayUntilDateTest {
@@ -97,5 +98,26 @@ class DelayUntilDateTest {
         assertThat(result.nextActionId()).isEqualTo("2");
         assertThat(result.outcome().status()).isEqualTo(StepResult.Status.SKIPPED);
         assertThat(result.outcome().detail()).isEqualTo("no date: the property renewal_date has no date");
+    }
+
+    @Test
+    void aStaticDateThatIsNoDateCannotRunRatherThanLetTheContactMoveOn() {
+        assertThatIllegalArgumentException().isThrownBy(() -> delay("""
+                {"date":{"type":"STATIC_VALUE","staticValue":"tomorrow"}}"""))
+                .withMessage("the delay's date \"tomorrow\" is not a date in the years 1 to 9999");
+        assertThatIllegalArgumentException().isThrownBy(() -> delay("""
+                {"date":{"type":"STATIC_VALUE","staticValue":"9223372036854775807"}}"""));
+        assertThatIllegalArgumentException().isThrownBy(() -> delay("""
+                {"date":{"type":"NEXT_FULL_MOON"}}"""));
+    }
+
+    @Test
+    void anOffsetBeyondFiveYearsCannotRun() {
+        contact.setProperty("renewal_date", dateProperty("2026-06-10"), NOW);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> delay(renewalDate(
+                ",\"delta\":\"-9223372036854775807\",\"time_unit\":\"WEEKS\"")));
+        assertThat(delay(renewalDate(",\"delta\":\"1830\",\"time_unit\":\"DAYS\"")).dueAt())
+                .isEqualTo(paris("2031-06-14T00:00"));
     }
 }

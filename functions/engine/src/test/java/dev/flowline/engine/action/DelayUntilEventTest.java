@@ -23,6 +23,7 @@ import static dev.flowline.engine.timing.TestFlows.flow;
 import static dev.flowline.engine.timing.TestFlows.paris;
 import static dev.flowline.engine.timing.TestFlows.ranAt;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Delay 0-29 until an event: the contact waits for the event at most {@code expiration_minutes}, and a later
@@ -101,5 +102,20 @@ class DelayUntilEventTest {
         StepResult result = run(waitForForm(""), new Contact("c1"), START);
 
         assertThat(result).isEqualTo(new StepResult.WaitForEvent(START.plus(Duration.ofDays(3 * 365))));
+    }
+
+    @Test
+    void theLongestAcceptedExpirationIsWaitedForInFull() {
+        StepResult result = run(waitForForm(",\"expiration_minutes\":\"2635200\""), new Contact("c1"), START);
+
+        assertThat(result).isEqualTo(new StepResult.WaitForEvent(START.plus(Duration.ofMinutes(2_635_200))));
+    }
+
+    @Test
+    void anExpirationBeyondFiveYearsCannotRunRatherThanWaitForEver() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> run(waitForForm(",\"expiration_minutes\":9223372036854775807"), new Contact("c1"), START))
+                .withMessage("the delay's expiration_minutes \"9223372036854775807\" is not a whole number of minutes"
+                        + " from 0 to 2635200");
     }
 }
