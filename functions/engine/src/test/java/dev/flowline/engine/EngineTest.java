@@ -16,25 +16,13 @@ import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.enrolment.EngineEvents;
 import dev.flowline.engine.idempotency.EffectInProgress;
-import dev.flowline.engine.simulation.InMemoryContactStore;
-import dev.flowline.engine.simulation.InMemoryEnrolmentStore;
-import dev.flowline.engine.simulation.InMemoryFlowStore;
-import dev.flowline.engine.simulation.InMemoryHistory;
-import dev.flowline.engine.simulation.InMemoryJourneyEnrolmentStore;
-import dev.flowline.engine.simulation.InMemoryJourneyStore;
-import dev.flowline.engine.simulation.InMemoryLedger;
-import dev.flowline.engine.simulation.InMemoryListStore;
-import dev.flowline.engine.simulation.InMemoryMetrics;
-import dev.flowline.engine.simulation.Outbox;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
@@ -43,33 +31,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** What the engine's front door wires, whatever the ports: side effects once per key, events recorded first. */
 class EngineTest {
 
-    private static final Instant NOW = Instant.parse("2026-12-01T09:00:00Z");
-
     /** Every call made, as a real service would take it: nothing here deduplicates. */
     private final List<String> calls = new ArrayList<>();
-    private final InMemoryLedger ledger = new InMemoryLedger();
-    private final InMemoryContactStore contacts = new InMemoryContactStore();
     private final List<String> published = new ArrayList<>();
+    private InMemoryEngine memory;
 
-    private EnginePorts.Builder ports() {
-        return new Outbox().connect(EnginePorts.builder()).clock(Clock.fixed(NOW, ZoneOffset.UTC))
-                .flows(new InMemoryFlowStore()).contacts(contacts).enrolments(new InMemoryEnrolmentStore())
-                .lists(new InMemoryListStore()).journeys(new InMemoryJourneyStore())
-                .journeyEnrolments(new InMemoryJourneyEnrolmentStore()).history(new InMemoryHistory())
-                .metrics(new InMemoryMetrics()).steps((step, dueAt) -> { }).activations(segments -> { })
-                .idempotency(ledger)
-                .events(new EngineEvents() {
-                    @Override
-                    public void activity(String contactId, ActivityEvent event) {
-                        published.add(contactId + " " + event.eventTypeId() + " recorded first: "
-                                + contacts.find(contactId).orElseThrow().events().contains(event));
-                    }
+    /** The in-memory engine with side effects that count every call, as a real service would take it. */
+    private Engine engine(UnaryOperator<EnginePorts.Builder> replacing) {
+        memory = new InMemoryEngine(ports -> replacing.apply(counting(ports)));
+        return memory.engine;
+    }
 
-                    @Override
-                    public void propertiesChanged(String contactId, Set<String> properties) {
-                        published.add(contactId + " " + properties);
-                    }
-                })
+    private Engine engine() {
+        return engine(ports -> ports);
+    }
+
+    private EnginePorts.Builder counting(EnginePorts.Builder ports) {
+        return ports
                 .mailer(new Mailer() {
                     @Override
                     public void sendMarketingEmail(MarketingEmail email) {
@@ -113,7 +91,7 @@ class EngineTest {
 
     @Test
     void everySideEffectIsMadeOncePerIdempotencyKeyAndARepeatGetsTheFirstOutcome() {
-        EnginePorts wrapped = new Engine(ports().build()).ports();
+        EnginePorts wrapped = engine().ports();
 
         for (int attempt = 0; attempt < 2; attempt++) {
             wrapped.mailer().sendMarketingEmail(new MarketingEmail("k1", "f", "c", "a@example.com", "welcome", Map.of()));
@@ -132,8 +110,8 @@ class EngineTest {
 
     @Test
     void aSideEffectAnotherRunIsMakingFailsWithoutBeingMade() {
-        EnginePorts wrapped = new Engine(ports().build()).ports();
-        ledger.claim("k1");
+        EnginePorts wrapped = engine().ports();
+        memory.ledger.claim("k1");
 
         assertThatThrownBy(() -> wrapped.mailer().sendMarketingEmail(
                 new MarketingEmail("k1", "f", "c", "a@example.com", "welcome", Map.of())))
@@ -143,27 +121,37 @@ class EngineTest {
 
     @Test
     void aWebhookRefusedBeforeItWasMadeLeavesItsKeyFree() {
-        EnginePorts wrapped = new Engine(ports().webhooks(request -> WebhookResponse.refused("forbidden")).build())
+        EnginePorts wrapped = engine(ports -> ports.webhooks(request -> WebhookResponse.refused("forbidden")))
                 .ports();
 
         assertThat(wrapped.webhooks().call(new WebhookRequest("k3", "POST", "http://10.0.0.1", Map.of(), "{}", null))
                 .refused()).isTrue();
-        assertThat(ledger.keys()).isEmpty();
+        assertThat(memory.ledger.keys()).isEmpty();
     }
 
     @Test
     void anEngineEventIsRecordedOnItsContactBeforeItIsPublished() {
-        var engine = new Engine(ports().build());
-        contacts.create(new Contact("c1"));
+        var engine = engine(ports -> ports.events(new EngineEvents() {
+            @Override
+            public void activity(String contactId, ActivityEvent event) {
+                published.add(contactId + " " + event.eventTypeId() + " recorded first: "
+                        + memory.contacts.find(contactId).orElseThrow().events().contains(event));
+            }
 
-        engine.context().events().activity("c1", new ActivityEvent("e-1", NOW, Map.of()));
+            @Override
+            public void propertiesChanged(String contactId, Set<String> properties) {
+            }
+        }));
+        memory.contacts.create(new Contact("c1"));
+
+        engine.context().events().activity("c1", new ActivityEvent("e-1", InMemoryEngine.NOW, Map.of()));
 
         assertThat(published).containsExactly("c1 e-1 recorded first: true");
     }
 
     @Test
     void aMissingPortIsNamedWhenThePortsAreBuilt() {
-        assertThatNullPointerException().isThrownBy(() -> ports().mailer(null).build())
+        assertThatNullPointerException().isThrownBy(() -> engine(ports -> ports.mailer(null)))
                 .withMessage("the engine needs the port mailer");
     }
 }

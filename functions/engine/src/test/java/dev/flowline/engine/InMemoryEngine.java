@@ -26,6 +26,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * An engine on the in-memory stores at a fixed time, whose queues only collect: the steps it schedules, the
@@ -62,7 +63,16 @@ public final class InMemoryEngine {
     }
 
     public InMemoryEngine(ActivationBudget budget) {
-        this.engine = new Engine(new Outbox().connect(EnginePorts.builder()).clock(Clock.fixed(NOW, ZoneOffset.UTC))
+        this(budget, ports -> ports);
+    }
+
+    /** With some of the ports replaced, such as side effects a test watches. */
+    public InMemoryEngine(UnaryOperator<EnginePorts.Builder> replacing) {
+        this(ActivationBudget.DEFAULT, replacing);
+    }
+
+    private InMemoryEngine(ActivationBudget budget, UnaryOperator<EnginePorts.Builder> replacing) {
+        this.engine = new Engine(replacing.apply(new Outbox().connect(EnginePorts.builder()).clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .activationBudget(budget).flows(flows).contacts(contacts).enrolments(enrolments).lists(lists)
                 .journeys(journeys).journeyEnrolments(journeyEnrolments).history(history).metrics(metrics)
                 .steps((step, dueAt) -> steps.add(new Scheduled(step, dueAt))).activations(segments::addAll)
@@ -76,7 +86,7 @@ public final class InMemoryEngine {
                     @Override
                     public void propertiesChanged(String contactId, Set<String> properties) {
                     }
-                })
+                }))
                 .build());
     }
 
