@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalUnit;
+import java.util.Optional;
 import java.util.List;
 
 /**
@@ -83,7 +84,13 @@ public record EventWindow(long from, long to, boolean outside) {
     }
 
     private static TemporalUnit unit(String timeUnit) {
-        return switch (timeUnit) {
+        return unitNamed(timeUnit).orElseThrow(
+                () -> new UnsupportedFilterException("refine-by time unit " + timeUnit + " is not supported"));
+    }
+
+    /** A refine-by offset's {@code timeUnit}, as HubSpot names it ({@code DAYS}, {@code QUARTERS}...). */
+    public static Optional<TemporalUnit> unitNamed(String timeUnit) {
+        return Optional.ofNullable(switch (String.valueOf(timeUnit)) {
             case "MILLISECONDS" -> ChronoUnit.MILLIS;
             case "SECONDS" -> ChronoUnit.SECONDS;
             case "MINUTES" -> ChronoUnit.MINUTES;
@@ -93,8 +100,8 @@ public record EventWindow(long from, long to, boolean outside) {
             case "MONTHS" -> ChronoUnit.MONTHS;
             case "QUARTERS" -> IsoFields.QUARTER_YEARS;
             case "YEARS" -> ChronoUnit.YEARS;
-            default -> throw new UnsupportedFilterException("refine-by time unit " + timeUnit + " is not supported");
-        };
+            default -> null;
+        });
     }
 
     private static long required(Long timestamp, String field) {

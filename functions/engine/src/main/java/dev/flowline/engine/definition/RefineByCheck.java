@@ -4,6 +4,7 @@ import dev.flowline.engine.criteria.AbsoluteComparativeRefineBy;
 import dev.flowline.engine.criteria.AbsoluteRangedRefineBy;
 import dev.flowline.engine.criteria.AllHistoryRefineBy;
 import dev.flowline.engine.criteria.CoalescingRefineBy;
+import dev.flowline.engine.criteria.EventWindow;
 import dev.flowline.engine.criteria.NumOccurrencesRefineBy;
 import dev.flowline.engine.criteria.PruningRefineBy;
 import dev.flowline.engine.criteria.RefineOffset;
@@ -13,10 +14,9 @@ import dev.flowline.engine.criteria.SetOccurrencesRefineBy;
 import dev.flowline.engine.criteria.UnknownCoalescingRefineBy;
 import dev.flowline.engine.criteria.UnknownPruningRefineBy;
 
-import java.time.temporal.ChronoUnit;
-import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalUnit;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The refine-bys of an event filter (reference 5.3): the time window it looks at, within
@@ -94,25 +94,14 @@ final class RefineByCheck {
         if (offset.offsetDirection() != null) {
             problems.oneOf(at, "offsetDirection", offset.offsetDirection(), DIRECTIONS);
         }
-        boolean unit = problems.oneOf(at, "timeUnit", offset.timeUnit(), UNITS);
-        if (problems.require(at, "amount", offset.amount()) && unit) {
-            long most = NumberRanges.largest(unitOf(offset.timeUnit()), NumberRanges.FILTER_REACH);
+        Optional<TemporalUnit> unit = EventWindow.unitNamed(offset.timeUnit());
+        if (unit.isEmpty()) {
+            problems.oneOf(at, "timeUnit", offset.timeUnit(), UNITS);
+        }
+        if (problems.require(at, "amount", offset.amount()) && unit.isPresent()) {
+            long most = NumberRanges.largest(unit.get(), NumberRanges.FILTER_REACH);
             calendar.range(offset.amount(), -most, most, at, "amount");
         }
-    }
-
-    private static TemporalUnit unitOf(String unit) {
-        return switch (unit) {
-            case "MILLISECONDS" -> ChronoUnit.MILLIS;
-            case "SECONDS" -> ChronoUnit.SECONDS;
-            case "MINUTES" -> ChronoUnit.MINUTES;
-            case "HOURS" -> ChronoUnit.HOURS;
-            case "DAYS" -> ChronoUnit.DAYS;
-            case "WEEKS" -> ChronoUnit.WEEKS;
-            case "MONTHS" -> ChronoUnit.MONTHS;
-            case "QUARTERS" -> IsoFields.QUARTER_YEARS;
-            default -> ChronoUnit.YEARS;
-        };
     }
 
     private void instant(Long timestamp, Pointer at, String field) {
