@@ -12,7 +12,8 @@ work=$(mktemp -d)
 # the development token the runtime registers for its development account, known in advance
 token="pat-fl-$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')"
 # its own process group, so that stopping it also stops the JVM that Maven forks
-FLOWLINE_DEV_TOKEN="$token" setsid "$root/flowline-local" --dev-clock --port "$port" --outbox "$work/outbox" >"$work/runtime.log" 2>&1 &
+# --in-memory: a fresh, throwaway runtime that leaves no data folder behind
+FLOWLINE_DEV_TOKEN="$token" setsid "$root/flowline-local" --dev-clock --in-memory --port "$port" --outbox "$work/outbox" >"$work/runtime.log" 2>&1 &
 runtime_pid=$!
 stop() {
   kill -- "-$runtime_pid" 2>/dev/null || true

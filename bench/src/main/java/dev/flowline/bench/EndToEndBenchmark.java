@@ -168,7 +168,7 @@ final class EndToEndBenchmark {
             }
         });
         await(engine, FLOW_ID, m -> succeeded(m, "3") >= size.contacts(), "the paced contacts wait in the delay");
-        double[] latencies = latencies(outbox, published);
+        double[] latencies = latencies(runtime.outboxOf(engine.account()), published);
 
         DevClock clock = runtime.devClock().orElseThrow();
         clock.advance(Duration.ofMinutes(21));
@@ -361,12 +361,12 @@ final class EndToEndBenchmark {
         }
     }
 
+    /** The outbox, its folder per account and their emails. */
     private static void delete(Path outbox) {
-        try (var files = Files.list(outbox)) {
-            for (Path file : files.toList()) {
+        try (var files = Files.walk(outbox)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(file);
             }
-            Files.delete(outbox);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,9 +2,12 @@ package dev.flowline.local;
 
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+import software.amazon.awssdk.services.sqs.model.SqsException;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The queues of a deployment: steps, trigger events, goal events and flow activations (enrolling the contacts
@@ -35,9 +38,17 @@ record LocalQueues(Queue steps, Queue triggers, Queue goals, Queue activations) 
         return List.of(steps, triggers, goals, activations);
     }
 
-    /** Creates a queue with its dead-letter queue, or finds them when they exist. */
+    /**
+     * Creates a queue with its dead-letter queue, or finds them when they exist: queues kept in a data folder are
+     * used as they are, with the messages they hold.
+     */
     static Queue queue(SqsClient sqs, String name, int visibilityTimeoutSeconds) {
-        String deadLetterUrl = sqs.createQueue(c -> c.queueName(name + "-dlq")).queueUrl();
+        String deadLetterUrl = existing(sqs, name + "-dlq")
+                .orElseGet(() -> sqs.createQueue(c -> c.queueName(name + "-dlq")).queueUrl());
+        Optional<String> existing = existing(sqs, name);
+        if (existing.isPresent()) {
+            return new Queue(existing.get(), deadLetterUrl);
+        }
         String deadLetterArn = sqs.getQueueAttributes(a -> a.queueUrl(deadLetterUrl)
                 .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
         String redrive = "{\"deadLetterTargetArn\":\"%s\",\"maxReceiveCount\":\"%d\"}"
@@ -46,5 +57,20 @@ record LocalQueues(Queue steps, Queue triggers, Queue goals, Queue activations) 
                 QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(visibilityTimeoutSeconds),
                 QueueAttributeName.REDRIVE_POLICY, redrive))).queueUrl();
         return new Queue(url, deadLetterUrl);
+    }
+
+    private static Optional<String> existing(SqsClient sqs, String name) {
+        try {
+            return Optional.of(sqs.getQueueUrl(q -> q.queueName(name)).queueUrl());
+        } catch (QueueDoesNotExistException missing) {
+            return Optional.empty();
+        } catch (SqsException e) {
+            // an emulator may answer with the query protocol's code, which the SDK does not map to the type above
+            String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
+            if (code.contains("NonExistentQueue") || code.contains("QueueDoesNotExist")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 }

@@ -7,12 +7,16 @@ import dev.flowline.aws.AwsClients;
 import dev.flowline.aws.AwsConfig;
 import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.ConfiguredRecipients;
+import dev.flowline.aws.accounts.Account;
 import dev.flowline.aws.dynamodb.FlowlineTables;
 import dev.flowline.aws.eventbridge.EventBridgeEvents;
 import dev.flowline.aws.scheduler.WakeUpScheduler;
+import dev.flowline.aws.sqs.QueuedStep;
 import dev.flowline.engine.json.FlowlineJson;
 import dev.flowline.functions.actionexecutor.ActionExecutorHandler;
+import dev.flowline.functions.api.ApiException;
 import dev.flowline.functions.api.ApiHandler;
+import dev.flowline.functions.api.ApiRequest;
 import dev.flowline.functions.delaywaker.DelayWakerHandler;
 import dev.flowline.functions.flowactivation.FlowActivationHandler;
 import dev.flowline.functions.goalchecker.GoalCheckerHandler;
@@ -22,12 +26,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -41,6 +47,13 @@ import java.util.function.Function;
  * by the engine, as SES sends are; webhooks are really sent; the HTTP API
  * listens on a loopback port. With a {@link FaultPlan}, the SDK clients, pollers, wake-ups and outbox inject its
  * faults, and the SDK retries with back-offs of a few milliseconds (the emulators need no relief).
+ * <p>
+ * With a data folder ({@link LocalOptions#data()}), the emulators keep their tables, queues and messages there and
+ * the development clock its offset; on start, tables and queues are created only if missing, and the waits in the
+ * enrolments' due index are given to the local wake-ups again ({@link DueWaits}). In memory, nothing is kept.
+ * <p>
+ * Emails go to the outbox folder of the account they are sent for: the step queue's handler runs each account's
+ * messages in that account's {@link AccountScope}, which the outbox reads.
  */
 public final class LocalRuntime implements AutoCloseable {
 
@@ -57,6 +70,8 @@ public final class LocalRuntime implements AutoCloseable {
             "FLOWLINE_FLOW_CACHE_SECONDS", "0");
     /** A token for the development account, given so scripts know it in advance; otherwise one is issued. */
     static final String DEV_TOKEN_VARIABLE = "FLOWLINE_DEV_TOKEN";
+    /** The development clock's offset, in the data folder. */
+    static final String DEV_CLOCK_FILE = "dev-clock";
 
     private final LocalOptions options;
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -72,16 +87,18 @@ public final class LocalRuntime implements AutoCloseable {
     private final String devToken;
     private final LocalApiServer api;
     private final OutboxMailer outboxMailer;
+    private final int resumedWaits;
 
     private LocalRuntime(LocalOptions options, List<ExecutionInterceptor> interceptors, WakeUpScheduler wakeUpsToo) {
         this.options = options;
-        this.devClock = options.devClock() ? new DevClock(Clock.systemUTC()) : null;
+        this.devClock = !options.devClock() ? null : options.inMemory() ? new DevClock(Clock.systemUTC())
+                : DevClock.restored(Clock.systemUTC(), options.data().resolve(DEV_CLOCK_FILE));
         Clock clock = devClock != null ? devClock : Clock.systemUTC();
         // on the development clock every wait is a wake-up, which follows that clock, not an SQS delay
         Duration maxQueueDelay = devClock != null ? Duration.ZERO : Duration.ofMinutes(15);
         try {
             this.emulators = options.endpoint() == null
-                    ? closing(new EmbeddedEmulators(options.dynamoDbPort(), options.sqsPort())) : null;
+                    ? closing(new EmbeddedEmulators(options.dynamoDbPort(), options.sqsPort(), options.data())) : null;
             AwsClients faultless = emulators == null ? AwsClients.emulatorAt(URI.create(options.endpoint()))
                     : AwsClients.emulatorAt(emulators.sqsEndpoint()).withDynamoDbAt(emulators.dynamoDbEndpoint());
             this.clients = withFaults(faultless.withInterceptors(interceptors.toArray(ExecutionInterceptor[]::new)),
@@ -94,11 +111,13 @@ public final class LocalRuntime implements AutoCloseable {
             environment.putAll(options.environment());
             environment.put("FLOWLINE_STEP_QUEUE_URL", queues.steps().url());
             environment.put("FLOWLINE_ACTIVATION_QUEUE_URL", queues.activations().url());
+            FlowlineTables tables = FlowlineTables.fromEnvironment(environment);
+            this.wakeUps = closing(new LocalWakeUps(clock, options.faults()));
             try (var dynamo = faultless.dynamoDb()) {
-                FlowlineTables.fromEnvironment(environment).create(dynamo);
+                tables.create(dynamo);
+                this.resumedWaits = DueWaits.resume(dynamo, tables.enrolments(), wakeUps);
             }
 
-            this.wakeUps = closing(new LocalWakeUps(clock, options.faults()));
             WakeUpScheduler requested = dueAt -> {
                 wakeUps.wakeUpAt(dueAt);
                 wakeUpsToo.wakeUpAt(dueAt);
@@ -107,8 +126,10 @@ public final class LocalRuntime implements AutoCloseable {
             this.events = new EventBridgeEvents(
                     new LocalEventBus(sqs, List.of(queues.triggers().url(), queues.goals().url()), clock),
                     stepsConfig.busName(), stepsConfig.maxCauseChain(), stepsConfig.defaultAccount());
+            var accountScope = new AccountScope();
             this.outboxMailer = new OutboxMailer(options.outbox(), stepsConfig.mailFrom(),
-                    new ConfiguredRecipients(stepsConfig.userEmails()), clock);
+                    new ConfiguredRecipients(stepsConfig.userEmails()), clock,
+                    () -> accountScope.current().orElse(null));
             var mailer = new ThrottledMailer(outboxMailer, options.faults());
             Function<AwsConfig, AwsEngine> engineOf = config -> AwsEngine.builder(config, clients).clock(clock)
                     .wakeUps(requested).mailer(mailer).accountEvents(events::forAccount).maxQueueDelay(maxQueueDelay)
@@ -119,16 +140,23 @@ public final class LocalRuntime implements AutoCloseable {
             var waker = new DelayWakerHandler(engine);
             wakeUps.start(wakeUp -> waker.handleRequest(FlowlineJson.read(wakeUp.toJson(), Map.class), null),
                     options.tickMillis());
+            closing(new EveryMinute(clock)).start(() -> waker.handleRequest(DelayWakerHandler.SWEEP, null),
+                    options.tickMillis());
             // each function has its own dead-letter queue for poison messages, hence its own engine
             polling("trigger-evaluator", queues.triggers(),
                     new TriggerEvaluatorHandler(engineOf.apply(config(environment, queues.triggers()))));
             polling("goal-checker", queues.goals(),
                     new GoalCheckerHandler(engineOf.apply(config(environment, queues.goals()))));
-            polling("action-executor", queues.steps(), new ActionExecutorHandler(engine));
+            Account unnamed = stepsConfig.defaultAccount();
+            polling("action-executor", queues.steps(), new AccountScopedHandler(new ActionExecutorHandler(engine),
+                    accountScope, body -> QueuedStep.parse(body, unnamed).account(), unnamed));
             polling("flow-activation", queues.activations(),
                     new FlowActivationHandler(engineOf.apply(config(environment, queues.activations()))));
-            this.api = closing(new LocalApiServer(options.apiPort(),
-                    new ApiHandler(engine, List.of(new OutboxRoutes(options.outbox()))), clock, devClock));
+            AwsEngine apiEngine = engine;
+            this.api = closing(new LocalApiServer(options.apiPort(), new ApiHandler(engine,
+                    List.of(new OutboxRoutes(options.outbox(), request -> authenticated(apiEngine, request)))), clock,
+                    devClock, token -> !token.isEmpty() && engine.apiTokens().authenticate(token)
+                            .filter(apiEngine.account()::equals).isPresent()));
         } catch (RuntimeException e) {
             try {
                 close();
@@ -166,6 +194,16 @@ public final class LocalRuntime implements AutoCloseable {
         }
         engine.apiTokens().register(engine.account(), "development", given);
         return given;
+    }
+
+    /** The account of the request's bearer token; the API handler let the request through, so it has one. */
+    private static Account authenticated(AwsEngine engine, ApiRequest request) {
+        String authorization = request.headers().getOrDefault("authorization", "");
+        String token = authorization.toLowerCase(Locale.ROOT).startsWith("bearer ")
+                ? authorization.substring("bearer ".length()).strip() : "";
+        return (token.isEmpty() ? Optional.<Account>empty() : engine.apiTokens().authenticate(token))
+                .orElseThrow(() -> new ApiException(401, "INVALID_AUTHENTICATION",
+                        "Authentication credentials not found: send Authorization: Bearer <token>.", List.of()));
     }
 
     private static AwsConfig config(Map<String, String> environment, LocalQueues.Queue queue) {
@@ -212,8 +250,19 @@ public final class LocalRuntime implements AutoCloseable {
         return Optional.ofNullable(devClock);
     }
 
+    /** The outbox folder: a folder in it per account ({@link #outboxOf}). */
     public Path outbox() {
         return options.outbox();
+    }
+
+    /** The folder of {@code account}'s emails. */
+    public Path outboxOf(Account account) {
+        return OutboxMailer.folderOf(options.outbox(), account);
+    }
+
+    /** How many waits the runtime found in its kept data when it started, and gave to its wake-ups again. */
+    public int resumedWaits() {
+        return resumedWaits;
     }
 
     public URI apiUrl() {
@@ -233,9 +282,12 @@ public final class LocalRuntime implements AutoCloseable {
         return outboxMailer;
     }
 
-    /** True when no wake-up is pending and every queue is empty: nothing more will happen by itself. */
+    /**
+     * True when no wake-up is pending, every queue is empty and no contact event waits for the sweep: nothing more
+     * will happen by itself.
+     */
     public boolean idle() {
-        return wakeUps.idle() && queuesEmpty();
+        return wakeUps.idle() && queuesEmpty() && !engine.pendingContactEvents().any();
     }
 
     /** True when no message waits, is being handled or is delayed on any queue. */
@@ -271,25 +323,40 @@ public final class LocalRuntime implements AutoCloseable {
     public List<String> describe() {
         var lines = new ArrayList<String>();
         if (emulators != null) {
-            lines.add("DynamoDB Local (in memory)  " + emulators.dynamoDbEndpoint());
+            lines.add("DynamoDB Local              " + emulators.dynamoDbEndpoint());
             lines.add("ElasticMQ (SQS)             " + emulators.sqsEndpoint());
+            lines.add(options.inMemory() ? "data                        in memory: lost when the runtime stops"
+                    : "data                        " + options.data().toAbsolutePath().normalize()
+                    + " (tables, queues, messages, development clock; --in-memory keeps nothing); "
+                    + resumedWaits + " waits resumed");
         } else {
-            lines.add("DynamoDB and SQS            " + options.endpoint() + " (AWS_ENDPOINT_URL)");
+            lines.add("DynamoDB and SQS            " + options.endpoint() + " (AWS_ENDPOINT_URL; " + resumedWaits
+                    + " waits resumed)");
+            if (!options.inMemory() && devClock != null) {
+                lines.add("data                        " + options.data().toAbsolutePath().normalize()
+                        + " (the development clock only)");
+            }
         }
         lines.add("queues                      " + String.join(", ", queues.all().stream().map(LocalQueues.Queue::url)
                 .toList()) + " (each with a -dlq after " + LocalQueues.MAX_RECEIVES + " receives)");
         lines.add("pollers                     trigger-evaluator, goal-checker, action-executor, flow-activation ("
                 + options.concurrency() + " each)");
         lines.add("event bus                   local: contact.changed, contact.activity -> triggers, goals");
-        lines.add("wake-ups                    local: the delay waker is called when each due minute comes");
-        lines.add("outbox                      " + options.outbox().toAbsolutePath().normalize() + ", GET " + apiUrl()
-                + OutboxRoutes.PATH);
+        lines.add("wake-ups                    local: the delay waker is called when each due minute comes, and "
+                + "every minute to publish contact events left pending");
+        lines.add("outbox                      " + options.outbox().toAbsolutePath().normalize()
+                + "/<account>, GET " + apiUrl() + OutboxRoutes.PATH + " (the account's own)");
         lines.add("HTTP API                    " + apiUrl());
         lines.add("account                     " + engine.account() + ", token " + devToken
                 + " (Authorization: Bearer <token>; " + DEV_TOKEN_VARIABLE + " chooses it)");
         lines.add(devClock == null ? "clock                       real time"
                 : "development clock           GET " + apiUrl() + LocalApiServer.CLOCK_PATH + ", POST " + apiUrl()
-                + LocalApiServer.CLOCK_PATH + "/advance?seconds=N");
+                + LocalApiServer.CLOCK_PATH + "/advance?seconds=N (with the development token), "
+                + devClock.offset().toSeconds() + " s ahead");
+        if (devClock == null && !options.inMemory() && Files.exists(options.data().resolve(DEV_CLOCK_FILE))) {
+            lines.add("note                        the data was written on the development clock (--dev-clock): on "
+                    + "real time, the waits it set fall due later than it said");
+        }
         return lines;
     }
 

@@ -1,5 +1,6 @@
 package dev.flowline.local;
 
+import dev.flowline.aws.accounts.Account;
 import dev.flowline.aws.ses.RecipientDirectory;
 import dev.flowline.engine.action.InternalEmail;
 import dev.flowline.engine.action.Mailer;
@@ -22,29 +23,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Writes each email to the outbox folder as an RFC 822 message ({@code .eml}) instead of sending it. The file is
- * named after the idempotency key and created only if absent, so a key is written once, even across restarts.
- * A marketing email has no template here: its body lists the content id and the personalisation values.
+ * Writes each email to the outbox folder as an RFC 822 message ({@code .eml}) instead of sending it, in the folder
+ * of the account it is sent for ({@code <outbox>/<account>/}): the account whose step is running, which the
+ * runtime tells through {@code account}. The file is named after the idempotency key and created only if absent,
+ * so a key is written once per account, even across restarts. A marketing email has no template here: its body
+ * lists the content id and the personalisation values.
  */
 final class OutboxMailer implements Mailer {
 
     static final String IDEMPOTENCY_HEADER = "X-Flowline-Idempotency-Key";
     private static final System.Logger LOG = System.getLogger(OutboxMailer.class.getName());
 
-    private final Path folder;
+    private final Path outbox;
     private final String from;
     private final RecipientDirectory recipients;
     private final Clock clock;
+    private final Supplier<Account> account;
     private final AtomicLong repeats = new AtomicLong();
 
-    OutboxMailer(Path folder, String from, RecipientDirectory recipients, Clock clock) {
-        this.folder = folder;
+    /** @param account the account each email is sent for, read at each send; null there is an error */
+    OutboxMailer(Path outbox, String from, RecipientDirectory recipients, Clock clock, Supplier<Account> account) {
+        this.outbox = outbox;
         this.from = from;
         this.recipients = recipients;
         this.clock = clock;
+        this.account = account;
+    }
+
+    /** The folder of {@code account}'s emails in {@code outbox}. */
+    static Path folderOf(Path outbox, Account account) {
+        return outbox.resolve(account.id());
     }
 
     @Override
@@ -79,6 +91,12 @@ final class OutboxMailer implements Mailer {
                 .append("Content-Transfer-Encoding: 8bit\r\n")
                 .append("\r\n")
                 .append(body.replace("\r\n", "\n").replace("\n", "\r\n")).append("\r\n");
+        Account sender = account.get();
+        if (sender == null) {
+            // an email of nobody's: refused (the step fails and is retried) rather than shown to another account
+            throw new IllegalStateException("an email was sent outside any account's step: it is not written");
+        }
+        Path folder = folderOf(outbox, sender);
         Path file = folder.resolve(fileName(idempotencyKey));
         try {
             Files.createDirectories(folder);

@@ -1,5 +1,7 @@
 package dev.flowline.local;
 
+import dev.flowline.aws.accounts.Account;
+import dev.flowline.functions.api.ApiRequest;
 import dev.flowline.functions.api.ApiResponse;
 import dev.flowline.functions.api.Router;
 import dev.flowline.functions.api.Routes;
@@ -16,21 +18,26 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * {@code GET /flowline/v1/outbox}: the emails the local runtime wrote to its outbox folder instead of sending
- * them, oldest first, each with its sender, recipients, subject, idempotency key and file name.
+ * them, for the account the request authenticated as only (its folder, {@code <outbox>/<account>/}), oldest first,
+ * each with its sender, recipients, subject, idempotency key and file name.
  */
 final class OutboxRoutes implements Routes {
 
     static final String PATH = "/flowline/v1/outbox";
     private static final String EML = ".eml";
 
-    private final Path folder;
+    private final Path outbox;
+    private final Function<ApiRequest, Account> accountOf;
 
-    OutboxRoutes(Path folder) {
-        this.folder = folder;
+    /** @param accountOf the account a request authenticated as (the API handler has checked its token) */
+    OutboxRoutes(Path outbox, Function<ApiRequest, Account> accountOf) {
+        this.outbox = outbox;
+        this.accountOf = accountOf;
     }
 
     record OutboxEmail(String fileName, String from, List<String> to, String subject, String idempotencyKey,
@@ -42,10 +49,11 @@ final class OutboxRoutes implements Routes {
 
     @Override
     public void register(Router router) {
-        router.get(PATH, request -> ApiResponse.ok(new Outbox(emails())));
+        router.get(PATH, request -> ApiResponse.ok(new Outbox(emails(OutboxMailer.folderOf(outbox,
+                accountOf.apply(request))))));
     }
 
-    private List<OutboxEmail> emails() {
+    private static List<OutboxEmail> emails(Path folder) {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }

@@ -3,6 +3,7 @@ package dev.flowline.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowline.functions.api.Router;
+import dev.flowline.aws.accounts.Account;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -23,7 +24,7 @@ class OpenApiLocalRoutesTest {
             document = new ObjectMapper().readTree(in);
         }
         var router = new Router();
-        new OutboxRoutes(Path.of("outbox")).register(router);
+        new OutboxRoutes(Path.of("outbox"), request -> new Account("dev")).register(router);
         var endpoints = new ArrayList<>(router.endpoints());
         endpoints.addAll(List.of("GET " + LocalApiServer.CLOCK_PATH, "POST " + LocalApiServer.CLOCK_PATH + "/advance"));
 

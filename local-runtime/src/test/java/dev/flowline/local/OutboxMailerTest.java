@@ -1,5 +1,6 @@
 package dev.flowline.local;
 
+import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.action.InternalEmail;
 import dev.flowline.engine.action.MarketingEmail;
 import org.junit.jupiter.api.Test;
@@ -15,24 +16,26 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class OutboxMailerTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:15:00Z"), ZoneOffset.UTC);
+    private static final Account DEV = new Account("dev");
 
     @TempDir
     Path outbox;
 
     @Test
     void anEmailIsWrittenOncePerIdempotencyKeyAsAnRfc822Message() throws IOException {
-        var mailer = new OutboxMailer(outbox, "flows@example.com", email -> List.of(), CLOCK);
+        var mailer = new OutboxMailer(outbox, "flows@example.com", email -> List.of(), CLOCK, () -> DEV);
         var email = new MarketingEmail("enrolment-1#2", "nurture", "ada", "ada@example.com", "welcome",
                 Map.of("firstname", "Ada"));
 
         mailer.sendMarketingEmail(email);
         mailer.sendMarketingEmail(email);
 
-        try (var files = Files.list(outbox)) {
+        try (var files = Files.list(outbox.resolve("dev"))) {
             assertThat(files.toList()).singleElement().satisfies(file -> assertThat(Files.readString(file))
                     .startsWith("From: flows@example.com\r\nTo: ada@example.com\r\nSubject: Marketing email welcome\r\n"
                             + "Date: Mon, 23 Nov 2026 10:15:00 GMT\r\nX-Flowline-Idempotency-Key: enrolment-1#2\r\n")
@@ -43,14 +46,39 @@ class OutboxMailerTest {
 
     @Test
     void anInternalEmailGoesToTheConfiguredAddressesOfItsUsers() throws IOException {
-        var mailer = new OutboxMailer(outbox, "flows@example.com", email -> List.of("ops@example.com"), CLOCK);
+        var mailer = new OutboxMailer(outbox, "flows@example.com", email -> List.of("ops@example.com"), CLOCK,
+                () -> DEV);
 
         mailer.sendInternalEmail(new InternalEmail("enrolment-1#1", "nurture", "ada", List.of("101"), List.of(),
                 List.of(), "New\nlead", "A new lead"));
 
-        try (var files = Files.list(outbox)) {
+        try (var files = Files.list(outbox.resolve("dev"))) {
             assertThat(Files.readString(files.findFirst().orElseThrow()))
                     .contains("To: ops@example.com\r\n", "Subject: New lead\r\n", "\r\n\r\nA new lead\r\n");
         }
+    }
+
+    @Test
+    void eachAccountsEmailsGoToItsOwnFolderAndTheSameKeyOfTwoAccountsIsTwoEmails() throws IOException {
+        var account = new Account[]{DEV};
+        var mailer = new OutboxMailer(outbox, "flows@example.com", email -> List.of(), CLOCK, () -> account[0]);
+        var email = new MarketingEmail("nurture:ada:1#2", "nurture", "ada", "ada@example.com", "welcome", Map.of());
+
+        mailer.sendMarketingEmail(email);
+        account[0] = new Account("acme");
+        mailer.sendMarketingEmail(email);
+
+        assertThat(outbox.resolve("dev").resolve(OutboxMailer.fileName("nurture:ada:1#2"))).exists();
+        assertThat(outbox.resolve("acme").resolve(OutboxMailer.fileName("nurture:ada:1#2"))).exists();
+        assertThat(mailer.repeatedKeys()).isZero();
+    }
+
+    @Test
+    void anEmailOfNoAccountIsRefusedNotWrittenWhereAnAccountWouldSeeIt() {
+        var mailer = new OutboxMailer(outbox, "flows@example.com", email -> List.of(), CLOCK, () -> null);
+
+        assertThatIllegalStateException().isThrownBy(() -> mailer.sendMarketingEmail(new MarketingEmail("k1",
+                "nurture", "ada", "ada@example.com", "welcome", Map.of())));
+        assertThat(outbox).isEmptyDirectory();
     }
 }

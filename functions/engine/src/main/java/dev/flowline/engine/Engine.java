@@ -5,6 +5,7 @@ import dev.flowline.engine.activation.Activation;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.definition.CachedFlowStore;
 import dev.flowline.engine.definition.Flow;
+import dev.flowline.engine.enrolment.ContactEventOutbox;
 import dev.flowline.engine.enrolment.EngineContext;
 import dev.flowline.engine.enrolment.Enroller;
 import dev.flowline.engine.enrolment.EnrolmentDecision;
@@ -50,6 +51,7 @@ public final class Engine {
     private final Activation activation;
     private final ListMemberships listMemberships;
     private final ContactEraser contactEraser;
+    private final ContactEventOutbox contactEvents;
 
     public Engine(EnginePorts ports) {
         this.ports = idempotent(ports);
@@ -74,6 +76,7 @@ public final class Engine {
                 ports.activations(), ports.activationBudget());
         this.listMemberships = new ListMemberships(ports.clock(), ports.contacts(), ports.lists(), context.events());
         this.contactEraser = new ContactEraser(this.ports, unenroller);
+        this.contactEvents = new ContactEventOutbox(ports.contacts(), ports.events());
     }
 
     private static EnginePorts idempotent(EnginePorts ports) {
@@ -154,5 +157,10 @@ public final class Engine {
     /** Privacy deletions: everything stored about a contact. */
     public ContactEraser contactEraser() {
         return contactEraser;
+    }
+
+    /** Publishes the events contact writes saved with them, and clears them. */
+    public ContactEventOutbox contactEvents() {
+        return contactEvents;
     }
 }

@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * @param mailFrom            {@code FLOWLINE_MAIL_FROM}
  * @param sesConfigurationSet {@code FLOWLINE_SES_CONFIGURATION_SET}, may be null
  * @param timeZone            {@code FLOWLINE_TIME_ZONE}, the account's time zone, UTC by default
- * @param webhookSecret       {@code FLOWLINE_WEBHOOK_SECRET}: the app secret that signs webhooks (v3 signature)
+ * @param webhookSecret       {@code FLOWLINE_WEBHOOK_SECRET}, may be null: the key that signs the webhooks of an
+ *                            account without a signing key of its own ({@code SigningKeys})
  * @param userEmails          {@code FLOWLINE_USER_EMAILS}: a JSON object of user id to email address, the
  *                            recipients of internal emails
  * @param plainHttpHosts      {@code FLOWLINE_WEBHOOK_HTTP_HOSTS}: comma-separated hosts webhooks may reach over

@@ -2,6 +2,7 @@ package dev.flowline.aws;
 
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.aws.accounts.ApiTokens;
+import dev.flowline.aws.accounts.SigningKeys;
 import dev.flowline.aws.dynamodb.DueEnrolments;
 import dev.flowline.aws.dynamodb.DynamoContactStore;
 import dev.flowline.aws.dynamodb.DynamoEnrolmentStore;
@@ -12,9 +13,11 @@ import dev.flowline.aws.dynamodb.DynamoJourneyEnrolmentStore;
 import dev.flowline.aws.dynamodb.DynamoJourneyStore;
 import dev.flowline.aws.dynamodb.DynamoListStore;
 import dev.flowline.aws.dynamodb.EffectLedger;
+import dev.flowline.aws.dynamodb.PendingContactEvents;
 import dev.flowline.aws.http.HttpWebhookCaller;
 import dev.flowline.aws.http.SecretSource;
 import dev.flowline.aws.http.SecretSources;
+import dev.flowline.aws.http.WebhookCredentials;
 import dev.flowline.aws.eventbridge.EventBridgeEvents;
 import dev.flowline.aws.scheduler.EventBridgeWakeUpScheduler;
 import dev.flowline.aws.ses.SesMailer;
@@ -37,6 +40,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -69,6 +73,7 @@ public final class AwsEngine {
     private final SqsClient sqs;
     private final DynamoHistory history;
     private final DueEnrolments dueEnrolments;
+    private final PendingContactEvents pendingContactEvents;
     private final ApiTokens apiTokens;
     private final SqsStepScheduler stepScheduler;
     private final Engine engine;
@@ -83,6 +88,7 @@ public final class AwsEngine {
         this.sqs = clients.sqs.get();
         this.history = new DynamoHistory(dynamo, config.tables(), account);
         this.dueEnrolments = new DueEnrolments(dynamo, config.tables());
+        this.pendingContactEvents = new PendingContactEvents(dynamo, config.tables());
         this.apiTokens = new ApiTokens(dynamo, config.tables(), clock);
 
         WakeUpScheduler wakeUps = builder.wakeUps != null ? builder.wakeUps
@@ -107,13 +113,22 @@ public final class AwsEngine {
                 .idempotency(new EffectLedger(dynamo, config.tables(), account, clock))
                 .mailer(builder.mailer != null ? builder.mailer : new SesMailer(clients.sesV2.get(),
                         new ConfiguredRecipients(config.userEmails()),
-                        new SesMailer.Config(config.mailFrom(), config.sesConfigurationSet(), account.id())))
+                        new SesMailer.Config(config.mailFrom(), config.sesConfigurationSet(), account)))
                 .webhooks(builder.webhooks != null ? builder.webhooks : new HttpWebhookCaller(
-                        new HttpWebhookCaller.Config(config.webhookSecret(), config.plainHttpHosts()),
-                        clients.secrets(clock), clock))
+                        webhookCredentials(clients.secrets(clock), new SigningKeys(dynamo, config.tables(), clock)),
+                        new HttpWebhookCaller.Config(config.plainHttpHosts()), clock))
                 .sms(standIns).smsQuota(standIns).notifier(standIns).records(standIns).owners(standIns)
                 .rotations(standIns)
                 .build());
+    }
+
+    /**
+     * This account's secrets, and its own signing key; the deployment's {@code FLOWLINE_WEBHOOK_SECRET} signs only
+     * for an account that has none (the local runtime's development account, accounts from before signing keys).
+     */
+    private WebhookCredentials webhookCredentials(SecretSource secrets, SigningKeys signingKeys) {
+        return new WebhookCredentials(account, secrets,
+                () -> signingKeys.current(account).or(() -> Optional.ofNullable(config.webhookSecret())));
     }
 
     /** The engine of a function, configured by its environment. */
@@ -175,6 +190,11 @@ public final class AwsEngine {
     /** The enrolments due in a minute, of every account. */
     public DueEnrolments dueEnrolments() {
         return dueEnrolments;
+    }
+
+    /** The contacts with events saved and not yet published, of every account. */
+    public PendingContactEvents pendingContactEvents() {
+        return pendingContactEvents;
     }
 
     /** Writes history as a new writer from now on: what an instance restored from a SnapStart snapshot must do. */

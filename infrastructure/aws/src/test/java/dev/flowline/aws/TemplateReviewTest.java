@@ -37,15 +37,18 @@ class TemplateReviewTest {
             Pattern.compile(Pattern.quote("arn:${AWS::Partition}:scheduler:${AWS::Region}:${AWS::AccountId}:"
                     + "schedule/${WakeUpScheduleGroup}/*")),
             "wake-up schedules are created at run time, one per due minute, all in Flowline's own group",
-            Pattern.compile(Pattern.quote("arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:template/*")),
-            "a marketing email is the SES template named by its content id, known only at run time",
+            Pattern.compile(Pattern.quote("arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:"
+                    + "template/flowline-*")),
+            "a marketing email is its account's SES template named by its content id, known only at run time; "
+                    + "all of them are under Flowline's prefix",
             Pattern.compile(Pattern.quote("arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:"
-                    + "secret:flowline/webhooks/*")),
-            "a webhook names its secret at run time; all of them are under Flowline's prefix (Secrets Manager adds "
-                    + "a random suffix to each secret's ARN)",
+                    + "secret:flowline/*/webhooks/*")),
+            "a webhook names its secret at run time, in an account known only then; all of them are under "
+                    + "Flowline's prefix (Secrets Manager adds a random suffix to each secret's ARN)",
             Pattern.compile(Pattern.quote("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:"
-                    + "parameter/flowline/webhooks/*")),
-            "a webhook names its secret at run time; all of them are under Flowline's own path");
+                    + "parameter/flowline/*/webhooks/*")),
+            "a webhook names its secret at run time, in an account known only then; all of them are under "
+                    + "Flowline's own path");
 
     /** SAM policy templates that grant fixed, non-wildcard actions on the one resource they are given. */
     private static final Set<String> SCOPED_SAM_POLICIES = Set.of(

@@ -184,7 +184,12 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 .put("category", e.category());
         if (!e.errors().isEmpty()) {
             var errors = body.putArray("errors");
-            e.errors().forEach(error -> errors.addObject().put("message", error.message()).put("in", error.in()));
+            e.errors().forEach(error -> {
+                var item = errors.addObject().put("message", error.message()).put("in", error.in());
+                if (error.code() != null) {
+                    item.put("code", error.code());
+                }
+            });
         }
         return body.toString();
     }

@@ -3,6 +3,7 @@ package dev.flowline.functions.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.contact.PropertyName;
 import dev.flowline.engine.json.FlowlineJson;
 
 import java.time.Instant;
@@ -14,7 +15,8 @@ import java.util.Optional;
 
 /**
  * A contact in CRM v3's shape: {@code {id, properties, propertiesWithHistory?, createdAt, updatedAt, archived}}.
- * Without {@code properties} asked for, every property the contact has is returned.
+ * Without {@code properties} asked for, every property the contact has is returned. A name asked for that no
+ * property can have ({@link PropertyName}) is left out, as HubSpot leaves out properties that do not exist.
  */
 record ContactJson(Optional<List<String>> properties, List<String> propertiesWithHistory) {
 
@@ -67,12 +69,13 @@ record ContactJson(Optional<List<String>> properties, List<String> propertiesWit
     }
 
     private static List<String> split(String names) {
-        return Arrays.stream(names.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList();
+        return Arrays.stream(names.split(",")).map(String::trim).filter(PropertyName::isValid).toList();
     }
 
     private static List<String> texts(JsonNode array) {
         var names = new ArrayList<String>();
         array.forEach(name -> names.add(name.asText()));
+        names.removeIf(name -> !PropertyName.isValid(name));
         return names;
     }
 }

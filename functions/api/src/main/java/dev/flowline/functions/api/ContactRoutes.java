@@ -12,7 +12,6 @@ import dev.flowline.engine.json.FlowlineJson;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,18 +56,18 @@ final class ContactRoutes implements Routes {
         var errors = new ArrayList<ApiError>();
         Map<String, String> properties = ContactWrites.properties(request.json(), "", errors);
         requireValid(errors);
-        contacts.requireUniqueEmails(ContactWrites.emailsOf(Collections.singletonList(null),
-                List.of(properties)));
         return ApiResponse.created(ContactJson.ALL.render(contacts.create(properties)));
     }
 
     private ApiResponse read(ApiRequest request) {
-        Contact contact = contacts.existing(request.pathParameter("contactId"), request.queryParameter("idProperty"));
+        Contact contact = contacts.existing(request.pathParameter("contactId"), request.queryParameter("idProperty"),
+                "contactId");
         return ApiResponse.ok(ContactJson.of(request).render(contact));
     }
 
     private ApiResponse update(ApiRequest request) {
-        Contact contact = contacts.existing(request.pathParameter("contactId"), request.queryParameter("idProperty"));
+        Contact contact = contacts.existing(request.pathParameter("contactId"), request.queryParameter("idProperty"),
+                "contactId");
         var errors = new ArrayList<ApiError>();
         Map<String, String> properties = ContactWrites.properties(request.json(), "", errors);
         requireValid(errors);
@@ -77,7 +76,7 @@ final class ContactRoutes implements Routes {
     }
 
     private ApiResponse archive(ApiRequest request) {
-        contacts.find(request.pathParameter("contactId"), Optional.empty()).ifPresent(contacts::archive);
+        store.find(request.pathParameter("contactId")).ifPresent(contacts::archive);
         return ApiResponse.noContent();
     }
 
@@ -97,7 +96,7 @@ final class ContactRoutes implements Routes {
             errors.add(new ApiError("/idProperty", "idProperty must be a string"));
         }
         requireValid(errors);
-        contacts.find(objectId.asText(), Optional.ofNullable(idProperty.textValue()))
+        contacts.find(objectId.asText(), Optional.ofNullable(idProperty.textValue()), "/objectId")
                 .ifPresent(contact -> eraser.erase(contact.id()));
         return ApiResponse.noContent();
     }
@@ -121,8 +120,6 @@ final class ContactRoutes implements Routes {
             properties.add(ContactWrites.properties(inputs.get(i), "/inputs/" + i, errors));
         }
         requireValid(errors);
-        contacts.requireUniqueEmails(ContactWrites.emailsOf(Collections.nCopies(inputs.size(), null),
-                properties));
         Instant started = clock.instant();
         return batch(201, started, contacts.createAll(properties), ContactJson.ALL, List.of());
     }
@@ -137,8 +134,9 @@ final class ContactRoutes implements Routes {
         Instant started = clock.instant();
         var found = new ArrayList<Contact>();
         var missing = new ArrayList<String>();
-        for (String id : ids) {
-            contacts.find(id, idProperty).ifPresentOrElse(found::add, () -> missing.add(id));
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            contacts.find(id, idProperty, "/inputs/" + i + "/id").ifPresentOrElse(found::add, () -> missing.add(id));
         }
         return batch(missing.isEmpty() ? 200 : 207, started, found, ContactJson.of(body), missing);
     }
@@ -152,7 +150,7 @@ final class ContactRoutes implements Routes {
         for (int i = 0; i < inputs.size(); i++) {
             properties.add(ContactWrites.properties(inputs.get(i), "/inputs/" + i, errors));
             String id = ids.get(i);
-            Optional<Contact> contact = id == null ? Optional.empty() : contacts.find(id, Optional.empty());
+            Optional<Contact> contact = id == null ? Optional.empty() : store.find(id);
             contact.ifPresent(found::add);
             if (id != null && contact.isEmpty()) {
                 errors.add(new ApiError("/inputs/" + i + "/id", "there is no contact " + id));
@@ -172,7 +170,7 @@ final class ContactRoutes implements Routes {
         var errors = new ArrayList<ApiError>();
         List<String> ids = ids(inputs(request), errors);
         requireValid(errors);
-        ids.forEach(id -> contacts.find(id, Optional.empty()).ifPresent(contacts::archive));
+        ids.forEach(id -> store.find(id).ifPresent(contacts::archive));
         return ApiResponse.noContent();
     }
 

@@ -2,14 +2,23 @@ package dev.flowline.functions.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowline.engine.Engine;
+import dev.flowline.aws.lambda.LogSafe;
 import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.contact.ContactEvent;
 import dev.flowline.engine.contact.ContactStore;
-import dev.flowline.engine.enrolment.EngineEvents;
+import dev.flowline.engine.contact.EmailAddress;
+import dev.flowline.engine.contact.PropertyName;
+import dev.flowline.engine.contact.PropertyValue;
+import dev.flowline.engine.enrolment.ContactEventOutbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,9 +30,11 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Creates, updates and finds contacts for the CRM API. Every change is saved, then published on the bus as a
- * contact change naming the changed properties (all of them for a new contact), so triggers and goals see it.
- * Requests are checked whole first: nothing is written when any input is wrong.
+ * Creates, updates and finds contacts for the CRM API. Every change is saved with its event, a contact change naming
+ * the changed properties (all of them for a new contact), in one write; the event is then published on the bus, so
+ * triggers and goals see it. When the bus refuses it, the change stands and the event waits for the sweep
+ * ({@link ContactEventOutbox}). Requests are checked whole first: nothing is written when any input is wrong. A
+ * create repeated after a failure that came after its write answers as the first would have ({@link #madeBy}).
  */
 final class ContactWrites {
 
@@ -31,17 +42,22 @@ final class ContactWrites {
     static final int MAX_VALUE_LENGTH = 65_536;
     /** The most properties one input may set. */
     static final int MAX_PROPERTIES = 1_000;
-    /** The longest email address there can be (RFC 5321); it is also a key of the lookup by email. */
-    static final int MAX_EMAIL_LENGTH = 254;
+
+    /** How long after a create a repeat of it gets the contact it created rather than a 409. */
+    static final Duration REPEAT_WINDOW = Duration.ofMinutes(10);
+    /** The properties every create sets itself. */
+    private static final Set<String> SET_ON_CREATE =
+            Set.of(ContactJson.OBJECT_ID, ContactJson.CREATE_DATE, ContactJson.LAST_MODIFIED);
+    private static final Logger LOG = LoggerFactory.getLogger(ContactWrites.class);
 
     private final Clock clock;
     private final ContactStore contacts;
-    private final EngineEvents events;
+    private final ContactEventOutbox outbox;
 
     ContactWrites(Engine engine) {
         this.clock = engine.ports().clock();
         this.contacts = engine.ports().contacts();
-        this.events = engine.context().events();
+        this.outbox = engine.contactEvents();
     }
 
     /** The {@code properties} object at {@code at}: property names to text values (null clears). */
@@ -59,18 +75,37 @@ final class ContactWrites {
         var values = new LinkedHashMap<String, String>();
         properties.properties().forEach(p -> {
             String in = at + "/properties/" + p.getKey().replace("~", "~0").replace("/", "~1");
-            if (p.getValue().isContainerNode()) {
-                errors.add(new ApiError(in, "a property value must be a string, number, boolean or null"));
-            } else if (Contact.EMAIL.equals(p.getKey()) && p.getValue().asText().length() > MAX_EMAIL_LENGTH) {
-                errors.add(new ApiError(in, "an email address can have at most " + MAX_EMAIL_LENGTH + " characters"));
-            } else if (p.getValue().asText().length() > MAX_VALUE_LENGTH) {
-                errors.add(new ApiError(in, "a property value can have at most " + MAX_VALUE_LENGTH
-                        + " characters; this one has " + p.getValue().asText().length()));
-            } else {
-                values.put(p.getKey(), p.getValue().isNull() ? null : p.getValue().asText());
-            }
+            String value = p.getValue().isNull() ? null : p.getValue().asText();
+            Optional<ApiError> problem = p.getValue().isContainerNode()
+                    ? Optional.of(new ApiError(in, "a property value must be a string, number, boolean or null"))
+                    : problem(in, p.getKey(), value);
+            problem.ifPresentOrElse(errors::add, () -> values.put(p.getKey(), value));
         });
         return values;
+    }
+
+    /**
+     * What is wrong with setting {@code name} to {@code value} (null or "" clears it), reported at {@code in}: a name
+     * no HubSpot property can have, an email that is no address, a value longer than HubSpot keeps.
+     */
+    static Optional<ApiError> problem(String in, String name, String value) {
+        Optional<String> badName = PropertyName.problem(name);
+        if (badName.isPresent()) {
+            return Optional.of(new ApiError(in, badName.get(), ApiError.PROPERTY_DOESNT_EXIST));
+        }
+        if (Contact.EMAIL.equals(name) && value != null && !value.isEmpty()) {
+            return emailProblem(in, value);
+        }
+        if (value != null && value.length() > MAX_VALUE_LENGTH) {
+            return Optional.of(new ApiError(in, "a property value can have at most " + MAX_VALUE_LENGTH
+                    + " characters; this one has " + value.length()));
+        }
+        return Optional.empty();
+    }
+
+    /** A 400's error ({@code INVALID_EMAIL}, at {@code in}) when {@code email} is not an email address. */
+    static Optional<ApiError> emailProblem(String in, String email) {
+        return EmailAddress.problem(email).map(problem -> new ApiError(in, problem, ApiError.INVALID_EMAIL));
     }
 
     /**
@@ -88,24 +123,84 @@ final class ContactWrites {
         }
     }
 
+    /** Creates a contact, or answers a repeat with the contact it created; a 409 when another has the email. */
     Contact create(Map<String, String> properties) {
-        return create(newContact(properties));
+        return earlierCreate(properties, new HashSet<>()).map(this::repeated)
+                .orElseGet(() -> create(newContact(properties)));
     }
 
     /**
      * Creates all the contacts or none: each is checked to fit in a stored item before the first is written, so
-     * that one too large halfway through does not leave the ones before it behind.
+     * that one too large halfway through does not leave the ones before it behind. An input repeated from an
+     * earlier attempt of the batch that failed after writing it gets the contact it created then.
      */
     List<Contact> createAll(List<Map<String, String>> properties) {
-        List<Contact> created = properties.stream().map(this::newContact).toList();
-        for (int i = 0; i < created.size(); i++) {
-            if (!contacts.fits(created.get(i))) {
+        Set<String> emails = new HashSet<>();
+        List<Optional<Contact>> earlier = properties.stream().map(input -> earlierCreate(input, emails)).toList();
+        var created = new ArrayList<Contact>();
+        for (int i = 0; i < properties.size(); i++) {
+            Contact contact = earlier.get(i).isPresent() ? earlier.get(i).get() : newContact(properties.get(i));
+            if (earlier.get(i).isEmpty() && !contacts.fits(contact)) {
                 throw new ApiException(413, "PAYLOAD_TOO_LARGE", "the record would be larger than one stored item "
                         + "holds (400 KB, compressed): write fewer or shorter values; no contact was created",
                         List.of(new ApiError("/inputs/" + i + "/properties", "too large to store")));
             }
+            created.add(contact);
         }
-        return created.stream().map(this::create).toList();
+        for (int i = 0; i < created.size(); i++) {
+            created.set(i, earlier.get(i).isPresent() ? repeated(created.get(i)) : create(created.get(i)));
+        }
+        return created;
+    }
+
+    /**
+     * The contact an earlier attempt of this create made, when the email it sets is that contact's (see
+     * {@link #madeBy}). Refuses with a 409 an email another contact has, or another input of the request
+     * ({@code emails} holds theirs, lower-cased).
+     */
+    private Optional<Contact> earlierCreate(Map<String, String> properties, Set<String> emails) {
+        String email = properties.get(Contact.EMAIL);
+        if (email == null || email.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Contact> owner = contacts.findByEmail(email);
+        if (!emails.add(email.toLowerCase(Locale.ROOT)) || owner.isPresent() && !madeBy(owner.get(), properties)) {
+            throw ApiException.conflict("A contact with the email '" + email + "' already exists.");
+        }
+        return owner;
+    }
+
+    /**
+     * Whether {@code contact} is the one a create with {@code properties} made within {@link #REPEAT_WINDOW}: created
+     * with these values and no others. A create repeated after a 5xx, which may have come after its write, then gets
+     * the contact instead of a 409. So does the same create sent twice on purpose in that time: without an
+     * idempotency key the two cannot be told apart, and both leave the contact the client asked for.
+     */
+    private boolean madeBy(Contact contact, Map<String, String> properties) {
+        List<PropertyValue> creation = contact.history(ContactJson.CREATE_DATE);
+        if (creation.isEmpty() || creation.getFirst().timestamp().isBefore(clock.instant().minus(REPEAT_WINDOW))) {
+            return false;
+        }
+        Instant created = creation.getFirst().timestamp();
+        var setThen = new HashMap<String, String>();
+        for (String name : contact.propertyNames()) {
+            List<PropertyValue> history = contact.history(name);
+            PropertyValue first = history.isEmpty() ? null : history.getFirst();
+            if (first != null && first.isSet() && first.timestamp().equals(created)) {
+                setThen.put(name, first.value());
+            }
+        }
+        var asked = new HashMap<>(properties);
+        asked.values().removeIf(value -> value == null || value.isEmpty());
+        setThen.keySet().removeAll(SET_ON_CREATE);
+        asked.keySet().removeAll(SET_ON_CREATE);
+        return setThen.equals(asked);
+    }
+
+    /** The contact a repeated create made, its events published if its first attempt could not. */
+    private Contact repeated(Contact contact) {
+        publishing(contact.id(), () -> outbox.publishPending(contact.id()));
+        return contact;
     }
 
     private Contact newContact(Map<String, String> properties) {
@@ -119,10 +214,20 @@ final class ContactWrites {
     }
 
     private Contact create(Contact contact) {
-        Set<String> changed = contact.takeChanges();
-        contacts.create(contact);
-        events.propertiesChanged(contact.id(), changed);
+        ContactEvent created = ContactEvent.changed(contact.takeChanges(), clock.instant());
+        contacts.create(contact, List.of(created));
+        publishing(contact.id(), () -> outbox.publish(contact.id(), List.of(created)));
         return contact;
+    }
+
+    /** Publishes events a write saved; when the bus refuses them, the write stands and the sweep publishes them. */
+    private static void publishing(String contactId, Runnable publish) {
+        try {
+            publish.run();
+        } catch (RuntimeException e) {
+            LOG.warn("contact {}: its write is saved, its events are left to the sweep: {}", contactId,
+                    LogSafe.describe(e));
+        }
     }
 
     /**
@@ -140,24 +245,33 @@ final class ContactWrites {
             contact.setProperty(ContactJson.LAST_MODIFIED, now.toString(), now);
             changed.addAll(contact.takeChanges());
         }
-        Contact saved = contacts.save(contact)
+        ContactEvent event = ContactEvent.changed(changed, now);
+        Contact saved = contacts.save(contact, List.of(event))
                 .orElseThrow(() -> ApiException.notFound("Could not find contact " + contact.id()));
-        events.propertiesChanged(contact.id(), changed);
+        publishing(contact.id(), () -> outbox.publish(contact.id(), List.of(event)));
         return saved;
     }
 
-    /** The contact with id {@code id}, or with the email {@code id} when {@code idProperty} is "email". */
-    Optional<Contact> find(String id, Optional<String> idProperty) {
+    /**
+     * The contact with id {@code id}, or with the email {@code id} when {@code idProperty} is "email"; an email that
+     * is no address is a 400 at {@code in}, where the request holds the id.
+     */
+    Optional<Contact> find(String id, Optional<String> idProperty, String in) {
         return switch (idProperty.orElse(ContactJson.OBJECT_ID)) {
-            case Contact.EMAIL -> contacts.findByEmail(id);
+            case Contact.EMAIL -> {
+                emailProblem(in, id).ifPresent(problem -> {
+                    throw ApiException.invalid("the email address is not valid", List.of(problem));
+                });
+                yield contacts.findByEmail(id);
+            }
             case ContactJson.OBJECT_ID -> contacts.find(id);
             default -> throw ApiException.badRequest("idProperty must be email or hs_object_id, not "
                     + idProperty.get());
         };
     }
 
-    Contact existing(String id, Optional<String> idProperty) {
-        return find(id, idProperty).orElseThrow(() -> ApiException.notFound("Could not find contact " + id));
+    Contact existing(String id, Optional<String> idProperty, String in) {
+        return find(id, idProperty, in).orElseThrow(() -> ApiException.notFound("Could not find contact " + id));
     }
 
     /** Removes the contact; its enrolments end at their next step, which finds no contact (CONTACT_DELETED). */

@@ -277,7 +277,10 @@ final class DryRuns {
         return null;
     }
 
-    /** Property values as HubSpot stores them: strings; numbers and booleans are written out, null clears. */
+    /**
+     * Property values as HubSpot stores them: strings; numbers and booleans are written out, null clears. Names and
+     * values are checked as a contact write checks them ({@link ContactWrites#problem}).
+     */
     private static Map<String, String> properties(JsonNode json, String at, List<ApiError> problems) {
         var properties = new LinkedHashMap<String, String>();
         if (json.isMissingNode()) {
@@ -289,11 +292,13 @@ final class DryRuns {
         }
         json.properties().forEach(property -> {
             JsonNode value = property.getValue();
+            String in = at + "/" + pointerToken(property.getKey());
             if (value.isContainerNode()) {
-                problems.add(new ApiError(at + "/" + pointerToken(property.getKey()),
-                        "a property value is a string, a number, a boolean or null"));
+                problems.add(new ApiError(in, "a property value is a string, a number, a boolean or null"));
             } else {
-                properties.put(property.getKey(), value.isNull() ? null : value.asText());
+                String text = value.isNull() ? null : value.asText();
+                ContactWrites.problem(in, property.getKey(), text).ifPresentOrElse(problems::add,
+                        () -> properties.put(property.getKey(), text));
             }
         });
         return properties;

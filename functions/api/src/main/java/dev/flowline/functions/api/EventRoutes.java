@@ -69,6 +69,7 @@ final class EventRoutes implements Routes {
         if (objectId.isEmpty() && email.isEmpty()) {
             errors.add(new ApiError("/objectId", "objectId or email is required"));
         }
+        email.flatMap(address -> ContactWrites.emailProblem("/email", address)).ifPresent(errors::add);
         Instant at = occurredAt(body, errors);
         Map<String, String> properties = properties(body, errors);
         ContactRoutes.requireValid(errors);

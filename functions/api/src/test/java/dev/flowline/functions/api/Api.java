@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
-/** Calls the API handler as API Gateway would, and records what the engine published. */
+/** Calls the API handler as API Gateway would, and records what the engine published (or refuses it, when told). */
 final class Api {
 
     static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
@@ -30,6 +30,8 @@ final class Api {
     }
 
     final List<Published> published = new ArrayList<>();
+    /** How many of the next events the bus refuses, as EventBridge refuses entries it cannot take. */
+    int refusals;
     final AwsEngine engine;
     private final ApiHandler handler;
     private final String token;
@@ -48,6 +50,10 @@ final class Api {
 
             @Override
             public void propertiesChanged(String contactId, Set<String> properties) {
+                if (refusals > 0) {
+                    refusals--;
+                    throw new IllegalStateException("the bus refused 1 of 1 events");
+                }
                 published.add(new Published(contactId, Set.copyOf(properties), null));
             }
         }).build();

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.AwsEngines;
+import dev.flowline.aws.ContactEventSweep;
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.aws.dynamodb.DueEnrolments;
 import dev.flowline.aws.lambda.HandlerLogs;
@@ -25,14 +26,20 @@ import java.util.Map;
  * next step of every enrolment due in that minute on the step queue. A late or repeated wake-up is harmless: the
  * step runner re-checks each step's sequence, so only the enrolment's current step runs, once. Wake-ups are shared
  * by all accounts: each step is scheduled by the engine of its enrolment's account.
+ * <p>
+ * Invoked every minute by a recurring schedule with {@link #SWEEP}: publishes the contact events left pending by
+ * writes whose requests could not publish them ({@link ContactEventSweep}).
  */
 public final class DelayWakerHandler implements RequestHandler<Map<String, Object>, Void> {
 
     static final int STEPS_PER_SEND = 500;
+    /** The recurring schedule's input, as template.yaml gives it. */
+    public static final Map<String, Object> SWEEP = Map.of("sweep", "contactEvents");
     private static final Logger LOG = LoggerFactory.getLogger(DelayWakerHandler.class);
 
     private final AwsEngines engines;
     private final DueEnrolments dueEnrolments;
+    private final ContactEventSweep sweep;
 
     public DelayWakerHandler() {
         this(SnapStartPriming.registered(AwsEngine.fromEnvironment()));
@@ -41,12 +48,19 @@ public final class DelayWakerHandler implements RequestHandler<Map<String, Objec
     public DelayWakerHandler(AwsEngine engine) {
         this.engines = new AwsEngines(engine);
         this.dueEnrolments = engine.dueEnrolments();
+        this.sweep = new ContactEventSweep(engines, engine.pendingContactEvents(), engine.clock());
     }
 
     @Override
     public Void handleRequest(Map<String, Object> input, Context context) {
         return HandlerLogs.around(context, () -> {
-            wake(WakeUp.parse(FlowlineJson.write(input)));
+            if (SWEEP.equals(input)) {
+                ContactEventSweep.Result swept = sweep.run();
+                LOG.info("published {} contact events left pending; {} contacts keep theirs for the next sweep",
+                        swept.published(), swept.leftPending());
+            } else {
+                wake(WakeUp.parse(FlowlineJson.write(input)));
+            }
             return null;
         });
     }

@@ -5,7 +5,10 @@ import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.EmbeddedAws;
 import dev.flowline.aws.SampleFlows;
 import dev.flowline.aws.sqs.QueuedStep;
+import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.contact.ContactEvent;
+import dev.flowline.engine.enrolment.EngineEvents;
 import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.EnrolmentSource;
 import dev.flowline.engine.enrolment.StepMessage;
@@ -13,9 +16,13 @@ import dev.flowline.engine.simulation.VirtualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static dev.flowline.aws.SampleFlows.delayDays;
 import static dev.flowline.aws.SampleFlows.flow;
@@ -53,5 +60,34 @@ class DelayWakerHandlerTest {
         new DelayWakerHandler(engine).handleRequest(EventLoader.loadEvent("../../events/wake-up.json", Map.class), null);
 
         assertThat(aws.drain(aws.config().stepQueueUrl())).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSweepSamplePublishesTheContactEventsPendingForMoreThanAMinute(EmbeddedAws.Environment aws) {
+        var clock = new VirtualClock(Instant.parse("2026-11-23T10:15:20Z"), ZoneOffset.UTC);
+        var published = new ArrayList<String>();
+        AwsEngine engine = aws.engine().clock(clock).events(new EngineEvents() {
+            @Override
+            public void activity(String contactId, ActivityEvent event) {
+            }
+
+            @Override
+            public void propertiesChanged(String contactId, Set<String> properties) {
+                published.add(contactId);
+            }
+        }).build();
+        var contacts = engine.engine().ports().contacts();
+        contacts.create(new Contact("51"), List.of(ContactEvent.changed(Set.of("email"), clock.instant())));
+        clock.advance(Duration.ofSeconds(30));
+        contacts.create(new Contact("52"), List.of(ContactEvent.changed(Set.of("email"), clock.instant())));
+        clock.advance(Duration.ofSeconds(40));
+
+        new DelayWakerHandler(engine).handleRequest(EventLoader.loadEvent("../../events/contact-event-sweep.json",
+                Map.class), null);
+
+        assertThat(published).containsExactly("51");
+        assertThat(contacts.pendingEvents("51")).isEmpty();
+        assertThat(contacts.pendingEvents("52")).hasSize(1);
     }
 }

@@ -1,6 +1,7 @@
 package dev.flowline.engine.action;
 
 import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.contact.EmailAddress;
 import dev.flowline.engine.definition.SingleConnectionAction;
 
 import java.util.ArrayList;
@@ -52,6 +53,10 @@ final class MessageActions {
     private static Optional<String> whyNotMarketable(Contact contact) {
         if (contact.email().isEmpty()) {
             return Optional.of("the contact has no email address");
+        }
+        Optional<String> badAddress = EmailAddress.problem(contact.email().get());
+        if (badAddress.isPresent()) {
+            return Optional.of("the contact's email is not an address mail can go to: " + badAddress.get());
         }
         if (contact.value(EMAIL_OPT_OUT).filter("true"::equalsIgnoreCase).isPresent()) {
             return Optional.of("the contact unsubscribed from all email");

@@ -2,6 +2,8 @@ package dev.flowline.engine.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.contact.EmailAddress;
+import dev.flowline.engine.contact.PropertyName;
 import dev.flowline.engine.definition.NumberRanges;
 import dev.flowline.engine.definition.SingleConnectionAction;
 
@@ -14,7 +16,8 @@ import java.util.Set;
  * Set property value ({@code 0-5}): {@code property_name} takes {@code value}, a member of the value union.
  * Copy ({@code OBJECT_PROPERTY}) follows HubSpot's compatible-kinds rules, increment adds to the current
  * number (an empty one counts as 0), the two append members add ';'-separated options without duplicates,
- * and an empty {@code STATIC_VALUE} clears the property.
+ * and an empty {@code STATIC_VALUE} clears the property. A value that is no email address fails to be set as
+ * {@code email}, with the reason, and the contact goes on.
  */
 final class SetPropertyAction implements ActionHandler<SingleConnectionAction> {
 
@@ -24,6 +27,10 @@ final class SetPropertyAction implements ActionHandler<SingleConnectionAction> {
         JsonNode value = Fields.node(action.fields(), "value");
         if (property.isBlank() || value == null) {
             return Results.failed(action, "the action names no property or no value");
+        }
+        Optional<String> badName = PropertyName.problem(property);
+        if (badName.isPresent()) {
+            return Results.failed(action, "cannot set property_name: " + badName.get());
         }
         Contact contact = context.contact();
         String current = contact.value(property).orElse("");
@@ -91,8 +98,14 @@ final class SetPropertyAction implements ActionHandler<SingleConnectionAction> {
         return String.join(";", options);
     }
 
+    /** Sets the value, or fails without storing it when it would make the contact's email no address. */
     private static StepResult set(SingleConnectionAction action, ActionContext context, String property,
                                   String value) {
+        Optional<String> badEmail = Contact.EMAIL.equals(property) && !value.isEmpty()
+                ? EmailAddress.problem(value) : Optional.empty();
+        if (badEmail.isPresent()) {
+            return Results.failed(action, "did not set email: " + badEmail.get());
+        }
         boolean changed = context.contact().setProperty(property, value, context.now());
         String what = value.isEmpty() ? "cleared " + property : "set " + property + " to \"" + value + "\"";
         return Results.succeeded(action, changed ? what : property + " already had that value");

@@ -45,7 +45,9 @@ final class ActionCheck {
                 }
             }
             case StaticBranchAction a -> {
-                problems.require(at, "inputValue", a.inputValue());
+                if (problems.require(at, "inputValue", a.inputValue())) {
+                    values.unionValue(a.inputValue(), at.field("inputValue"));
+                }
                 if (problems.require(at, "staticBranches", a.staticBranches())) {
                     atMost(a.staticBranches(), StaticBranchAction.MAX_BRANCHES, at.field("staticBranches"),
                             "a value-equals");

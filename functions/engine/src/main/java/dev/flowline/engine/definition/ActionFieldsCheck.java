@@ -59,7 +59,19 @@ final class ActionFieldsCheck {
                 eventBranches(fields.get("event_filter_branches"), fieldsAt.field("event_filter_branches"));
             }
             case CREATE_TASK -> values.relativeTime(fields.get("due_time"), fieldsAt.field("due_time"));
-            case SET_PROPERTY -> values.unionValue(fields.get("value"), fieldsAt.field("value"));
+            case SET_PROPERTY -> {
+                values.propertyName(fields, "property_name", fieldsAt);
+                values.unionValue(fields.get("value"), fieldsAt.field("value"));
+            }
+            case INTERNAL_EMAIL -> values.propertyNames(fields, "owner_properties", fieldsAt);
+            case ROTATE_OWNER -> values.propertyName(fields, "target_property", fieldsAt);
+            case CREATE_RECORD -> {
+                JsonNode properties = fields.path("properties");
+                for (int i = 0; properties.isArray() && i < properties.size(); i++) {
+                    values.propertyName(properties.get(i), "targetProperty", fieldsAt.field("properties").index(i));
+                }
+            }
+            case EMAIL_TO_ADDRESSES -> values.emailAddresses(fields, "recipient_emails", fieldsAt);
             case null, default -> {
             }
         }

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 
 import static dev.flowline.engine.definition.Problems.quote;
 
@@ -92,12 +93,15 @@ final class FieldValuesCheck {
     }
 
     /**
-     * A member of the value union ({@code 0-5}'s {@code value}, a webhook's query parameter): the relative time of a
-     * {@code RELATIVE_DATETIME}, the amount of an {@code INCREMENT}.
+     * A member of the value union ({@code 0-5}'s {@code value}, a webhook's query parameter, a value-equals branch's
+     * input): the relative time of a {@code RELATIVE_DATETIME}, the amount of an {@code INCREMENT}, the property
+     * an {@code OBJECT_PROPERTY} or {@code APPEND_OBJECT_PROPERTY} reads.
      */
     void unionValue(JsonNode value, Pointer at) {
         switch (value == null ? "" : value.path("type").asText()) {
             case "RELATIVE_DATETIME" -> relativeTime(value.get("timeDelay"), at.field("timeDelay"));
+            case "OBJECT_PROPERTY" -> propertyName(value, "propertyName", at);
+            case "APPEND_OBJECT_PROPERTY" -> propertyName(value, "appendPropertyName", at);
             case "INCREMENT" -> {
                 JsonNode amount = value.get("incrementAmount");
                 BigDecimal number = amount == null || amount.isNull() ? null : number(amount);
@@ -130,6 +134,8 @@ final class FieldValuesCheck {
         if ("STATIC_VALUE".equals(type) && !isDelayDate(value.asText().trim())) {
             problems.add(at.field(field), field + " " + quote(value.asText()) + " must be a date " + DELAY_DATES
                     + ": epoch milliseconds, an ISO date or an ISO date-time");
+        } else if ("OBJECT_PROPERTY".equals(type)) {
+            problems.propertyName(at.field(field), value.asText());
         }
     }
 
@@ -146,6 +152,44 @@ final class FieldValuesCheck {
         } catch (DateTimeException | NumberFormatException notADate) {
             return false;
         }
+    }
+
+    /** {@code key} of {@code fields}, when present: a property name ({@code property_name}). */
+    void propertyName(JsonNode fields, String key, Pointer at) {
+        JsonNode name = fields.get(key);
+        if (name != null && !name.isNull()) {
+            problems.propertyName(at.field(key), text(name));
+        }
+    }
+
+    /** {@code key} of {@code fields}, when present: a property name or a list of them ({@code owner_properties}). */
+    void propertyNames(JsonNode fields, String key, Pointer at) {
+        each(fields, key, at, problems::propertyName);
+    }
+
+    /** {@code key} of {@code fields}, when present: an email address or a list of them ({@code recipient_emails}). */
+    void emailAddresses(JsonNode fields, String key, Pointer at) {
+        each(fields, key, at, problems::emailAddress);
+    }
+
+    /** Hands each text of {@code key} (one, or each element of an array) to {@code check} with its pointer. */
+    private static void each(JsonNode fields, String key, Pointer at, BiConsumer<Pointer, String> check) {
+        JsonNode value = fields.get(key);
+        if (value == null || value.isNull()) {
+            return;
+        }
+        if (!value.isArray()) {
+            check.accept(at.field(key), text(value));
+            return;
+        }
+        for (int i = 0; i < value.size(); i++) {
+            check.accept(at.field(key).index(i), text(value.get(i)));
+        }
+    }
+
+    /** A scalar's text; null for JSON null, an object or an array. */
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() || node.isContainerNode() ? null : node.asText();
     }
 
     /** The unit named by {@code key} when it is one of {@code units} (else reported), or null when absent. */

@@ -110,7 +110,7 @@ final class FilterCheck {
     }
 
     private void property(PropertyFilter filter, Pointer at) {
-        problems.require(at, "property", filter.property());
+        problems.propertyName(at, "property", filter.property());
         if (problems.require(at, "operation", filter.operation())) {
             operations.check(filter.operation(), at.field("operation"));
         }

@@ -90,8 +90,10 @@ final class OperationCheck {
                 days(o.numberOfDays(), at);
                 yield require(at, o.operationType(), "numberOfDays", o.numberOfDays());
             }
-            case ComparativeOperation o -> require(at, o.operationType(),
-                    "comparisonPropertyName", o.comparisonPropertyName());
+            case ComparativeOperation o -> {
+                problems.propertyName(at, "comparisonPropertyName", o.comparisonPropertyName());
+                yield o.operationType();
+            }
             case CalendarDateOperation o -> {
                 if (problems.oneOf(at, "timeUnit", o.timeUnit(), CALENDAR_UNITS) && o.timeUnitCount() != null) {
                     long most = NumberRanges.largest(unitOf(o.timeUnit()), NumberRanges.FILTER_REACH);

@@ -1,5 +1,8 @@
 package dev.flowline.engine.definition;
 
+import dev.flowline.engine.contact.EmailAddress;
+import dev.flowline.engine.contact.PropertyName;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -33,6 +36,23 @@ final class Problems {
             return false;
         }
         return true;
+    }
+
+    /** Reports {@code field} when it is missing or not a property name ({@link PropertyName}). */
+    void propertyName(Pointer parent, String field, String name) {
+        if (require(parent, field, name)) {
+            propertyName(parent.field(field), name);
+        }
+    }
+
+    /** Reports the name at {@code at} unless it is a property name ({@link PropertyName}). */
+    void propertyName(Pointer at, String name) {
+        PropertyName.problem(name).ifPresent(problem -> add(at, problem));
+    }
+
+    /** Reports the address at {@code at} unless it is an email address ({@link EmailAddress}). */
+    void emailAddress(Pointer at, String address) {
+        EmailAddress.problem(address).ifPresent(problem -> add(at, problem));
     }
 
     /** Reports a discriminator naming something Flowline keeps in the definition but does not evaluate. */

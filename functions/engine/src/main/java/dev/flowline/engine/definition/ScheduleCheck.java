@@ -65,7 +65,7 @@ final class ScheduleCheck {
             case "YEARLY" ->
                     calendar.namedDate(at, "month", schedule.month(), "dayOfMonth", schedule.dayOfMonth(), null);
             case "PROPERTY_BASED" -> {
-                problems.require(at, "dateProperty", schedule.dateProperty());
+                problems.propertyName(at, "dateProperty", schedule.dateProperty());
                 if (schedule.daysDelta() != null) {
                     calendar.range(schedule.daysDelta(), -MAX_DAYS_DELTA, MAX_DAYS_DELTA, at, "daysDelta");
                 }
@@ -81,7 +81,7 @@ final class ScheduleCheck {
             return;
         }
         if ("CONTACT_PROPERTY_ANCHOR".equals(anchor.type())) {
-            problems.require(at, "contactProperty", anchor.contactProperty());
+            problems.propertyName(at, "contactProperty", anchor.contactProperty());
         } else if (calendar.namedDate(at, "month", anchor.month(), "dayOfMonth", anchor.dayOfMonth(), anchor.year())
                 && anchor.year() != null && !NumberRanges.leavesRoomToWait(LocalDate.of(anchor.year(),
                 Month.valueOf(anchor.month()), anchor.dayOfMonth()).atStartOfDay(ZoneOffset.UTC).toInstant())) {

@@ -61,7 +61,7 @@ final class TimePointCheck {
                 calendar.zone(p.zoneId(), at, "zoneId");
             }
             case PropertyReferencedTimePoint p -> {
-                problems.require(at, "property", p.property());
+                problems.propertyName(at, "property", p.property());
                 problems.oneOf(at, "referenceType", p.referenceType(), PROPERTY_REFERENCES);
                 calendar.zone(p.zoneId(), at, "zoneId");
             }

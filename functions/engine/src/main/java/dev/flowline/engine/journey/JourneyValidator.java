@@ -1,5 +1,6 @@
 package dev.flowline.engine.journey;
 
+import dev.flowline.engine.contact.PropertyName;
 import dev.flowline.engine.definition.Action;
 import dev.flowline.engine.definition.FlowValidator;
 import dev.flowline.engine.definition.Problem;
@@ -40,7 +41,10 @@ public final class JourneyValidator {
     public List<Problem> validate(String journeyId, JourneyDefinition definition, Collection<Journey> journeys) {
         var problems = new ArrayList<Problem>();
         required(problems, "", "name", definition.name());
-        required(problems, "", "propertyName", definition.propertyName());
+        if (required(problems, "", "propertyName", definition.propertyName())) {
+            PropertyName.problem(definition.propertyName())
+                    .ifPresent(problem -> problems.add(new Problem("/propertyName", problem)));
+        }
         lists(problems, definition);
         stages(problems, journeyId, definition);
         exits(problems, definition);
@@ -96,14 +100,20 @@ public final class JourneyValidator {
             problems.add(new Problem(at + "/actions", "a stage needs 1 to " + JourneyLimits.MAX_ACTIONS_PER_STAGE
                     + " actions; this one has " + count));
         }
+        // a go-to runs as a set-property action on the journey's propertyName, which is checked at /propertyName
+        var goToPropertyNames = new HashSet<String>();
         for (int i = 0; i < count; i++) {
             Action action = stage.actions().get(i);
             int index = i;
-            GoTo.of(action).ifPresent(goTo -> goTo(problems, at + "/actions/" + index, definition, stage,
-                    (SingleConnectionAction) action, goTo));
+            GoTo.of(action).ifPresent(goTo -> {
+                goTo(problems, at + "/actions/" + index, definition, stage, (SingleConnectionAction) action, goTo);
+                goToPropertyNames.add("/actions/" + index + "/fields/property_name");
+            });
         }
         for (Problem problem : FlowValidator.validate(StageFlows.compile(journeyId, definition, stage))) {
-            problems.add(new Problem(at + problem.path(), problem.message()));
+            if (!goToPropertyNames.contains(problem.path())) {
+                problems.add(new Problem(at + problem.path(), problem.message()));
+            }
         }
     }
 

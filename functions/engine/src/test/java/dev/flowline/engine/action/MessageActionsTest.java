@@ -56,6 +56,18 @@ class MessageActionsTest {
     }
 
     @Test
+    void anEmailWithCrlfIsRefusedSoNoHeaderCanBeInjected() {
+        // a contact stored before addresses were checked on every path
+        var report = run(flow("f", action("0-4", "{\"content_id\":\"4711\"}")),
+                contact("c", "email", "ada@example.com\r\nBcc: eve@example.com"));
+
+        assertThat(report.outbox().marketingEmails()).isEmpty();
+        assertThat(lastOf(report, "f", "c", "1").kind()).isEqualTo(HistoryKind.ACTION_FAILED);
+        assertThat(lastOf(report, "f", "c", "1").detail()).isEqualTo("the contact's email is not an address mail "
+                + "can go to: an email address cannot hold control characters or whitespace: character 16 is U+000D");
+    }
+
+    @Test
     void marketingEmailIsNotSentToAnUnsubscribedContact() {
         var report = run(flow("f", action("0-4", "{\"content_id\":\"4711\"}")),
                 contact("c", "email", "ada@example.com", "hs_email_optout", "true"));

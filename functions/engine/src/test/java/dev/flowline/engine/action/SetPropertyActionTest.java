@@ -42,6 +42,49 @@ class SetPropertyActionTest {
     }
 
     @Test
+    void anEmailWithCrlfIsRefusedSoNoHeaderCanBeInjected() {
+        var contact = contact("c", "email", "ada@example.com");
+        var result = set(contact, "email",
+                "{\"type\":\"STATIC_VALUE\",\"staticValue\":\"ada@example.com\\r\\nBcc: eve@example.com\"}");
+
+        assertThat(result.outcome().status()).isEqualTo(StepResult.Status.FAILED);
+        assertThat(result.outcome().detail()).isEqualTo("did not set email: an email address cannot hold control "
+                + "characters or whitespace: character 16 is U+000D");
+        assertThat(contact.value("email")).contains("ada@example.com");
+        assertThat(contact.takeChanges()).isEmpty();
+    }
+
+    @Test
+    void notAnEmailCopiedIntoTheEmailIsRefused() {
+        var contact = contact("c", "email", "ada@example.com", "notes", "not-an-email");
+        var result = set(contact, "email", "{\"type\":\"OBJECT_PROPERTY\",\"propertyName\":\"notes\"}");
+
+        assertThat(result.outcome().status()).isEqualTo(StepResult.Status.FAILED);
+        assertThat(contact.value("email")).contains("ada@example.com");
+    }
+
+    @Test
+    void anEmailAddressIsSetAndAnEmptyOneClearsIt() {
+        var contact = contact("c");
+        set(contact, "email", "{\"type\":\"STATIC_VALUE\",\"staticValue\":\"ada+news@mail.example.com\"}");
+        assertThat(contact.value("email")).contains("ada+news@mail.example.com");
+
+        set(contact, "email", "{\"type\":\"STATIC_VALUE\",\"staticValue\":\"\"}");
+        assertThat(contact.value("email")).isEmpty();
+    }
+
+    @Test
+    void aNulPropertyNameIsRefused() {
+        var contact = contact("c");
+        var result = set(contact, "\\u0000", "{\"type\":\"STATIC_VALUE\",\"staticValue\":\"x\"}");
+
+        assertThat(result.outcome().status()).isEqualTo(StepResult.Status.FAILED);
+        assertThat(result.outcome().detail()).isEqualTo("cannot set property_name: a property name must start with "
+                + "a lower-case letter (a-z), not U+0000");
+        assertThat(contact.propertyNames()).isEmpty();
+    }
+
+    @Test
     void anEmptyStaticValueClearsTheProperty() {
         var contact = contact("c", "hs_lead_status", "OPEN");
         set(contact, "hs_lead_status", "{\"type\":\"STATIC_VALUE\",\"staticValue\":\"\"}");

@@ -5,7 +5,9 @@ import dev.flowline.engine.simulation.InMemoryContactStore;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,13 +89,23 @@ class ContactSavesTest {
             }
 
             @Override
-            public void create(Contact contact) {
-                store.create(contact);
+            public void create(Contact contact, List<ContactEvent> events) {
+                store.create(contact, events);
             }
 
             @Override
-            public boolean replaceIfUnchanged(Contact contact) {
-                return store.replaceIfUnchanged(contact);
+            public boolean replaceIfUnchanged(Contact contact, List<ContactEvent> events) {
+                return store.replaceIfUnchanged(contact, events);
+            }
+
+            @Override
+            public List<ContactEvent> pendingEvents(String contactId) {
+                return store.pendingEvents(contactId);
+            }
+
+            @Override
+            public void published(String contactId, List<ContactEvent> events) {
+                store.published(contactId, events);
             }
 
             @Override
@@ -122,6 +134,36 @@ class ContactSavesTest {
         assertThatThrownBy(() -> busy.save(read)).isInstanceOf(ContactSaveConflict.class)
                 .hasMessageContaining("c1");
         assertThat(store.find("c1").orElseThrow().value("firstname")).isEmpty();
+    }
+
+    @Test
+    void eventsSavedWithAWriteStayPendingUntilPublishedAndAMergedSaveKeepsThem() {
+        ContactEvent created = ContactEvent.changed(Set.of("email"), T0);
+        store.create(contact("c1"), List.of(created));
+        Contact api = store.find("c1").orElseThrow();
+        Contact action = store.find("c1").orElseThrow();
+        action.setProperty("lifecyclestage", "customer", T0.plusSeconds(1));
+        store.save(action);
+        api.setProperty("firstname", "Ada", T0.plusSeconds(2));
+        ContactEvent updated = ContactEvent.changed(Set.of("firstname"), T0.plusSeconds(2));
+
+        store.save(api, List.of(updated));
+
+        assertThat(store.pendingEvents("c1")).containsExactly(created, updated);
+        store.published("c1", List.of(created));
+        assertThat(store.pendingEvents("c1")).containsExactly(updated);
+        assertThat(store.find("c1").orElseThrow().value("firstname")).contains("Ada");
+    }
+
+    @Test
+    void aSaveOfADeletedContactSavesNoEvent() {
+        store.create(contact("c1"));
+        Contact read = store.find("c1").orElseThrow();
+        store.delete("c1");
+        read.setProperty("firstname", "Ada", T0);
+
+        assertThat(store.save(read, List.of(ContactEvent.changed(Set.of("firstname"), T0)))).isEmpty();
+        assertThat(store.pendingEvents("c1")).isEmpty();
     }
 
     private static Contact contact(String id) {

@@ -42,6 +42,12 @@ class JourneyValidatorTest {
     }
 
     @Test
+    void aNulPropertyNameIsRefusedOnceWhereTheJourneyNamesIt() {
+        assertThat(validate(journey().property("\\u0000"))).containsExactly(new Problem("/propertyName",
+                "a property name must start with a lower-case letter (a-z), not U+0000"));
+    }
+
+    @Test
     void aJourneyHasAtMostTenStages() {
         String[] stages = IntStream.rangeClosed(1, 11).mapToObj(i -> stage("s" + i, "v" + i, task("t", null)))
                 .toArray(String[]::new);

@@ -7,25 +7,31 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The operators' command for API tokens ({@code ./flowline-tokens}), on the deployment the environment names
- * (credentials, {@code AWS_REGION}, {@code FLOWLINE_TOKENS_TABLE}, {@code AWS_ENDPOINT_URL} for an emulator):
+ * The operators' command for API tokens and webhook signing keys ({@code ./flowline-tokens}), on the deployment the
+ * environment names (credentials, {@code AWS_REGION}, {@code FLOWLINE_TOKENS_TABLE}, {@code AWS_ENDPOINT_URL} for
+ * an emulator):
  * <pre>
- * issue ACCOUNT NAME    prints a new token of ACCOUNT (shown only this once)
- * revoke ACCOUNT NAME   revokes ACCOUNT's tokens named NAME
- * list ACCOUNT          prints the names of ACCOUNT's tokens and when they were issued
+ * issue ACCOUNT NAME           prints a new token of ACCOUNT (shown only this once); gives ACCOUNT a webhook
+ *                              signing key if it has none
+ * revoke ACCOUNT NAME          revokes ACCOUNT's tokens named NAME
+ * list ACCOUNT                 prints the names of ACCOUNT's tokens and when they were issued
+ * signing-key ACCOUNT          prints the key that signs ACCOUNT's webhooks (created if it has none)
+ * rotate-signing-key ACCOUNT   replaces that key with a new one, which signs from the next webhook on, and prints it
  * </pre>
  */
 public final class TokenCommand {
 
-    static final String USAGE = "usage: flowline-tokens issue ACCOUNT NAME | revoke ACCOUNT NAME | list ACCOUNT";
+    static final String USAGE = "usage: flowline-tokens issue ACCOUNT NAME | revoke ACCOUNT NAME | list ACCOUNT"
+            + " | signing-key ACCOUNT | rotate-signing-key ACCOUNT";
 
     private TokenCommand() {
     }
 
     public static void main(String[] args) {
         try (var dynamo = AwsClients.fromEnvironment().dynamoDb()) {
-            var tokens = new ApiTokens(dynamo, AwsConfig.fromEnvironment().tables(), Clock.systemUTC());
-            run(tokens, List.of(args)).forEach(System.out::println);
+            var tables = AwsConfig.fromEnvironment().tables();
+            run(new ApiTokens(dynamo, tables, Clock.systemUTC()), new SigningKeys(dynamo, tables, Clock.systemUTC()),
+                    List.of(args)).forEach(System.out::println);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(USAGE);
@@ -34,15 +40,22 @@ public final class TokenCommand {
     }
 
     /** What the command prints for {@code args}. */
-    static List<String> run(ApiTokens tokens, List<String> args) {
+    static List<String> run(ApiTokens tokens, SigningKeys signingKeys, List<String> args) {
         if (args.size() < 2) {
             throw new IllegalArgumentException("a command and an account are needed");
         }
         Account account = new Account(args.get(1));
         return switch (args.getFirst()) {
-            case "issue" -> List.of(tokens.issue(account, name(args)));
+            case "issue" -> {
+                String name = name(args);
+                // the key first, so that an account issued a token always has its own signing key
+                signingKeys.createIfAbsent(account);
+                yield List.of(tokens.issue(account, name));
+            }
             case "revoke" -> List.of("revoked " + tokens.revoke(account, name(args)) + " token(s)");
             case "list" -> tokens.of(account).stream().map(t -> t.name() + "\tissued " + t.issuedAt()).toList();
+            case "signing-key" -> List.of(signingKeys.createIfAbsent(account));
+            case "rotate-signing-key" -> List.of(signingKeys.rotate(account));
             default -> throw new IllegalArgumentException("unknown command " + args.getFirst());
         };
     }

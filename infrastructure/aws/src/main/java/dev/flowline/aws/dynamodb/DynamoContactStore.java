@@ -5,6 +5,7 @@ import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.Page;
 import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.contact.ContactEvent;
 import dev.flowline.engine.contact.ContactStore;
 import dev.flowline.engine.contact.SubscriptionState;
 import dev.flowline.engine.json.FlowlineJson;
@@ -18,14 +19,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -43,6 +48,10 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
  * A version attribute, advanced by every write, makes each write conditional on the version the writer read (see
  * {@link ContactStore#save}): a write that lost the race, or that would bring back a deleted contact, stores nothing.
  * An item written before contacts had versions reads as version 0.
+ * <p>
+ * The events a write causes are added to the item's {@code pending} string set in the same write, which also puts
+ * the item in the sparse {@code pending} index (its shard and the time of that write), where the sweep finds it
+ * ({@link PendingContactEvents}). Publishing them takes them out, and the item out of the index with the last.
  */
 public final class DynamoContactStore implements ContactStore {
 
@@ -53,6 +62,15 @@ public final class DynamoContactStore implements ContactStore {
     private static final String EMAIL = "email";
     private static final String DOCUMENT = "doc";
     private static final String VERSION = "ver";
+    /** The pending events, a string set of their stored form, and the sparse pending index's keys. */
+    static final String PENDING = "pending";
+    static final String PENDING_SHARD = "pendingShard";
+    static final String PENDING_SINCE = "pendingSince";
+    /** The keys of the pending index, so that the writes of a busy API do not all go to one of its partitions. */
+    static final int PENDING_SHARDS = 8;
+    /** Of fixed width, so that the index orders the times as strings. */
+    static final DateTimeFormatter PENDING_SINCE_FORMAT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = FlowlineJson.mapper();
 
     /** DynamoDB's largest item: attribute names and values, in bytes. */
@@ -77,20 +95,62 @@ public final class DynamoContactStore implements ContactStore {
     }
 
     @Override
-    public void create(Contact contact) {
-        if (!put(contact, 1, "attribute_not_exists(#id)", Map.of("#id", CONTACT_ID), Map.of())) {
+    public void create(Contact contact, List<ContactEvent> events) {
+        if (!write(contact, 1, "attribute_not_exists(#id)", Map.of("#id", CONTACT_ID), Map.of(), events)) {
             throw new IllegalStateException("a contact with id " + contact.id() + " already exists");
         }
     }
 
     @Override
-    public boolean replaceIfUnchanged(Contact contact) {
+    public boolean replaceIfUnchanged(Contact contact, List<ContactEvent> events) {
         long read = contact.version();
         return read == 0
-                ? put(contact, 1, "attribute_exists(#id) AND attribute_not_exists(#v)",
-                        Map.of("#id", CONTACT_ID, "#v", VERSION), Map.of())
-                : put(contact, read + 1, "#v = :read", Map.of("#v", VERSION),
-                        Map.of(":read", fromN(String.valueOf(read))));
+                ? write(contact, 1, "attribute_exists(#id) AND attribute_not_exists(#v)", Map.of("#id", CONTACT_ID),
+                        Map.of(), events)
+                : write(contact, read + 1, "#v = :read", Map.of(), Map.of(":read", fromN(String.valueOf(read))),
+                        events);
+    }
+
+    @Override
+    public List<ContactEvent> pendingEvents(String contactId) {
+        return eventsOf(dynamo.getItem(b -> b.tableName(table).key(key(contactId)).consistentRead(true)
+                .projectionExpression("#p").expressionAttributeNames(Map.of("#p", PENDING))).item());
+    }
+
+    /**
+     * Clears the events. When they are all the contact's pending events, as they are unless another write added some
+     * meanwhile, the item leaves the pending index in the same write; otherwise it stays there for the sweep.
+     */
+    @Override
+    public void published(String contactId, List<ContactEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<String> stored = events.stream().map(DynamoContactStore::asStored).toList();
+        var values = new HashMap<String, AttributeValue>();
+        values.put(":n", fromN(String.valueOf(stored.size())));
+        var each = new ArrayList<String>();
+        for (int i = 0; i < stored.size(); i++) {
+            values.put(":e" + i, fromS(stored.get(i)));
+            each.add("contains(#p, :e" + i + ")");
+        }
+        if (update(contactId, "REMOVE #p, #ps, #pt", "size(#p) = :n AND " + String.join(" AND ", each),
+                Map.of("#p", PENDING, "#ps", PENDING_SHARD, "#pt", PENDING_SINCE), values)) {
+            return;
+        }
+        update(contactId, "DELETE #p :p", "attribute_exists(#id)", Map.of("#p", PENDING, "#id", CONTACT_ID),
+                Map.of(":p", AttributeValue.fromSs(stored)));
+    }
+
+    private boolean update(String contactId, String update, String condition, Map<String, String> names,
+                           Map<String, AttributeValue> values) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(contactId)).updateExpression(update)
+                    .conditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
     /** Whether the contact's item stays within DynamoDB's {@value #MAX_ITEM_BYTES} bytes, so that it can be saved. */
@@ -105,14 +165,36 @@ public final class DynamoContactStore implements ContactStore {
         return bytes <= MAX_ITEM_BYTES;
     }
 
-    /** Writes the contact at {@code version} if {@code condition} holds, and marks it stored. */
-    private boolean put(Contact contact, long version, String condition, Map<String, String> names,
-                        Map<String, AttributeValue> values) {
+    /**
+     * Writes the contact at {@code version}, with {@code events} added to its pending ones, if {@code condition} holds,
+     * and marks it stored. An update, not a put, so that the events already pending stay.
+     */
+    private boolean write(Contact contact, long version, String condition, Map<String, String> conditionNames,
+                          Map<String, AttributeValue> conditionValues, List<ContactEvent> events) {
         var item = itemOf(contact);
-        item.put(VERSION, fromN(String.valueOf(version)));
+        var names = new HashMap<>(conditionNames);
+        var values = new HashMap<>(conditionValues);
+        names.putAll(Map.of("#v", VERSION, "#doc", DOCUMENT, "#e", EMAIL));
+        values.putAll(Map.of(":v", fromN(String.valueOf(version)), ":doc", item.get(DOCUMENT)));
+        var set = new ArrayList<>(List.of("#v = :v", "#doc = :doc"));
+        if (item.containsKey(EMAIL)) {
+            set.add("#e = :e");
+            values.put(":e", item.get(EMAIL));
+        }
+        String add = "";
+        if (!events.isEmpty()) {
+            names.putAll(Map.of("#p", PENDING, "#ps", PENDING_SHARD, "#pt", PENDING_SINCE));
+            set.addAll(List.of("#ps = :ps", "#pt = :pt"));
+            values.put(":ps", fromS(pendingShard(contact.id())));
+            values.put(":pt", fromS(PENDING_SINCE_FORMAT.format(events.stream().map(ContactEvent::savedAt)
+                    .max(Comparator.naturalOrder()).orElseThrow())));
+            values.put(":p", AttributeValue.fromSs(events.stream().map(DynamoContactStore::asStored).toList()));
+            add = " ADD #p :p";
+        }
+        String update = "SET " + String.join(", ", set) + (item.containsKey(EMAIL) ? "" : " REMOVE #e") + add;
         try {
-            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression(condition)
-                    .expressionAttributeNames(names).expressionAttributeValues(values.isEmpty() ? null : values));
+            dynamo.updateItem(b -> b.tableName(table).key(key(contact.id())).updateExpression(update)
+                    .conditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
@@ -196,6 +278,40 @@ public final class DynamoContactStore implements ContactStore {
 
     private Map<String, AttributeValue> key(String contactId) {
         return Map.of(CONTACT_ID, fromS(account.key(contactId)));
+    }
+
+    private static String pendingShard(String contactId) {
+        return String.valueOf(Math.floorMod(contactId.hashCode(), PENDING_SHARDS));
+    }
+
+    /** The stored form of a pending event: the same event is always the same string, as set elements must be. */
+    private static String asStored(ContactEvent event) {
+        try {
+            return JSON.writeValueAsString(new StoredEvent(event.id(), event.savedAt().toString(),
+                    event.properties().stream().sorted().toList()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The pending events of an item (of its attributes read), oldest first. */
+    static List<ContactEvent> eventsOf(Map<String, AttributeValue> item) {
+        AttributeValue pending = item == null ? null : item.get(PENDING);
+        if (pending == null) {
+            return List.of();
+        }
+        return pending.ss().stream().map(json -> {
+            try {
+                StoredEvent event = JSON.readValue(json, StoredEvent.class);
+                return new ContactEvent(event.id(), Instant.parse(event.at()), Set.copyOf(event.p()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).sorted(Comparator.comparing(ContactEvent::savedAt).thenComparing(ContactEvent::id)).toList();
+    }
+
+    /** The stored form of a pending event, with short field names. */
+    record StoredEvent(String id, String at, List<String> p) {
     }
 
     private static SdkBytes gzip(Document document) {

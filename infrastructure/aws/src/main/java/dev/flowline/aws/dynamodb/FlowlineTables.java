@@ -33,7 +33,9 @@ import java.util.Set;
  *           enabled flow</td></tr>
  *   <tr><td>contacts ({@code FLOWLINE_CONTACTS_TABLE}, {@code flowline-contacts})</td>
  *       <td>{@code contactId}</td>
- *       <td>{@code email} (sparse, KEYS_ONLY): {@code email}, lower-cased</td></tr>
+ *       <td>{@code email} (sparse, KEYS_ONLY): {@code email}, lower-cased;
+ *           {@code pending} (sparse, KEYS_ONLY): {@code pendingShard} / {@code pendingSince}, only while the contact
+ *           has events saved and not yet published</td></tr>
  *   <tr><td>enrolments ({@code FLOWLINE_ENROLMENTS_TABLE}, {@code flowline-enrolments})</td>
  *       <td>{@code pk}: the enrolment id, or {@code ACTIVE#flowId#contactId} for the lock that keeps one
  *           active enrolment per contact per flow</td>
@@ -55,7 +57,8 @@ import java.util.Set;
  *           MANUAL or SNAPSHOT list</td>
  *       <td>none</td></tr>
  *   <tr><td>tokens ({@code FLOWLINE_TOKENS_TABLE}, {@code flowline-tokens})</td>
- *       <td>{@code tokenHash}: the SHA-256 of an API token, with its {@code account} and {@code name}</td>
+ *       <td>{@code tokenHash}: the SHA-256 of an API token, with its {@code account} and {@code name}; or
+ *           {@code <account>#signing-key} for the account's webhook signing key ({@code SigningKeys})</td>
  *       <td>none</td></tr>
  * </table>
  * Every key and index value but the token hashes and the due minutes begins with the account id ({@code
@@ -66,6 +69,7 @@ public record FlowlineTables(String flows, String contacts, String enrolments, S
 
     public static final String FLOWS_ENABLED_INDEX = "enabled";
     public static final String CONTACTS_EMAIL_INDEX = "email";
+    public static final String CONTACTS_PENDING_INDEX = "pending";
     public static final String ENROLMENTS_CONTACT_INDEX = "contact";
     public static final String ENROLMENTS_ACTIVE_INDEX = "active";
     public static final String ENROLMENTS_DUE_INDEX = "due";
@@ -116,7 +120,9 @@ public record FlowlineTables(String flows, String contacts, String enrolments, S
                 new TableSpec(flows, "flowId", "sk")
                         .index(FLOWS_ENABLED_INDEX, "enabled", null, ProjectionType.ALL).request(),
                 new TableSpec(contacts, "contactId", null)
-                        .index(CONTACTS_EMAIL_INDEX, "email", null, ProjectionType.KEYS_ONLY).request(),
+                        .index(CONTACTS_EMAIL_INDEX, "email", null, ProjectionType.KEYS_ONLY)
+                        .index(CONTACTS_PENDING_INDEX, DynamoContactStore.PENDING_SHARD,
+                                DynamoContactStore.PENDING_SINCE, ProjectionType.KEYS_ONLY).request(),
                 new TableSpec(enrolments, "pk", null)
                         .index(ENROLMENTS_CONTACT_INDEX, "contactId", "flowNumber", ProjectionType.ALL)
                         .index(ENROLMENTS_ACTIVE_INDEX, "activeContactId", null, ProjectionType.ALL)

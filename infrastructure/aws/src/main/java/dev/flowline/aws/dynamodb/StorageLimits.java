@@ -16,6 +16,9 @@ public final class StorageLimits {
     public record Refusal(int status, String category, String message) {
     }
 
+    /** The wordings of DynamoDB for an item over its size, written whole (PutItem) or updated (UpdateItem). */
+    private static final List<String> ITEM_TOO_LARGE = List.of("Item size has exceeded",
+            "Item size to update has exceeded");
     /** The wordings of DynamoDB (real, then Local) for a key value over its size. */
     private static final List<String> KEY_TOO_LONG = List.of("has exceeded the maximum size limit",
             "primary key values must be under", "Size limit exceeded", "Aggregated size of all range keys");
@@ -29,7 +32,7 @@ public final class StorageLimits {
         if (e.statusCode() != 400 || message == null) {
             return Optional.empty();
         }
-        if (message.startsWith("Item size has exceeded")) {
+        if (ITEM_TOO_LARGE.stream().anyMatch(message::startsWith)) {
             return Optional.of(new Refusal(413, "PAYLOAD_TOO_LARGE", "the record would be larger than one "
                     + "stored item holds (400 KB, compressed): write fewer or shorter values"));
         }

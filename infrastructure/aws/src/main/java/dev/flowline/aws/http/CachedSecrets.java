@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Keeps what another {@link SecretSource} answered for a while, on the injected clock, so that a busy webhook
  * does not read its secret on every call: a rotated or newly created secret is seen within the time to live.
- * An absent secret is kept too, so a misconfigured webhook does not hammer the store.
+ * An absent secret is kept too, so a misconfigured webhook does not hammer the store. Kept by account and name:
+ * one account's entry never answers for another's.
  */
 public final class CachedSecrets implements SecretSource {
 
@@ -20,7 +21,7 @@ public final class CachedSecrets implements SecretSource {
     private final SecretSource source;
     private final Duration timeToLive;
     private final Clock clock;
-    private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+    private final Map<SecretName, Kept> kept = new ConcurrentHashMap<>();
 
     public CachedSecrets(SecretSource source, Duration timeToLive, Clock clock) {
         this.source = source;
@@ -29,7 +30,7 @@ public final class CachedSecrets implements SecretSource {
     }
 
     @Override
-    public Optional<String> secret(String name) {
+    public Optional<String> secret(SecretName name) {
         Instant now = clock.instant();
         Kept current = kept.get(name);
         if (current != null && now.isBefore(current.until())) {

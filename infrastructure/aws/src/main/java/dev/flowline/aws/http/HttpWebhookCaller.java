@@ -37,10 +37,12 @@ import java.util.Set;
  * (HubSpot's limit); a call over it is answered as a 429 with {@code Retry-After}, so the retry policy reschedules
  * it.
  * <p>
- * A webhook whose {@code authSettings} is {@code SIGNATURE} carries HubSpot's v3 signature and, for receivers
- * that still check it, the v2 one, both keyed with the app secret. One whose {@code authSettings} is
- * {@code AUTH_KEY} carries the secret its {@code secretName} names, from the {@link SecretSource}, in a header or
- * a query parameter; the secret is never logged and is blanked out of error descriptions.
+ * A caller serves one account ({@link WebhookCredentials}). A webhook whose {@code authSettings} is
+ * {@code SIGNATURE} carries HubSpot's v3 signature and, for receivers that still check it, the v2 one, both keyed
+ * with the account's current signing key, so a receiver can tell the accounts apart. One whose
+ * {@code authSettings} is {@code AUTH_KEY} carries the secret its {@code secretName} names among the account's own
+ * secrets, in a header or a query parameter; a name another account's webhook gives reaches only that account's
+ * secrets. The secret is never logged and is blanked out of error descriptions.
  * <p>
  * The engine claims the request's idempotency key before the call and records the answer, or its absence, with
  * it (its idempotency ledger): a redelivered step gets the recorded answer back instead of calling again.
@@ -57,11 +59,8 @@ public final class HttpWebhookCaller implements WebhookCaller {
 
     private static final System.Logger LOG = System.getLogger(HttpWebhookCaller.class.getName());
 
-    /**
-     * @param appSecret      the app's client secret that signs webhooks; null: signed webhooks go unsigned
-     * @param plainHttpHosts hosts that may be called over plain http and at local addresses (local development)
-     */
-    public record Config(String appSecret, Set<String> plainHttpHosts) {
+    /** @param plainHttpHosts hosts that may be called over plain http and at local addresses (local development) */
+    public record Config(Set<String> plainHttpHosts) {
 
         public Config {
             plainHttpHosts = Set.copyOf(plainHttpHosts);
@@ -73,27 +72,20 @@ public final class HttpWebhookCaller implements WebhookCaller {
     }
 
     private final PinnedConnection connection;
-    private final Config config;
-    private final SecretSource secrets;
+    private final WebhookCredentials credentials;
     private final TargetGuard guard;
     private final DestinationRateLimiter limiter;
     private final Clock clock;
 
-    /** Secrets from the environment ({@link EnvironmentSecrets}). */
-    public HttpWebhookCaller(Config config, Clock clock) {
-        this(config, EnvironmentSecrets.fromEnvironment(), clock);
-    }
-
-    public HttpWebhookCaller(Config config, SecretSource secrets, Clock clock) {
-        this(config, secrets, InetAddress::getAllByName,
+    public HttpWebhookCaller(WebhookCredentials credentials, Config config, Clock clock) {
+        this(credentials, config, InetAddress::getAllByName,
                 new PinnedConnection(PinnedConnection.defaultTls(), CONNECT_TIMEOUT, RESPONSE_TIMEOUT), clock);
     }
 
-    HttpWebhookCaller(Config config, SecretSource secrets, TargetGuard.Resolver resolver, PinnedConnection connection,
-                      Clock clock) {
+    HttpWebhookCaller(WebhookCredentials credentials, Config config, TargetGuard.Resolver resolver,
+                      PinnedConnection connection, Clock clock) {
         this.connection = connection;
-        this.config = config;
-        this.secrets = secrets;
+        this.credentials = credentials;
         this.guard = new TargetGuard(config.plainHttpHosts(), resolver);
         this.limiter = new DestinationRateLimiter(PER_HOST_PER_SECOND, clock);
         this.clock = clock;
@@ -135,7 +127,7 @@ public final class HttpWebhookCaller implements WebhookCaller {
             return Optional.empty();
         }
         String secretName = authSettings.path("secretName").asText();
-        String value = secrets.secret(secretName).orElseThrow(
+        String value = credentials.secret(secretName).orElseThrow(
                 () -> new IllegalArgumentException("the secret " + secretName + " is not configured"));
         return Optional.of(new AuthKey("QUERY_PARAM".equals(authSettings.path("location").asText()),
                 authSettings.path("name").asText(), value));
@@ -167,15 +159,15 @@ public final class HttpWebhookCaller implements WebhookCaller {
         request.headers().forEach(builder::header);
         authKey.filter(key -> !key.inQuery()).ifPresent(key -> builder.header(key.name(), key.value()));
         if (signed(request.authSettings())) {
-            if (config.appSecret() == null) {
-                LOG.log(System.Logger.Level.WARNING, "webhook {0} is sent unsigned: no app secret is configured",
-                        request.idempotencyKey());
+            Optional<String> key = credentials.signingKey().current();
+            if (key.isEmpty()) {
+                LOG.log(System.Logger.Level.WARNING, "webhook {0} of account {1} is sent unsigned: it has no signing "
+                        + "key", request.idempotencyKey(), credentials.account());
             } else {
                 String timestamp = String.valueOf(clock.millis());
-                builder.header(SIGNATURE_V3, signatureV3(config.appSecret(), request.method(), request.url(), body,
-                                timestamp))
+                builder.header(SIGNATURE_V3, signatureV3(key.get(), request.method(), request.url(), body, timestamp))
                         .header(TIMESTAMP, timestamp)
-                        .header(SIGNATURE, signatureV2(config.appSecret(), request.method(), request.url(), body))
+                        .header(SIGNATURE, signatureV2(key.get(), request.method(), request.url(), body))
                         .header(SIGNATURE_VERSION, "v2");
             }
         }

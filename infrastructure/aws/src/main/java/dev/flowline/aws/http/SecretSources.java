@@ -9,13 +9,14 @@ import java.util.Map;
 
 /**
  * The {@link SecretSource} a deployment configures: {@code FLOWLINE_SECRETS_SOURCE} is {@code environment} (the
- * default, {@link EnvironmentSecrets}), {@code secretsmanager} or {@code ssm}; the names are looked up under
- * {@code FLOWLINE_SECRETS_PREFIX} ({@value #DEFAULT_PREFIX} by default for Secrets Manager,
- * {@code /flowline/webhooks/} for SSM) and kept {@code FLOWLINE_SECRETS_TTL_SECONDS} (300) seconds.
+ * default, {@link EnvironmentSecrets}), {@code secretsmanager} or {@code ssm}; account {@code acme}'s secret
+ * {@code crm-key} is {@code <prefix>acme/webhooks/crm-key}, the prefix {@code FLOWLINE_SECRETS_PREFIX}
+ * ({@value #DEFAULT_PREFIX} by default for Secrets Manager, {@code /flowline/} for SSM), and values are kept
+ * {@code FLOWLINE_SECRETS_TTL_SECONDS} (300) seconds.
  */
 public final class SecretSources {
 
-    static final String DEFAULT_PREFIX = "flowline/webhooks/";
+    static final String DEFAULT_PREFIX = "flowline/";
     static final Duration DEFAULT_TIME_TO_LIVE = Duration.ofMinutes(5);
 
     private SecretSources() {

@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Secrets from an AWS secret store, one {@link AwsJsonApi} call each: Secrets Manager (the secret named
- * {@code my-api} is the secret {@code <prefix>my-api}, its current string) or SSM Parameter Store (the parameter
- * {@code <prefix>my-api}, a {@code SecureString}, decrypted). A secret that does not exist is not configured; any
+ * Secrets from an AWS secret store, one {@link AwsJsonApi} call each: Secrets Manager (account {@code acme}'s
+ * secret named {@code my-api} is the secret {@code <prefix>acme/webhooks/my-api}, its current string) or SSM
+ * Parameter Store (the parameter {@code <prefix>acme/webhooks/my-api}, a {@code SecureString}, decrypted). A secret that does not exist is not configured; any
  * other failure (throttling, access) is thrown, so that the step is retried.
  */
 public final class StoredSecrets implements SecretSource {
@@ -47,8 +47,8 @@ public final class StoredSecrets implements SecretSource {
     }
 
     @Override
-    public Optional<String> secret(String name) {
-        AwsJsonApi.Answer answer = api.call(operation, input.apply(prefix + name));
+    public Optional<String> secret(SecretName name) {
+        AwsJsonApi.Answer answer = api.call(operation, input.apply(name.under(prefix)));
         if (answer.status() == 200) {
             return Optional.of(value.apply(answer.body()).asText()).filter(secret -> !secret.isEmpty());
         }

@@ -1,5 +1,6 @@
 package dev.flowline.aws.ses;
 
+import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.action.InternalEmail;
 import dev.flowline.engine.action.Mailer;
 import dev.flowline.engine.action.MarketingEmail;
@@ -16,10 +17,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Sends email through SES v2. A marketing email is an SES template named by the email's content id, filled in
- * with the personalisation values; an internal email is sent as it comes, already personalised. Each message is
- * tagged with the account and, for a marketing email, its id, so the configuration set's events
- * ({@link SesEmailEvents}) find their way back to the contact's account and to the email filters.
+ * Sends email through SES v2. A marketing email is an SES template of the account, named by the email's content id
+ * ({@link #templateName}), filled in with the personalisation values; an internal email is sent as it comes,
+ * already personalised. Each message is tagged with the account and, for a marketing email, its id, so the
+ * configuration set's events ({@link SesEmailEvents}) find their way back to the contact's account and to the
+ * email filters.
  * The engine sends each idempotency key once (its idempotency ledger), so this adapter only sends.
  */
 public final class SesMailer implements Mailer {
@@ -28,7 +30,7 @@ public final class SesMailer implements Mailer {
      * @param configurationSet the SES configuration set that tracks deliveries, opens and clicks; may be null
      * @param account          the account the emails are sent for
      */
-    public record Config(String fromAddress, String configurationSet, String account) {
+    public record Config(String fromAddress, String configurationSet, Account account) {
     }
 
     /** What SES accepts in a tag value; a content id outside it is not tagged rather than failing the send. */
@@ -54,7 +56,8 @@ public final class SesMailer implements Mailer {
             tags.add(tag(StandardEvents.EMAIL_ID, email.contentId()));
         }
         send(List.of(email.to()), EmailContent.builder()
-                .template(template -> template.templateName(email.contentId()).templateData(templateData))
+                .template(template -> template.templateName(templateName(config.account(), email.contentId()))
+                        .templateData(templateData))
                 .build(), tags);
     }
 
@@ -79,9 +82,18 @@ public final class SesMailer implements Mailer {
                 .configurationSetName(config.configurationSet())
                 .destination(destination -> destination.toAddresses(to))
                 .content(content)
-                .emailTags(Stream.concat(Stream.of(tag(SesEmailEvents.ACCOUNT_TAG, config.account())),
+                .emailTags(Stream.concat(Stream.of(tag(SesEmailEvents.ACCOUNT_TAG, config.account().id())),
                         tags.stream()).toList())
                 .build());
+    }
+
+    /**
+     * The SES template of {@code account}'s marketing email {@code contentId}: {@code flowline-<account>_<contentId>}.
+     * An account id has no {@code _}, so the first one ends it: another account's content id, whatever it holds,
+     * names a template of that other account only ({@code a}'s {@code b_c} is not {@code a-b}'s {@code c}).
+     */
+    public static String templateName(Account account, String contentId) {
+        return "flowline-" + account.id() + "_" + contentId;
     }
 
     private static MessageTag tag(String name, String value) {

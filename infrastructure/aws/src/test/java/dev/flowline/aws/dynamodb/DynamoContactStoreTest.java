@@ -3,6 +3,7 @@ package dev.flowline.aws.dynamodb;
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.contact.ContactEvent;
 import dev.flowline.engine.contact.PropertyValue;
 import dev.flowline.engine.contact.SubscriptionState;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -193,5 +196,59 @@ class DynamoContactStoreTest {
         Contact stored = store.find("c1").orElseThrow();
         assertThat(stored.value("firstname")).contains("Ada");
         assertThat(stored.value("lastname")).contains("Lovelace");
+    }
+
+    @Test
+    void eventsSavedWithWritesStayPendingThroughWritesWithoutEventsUntilPublished(DynamoDbClient dynamo,
+                                                                                FlowlineTables tables) {
+        var store = new DynamoContactStore(dynamo, tables, ACCOUNT);
+        var contact = new Contact("c1");
+        contact.setProperty("email", "ada@example.com", T0);
+        ContactEvent created = ContactEvent.changed(Set.of("email"), T0);
+        store.create(contact, List.of(created));
+        Contact byAction = store.find("c1").orElseThrow();
+        byAction.setProperty("firstname", "Ada", T0.plusSeconds(1));
+        store.save(byAction);
+        Contact byApi = store.find("c1").orElseThrow();
+        byApi.setProperty("lifecyclestage", "lead", T0.plusSeconds(2));
+        ContactEvent updated = ContactEvent.changed(Set.of("lifecyclestage", "lastmodifieddate"), T0.plusSeconds(2));
+        store.save(byApi, List.of(updated));
+
+        assertThat(store.pendingEvents("c1")).containsExactly(created, updated);
+        store.published("c1", List.of(created));
+
+        assertThat(store.pendingEvents("c1")).containsExactly(updated);
+        Contact stored = store.find("c1").orElseThrow();
+        assertThat(stored.value("firstname")).contains("Ada");
+        assertThat(stored.value("lifecyclestage")).contains("lead");
+    }
+
+    @Test
+    void theLastEventPublishedTakesTheContactOutOfThePendingIndex(DynamoDbClient dynamo, FlowlineTables tables) {
+        var store = new DynamoContactStore(dynamo, tables, ACCOUNT);
+        var pending = new PendingContactEvents(dynamo, tables);
+        ContactEvent created = ContactEvent.changed(Set.of("email"), T0);
+        store.create(new Contact("c1"), List.of(created));
+        assertThat(pending.any()).isTrue();
+
+        store.published("c1", List.of(created));
+
+        assertThat(pending.any()).isFalse();
+        assertThat(dynamo.getItem(b -> b.tableName(tables.contacts())
+                .key(Map.of("contactId", fromS(ACCOUNT.key("c1"))))).item())
+                .containsKeys("contactId", "doc", "ver").doesNotContainKeys("pending", "pendingShard", "pendingSince");
+    }
+
+    @Test
+    void publishingTheEventsOfADeletedContactDoesNotBringItBack(DynamoDbClient dynamo, FlowlineTables tables) {
+        var store = new DynamoContactStore(dynamo, tables, ACCOUNT);
+        ContactEvent created = ContactEvent.changed(Set.of("email"), T0);
+        store.create(new Contact("c1"), List.of(created));
+        store.delete("c1");
+
+        store.published("c1", List.of(created));
+
+        assertThat(store.pendingEvents("c1")).isEmpty();
+        assertThat(dynamo.scan(b -> b.tableName(tables.contacts())).items()).isEmpty();
     }
 }

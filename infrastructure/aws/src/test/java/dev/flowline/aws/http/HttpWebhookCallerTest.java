@@ -3,6 +3,7 @@ package dev.flowline.aws.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
+import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.idempotency.EffectInProgress;
 import dev.flowline.engine.simulation.InMemoryLedger;
 import dev.flowline.engine.action.WebhookCaller;
@@ -30,6 +31,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -46,6 +48,7 @@ class HttpWebhookCallerTest {
     private static final JsonNode SIGNED = FlowlineJson.read("{\"type\":\"SIGNATURE\",\"appId\":4242}", JsonNode.class);
 
     private static final String API_KEY = "s3cr3t/key+value";
+    private static final Account ACME = new Account("acme");
 
     private final List<Headers> received = new CopyOnWriteArrayList<>();
     private final List<String> queries = new CopyOnWriteArrayList<>();
@@ -86,9 +89,9 @@ class HttpWebhookCallerTest {
 
     /** The HTTP caller as the engine runs it: behind the idempotency ledger. */
     private WebhookCaller caller(Set<String> plainHttpHosts, TargetGuard.Resolver resolver, Clock clock) {
-        return IdempotentEffects.webhooks(ledger, new HttpWebhookCaller(
-                new HttpWebhookCaller.Config("app-secret", plainHttpHosts),
-                new EnvironmentSecrets(Map.of("FLOWLINE_SECRET_CRM_API_KEY", API_KEY)), resolver,
+        return IdempotentEffects.webhooks(ledger, new HttpWebhookCaller(new WebhookCredentials(ACME,
+                new EnvironmentSecrets(Map.of("FLOWLINE_SECRET_ACME__CRM_API_KEY", API_KEY)),
+                () -> Optional.of("app-secret")), new HttpWebhookCaller.Config(plainHttpHosts), resolver,
                 new PinnedConnection(PinnedConnection.defaultTls(), HttpWebhookCaller.CONNECT_TIMEOUT,
                         HttpWebhookCaller.RESPONSE_TIMEOUT), clock));
     }
@@ -369,15 +372,6 @@ class HttpWebhookCallerTest {
         } finally {
             logger.removeHandler(capture);
         }
-    }
-
-    @Test
-    void secretsAreReadFromPrefixedEnvironmentVariables() {
-        var secrets = new EnvironmentSecrets(Map.of("FLOWLINE_SECRET_CRM_API_KEY", "v", "FLOWLINE_SECRET_EMPTY", ""));
-
-        assertThat(secrets.secret("crm-api.key")).contains("v");
-        assertThat(secrets.secret("empty")).isEmpty();
-        assertThat(secrets.secret("missing")).isEmpty();
     }
 
     private static final class MutableClock extends Clock {

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.action.WebhookRequest;
 import dev.flowline.engine.action.WebhookResponse;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -96,8 +98,8 @@ class TargetGuardRebindingTest {
 
     private static HttpWebhookCaller caller(Set<String> plainHttpHosts, TargetGuard.Resolver dns,
                                             Duration connectTimeout, Duration answerTimeout) {
-        return new HttpWebhookCaller(new HttpWebhookCaller.Config(null, plainHttpHosts),
-                new EnvironmentSecrets(Map.of()), dns,
+        return new HttpWebhookCaller(new WebhookCredentials(new Account("acme"), new EnvironmentSecrets(Map.of()),
+                Optional::empty), new HttpWebhookCaller.Config(plainHttpHosts), dns,
                 new PinnedConnection(certificate.client(), connectTimeout, answerTimeout), CLOCK);
     }
 

@@ -1,6 +1,7 @@
 package dev.flowline.aws.ses;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowline.aws.accounts.Account;
 import dev.flowline.aws.emulator.Moto;
 import dev.flowline.engine.action.InternalEmail;
 import dev.flowline.engine.action.Mailer;
@@ -40,7 +41,7 @@ class SesMailerTest {
         ses = moto.clients().sesV2();
         // the SES mailer as the engine runs it: behind the idempotency ledger
         mailer = IdempotentEffects.mailer(new InMemoryLedger(), new SesMailer(ses, email -> List.of("owner@example.com"),
-                new SesMailer.Config(FROM, null, "acme")));
+                new SesMailer.Config(FROM, null, new Account("acme"))));
     }
 
     @AfterEach
@@ -87,7 +88,7 @@ class SesMailerTest {
     @Test
     void anInternalEmailWithoutRecipientAddressesIsNotSent() {
         verifySender();
-        var nobody = new SesMailer(ses, email -> List.of(), new SesMailer.Config(FROM, null, "acme"));
+        var nobody = new SesMailer(ses, email -> List.of(), new SesMailer.Config(FROM, null, new Account("acme")));
 
         nobody.sendInternalEmail(notification("f:c:1#2"));
 
