@@ -66,14 +66,7 @@ final class ColdStarts {
             env.put("AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamoDbEndpoint().toString());
             env.put("POWERTOOLS_SERVICE_NAME", "flowline");
             env.put("POWERTOOLS_LOG_LEVEL", "INFO");
-            env.put("FLOWLINE_FLOWS_TABLE", tables.flows());
-            env.put("FLOWLINE_CONTACTS_TABLE", tables.contacts());
-            env.put("FLOWLINE_ENROLMENTS_TABLE", tables.enrolments());
-            env.put("FLOWLINE_HISTORY_TABLE", tables.history());
-            env.put("FLOWLINE_METRICS_TABLE", tables.metrics());
-            env.put("FLOWLINE_EFFECTS_TABLE", tables.effects());
-            env.put("FLOWLINE_LISTS_TABLE", tables.lists());
-            env.put("FLOWLINE_TOKENS_TABLE", tables.tokens());
+            env.putAll(tables.environment());
             env.put("FLOWLINE_STEP_QUEUE_URL", queue(sqs, "cold-start-steps"));
             env.put("FLOWLINE_DEAD_LETTER_QUEUE_URL", queue(sqs, "cold-start-dead-letters"));
             env.put("FLOWLINE_ACTIVATION_QUEUE_URL", queue(sqs, "cold-start-activation"));

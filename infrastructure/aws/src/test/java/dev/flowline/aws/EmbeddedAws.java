@@ -95,15 +95,7 @@ public final class EmbeddedAws implements ParameterResolver {
                 "FLOWLINE_WEBHOOK_SECRET", "app-secret",
                 // tests on a fixed clock make more requests than any ten seconds allow
                 "FLOWLINE_API_RATE_LIMIT", "1000000"));
-        env.putAll(Map.of(
-                "FLOWLINE_FLOWS_TABLE", tables.flows(),
-                "FLOWLINE_CONTACTS_TABLE", tables.contacts(),
-                "FLOWLINE_ENROLMENTS_TABLE", tables.enrolments(),
-                "FLOWLINE_HISTORY_TABLE", tables.history(),
-                "FLOWLINE_METRICS_TABLE", tables.metrics(),
-                "FLOWLINE_EFFECTS_TABLE", tables.effects(),
-                "FLOWLINE_LISTS_TABLE", tables.lists(),
-                "FLOWLINE_TOKENS_TABLE", tables.tokens()));
+        env.putAll(tables.environment());
         return new Environment(AwsConfig.fromEnvironment(env), clients, sqs);
     }
 

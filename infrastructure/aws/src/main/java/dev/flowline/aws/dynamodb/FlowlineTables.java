@@ -60,12 +60,17 @@ import java.util.Set;
  *       <td>{@code tokenHash}: the SHA-256 of an API token, with its {@code account} and {@code name}; or
  *           {@code <account>#signing-key} for the account's webhook signing key ({@code SigningKeys})</td>
  *       <td>none</td></tr>
+ *   <tr><td>crm ({@code FLOWLINE_CRM_TABLE}, {@code flowline-crm})</td>
+ *       <td>{@code pk} / {@code sk}: the account's CRM data beside contacts, one key space per kind, each
+ *           {@code pk} beginning with the account and the kind (CRM objects and their associations, owners and
+ *           teams, notifications, counters)</td>
+ *       <td>none</td></tr>
  * </table>
  * Every key and index value but the token hashes and the due minutes begins with the account id ({@code
  * dev.flowline.aws.accounts.Account#key}); items of the due index name their account.
  */
 public record FlowlineTables(String flows, String contacts, String enrolments, String history, String metrics,
-                             String effects, String lists, String tokens) {
+                             String effects, String lists, String tokens, String crm) {
 
     public static final String FLOWS_ENABLED_INDEX = "enabled";
     public static final String CONTACTS_EMAIL_INDEX = "email";
@@ -89,13 +94,22 @@ public record FlowlineTables(String flows, String contacts, String enrolments, S
                 env.getOrDefault("FLOWLINE_METRICS_TABLE", "flowline-metrics"),
                 env.getOrDefault("FLOWLINE_EFFECTS_TABLE", "flowline-effects"),
                 env.getOrDefault("FLOWLINE_LISTS_TABLE", "flowline-lists"),
-                env.getOrDefault("FLOWLINE_TOKENS_TABLE", "flowline-tokens"));
+                env.getOrDefault("FLOWLINE_TOKENS_TABLE", "flowline-tokens"),
+                env.getOrDefault("FLOWLINE_CRM_TABLE", "flowline-crm"));
+    }
+
+    /** The variables that name these tables, as {@link #fromEnvironment} reads them. */
+    public Map<String, String> environment() {
+        return Map.of("FLOWLINE_FLOWS_TABLE", flows, "FLOWLINE_CONTACTS_TABLE", contacts,
+                "FLOWLINE_ENROLMENTS_TABLE", enrolments, "FLOWLINE_HISTORY_TABLE", history,
+                "FLOWLINE_METRICS_TABLE", metrics, "FLOWLINE_EFFECTS_TABLE", effects, "FLOWLINE_LISTS_TABLE", lists,
+                "FLOWLINE_TOKENS_TABLE", tokens, "FLOWLINE_CRM_TABLE", crm);
     }
 
     /** The same tables with {@code prefix} before each name (separate environments in one account). */
     public FlowlineTables withPrefix(String prefix) {
         return new FlowlineTables(prefix + flows, prefix + contacts, prefix + enrolments, prefix + history,
-                prefix + metrics, prefix + effects, prefix + lists, prefix + tokens);
+                prefix + metrics, prefix + effects, prefix + lists, prefix + tokens, prefix + crm);
     }
 
     /** Creates the tables that do not exist yet, waits until they are active, and turns on the effects TTL. */
@@ -132,7 +146,8 @@ public record FlowlineTables(String flows, String contacts, String enrolments, S
                 new TableSpec(metrics, "pk", null).request(),
                 new TableSpec(effects, "idempotencyKey", null).request(),
                 new TableSpec(lists, "listId", "sk").request(),
-                new TableSpec(tokens, "tokenHash", null).request());
+                new TableSpec(tokens, "tokenHash", null).request(),
+                new TableSpec(crm, "pk", "sk").request());
     }
 
     /** Builds a create-table request: string keys, on-demand billing. */
