@@ -86,7 +86,6 @@ public final class Engine {
                 .webhooks(IdempotentEffects.webhooks(ledger, ports.webhooks()))
                 .sms(IdempotentEffects.sms(ledger, ports.sms()))
                 .notifier(IdempotentEffects.notifier(ledger, ports.notifier()))
-                .records(IdempotentEffects.records(ledger, ports.records()))
                 .build();
     }
 

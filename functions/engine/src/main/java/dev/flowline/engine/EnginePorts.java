@@ -12,12 +12,16 @@ import dev.flowline.engine.action.WebhookCaller;
 import dev.flowline.engine.activation.ActivationBudget;
 import dev.flowline.engine.activation.ActivationQueue;
 import dev.flowline.engine.contact.ContactStore;
+import dev.flowline.engine.crm.CrmObjectStore;
+import dev.flowline.engine.crm.CrmObjects;
+import dev.flowline.engine.crm.StoredCrmRecords;
 import dev.flowline.engine.definition.FlowStore;
 import dev.flowline.engine.enrolment.EngineEvents;
 import dev.flowline.engine.enrolment.EnrolmentStore;
 import dev.flowline.engine.enrolment.StepScheduler;
 import dev.flowline.engine.history.FlowMetrics;
 import dev.flowline.engine.history.History;
+import dev.flowline.engine.idempotency.IdempotentEffects;
 import dev.flowline.engine.idempotency.IdempotencyLedger;
 import dev.flowline.engine.journey.JourneyEnrolmentStore;
 import dev.flowline.engine.journey.JourneyLimits;
@@ -40,6 +44,8 @@ import java.util.Objects;
  * @param activationBudget how much of a segment of existing contacts one activation run reads
  * @param activations      where the segments of "enrol the contacts that already match" wait to be run
  * @param idempotency      the ledger that makes every email, webhook, SMS, notification and record once per step
+ * @param crmObjects       the CRM records beside the contacts (companies, deals, tickets, tasks, notes) and the
+ *                         associations of any records
  */
 public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, JourneyLimits journeyLimits,
                           ActivationBudget activationBudget, FlowStore flows, ContactStore contacts,
@@ -47,8 +53,22 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
                           JourneyEnrolmentStore journeyEnrolments, History history, FlowMetrics metrics,
                           StepScheduler steps, ActivationQueue activations, EngineEvents events,
                           IdempotencyLedger idempotency, Mailer mailer, WebhookCaller webhooks, SmsSender sms,
-                          SmsQuota smsQuota, Notifier notifier, CrmRecords records, OwnerDirectory owners,
+                          SmsQuota smsQuota, Notifier notifier, CrmObjectStore crmObjects, OwnerDirectory owners,
                           RotationState rotations) implements ActionPorts {
+
+    /**
+     * The tasks and records flows create: in the CRM object store, once per idempotency key. The engine's actions
+     * run on these, so the deployed wiring needs only the store.
+     */
+    @Override
+    public CrmRecords records() {
+        return IdempotentEffects.records(idempotency, new StoredCrmRecords(clock, crm()));
+    }
+
+    /** Writes of CRM records and associations, checked as HubSpot's API checks them. */
+    public CrmObjects crm() {
+        return new CrmObjects(clock, contacts, crmObjects);
+    }
 
     public static Builder builder() {
         return new Builder();
@@ -61,7 +81,7 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
                 .lists(lists).journeys(journeys).journeyEnrolments(journeyEnrolments).history(history)
                 .metrics(metrics).steps(steps).activations(activations).events(events)
                 .idempotency(idempotency).mailer(mailer).webhooks(webhooks).sms(sms).smsQuota(smsQuota)
-                .notifier(notifier).records(records).owners(owners).rotations(rotations);
+                .notifier(notifier).crmObjects(crmObjects).owners(owners).rotations(rotations);
     }
 
     /**
@@ -92,7 +112,7 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
         private SmsSender sms;
         private SmsQuota smsQuota;
         private Notifier notifier;
-        private CrmRecords records;
+        private CrmObjectStore crmObjects;
         private OwnerDirectory owners;
         private RotationState rotations;
 
@@ -209,8 +229,8 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
             return this;
         }
 
-        public Builder records(CrmRecords records) {
-            this.records = records;
+        public Builder crmObjects(CrmObjectStore crmObjects) {
+            this.crmObjects = crmObjects;
             return this;
         }
 
@@ -236,7 +256,7 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
                     required(events, "events"),
                     required(idempotency, "idempotency"), required(mailer, "mailer"), required(webhooks, "webhooks"),
                     required(sms, "sms"), required(smsQuota, "smsQuota"), required(notifier, "notifier"),
-                    required(records, "records"), required(owners, "owners"), required(rotations, "rotations"));
+                    required(crmObjects, "crmObjects"), required(owners, "owners"), required(rotations, "rotations"));
         }
 
         private static <T> T required(T port, String name) {

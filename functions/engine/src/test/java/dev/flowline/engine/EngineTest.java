@@ -1,6 +1,5 @@
 package dev.flowline.engine;
 
-import dev.flowline.engine.action.CrmRecords;
 import dev.flowline.engine.action.InAppNotification;
 import dev.flowline.engine.action.InternalEmail;
 import dev.flowline.engine.action.Mailer;
@@ -75,23 +74,15 @@ class EngineTest {
                         return SmsStatus.DELIVERED;
                     }
                 })
-                .notifier(notification -> calls.add("notification " + notification.idempotencyKey()))
-                .records(new CrmRecords() {
-                    @Override
-                    public void createTask(NewTask task) {
-                        calls.add("task " + task.idempotencyKey());
-                    }
-
-                    @Override
-                    public void createRecord(NewRecord record) {
-                        calls.add("record " + record.idempotencyKey());
-                    }
-                });
+                .notifier(notification -> calls.add("notification " + notification.idempotencyKey()));
     }
 
     @Test
     void everySideEffectIsMadeOncePerIdempotencyKeyAndARepeatGetsTheFirstOutcome() {
         EnginePorts wrapped = engine().ports();
+        memory.contact("c");
+        var taskIds = new java.util.HashSet<String>();
+        var recordIds = new java.util.HashSet<String>();
 
         for (int attempt = 0; attempt < 2; attempt++) {
             wrapped.mailer().sendMarketingEmail(new MarketingEmail("k1", "f", "c", "a@example.com", "welcome", Map.of()));
@@ -100,12 +91,15 @@ class EngineTest {
                     .isEqualTo(WebhookResponse.status(503, "30"));
             assertThat(wrapped.sms().send(new SmsMessage("k4", "f", "c", List.of("u"), null, "hi"))).isEqualTo("m-4");
             wrapped.notifier().notify(new InAppNotification("k5", "f", "c", List.of("u"), "", "s", "b"));
-            wrapped.records().createTask(new NewTask("k6", "f", "c", "TODO", "s", "", "", null, null));
-            wrapped.records().createRecord(new NewRecord("k7", "f", "c", "0-3", Map.of()));
+            taskIds.add(wrapped.records().createTask(new NewTask("k6", "f", "c", "TODO", "s", "", "", null, null)));
+            recordIds.add(wrapped.records().createRecord(new NewRecord("k7", "f", "c", "0-3", Map.of())));
         }
 
-        assertThat(calls).containsExactly("marketing k1", "internal k2", "webhook k3", "sms k4", "notification k5",
-                "task k6", "record k7");
+        assertThat(calls).containsExactly("marketing k1", "internal k2", "webhook k3", "sms k4", "notification k5");
+        assertThat(taskIds).hasSize(1);
+        assertThat(recordIds).hasSize(1);
+        assertThat(memory.crm.page(dev.flowline.engine.crm.CrmObjectType.TASK, null, 10).items()).hasSize(1);
+        assertThat(memory.crm.page(dev.flowline.engine.crm.CrmObjectType.DEAL, null, 10).items()).hasSize(1);
     }
 
     @Test

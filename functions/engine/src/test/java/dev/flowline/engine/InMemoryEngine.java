@@ -7,6 +7,7 @@ import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.enrolment.EngineEvents;
 import dev.flowline.engine.enrolment.StepMessage;
 import dev.flowline.engine.simulation.InMemoryContactStore;
+import dev.flowline.engine.simulation.InMemoryCrmObjectStore;
 import dev.flowline.engine.simulation.InMemoryEnrolmentStore;
 import dev.flowline.engine.simulation.InMemoryFlowStore;
 import dev.flowline.engine.simulation.InMemoryHistory;
@@ -53,6 +54,7 @@ public final class InMemoryEngine {
     public final InMemoryHistory history = new InMemoryHistory();
     public final InMemoryMetrics metrics = new InMemoryMetrics();
     public final InMemoryLedger ledger = new InMemoryLedger();
+    public final InMemoryCrmObjectStore crm = new InMemoryCrmObjectStore();
     public final List<Scheduled> steps = new ArrayList<>();
     public final Deque<Segment> segments = new ArrayDeque<>();
     public final List<Published> published = new ArrayList<>();
@@ -76,7 +78,7 @@ public final class InMemoryEngine {
                 .activationBudget(budget).flows(flows).contacts(contacts).enrolments(enrolments).lists(lists)
                 .journeys(journeys).journeyEnrolments(journeyEnrolments).history(history).metrics(metrics)
                 .steps((step, dueAt) -> steps.add(new Scheduled(step, dueAt))).activations(segments::addAll)
-                .idempotency(ledger)
+                .idempotency(ledger).crmObjects(crm)
                 .events(new EngineEvents() {
                     @Override
                     public void activity(String contactId, ActivityEvent event) {

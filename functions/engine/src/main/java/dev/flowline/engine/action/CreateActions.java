@@ -2,6 +2,7 @@ package dev.flowline.engine.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.crm.CrmRejection;
 import dev.flowline.engine.criteria.FilterEvaluator;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.definition.ListBasedCriteria;
@@ -42,10 +43,14 @@ final class CreateActions {
         }
         JsonNode due = Fields.node(fields, "due_time");
         Instant dueAt = due == null || !due.isObject() ? null : RelativeTime.from(due, context.now(), context.timeZone());
-        records.createTask(new NewTask(context.idempotencyKey(), context.flow().id(), context.contact().id(),
+        var task = new NewTask(context.idempotencyKey(), context.flow().id(), context.contact().id(),
                 Fields.text(fields, "task_type"), subject, Tokens.replace(Fields.text(fields, "body"), context.contact()),
-                Fields.text(fields, "priority"), owner(Fields.node(fields, "owner_assignment"), context), dueAt));
-        return Results.succeeded(action, "created task \"" + subject + "\"");
+                Fields.text(fields, "priority"), owner(Fields.node(fields, "owner_assignment"), context), dueAt);
+        try {
+            return Results.succeeded(action, "created task " + records.createTask(task) + " \"" + subject + "\"");
+        } catch (CrmRejection e) {
+            return Results.failed(action, "the task was not created: " + e.getMessage());
+        }
     }
 
     /** {@code owner_assignment.value}: an owner id as text, or a value-union member (e.g. the contact owner). */
@@ -73,9 +78,14 @@ final class CreateActions {
         if (wouldEnrolInSameFlow(objectType, properties, context)) {
             return Results.skipped(action, LOOP_GUARD);
         }
-        records.createRecord(new NewRecord(context.idempotencyKey(), context.flow().id(), context.contact().id(),
-                objectType, properties));
-        return Results.succeeded(action, "created a record of type " + objectType);
+        var record = new NewRecord(context.idempotencyKey(), context.flow().id(), context.contact().id(), objectType,
+                properties);
+        try {
+            return Results.succeeded(action, "created record " + records.createRecord(record) + " of type "
+                    + objectType);
+        } catch (CrmRejection e) {
+            return Results.failed(action, "the record was not created: " + e.getMessage());
+        }
     }
 
     /** Whether a new record of this type with these properties would meet the flow's own triggers. */

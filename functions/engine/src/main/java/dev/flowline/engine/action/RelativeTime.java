@@ -15,9 +15,12 @@ import java.util.Set;
  * A time relative to now, as HubSpot's {@code timeDelay} and a task's {@code due_time} describe it:
  * {@code delta} units of {@code timeUnit} later, then moved to {@code timeOfDay{hour, minute}} on that day,
  * then forward to the first of {@code daysOfWeek}. Calendar arithmetic happens in the account's time zone
- * unless {@code timeZoneStrategy} names a static one.
+ * unless {@code timeZoneStrategy} names a static one. {@value #BUSINESS_DAYS} count Monday to Friday only: a
+ * weekend day is no step, and a time that would fall on a weekend moves to the Monday.
  */
 final class RelativeTime {
+
+    static final String BUSINESS_DAYS = "BUSINESS_DAYS";
 
     private RelativeTime() {
     }
@@ -27,7 +30,8 @@ final class RelativeTime {
         ZonedDateTime at = now.atZone(zone);
         long delta = delay.path("delta").asLong(0);
         String unit = delay.path("timeUnit").asText("DAYS");
-        at = at.plus(delta, ChronoUnit.valueOf(unit.toUpperCase(Locale.ROOT)));
+        at = BUSINESS_DAYS.equalsIgnoreCase(unit) ? plusBusinessDays(at, delta)
+                : at.plus(delta, ChronoUnit.valueOf(unit.toUpperCase(Locale.ROOT)));
         JsonNode timeOfDay = delay.get("timeOfDay");
         if (timeOfDay != null && timeOfDay.isObject()) {
             at = at.truncatedTo(ChronoUnit.DAYS)
@@ -39,6 +43,22 @@ final class RelativeTime {
             at = at.plusDays(1);
         }
         return at.toInstant();
+    }
+
+    private static ZonedDateTime plusBusinessDays(ZonedDateTime from, long days) {
+        ZonedDateTime at = toWeekday(from, 1);
+        int step = days < 0 ? -1 : 1;
+        for (long left = Math.abs(days); left > 0; left--) {
+            at = toWeekday(at.plusDays(step), step);
+        }
+        return at;
+    }
+
+    private static ZonedDateTime toWeekday(ZonedDateTime at, int step) {
+        while (at.getDayOfWeek() == DayOfWeek.SATURDAY || at.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            at = at.plusDays(step);
+        }
+        return at;
     }
 
     private static ZoneId zoneOf(JsonNode delay, ZoneId accountZone) {

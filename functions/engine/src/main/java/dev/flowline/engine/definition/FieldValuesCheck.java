@@ -26,10 +26,10 @@ final class FieldValuesCheck {
     private static final List<String> DELAY_UNITS = List.of("MINUTES", "HOURS", "DAYS", "WEEKS");
     /**
      * The units of a relative time ({@code due_time}, {@code timeDelay}): HubSpot names Java's {@code ChronoUnit}s
-     * (reference 3.4); it reaches as far as a delay waits.
+     * (reference 3.4), and a task's due date may count business days; it reaches as far as a delay waits.
      */
     private static final List<String> RELATIVE_UNITS = List.of("MILLIS", "SECONDS", "MINUTES", "HOURS", "HALF_DAYS",
-            "DAYS", "WEEKS", "MONTHS", "YEARS");
+            "DAYS", "BUSINESS_DAYS", "WEEKS", "MONTHS", "YEARS");
     private static final List<String> DATE_TYPES = List.of("STATIC_VALUE", "OBJECT_PROPERTY");
     /** The dates a delay may count from, as the wording says them. */
     static final String DELAY_DATES = "from " + NumberRanges.FIRST_DELAY_DATE + " to " + NumberRanges.LAST_DELAY_DATE
@@ -216,8 +216,10 @@ final class FieldValuesCheck {
         } else if (!signed && number.signum() < 0) {
             problems.add(at.field(key), key + " " + quote(node.asText()) + " must not be negative");
         } else if (unit != null) {
-            long largest = NumberRanges.largest(ChronoUnit.valueOf(unit.toUpperCase(Locale.ROOT)),
-                    NumberRanges.LONGEST_WAIT);
+            // Five business days a week: as many as the whole weeks of the longest wait hold.
+            long largest = "BUSINESS_DAYS".equals(unit)
+                    ? 5 * NumberRanges.largest(ChronoUnit.WEEKS, NumberRanges.LONGEST_WAIT)
+                    : NumberRanges.largest(ChronoUnit.valueOf(unit.toUpperCase(Locale.ROOT)), NumberRanges.LONGEST_WAIT);
             if (number.abs().compareTo(BigDecimal.valueOf(largest)) > 0) {
                 problems.add(at.field(key), key + " " + quote(node.asText()) + " must be "
                         + (signed ? "between -" + largest + " and " : "at most ") + largest + " " + unit

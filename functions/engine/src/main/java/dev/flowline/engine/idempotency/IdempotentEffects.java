@@ -71,16 +71,17 @@ public final class IdempotentEffects {
         return notification -> ledger.sendOnce(notification.idempotencyKey(), () -> notifier.notify(notification));
     }
 
+    /** A redelivered create gets the id of the record the first one made. */
     public static CrmRecords records(IdempotencyLedger ledger, CrmRecords records) {
         return new CrmRecords() {
             @Override
-            public void createTask(NewTask task) {
-                ledger.sendOnce(task.idempotencyKey(), () -> records.createTask(task));
+            public String createTask(NewTask task) {
+                return ledger.once(task.idempotencyKey(), () -> records.createTask(task));
             }
 
             @Override
-            public void createRecord(NewRecord record) {
-                ledger.sendOnce(record.idempotencyKey(), () -> records.createRecord(record));
+            public String createRecord(NewRecord record) {
+                return ledger.once(record.idempotencyKey(), () -> records.createRecord(record));
             }
         };
     }

@@ -1,6 +1,7 @@
 package dev.flowline.engine.privacy;
 
 import dev.flowline.engine.EnginePorts;
+import dev.flowline.engine.crm.ObjectRef;
 import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.UnenrolmentReason;
 import dev.flowline.engine.enrolment.Unenroller;
@@ -11,7 +12,8 @@ import dev.flowline.engine.journey.Journey;
  * (reason CONTACT_DELETED), so the flows' counters stay right; the counters are aggregates and stay. Then go its
  * enrolments and their holds, the idempotency claims of their steps (their keys hold the enrolment id, and so the
  * contact id), its journey enrolments (journey figures, counted from them, no longer count it), its history, its
- * memberships of MANUAL and SNAPSHOT lists, and last the contact itself (properties, their history of values,
+ * memberships of MANUAL and SNAPSHOT lists, its associations with CRM records (the records stay, as in HubSpot),
+ * and last the contact itself (properties, their history of values,
  * events, subscriptions). A step or wake-up still on its way finds no enrolment and does nothing; an event still
  * on its way finds no contact and does nothing.
  */
@@ -37,6 +39,7 @@ public final class ContactEraser {
         }
         ports.history().deleteOfContact(contactId);
         ports.lists().removeFromAllLists(contactId);
+        ports.crmObjects().removeAllAssociations(ObjectRef.contact(contactId));
         ports.contacts().delete(contactId);
     }
 }

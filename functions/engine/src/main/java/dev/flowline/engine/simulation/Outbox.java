@@ -1,13 +1,10 @@
 package dev.flowline.engine.simulation;
 
 import dev.flowline.engine.EnginePorts;
-import dev.flowline.engine.action.CrmRecords;
 import dev.flowline.engine.action.InAppNotification;
 import dev.flowline.engine.action.InternalEmail;
 import dev.flowline.engine.action.Mailer;
 import dev.flowline.engine.action.MarketingEmail;
-import dev.flowline.engine.action.NewRecord;
-import dev.flowline.engine.action.NewTask;
 import dev.flowline.engine.action.Notifier;
 import dev.flowline.engine.action.OwnerDirectory;
 import dev.flowline.engine.action.RotationState;
@@ -18,6 +15,8 @@ import dev.flowline.engine.action.SmsStatus;
 import dev.flowline.engine.action.WebhookCaller;
 import dev.flowline.engine.action.WebhookRequest;
 import dev.flowline.engine.action.WebhookResponse;
+import dev.flowline.engine.crm.CrmObject;
+import dev.flowline.engine.crm.CrmObjectType;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -30,18 +29,18 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Records what a simulation would have sent or created, once per idempotency key, as the real adapters do;
+ * Records what a simulation would have sent or created, once per idempotency key, as the real adapters do (the
+ * tasks and records flows create are kept in an in-memory CRM object store);
  * and stands in for the services actions ask: teams, round-robin counters, webhook endpoints (200 unless
  * told otherwise), SMS delivery (pending until told) and the monthly SMS count.
  */
-public final class Outbox implements Mailer, Notifier, CrmRecords, OwnerDirectory, RotationState, WebhookCaller,
+public final class Outbox implements Mailer, Notifier, OwnerDirectory, RotationState, WebhookCaller,
         SmsSender, SmsQuota {
 
     private final Map<String, MarketingEmail> marketingEmails = new LinkedHashMap<>();
     private final Map<String, InternalEmail> internalEmails = new LinkedHashMap<>();
     private final Map<String, InAppNotification> notifications = new LinkedHashMap<>();
-    private final Map<String, NewTask> tasks = new LinkedHashMap<>();
-    private final Map<String, NewRecord> records = new LinkedHashMap<>();
+    private final InMemoryCrmObjectStore crm = new InMemoryCrmObjectStore();
     private final Map<String, WebhookRequest> webhookRequests = new LinkedHashMap<>();
     private final Map<String, WebhookResponse> webhookResponses = new HashMap<>();
     private final Map<String, SmsMessage> smsMessages = new LinkedHashMap<>();
@@ -56,7 +55,7 @@ public final class Outbox implements Mailer, Notifier, CrmRecords, OwnerDirector
 
     /** Gives the outbox as every side-effect port of an engine: what a simulation or a benchmark runs on. */
     public EnginePorts.Builder connect(EnginePorts.Builder ports) {
-        return ports.mailer(this).webhooks(this).sms(this).smsQuota(this).notifier(this).records(this).owners(this)
+        return ports.mailer(this).webhooks(this).sms(this).smsQuota(this).notifier(this).crmObjects(crm).owners(this)
                 .rotations(this);
     }
 
@@ -73,16 +72,6 @@ public final class Outbox implements Mailer, Notifier, CrmRecords, OwnerDirector
     @Override
     public void notify(InAppNotification notification) {
         notifications.putIfAbsent(notification.idempotencyKey(), notification);
-    }
-
-    @Override
-    public void createTask(NewTask task) {
-        tasks.putIfAbsent(task.idempotencyKey(), task);
-    }
-
-    @Override
-    public void createRecord(NewRecord record) {
-        records.putIfAbsent(record.idempotencyKey(), record);
     }
 
     @Override
@@ -169,12 +158,14 @@ public final class Outbox implements Mailer, Notifier, CrmRecords, OwnerDirector
         return List.copyOf(notifications.values());
     }
 
-    public List<NewTask> tasks() {
-        return List.copyOf(tasks.values());
+    /** The CRM records and associations flows created. */
+    public InMemoryCrmObjectStore crm() {
+        return crm;
     }
 
-    public List<NewRecord> records() {
-        return List.copyOf(records.values());
+    /** The tasks flows created, in id order. */
+    public List<CrmObject> tasks() {
+        return crm.page(CrmObjectType.TASK, null, Integer.MAX_VALUE - 1).items();
     }
 
     /** Every webhook attempt, in the order they were made. */

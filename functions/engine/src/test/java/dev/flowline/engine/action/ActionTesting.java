@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.contact.ContactStore;
+import dev.flowline.engine.crm.CrmObjects;
+import dev.flowline.engine.crm.StoredCrmRecords;
 import dev.flowline.engine.criteria.EvaluationContext;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.enrolment.Enrolment;
@@ -11,6 +14,7 @@ import dev.flowline.engine.enrolment.EnrolmentDecision;
 import dev.flowline.engine.enrolment.EnrolmentSource;
 import dev.flowline.engine.json.FlowlineJson;
 import dev.flowline.engine.history.HistoryEntry;
+import dev.flowline.engine.simulation.InMemoryContactStore;
 import dev.flowline.engine.simulation.Outbox;
 import dev.flowline.engine.simulation.SimulationReport;
 
@@ -77,6 +81,13 @@ final class ActionTesting {
     }
 
     static ActionPorts ports(Outbox outbox) {
+        return ports(outbox, new InMemoryContactStore());
+    }
+
+    /** The outbox's ports; tasks and records go to its CRM store, associated with contacts of {@code contacts}. */
+    static ActionPorts ports(Outbox outbox, ContactStore contacts) {
+        Clock clock = Clock.fixed(START, ZONE);
+        CrmRecords records = new StoredCrmRecords(clock, new CrmObjects(clock, contacts, outbox.crm()));
         return new ActionPorts() {
             public Mailer mailer() {
                 return outbox;
@@ -87,7 +98,7 @@ final class ActionTesting {
             }
 
             public CrmRecords records() {
-                return outbox;
+                return records;
             }
 
             public OwnerDirectory owners() {

@@ -42,7 +42,7 @@ class JourneyStagesAndExitsTest {
         assertThat(first.status()).isEqualTo(EnrolmentStatus.UNENROLLED);
         assertThat(first.unenrolmentReason()).isEqualTo(UnenrolmentReason.NO_LONGER_MEETS_CRITERIA);
         assertThat(Scenario.onlyEnrolment(report, stageFlow("2"), "ada").currentActionId()).isEqualTo("b3");
-        assertThat(report.outbox().tasks()).extracting(t -> t.subject()).containsExactly("Call b1");
+        assertThat(report.outbox().tasks()).extracting(t -> t.properties().get("hs_task_subject")).containsExactly("Call b1");
         assertThat(journeys.enrolment("j1", "ada")).get().extracting(JourneyEnrolment::stageId).isEqualTo("2");
     }
 

@@ -1,6 +1,9 @@
 package dev.flowline.engine.privacy;
 
 import dev.flowline.engine.InMemoryEngine;
+import dev.flowline.engine.crm.AssociationInput;
+import dev.flowline.engine.crm.CrmObjectType;
+import dev.flowline.engine.crm.ObjectRef;
 import dev.flowline.engine.criteria.ListDefinition;
 import dev.flowline.engine.enrolment.EnrolmentSource;
 import dev.flowline.engine.enrolment.UnenrolmentReason;
@@ -9,6 +12,8 @@ import dev.flowline.engine.list.ContactList;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static dev.flowline.engine.simulation.TestFlow.delayDays;
 import static dev.flowline.engine.simulation.TestFlow.flow;
@@ -32,6 +37,9 @@ class ContactEraserTest {
             engine.engine.enroller().enrol(flow, engine.contacts.find(contactId).orElseThrow(), EnrolmentSource.MANUAL);
         }
         engine.runSteps();
+        var deal = engine.engine.ports().crm().create(CrmObjectType.DEAL, "d1", Map.of("dealname", "Big"),
+                List.of(new AssociationInput(ObjectRef.contact("c1"), Set.of()),
+                        new AssociationInput(ObjectRef.contact("c2"), Set.of())));
         String enrolmentId = engine.enrolments.ofContact("A", "c1").getFirst().enrolmentId();
         assertThat(engine.ledger.keys()).as("the email claimed its key").anyMatch(key -> key.contains(enrolmentId));
 
@@ -44,6 +52,9 @@ class ContactEraserTest {
         assertThat(engine.history.ofEnrolment(enrolmentId)).isEmpty();
         assertThat(engine.ledger.keys()).noneMatch(key -> key.contains(enrolmentId));
         assertThat(engine.lists.members("7", null, 10).items()).containsExactly("c2");
+        assertThat(engine.crm.associations(ObjectRef.contact("c1"), CrmObjectType.DEAL, null, 10).items()).isEmpty();
+        assertThat(engine.crm.associations(deal.ref(), CrmObjectType.CONTACT, null, 10).items())
+                .as("the deal stays, with its other contact").extracting(a -> a.to().id()).containsExactly("c2");
         assertThat(engine.metrics.snapshot("A").enrolled()).as("the counters are aggregates and stay").isEqualTo(2);
         assertThat(engine.metrics.snapshot("A").unenrolledByReason())
                 .containsEntry(UnenrolmentReason.CONTACT_DELETED, 1L);
