@@ -5,6 +5,7 @@ import dev.flowline.aws.accounts.ApiTokens;
 import dev.flowline.aws.accounts.SigningKeys;
 import dev.flowline.aws.dynamodb.DueEnrolments;
 import dev.flowline.aws.dynamodb.DynamoContactStore;
+import dev.flowline.aws.dynamodb.DynamoCrmObjectStore;
 import dev.flowline.aws.dynamodb.DynamoEnrolmentStore;
 import dev.flowline.aws.dynamodb.DynamoFlowMetrics;
 import dev.flowline.aws.dynamodb.DynamoFlowStore;
@@ -117,7 +118,8 @@ public final class AwsEngine {
                 .webhooks(builder.webhooks != null ? builder.webhooks : new HttpWebhookCaller(
                         webhookCredentials(clients.secrets(clock), new SigningKeys(dynamo, config.tables(), clock)),
                         new HttpWebhookCaller.Config(config.plainHttpHosts()), clock))
-                .sms(standIns).smsQuota(standIns).notifier(standIns).records(standIns).owners(standIns)
+                .crmObjects(new DynamoCrmObjectStore(dynamo, config.tables(), account))
+                .sms(standIns).smsQuota(standIns).notifier(standIns).owners(standIns)
                 .rotations(standIns)
                 .build());
     }

@@ -1,9 +1,6 @@
 package dev.flowline.aws;
 
-import dev.flowline.engine.action.CrmRecords;
 import dev.flowline.engine.action.InAppNotification;
-import dev.flowline.engine.action.NewRecord;
-import dev.flowline.engine.action.NewTask;
 import dev.flowline.engine.action.Notifier;
 import dev.flowline.engine.action.OwnerDirectory;
 import dev.flowline.engine.action.RotationState;
@@ -19,11 +16,11 @@ import java.util.SortedSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The services Flowline has no AWS backend for yet. Notifications, tasks and records are logged and dropped;
+ * The services Flowline has no AWS backend for yet. Notifications are logged and dropped;
  * no team has members; round-robin turns are counted per function instance; SMS are never sent (no provider is
  * connected), so the SMS action fails, and the monthly quota is not counted.
  */
-final class StandInServices implements Notifier, CrmRecords, OwnerDirectory, RotationState, SmsSender, SmsQuota {
+final class StandInServices implements Notifier, OwnerDirectory, RotationState, SmsSender, SmsQuota {
 
     private static final System.Logger LOG = System.getLogger(StandInServices.class.getName());
 
@@ -37,16 +34,6 @@ final class StandInServices implements Notifier, CrmRecords, OwnerDirectory, Rot
     public void notify(InAppNotification notification) {
         LOG.log(System.Logger.Level.INFO, "in-app notification {0} dropped: no notification service is connected",
                 notification.idempotencyKey());
-    }
-
-    @Override
-    public void createTask(NewTask task) {
-        LOG.log(System.Logger.Level.INFO, "task {0} dropped: no CRM is connected", task.idempotencyKey());
-    }
-
-    @Override
-    public void createRecord(NewRecord record) {
-        LOG.log(System.Logger.Level.INFO, "record {0} dropped: no CRM is connected", record.idempotencyKey());
     }
 
     @Override

@@ -22,7 +22,7 @@ import java.util.Set;
 public final class CrmObjects {
 
     /** The most associations one create takes: each is two items of one all-or-nothing write. */
-    public static final int MAX_ASSOCIATIONS = 40;
+    public static final int MAX_ASSOCIATIONS = 30;
 
     private final Clock clock;
     private final ContactStore contacts;
