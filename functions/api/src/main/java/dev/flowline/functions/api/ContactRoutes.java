@@ -6,6 +6,8 @@ import dev.flowline.engine.Engine;
 import dev.flowline.engine.Page;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.contact.ContactStore;
+import dev.flowline.engine.crm.CrmObjectStore;
+import dev.flowline.engine.crm.ObjectRef;
 import dev.flowline.engine.privacy.ContactEraser;
 import dev.flowline.engine.json.FlowlineJson;
 
@@ -30,12 +32,14 @@ final class ContactRoutes implements Routes {
     private final ContactStore store;
     private final ContactWrites contacts;
     private final ContactEraser eraser;
+    private final CrmObjectStore crmObjects;
 
     ContactRoutes(Engine engine) {
         this.clock = engine.ports().clock();
         this.store = engine.ports().contacts();
         this.contacts = new ContactWrites(engine);
         this.eraser = engine.contactEraser();
+        this.crmObjects = engine.ports().crmObjects();
     }
 
     @Override
@@ -62,7 +66,9 @@ final class ContactRoutes implements Routes {
     private ApiResponse read(ApiRequest request) {
         Contact contact = contacts.existing(request.pathParameter("contactId"), request.queryParameter("idProperty"),
                 "contactId");
-        return ApiResponse.ok(ContactJson.of(request).render(contact));
+        ObjectNode json = ContactJson.of(request).render(contact);
+        CrmObjectJson.of(request).addAssociations(json, ObjectRef.contact(contact.id()), crmObjects);
+        return ApiResponse.ok(json);
     }
 
     private ApiResponse update(ApiRequest request) {

@@ -67,6 +67,11 @@ public final class AssociationTypes {
         return TYPES.stream().filter(t -> t.from() == from && t.to() == to && t.id() == id).findFirst();
     }
 
+    /** The type {@code id} from {@code from}, to whichever object type it leads; empty when there is none. */
+    public static Optional<Type> from(CrmObjectType from, int id) {
+        return TYPES.stream().filter(t -> t.from() == from && t.id() == id).findFirst();
+    }
+
     /** The unlabeled type from {@code from} to {@code to}; empty when the two cannot be associated. */
     public static Optional<Type> unlabeled(CrmObjectType from, CrmObjectType to) {
         return TYPES.stream().filter(t -> t.from() == from && t.to() == to && t.label() == null).findFirst();
