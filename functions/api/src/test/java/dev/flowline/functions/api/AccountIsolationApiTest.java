@@ -31,6 +31,9 @@ class AccountIsolationApiTest {
     private static final String JOURNEY = JourneyRoutesTest.journey("Onboarding",
             SampleFlows.marketingEmail("a1", null, "welcome"), false);
     /** The body each route with an id is called with: a valid one, so that only the id can make it a 404. */
+    private static final String TASK_OF_CONTACT = "{\"properties\":{\"hs_task_subject\":\"Call\"},\"associations\":"
+            + "[{\"to\":{\"id\":\"{contactId}\"},\"types\":[{\"associationCategory\":\"HUBSPOT_DEFINED\","
+            + "\"associationTypeId\":204}]}]}";
     private static final Map<String, String> BODIES = Map.ofEntries(
             Map.entry("GET /automation/v4/flows/performance/{flowId}", ""),
             Map.entry("POST /automation/v4/flows/{flowId}/preview", "{}"),
@@ -63,9 +66,28 @@ class AccountIsolationApiTest {
             Map.entry("GET /flowline/v1/journeys/{journeyId}/versions/{version}", ""),
             Map.entry("POST /flowline/v1/journeys/{journeyId}/versions/{version}/restore", ""),
             Map.entry("GET /flowline/v1/journeys/{journeyId}/metrics", ""),
-            Map.entry("GET /flowline/v1/journeys/{journeyId}/contacts/{contactId}/log", ""));
-    /** Archiving is idempotent in HubSpot: an unknown contact is a 204 too, and B's contact stays (checked below). */
-    private static final Map<String, Integer> NOT_404 = Map.of("DELETE /crm/v3/objects/contacts/{contactId}", 204);
+            Map.entry("GET /flowline/v1/journeys/{journeyId}/contacts/{contactId}/log", ""),
+            Map.entry("POST /crm/v3/objects/{objectType}", TASK_OF_CONTACT),
+            Map.entry("GET /crm/v3/objects/{objectType}", ""),
+            Map.entry("POST /crm/v3/objects/{objectType}/batch/read", "{\"inputs\":[{\"id\":\"{objectId}\"}]}"),
+            Map.entry("GET /crm/v3/objects/{objectType}/{objectId}", ""),
+            Map.entry("PATCH /crm/v3/objects/{objectType}/{objectId}", "{\"properties\":{\"hs_task_subject\":\"Eve\"}}"),
+            Map.entry("DELETE /crm/v3/objects/{objectType}/{objectId}", ""),
+            Map.entry("GET /crm/v4/objects/{fromObjectType}/{fromObjectId}/associations/{toObjectType}", ""),
+            Map.entry("PUT /crm/v4/objects/{fromObjectType}/{fromObjectId}/associations/{toObjectType}/{toObjectId}",
+                    "[]"),
+            Map.entry("DELETE /crm/v4/objects/{fromObjectType}/{fromObjectId}/associations/{toObjectType}/{toObjectId}",
+                    ""));
+    /**
+     * Archiving is idempotent in HubSpot: an unknown contact or record is a 204 too, and B's stay (checked below); a
+     * task associated with B's contact is refused (400); listing and batch reading of A's own tasks find none of B's
+     * (checked below).
+     */
+    private static final Map<String, Integer> NOT_404 = Map.of("DELETE /crm/v3/objects/contacts/{contactId}", 204,
+            "DELETE /crm/v3/objects/{objectType}/{objectId}", 204,
+            "DELETE /crm/v4/objects/{fromObjectType}/{fromObjectId}/associations/{toObjectType}/{toObjectId}", 204,
+            "POST /crm/v3/objects/{objectType}", 400, "GET /crm/v3/objects/{objectType}", 200,
+            "POST /crm/v3/objects/{objectType}/batch/read", 207);
     /** Routes whose path parameter names no account data: templates are the same for everyone. */
     private static final List<String> NO_ACCOUNT_DATA = List.of("POST /automation/v4/flows/templates/{templateId}");
 
@@ -111,8 +133,13 @@ class AccountIsolationApiTest {
         String journey = call(tokenOfB, "POST", "/flowline/v1/journeys", JOURNEY).body().path("id").asText();
         assertThat(call(tokenOfB, "POST", "/flowline/v1/journeys/" + journey + "/publish", null).status())
                 .isEqualTo(200);
-        idsOfB = Map.of("contactId", contact, "flowId", flow, "listId", list, "revisionId", "1",
-                "enrolmentId", enrolled.body().path("enrolmentId").asText(), "journeyId", journey, "version", "1");
+        String task = call(tokenOfB, "POST", "/crm/v3/objects/tasks", TASK_OF_CONTACT.replace("{contactId}", contact))
+                .body().path("id").asText();
+        idsOfB = Map.ofEntries(Map.entry("contactId", contact), Map.entry("flowId", flow), Map.entry("listId", list),
+                Map.entry("revisionId", "1"), Map.entry("enrolmentId", enrolled.body().path("enrolmentId").asText()),
+                Map.entry("journeyId", journey), Map.entry("version", "1"), Map.entry("objectType", "tasks"),
+                Map.entry("objectId", task), Map.entry("fromObjectType", "contacts"),
+                Map.entry("fromObjectId", contact), Map.entry("toObjectType", "tasks"), Map.entry("toObjectId", task));
     }
 
     private String fill(String template) {
@@ -147,6 +174,12 @@ class AccountIsolationApiTest {
                 .isEqualTo(200);
         assertThat(call(tokenOfB, "GET", "/crm/v3/lists/" + idsOfB.get("listId") + "/memberships", null)
                 .body().path("results")).hasSize(1);
+        JsonNode task = call(tokenOfB, "GET", "/crm/v3/objects/tasks/" + idsOfB.get("objectId")
+                + "?associations=contacts", null).body();
+        assertThat(task.path("properties").path("hs_task_subject").asText()).as("B's task is untouched")
+                .isEqualTo("Call");
+        assertThat(task.path("associations").path("contacts").path("results")).hasSize(1);
+        assertThat(call(tokenOfA, "GET", "/crm/v3/objects/tasks", null).body().path("results")).isEmpty();
     }
 
     @Test
@@ -163,5 +196,7 @@ class AccountIsolationApiTest {
                 "{\"inputs\":[{\"flowId\":\"" + idsOfB.get("flowId") + "\"}]}").body().path("results")).isEmpty();
         assertThat(call(tokenOfA, "POST", "/crm/v3/objects/contacts/batch/read",
                 "{\"inputs\":[{\"id\":\"" + idsOfB.get("contactId") + "\"}]}").body().path("results")).isEmpty();
+        assertThat(call(tokenOfA, "POST", "/crm/v3/objects/tasks/batch/read",
+                "{\"inputs\":[{\"id\":\"" + idsOfB.get("objectId") + "\"}]}").body().path("results")).isEmpty();
     }
 }
