@@ -1,0 +1,120 @@
+package dev.flowline.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.crm.Association;
+import dev.flowline.engine.crm.CrmObject;
+import dev.flowline.engine.crm.CrmObjectStore;
+import dev.flowline.engine.crm.CrmObjectType;
+import dev.flowline.engine.crm.ObjectRef;
+import dev.flowline.engine.definition.Flow;
+import dev.flowline.engine.enrolment.Enrolment;
+import dev.flowline.engine.enrolment.EnrolmentStatus;
+import dev.flowline.engine.json.FlowlineJson;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.Set;
+
+import static dev.flowline.local.LocalRuntimeEndToEndTest.await;
+import static dev.flowline.local.LocalRuntimeEndToEndTest.propertyIs;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A flow that creates a task ({@code 0-3}) and a deal ({@code 0-14}) runs on the local runtime's queues and
+ * tables: both records are in the CRM store, associated with the contact, and the API serves them.
+ */
+class CrmActionsEndToEndTest {
+
+    private static final String FOLLOW_UP = """
+            {"id":"follow-up","type":"CONTACT_FLOW","objectTypeId":"0-1","flowType":"WORKFLOW",
+             "isEnabled":true,"name":"Follow up","startActionId":"1","actions":[
+              {"type":"SINGLE_CONNECTION","actionId":"1","actionTypeVersion":0,"actionTypeId":"0-3",
+               "fields":{"task_type":"CALL","subject":"Call {{ enrolled_object.firstname }}","body":"About the renewal",
+                "priority":"HIGH","owner_assignment":{"type":"CUSTOM","value":"77"},
+                "associations":[{"target":{"associationCategory":"HUBSPOT_DEFINED","associationTypeId":204},
+                                 "value":{"type":"ENROLLED_OBJECT"}}],
+                "due_time":{"delta":2,"timeUnit":"BUSINESS_DAYS","timeOfDay":{"hour":9,"minute":0}}},
+               "connection":{"edgeType":"STANDARD","nextActionId":"2"}},
+              {"type":"SINGLE_CONNECTION","actionId":"2","actionTypeVersion":0,"actionTypeId":"0-14",
+               "fields":{"object_type_id":"0-3","properties":[
+                 {"targetProperty":"dealname","value":{"type":"STATIC_VALUE","staticValue":"Renewal {{ enrolled_object.firstname }}"}},
+                 {"targetProperty":"dealstage","value":{"type":"STATIC_VALUE","staticValue":"appointmentscheduled"}}]}}],
+             "enrollmentCriteria":{"type":"LIST_BASED","listFilterBranch":%s,"reEnrollmentTriggersFilterBranches":[],
+              "shouldReEnroll":false,"unEnrollObjectsNotMeetingCriteria":false},
+             "timeWindows":[],"blockedDates":[],"customProperties":{},"suppressionListIds":[],
+             "canEnrollFromSalesforce":false}""".formatted(propertyIs("country", "NL"));
+
+    @TempDir
+    static Path outbox;
+    private static LocalRuntime runtime;
+
+    @BeforeAll
+    static void start() {
+        runtime = LocalRuntime.start(new LocalOptions(0, outbox, true, 0, 0, null, Map.of(), 1, 50));
+    }
+
+    @AfterAll
+    static void stop() {
+        runtime.close();
+    }
+
+    @Test
+    void aFlowCreatesATaskAndADealAssociatedWithTheContactThatTheApiServes() throws Exception {
+        var ports = runtime.engine().engine().ports();
+        Instant now = runtime.devClock().orElseThrow().instant();
+        ports.flows().save(Flow.parse(FOLLOW_UP));
+        var contact = new Contact("ada");
+        contact.setProperty("email", "ada@example.com", now);
+        contact.setProperty("firstname", "Ada", now);
+        contact.setProperty("country", "NL", now);
+        ports.contacts().create(contact);
+
+        runtime.events().propertiesChanged("ada", Set.of("country"));
+        await("the flow ran to its end", () -> ports.enrolments().ofContact("follow-up", "ada").stream()
+                .filter(e -> e.status() == EnrolmentStatus.COMPLETED).findFirst().map(Enrolment::enrolmentId));
+
+        CrmObjectStore crm = ports.crmObjects();
+        Association toTask = crm.associations(ObjectRef.contact("ada"), CrmObjectType.TASK, null, 10).items().getFirst();
+        Association toDeal = crm.associations(ObjectRef.contact("ada"), CrmObjectType.DEAL, null, 10).items().getFirst();
+        assertThat(toTask.typeIds()).containsExactly(203);
+        assertThat(toDeal.typeIds()).containsExactly(4);
+        CrmObject task = crm.find(CrmObjectType.TASK, toTask.to().id()).orElseThrow();
+        assertThat(task.properties()).containsEntry("hs_task_subject", "Call Ada")
+                .containsEntry("hs_task_body", "About the renewal").containsEntry("hs_task_type", "CALL")
+                .containsEntry("hs_task_priority", "HIGH").containsEntry("hs_task_status", "NOT_STARTED")
+                .containsEntry("hubspot_owner_id", "77");
+        ZonedDateTime due = Instant.parse(task.properties().get("hs_timestamp")).atZone(ports.timeZone());
+        assertThat(due.getHour()).isEqualTo(9);
+        assertThat(due.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+        assertThat(due.toLocalDate()).isAfter(now.atZone(ports.timeZone()).toLocalDate().plusDays(1));
+        assertThat(crm.find(CrmObjectType.DEAL, toDeal.to().id()).orElseThrow().properties())
+                .containsEntry("dealname", "Renewal Ada").containsEntry("dealstage", "appointmentscheduled");
+
+        JsonNode served = get("/crm/v3/objects/tasks/" + task.id() + "?associations=contacts");
+        assertThat(served.path("properties").path("hs_task_subject").asText()).isEqualTo("Call Ada");
+        assertThat(served.path("associations").path("contacts").path("results").get(0).path("id").asText())
+                .isEqualTo("ada");
+        JsonNode ada = get("/crm/v3/objects/contacts/ada?associations=tasks,deals");
+        assertThat(ada.path("associations").path("deals").path("results").get(0).path("id").asText())
+                .isEqualTo(toDeal.to().id());
+    }
+
+    private static JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        runtime.apiUrl().resolve(path)).header("Authorization", "Bearer " + runtime.devToken()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return FlowlineJson.read(response.body(), JsonNode.class);
+    }
+}
