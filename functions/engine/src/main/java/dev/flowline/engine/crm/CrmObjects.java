@@ -59,8 +59,9 @@ public final class CrmObjects {
         return switch (store.create(object, writes)) {
             case CREATED -> object;
             case EXISTS -> store.find(type, id).orElseThrow();
-            case TARGET_MISSING -> throw new CrmRejection("a record to associate does not exist: "
-                    + associations.stream().map(a -> describe(a.to())).toList());
+            case TARGET_MISSING -> throw new CrmRejection("there is no " + String.join(", ", associations.stream()
+                    .map(AssociationInput::to).filter(ref -> !ref.isContact() && !isLive(ref))
+                    .map(CrmObjects::describe).toList()));
         };
     }
 
@@ -70,7 +71,8 @@ public final class CrmObjects {
         requireContact(from);
         requireContact(to);
         if (!store.associate(writes)) {
-            throw new CrmRejection("a record to associate does not exist: " + describe(from) + ", " + describe(to));
+            throw new CrmRejection("there is no " + String.join(", ", java.util.stream.Stream.of(from, to)
+                    .filter(ref -> !ref.isContact() && !isLive(ref)).map(CrmObjects::describe).toList()));
         }
         return writes.getFirst();
     }
@@ -110,6 +112,10 @@ public final class CrmObjects {
         if (ref.isContact() && contacts.find(ref.id()).isEmpty()) {
             throw new CrmRejection("there is no contact " + ref.id());
         }
+    }
+
+    private boolean isLive(ObjectRef ref) {
+        return store.find(ref.type(), ref.id()).filter(object -> !object.archived()).isPresent();
     }
 
     private static String describe(ObjectRef ref) {

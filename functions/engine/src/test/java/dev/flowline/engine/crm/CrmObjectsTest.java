@@ -71,7 +71,7 @@ class CrmObjectsTest {
         assertThatThrownBy(() -> crm.create(CrmObjectType.TASK, "1", Map.of(),
                 List.of(new AssociationInput(ada, Set.of()),
                         new AssociationInput(new ObjectRef(CrmObjectType.COMPANY, "404"), Set.of()))))
-                .isInstanceOf(CrmRejection.class).hasMessageContaining("does not exist");
+                .isInstanceOf(CrmRejection.class).hasMessage("there is no company 404");
         assertThatThrownBy(() -> crm.create(CrmObjectType.TASK, "1", Map.of(),
                 List.of(new AssociationInput(ObjectRef.contact("nobody"), Set.of()))))
                 .isInstanceOf(CrmRejection.class).hasMessage("there is no contact nobody");
