@@ -6,6 +6,7 @@ import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.EmbeddedAws;
 import dev.flowline.aws.SampleFlows;
 import dev.flowline.aws.accounts.Account;
+import dev.flowline.engine.action.InAppNotification;
 import dev.flowline.engine.json.FlowlineJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,9 +64,21 @@ class AccountIsolationApiTest {
             Map.entry("GET /flowline/v1/journeys/{journeyId}/versions/{version}", ""),
             Map.entry("POST /flowline/v1/journeys/{journeyId}/versions/{version}/restore", ""),
             Map.entry("GET /flowline/v1/journeys/{journeyId}/metrics", ""),
-            Map.entry("GET /flowline/v1/journeys/{journeyId}/contacts/{contactId}/log", ""));
-    /** Archiving is idempotent in HubSpot: an unknown contact is a 204 too, and B's contact stays (checked below). */
-    private static final Map<String, Integer> NOT_404 = Map.of("DELETE /crm/v3/objects/contacts/{contactId}", 204);
+            Map.entry("GET /flowline/v1/journeys/{journeyId}/contacts/{contactId}/log", ""),
+            Map.entry("GET /crm/v3/owners/{ownerId}", ""),
+            Map.entry("PUT /flowline/v1/owners/{ownerId}", "{\"email\":\"eve@example.com\"}"),
+            Map.entry("DELETE /flowline/v1/owners/{ownerId}", ""),
+            Map.entry("PUT /flowline/v1/teams/{teamId}", "{\"name\":\"Eve's team\"}"),
+            Map.entry("POST /flowline/v1/notifications/{notificationId}/read?userId={ownerId}", ""));
+    /**
+     * Archiving is idempotent in HubSpot: an unknown contact is a 204 too, and B's contact stays (checked below).
+     * Putting an owner or a team makes A's own, and B's stays (checked below).
+     */
+    private static final Map<String, Integer> NOT_404 = Map.of("DELETE /crm/v3/objects/contacts/{contactId}", 204,
+            "PUT /flowline/v1/owners/{ownerId}", 200, "PUT /flowline/v1/teams/{teamId}", 200);
+    /** The query a route needs besides its ids. */
+    private static final Map<String, String> QUERIES = Map.of(
+            "POST /flowline/v1/notifications/{notificationId}/read", "?userId={ownerId}");
     /** Routes whose path parameter names no account data: templates are the same for everyone. */
     private static final List<String> NO_ACCOUNT_DATA = List.of("POST /automation/v4/flows/templates/{templateId}");
 
@@ -111,8 +124,15 @@ class AccountIsolationApiTest {
         String journey = call(tokenOfB, "POST", "/flowline/v1/journeys", JOURNEY).body().path("id").asText();
         assertThat(call(tokenOfB, "POST", "/flowline/v1/journeys/" + journey + "/publish", null).status())
                 .isEqualTo(200);
-        idsOfB = Map.of("contactId", contact, "flowId", flow, "listId", list, "revisionId", "1",
-                "enrolmentId", enrolled.body().path("enrolmentId").asText(), "journeyId", journey, "version", "1");
+        call(tokenOfB, "PUT", "/flowline/v1/teams/t1", "{\"name\":\"West\"}");
+        call(tokenOfB, "PUT", "/flowline/v1/owners/o1", "{\"email\":\"bob@example.com\",\"teams\":[{\"id\":\"t1\"}]}");
+        var inbox = engine.forAccount(new Account("beta")).engine().ports().notifier();
+        inbox.notify(new InAppNotification("k1", flow, contact, List.of("o1"), List.of(), "APP", "s", "b", Api.NOW));
+        idsOfB = Map.ofEntries(Map.entry("contactId", contact), Map.entry("flowId", flow), Map.entry("listId", list),
+                Map.entry("revisionId", "1"), Map.entry("enrolmentId", enrolled.body().path("enrolmentId").asText()),
+                Map.entry("journeyId", journey), Map.entry("version", "1"), Map.entry("ownerId", "o1"),
+                Map.entry("teamId", "t1"), Map.entry("notificationId",
+                        inbox.inbox("o1", null, 1).items().getFirst().id()));
     }
 
     private String fill(String template) {
@@ -130,8 +150,9 @@ class AccountIsolationApiTest {
                 .filter(endpoint -> endpoint.contains("{")).filter(endpoint -> !NO_ACCOUNT_DATA.contains(endpoint))
                 .toList();
 
-        assertThat(BODIES.keySet()).as("every route with an id is tested").containsExactlyInAnyOrderElementsOf(withIds);
-        for (String endpoint : withIds) {
+        List<String> called = withIds.stream().map(endpoint -> endpoint + QUERIES.getOrDefault(endpoint, "")).toList();
+        assertThat(BODIES.keySet()).as("every route with an id is tested").containsExactlyInAnyOrderElementsOf(called);
+        for (String endpoint : called) {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             Api.Answer answer = call(tokenOfA, method, fill(endpoint.substring(method.length() + 1)),
                     fill(BODIES.get(endpoint)));
@@ -147,6 +168,11 @@ class AccountIsolationApiTest {
                 .isEqualTo(200);
         assertThat(call(tokenOfB, "GET", "/crm/v3/lists/" + idsOfB.get("listId") + "/memberships", null)
                 .body().path("results")).hasSize(1);
+        var bob = call(tokenOfB, "GET", "/crm/v3/owners/o1", null).body();
+        assertThat(bob.path("email").asText()).as("B's owner is untouched").isEqualTo("bob@example.com");
+        assertThat(bob.path("teams").get(0).path("name").asText()).isEqualTo("West");
+        assertThat(call(tokenOfB, "GET", "/flowline/v1/notifications?userId=o1", null).body().path("results")
+                .get(0).path("read").asBoolean()).isFalse();
     }
 
     @Test
@@ -154,6 +180,10 @@ class AccountIsolationApiTest {
         call(tokenOfA, "POST", "/crm/v3/objects/contacts", "{\"properties\":{\"email\":\"grace@example.com\"}}");
 
         assertThat(call(tokenOfA, "GET", "/automation/v4/flows", null).body().path("results")).isEmpty();
+        assertThat(call(tokenOfA, "GET", "/crm/v3/owners", null).body().path("results")).isEmpty();
+        assertThat(call(tokenOfA, "GET", "/crm/v3/owners?email=bob@example.com", null).body().path("results")).isEmpty();
+        assertThat(call(tokenOfA, "GET", "/flowline/v1/teams", null).body().path("results")).isEmpty();
+        assertThat(call(tokenOfA, "GET", "/flowline/v1/notifications?userId=o1", null).body().path("results")).isEmpty();
         assertThat(call(tokenOfA, "GET", "/flowline/v1/journeys", null).body().path("results")).isEmpty();
         assertThat(call(tokenOfA, "GET", "/crm/v3/objects/contacts", null).body().path("results"))
                 .extracting(c -> c.path("properties").path("email").asText()).containsExactly("grace@example.com");
