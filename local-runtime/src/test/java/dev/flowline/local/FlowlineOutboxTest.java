@@ -70,7 +70,7 @@ class FlowlineOutboxTest {
         assertThat(first.path("idempotencyKey").asText()).isEqualTo("nurture:ada:1#2");
         assertThat(first.path("fileName").asText()).isEqualTo(OutboxMailer.fileName("nurture:ada:1#2"));
         assertThat(results.get(1).path("subject").asText()).isEqualTo("New lead");
-        assertThat(results.get(1).path("to")).isEmpty();
+        assertThat(results.get(1).path("to").get(0).asText()).isEqualTo("ops@example.com");
     }
 
     @Test

@@ -32,8 +32,12 @@ final class NotificationRoutes implements Routes {
     }
 
     private ApiResponse inbox(ApiRequest request) {
-        Page<Notification> page = notifier.inbox(userId(request), request.queryParameter("after").orElse(null),
-                Paging.limit(request, 20, 100));
+        String after = request.queryParameter("after").orElse(null);
+        if (after != null && after.length() > Router.MAX_PARAMETER_LENGTH) {
+            throw ApiException.invalid("after is too long", List.of(new ApiError("after", "no notification id is "
+                    + "longer than " + Router.MAX_PARAMETER_LENGTH + " characters")));
+        }
+        Page<Notification> page = notifier.inbox(userId(request), after, Paging.limit(request, 20, 100));
         ObjectNode body = FlowlineJson.mapper().createObjectNode();
         var results = body.putArray("results");
         for (Notification note : page.items()) {
@@ -55,8 +59,14 @@ final class NotificationRoutes implements Routes {
         return ApiResponse.noContent();
     }
 
+    /** The user, required; an id no longer than a path parameter, as user ids are keys. */
     private static String userId(ApiRequest request) {
-        return request.queryParameter("userId").filter(id -> !id.isBlank()).orElseThrow(() -> ApiException.invalid(
-                "userId is required: whose notifications", List.of(new ApiError("userId", "userId is required"))));
+        String userId = request.queryParameter("userId").filter(id -> !id.isBlank()).orElseThrow(() -> ApiException
+                .invalid("userId is required: whose notifications", List.of(new ApiError("userId", "userId is required"))));
+        if (userId.length() > Router.MAX_PARAMETER_LENGTH) {
+            throw ApiException.invalid("userId is too long", List.of(new ApiError("userId",
+                    "a user id has at most " + Router.MAX_PARAMETER_LENGTH + " characters")));
+        }
+        return userId;
     }
 }

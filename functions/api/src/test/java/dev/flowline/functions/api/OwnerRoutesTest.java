@@ -119,5 +119,9 @@ class OwnerRoutesTest {
         assertThat(api.call("POST", "/flowline/v1/notifications/" + newest + "/read", Map.of("userId", "62"), null)
                 .status()).isEqualTo(404);
         assertThat(api.call("GET", "/flowline/v1/notifications", null).status()).isEqualTo(400);
+        assertThat(api.call("GET", "/flowline/v1/notifications", Map.of("userId", "61", "after", "9".repeat(2000)),
+                null).status()).isEqualTo(400);
+        assertThat(api.call("GET", "/flowline/v1/notifications", Map.of("userId", "6".repeat(3000)), null).status())
+                .isEqualTo(400);
     }
 }
