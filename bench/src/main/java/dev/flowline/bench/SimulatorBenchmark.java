@@ -71,6 +71,7 @@ public class SimulatorBenchmark {
     @Setup(Level.Invocation)
     public void setUp() {
         simulator = new Simulator(START, ZoneOffset.UTC).addFlow(FLOW);
+        simulator.outbox().directory().withOwners("101");
         trials = new ArrayList<>(contacts);
         for (int i = 0; i < contacts; i++) {
             var contact = new Contact("c" + i);

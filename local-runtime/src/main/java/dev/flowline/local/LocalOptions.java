@@ -49,7 +49,7 @@ public record LocalOptions(int apiPort, Path outbox, boolean devClock, int dynam
                                  delivery.reorder schedule.late schedule.duplicate (also FLOWLINE_FAULTS)
             AWS_ENDPOINT_URL set: DynamoDB and SQS are that emulator's (LocalStack, moto's server), which keeps
             their data or not; the data folder then keeps the development clock only.
-            FLOWLINE_* variables configure the engine as in a function (FLOWLINE_MAIL_FROM, FLOWLINE_USER_EMAILS,
+            FLOWLINE_* variables configure the engine as in a function (FLOWLINE_MAIL_FROM,
             FLOWLINE_TIME_ZONE, table names...).""";
 
     public LocalOptions {

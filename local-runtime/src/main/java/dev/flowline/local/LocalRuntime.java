@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.flowline.aws.AwsClients;
 import dev.flowline.aws.AwsConfig;
 import dev.flowline.aws.AwsEngine;
-import dev.flowline.aws.ConfiguredRecipients;
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.aws.dynamodb.FlowlineTables;
 import dev.flowline.aws.eventbridge.EventBridgeEvents;
@@ -127,8 +126,7 @@ public final class LocalRuntime implements AutoCloseable {
                     new LocalEventBus(sqs, List.of(queues.triggers().url(), queues.goals().url()), clock),
                     stepsConfig.busName(), stepsConfig.maxCauseChain(), stepsConfig.defaultAccount());
             var accountScope = new AccountScope();
-            this.outboxMailer = new OutboxMailer(options.outbox(), stepsConfig.mailFrom(),
-                    new ConfiguredRecipients(stepsConfig.userEmails()), clock,
+            this.outboxMailer = new OutboxMailer(options.outbox(), stepsConfig.mailFrom(), clock,
                     () -> accountScope.current().orElse(null));
             var mailer = new ThrottledMailer(outboxMailer, options.faults());
             Function<AwsConfig, AwsEngine> engineOf = config -> AwsEngine.builder(config, clients).clock(clock)

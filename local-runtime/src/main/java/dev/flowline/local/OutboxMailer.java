@@ -1,7 +1,6 @@
 package dev.flowline.local;
 
 import dev.flowline.aws.accounts.Account;
-import dev.flowline.aws.ses.RecipientDirectory;
 import dev.flowline.engine.action.InternalEmail;
 import dev.flowline.engine.action.Mailer;
 import dev.flowline.engine.action.MarketingEmail;
@@ -40,16 +39,14 @@ final class OutboxMailer implements Mailer {
 
     private final Path outbox;
     private final String from;
-    private final RecipientDirectory recipients;
     private final Clock clock;
     private final Supplier<Account> account;
     private final AtomicLong repeats = new AtomicLong();
 
     /** @param account the account each email is sent for, read at each send; null there is an error */
-    OutboxMailer(Path outbox, String from, RecipientDirectory recipients, Clock clock, Supplier<Account> account) {
+    OutboxMailer(Path outbox, String from, Clock clock, Supplier<Account> account) {
         this.outbox = outbox;
         this.from = from;
-        this.recipients = recipients;
         this.clock = clock;
         this.account = account;
     }
@@ -70,7 +67,7 @@ final class OutboxMailer implements Mailer {
 
     @Override
     public void sendInternalEmail(InternalEmail email) {
-        write(email.idempotencyKey(), recipients.addressesOf(email), email.subject(), email.body(),
+        write(email.idempotencyKey(), email.to(), email.subject(), email.text(),
                 Map.of("X-Flowline-Flow-Id", email.flowId()));
     }
 
@@ -78,7 +75,7 @@ final class OutboxMailer implements Mailer {
                        Map<String, String> extraHeaders) {
         var message = new StringBuilder()
                 .append("From: ").append(from).append("\r\n")
-                // a group with no members: the internal email's users have no configured address
+                // a group with no members
                 .append("To: ").append(to.isEmpty() ? "undisclosed-recipients:;" : String.join(", ", to)).append("\r\n")
                 .append("Subject: ").append(oneLine(subject)).append("\r\n")
                 .append("Date: ").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(clock)))

@@ -51,9 +51,9 @@ class FlowlineOutboxTest {
 
     @Test
     void theOutboxListsEachWrittenEmailOldestFirst() throws IOException {
-        var mailer = new OutboxMailer(outbox, "flows@example.com", email -> List.of(), CLOCK, () -> DEV);
-        mailer.sendInternalEmail(new InternalEmail("nurture:ada:1#3", "nurture", "ada", List.of("101"), List.of(),
-                List.of(), "New lead", "A new lead"));
+        var mailer = new OutboxMailer(outbox, "flows@example.com", CLOCK, () -> DEV);
+        mailer.sendInternalEmail(new InternalEmail("nurture:ada:1#3", "nurture", "ada", List.of("ops@example.com"),
+                "New lead", "A new lead"));
         mailer.sendMarketingEmail(new MarketingEmail("nurture:ada:1#2", "nurture", "ada", "ada@example.com",
                 "welcome", Map.of()));
         // the marketing email was written first
@@ -70,7 +70,7 @@ class FlowlineOutboxTest {
         assertThat(first.path("idempotencyKey").asText()).isEqualTo("nurture:ada:1#2");
         assertThat(first.path("fileName").asText()).isEqualTo(OutboxMailer.fileName("nurture:ada:1#2"));
         assertThat(results.get(1).path("subject").asText()).isEqualTo("New lead");
-        assertThat(results.get(1).path("to")).isEmpty();
+        assertThat(results.get(1).path("to").get(0).asText()).isEqualTo("ops@example.com");
     }
 
     @Test
@@ -80,7 +80,7 @@ class FlowlineOutboxTest {
 
     @Test
     void theRoutesListOnlyTheFolderOfTheRequestsAccount() {
-        new OutboxMailer(outbox, "flows@example.com", email -> List.of(), CLOCK, () -> new Account("acme"))
+        new OutboxMailer(outbox, "flows@example.com", CLOCK, () -> new Account("acme"))
                 .sendMarketingEmail(new MarketingEmail("k1", "nurture", "ada", "ada@acme.example", "welcome",
                         Map.of()));
 
@@ -91,7 +91,7 @@ class FlowlineOutboxTest {
     @Test
     void theLocalRuntimeServesItsOutboxOnTheApi() throws Exception {
         try (var runtime = LocalRuntime.start(new LocalOptions(0, outbox, false, 0, 0, null, Map.of(), 1, 50))) {
-            new OutboxMailer(runtime.outbox(), "flows@example.com", email -> List.of(), CLOCK, () -> DEV)
+            new OutboxMailer(runtime.outbox(), "flows@example.com", CLOCK, () -> DEV)
                     .sendMarketingEmail(new MarketingEmail("k1", "nurture", "ada", "ada@example.com", "welcome",
                             Map.of()));
 

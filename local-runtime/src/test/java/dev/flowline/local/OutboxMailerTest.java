@@ -28,7 +28,7 @@ class OutboxMailerTest {
 
     @Test
     void anEmailIsWrittenOncePerIdempotencyKeyAsAnRfc822Message() throws IOException {
-        var mailer = new OutboxMailer(outbox, "flows@example.com", email -> List.of(), CLOCK, () -> DEV);
+        var mailer = new OutboxMailer(outbox, "flows@example.com", CLOCK, () -> DEV);
         var email = new MarketingEmail("enrolment-1#2", "nurture", "ada", "ada@example.com", "welcome",
                 Map.of("firstname", "Ada"));
 
@@ -45,12 +45,11 @@ class OutboxMailerTest {
     }
 
     @Test
-    void anInternalEmailGoesToTheConfiguredAddressesOfItsUsers() throws IOException {
-        var mailer = new OutboxMailer(outbox, "flows@example.com", email -> List.of("ops@example.com"), CLOCK,
-                () -> DEV);
+    void anInternalEmailGoesToItsAddressesWithItsTextPart() throws IOException {
+        var mailer = new OutboxMailer(outbox, "flows@example.com", CLOCK, () -> DEV);
 
-        mailer.sendInternalEmail(new InternalEmail("enrolment-1#1", "nurture", "ada", List.of("101"), List.of(),
-                List.of(), "New\nlead", "A new lead"));
+        mailer.sendInternalEmail(new InternalEmail("enrolment-1#1", "nurture", "ada", List.of("ops@example.com"),
+                "New\nlead", "<p>A new lead</p>"));
 
         try (var files = Files.list(outbox.resolve("dev"))) {
             assertThat(Files.readString(files.findFirst().orElseThrow()))
@@ -61,7 +60,7 @@ class OutboxMailerTest {
     @Test
     void eachAccountsEmailsGoToItsOwnFolderAndTheSameKeyOfTwoAccountsIsTwoEmails() throws IOException {
         var account = new Account[]{DEV};
-        var mailer = new OutboxMailer(outbox, "flows@example.com", email -> List.of(), CLOCK, () -> account[0]);
+        var mailer = new OutboxMailer(outbox, "flows@example.com", CLOCK, () -> account[0]);
         var email = new MarketingEmail("nurture:ada:1#2", "nurture", "ada", "ada@example.com", "welcome", Map.of());
 
         mailer.sendMarketingEmail(email);
@@ -75,7 +74,7 @@ class OutboxMailerTest {
 
     @Test
     void anEmailOfNoAccountIsRefusedNotWrittenWhereAnAccountWouldSeeIt() {
-        var mailer = new OutboxMailer(outbox, "flows@example.com", email -> List.of(), CLOCK, () -> null);
+        var mailer = new OutboxMailer(outbox, "flows@example.com", CLOCK, () -> null);
 
         assertThatIllegalStateException().isThrownBy(() -> mailer.sendMarketingEmail(new MarketingEmail("k1",
                 "nurture", "ada", "ada@example.com", "welcome", Map.of())));

@@ -4,7 +4,6 @@ import dev.flowline.engine.action.ActionPorts;
 import dev.flowline.engine.action.CrmRecords;
 import dev.flowline.engine.action.Mailer;
 import dev.flowline.engine.action.Notifier;
-import dev.flowline.engine.action.OwnerDirectory;
 import dev.flowline.engine.action.RotationState;
 import dev.flowline.engine.action.SmsQuota;
 import dev.flowline.engine.action.SmsSender;
@@ -27,6 +26,7 @@ import dev.flowline.engine.journey.JourneyEnrolmentStore;
 import dev.flowline.engine.journey.JourneyLimits;
 import dev.flowline.engine.journey.JourneyStore;
 import dev.flowline.engine.list.ListStore;
+import dev.flowline.engine.owner.OwnerDirectory;
 
 import java.time.Clock;
 import java.time.Duration;

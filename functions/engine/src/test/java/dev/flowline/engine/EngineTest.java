@@ -6,6 +6,8 @@ import dev.flowline.engine.action.Mailer;
 import dev.flowline.engine.action.MarketingEmail;
 import dev.flowline.engine.action.NewRecord;
 import dev.flowline.engine.action.NewTask;
+import dev.flowline.engine.action.Notification;
+import dev.flowline.engine.action.Notifier;
 import dev.flowline.engine.action.SmsMessage;
 import dev.flowline.engine.action.SmsSender;
 import dev.flowline.engine.action.SmsStatus;
@@ -17,9 +19,11 @@ import dev.flowline.engine.enrolment.EngineEvents;
 import dev.flowline.engine.idempotency.EffectInProgress;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -74,7 +78,22 @@ class EngineTest {
                         return SmsStatus.DELIVERED;
                     }
                 })
-                .notifier(notification -> calls.add("notification " + notification.idempotencyKey()));
+                .notifier(new Notifier() {
+                    @Override
+                    public void notify(InAppNotification notification) {
+                        calls.add("notification " + notification.idempotencyKey());
+                    }
+
+                    @Override
+                    public Page<Notification> inbox(String userId, String after, int limit) {
+                        return new Page<>(List.of(), Optional.empty());
+                    }
+
+                    @Override
+                    public boolean markRead(String userId, String notificationId, Instant at) {
+                        return false;
+                    }
+                });
     }
 
     @Test
@@ -86,11 +105,12 @@ class EngineTest {
 
         for (int attempt = 0; attempt < 2; attempt++) {
             wrapped.mailer().sendMarketingEmail(new MarketingEmail("k1", "f", "c", "a@example.com", "welcome", Map.of()));
-            wrapped.mailer().sendInternalEmail(new InternalEmail("k2", "f", "c", List.of("u"), List.of(), List.of(), "s", "b"));
+            wrapped.mailer().sendInternalEmail(new InternalEmail("k2", "f", "c", List.of("u@example.com"), "s", "b"));
             assertThat(wrapped.webhooks().call(new WebhookRequest("k3", "POST", "https://example.com", Map.of(), "{}", null)))
                     .isEqualTo(WebhookResponse.status(503, "30"));
             assertThat(wrapped.sms().send(new SmsMessage("k4", "f", "c", List.of("u"), null, "hi"))).isEqualTo("m-4");
-            wrapped.notifier().notify(new InAppNotification("k5", "f", "c", List.of("u"), "", "s", "b"));
+            wrapped.notifier().notify(new InAppNotification("k5", "f", "c", List.of("u"), List.of(), "", "s", "b",
+                    Instant.EPOCH));
             taskIds.add(wrapped.records().createTask(new NewTask("k6", "f", "c", "TODO", "s", "", "", null, null)));
             recordIds.add(wrapped.records().createRecord(new NewRecord("k7", "f", "c", "0-3", Map.of())));
         }

@@ -1,9 +1,7 @@
 package dev.flowline.aws;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.aws.dynamodb.FlowlineTables;
-import dev.flowline.engine.json.FlowlineJson;
 
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -27,8 +25,8 @@ import java.util.stream.Collectors;
  * @param timeZone            {@code FLOWLINE_TIME_ZONE}, the account's time zone, UTC by default
  * @param webhookSecret       {@code FLOWLINE_WEBHOOK_SECRET}, may be null: the key that signs the webhooks of an
  *                            account without a signing key of its own ({@code SigningKeys})
- * @param userEmails          {@code FLOWLINE_USER_EMAILS}: a JSON object of user id to email address, the
- *                            recipients of internal emails
+ * @param notificationEmailCopy {@code FLOWLINE_NOTIFICATION_EMAIL_COPY}, false by default: whether each in-app
+ *                            notification also goes by email to its users' addresses in the owner directory
  * @param plainHttpHosts      {@code FLOWLINE_WEBHOOK_HTTP_HOSTS}: comma-separated hosts webhooks may reach over
  *                            plain http (local development only, e.g. {@code localhost}); empty: HTTPS only
  * @param maxCauseChain       {@code FLOWLINE_MAX_CAUSE_CHAIN}: how many events may lead to one, 10 by default
@@ -42,14 +40,13 @@ import java.util.stream.Collectors;
 public record AwsConfig(FlowlineTables tables, String stepQueueUrl, String deadLetterQueueUrl, String busName,
                         String scheduleGroup, String wakerArn, String schedulerRoleArn, String mailFrom,
                         String sesConfigurationSet, ZoneId timeZone, String webhookSecret,
-                        Map<String, String> userEmails, Set<String> plainHttpHosts, int maxCauseChain,
+                        boolean notificationEmailCopy, Set<String> plainHttpHosts, int maxCauseChain,
                         String activationQueueUrl, Account defaultAccount, int apiRateLimit) {
 
     public static final int DEFAULT_MAX_CAUSE_CHAIN = 10;
     public static final int DEFAULT_API_RATE_LIMIT = 100;
 
     public AwsConfig {
-        userEmails = Map.copyOf(userEmails);
         plainHttpHosts = Set.copyOf(plainHttpHosts);
     }
 
@@ -70,7 +67,7 @@ public record AwsConfig(FlowlineTables tables, String stepQueueUrl, String deadL
                 blankToNull(env.get("FLOWLINE_SES_CONFIGURATION_SET")),
                 ZoneId.of(env.getOrDefault("FLOWLINE_TIME_ZONE", "UTC")),
                 blankToNull(env.get("FLOWLINE_WEBHOOK_SECRET")),
-                userEmails(env.get("FLOWLINE_USER_EMAILS")),
+                Boolean.parseBoolean(env.getOrDefault("FLOWLINE_NOTIFICATION_EMAIL_COPY", "false")),
                 Arrays.stream(env.getOrDefault("FLOWLINE_WEBHOOK_HTTP_HOSTS", "").split(","))
                         .map(String::strip).filter(host -> !host.isEmpty()).collect(Collectors.toSet()),
                 Integer.parseInt(env.getOrDefault("FLOWLINE_MAX_CAUSE_CHAIN", String.valueOf(DEFAULT_MAX_CAUSE_CHAIN))),
@@ -81,14 +78,8 @@ public record AwsConfig(FlowlineTables tables, String stepQueueUrl, String deadL
 
     public AwsConfig withActivationQueueUrl(String url) {
         return new AwsConfig(tables, stepQueueUrl, deadLetterQueueUrl, busName, scheduleGroup, wakerArn,
-                schedulerRoleArn, mailFrom, sesConfigurationSet, timeZone, webhookSecret, userEmails, plainHttpHosts,
+                schedulerRoleArn, mailFrom, sesConfigurationSet, timeZone, webhookSecret, notificationEmailCopy, plainHttpHosts,
                 maxCauseChain, url, defaultAccount, apiRateLimit);
-    }
-
-    private static Map<String, String> userEmails(String json) {
-        return json == null || json.isBlank() ? Map.of()
-                : FlowlineJson.mapper().convertValue(FlowlineJson.read(json, Object.class), new TypeReference<>() {
-                });
     }
 
     private static String blankToNull(String value) {

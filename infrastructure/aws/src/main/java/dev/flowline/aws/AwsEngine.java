@@ -3,6 +3,9 @@ package dev.flowline.aws;
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.aws.accounts.ApiTokens;
 import dev.flowline.aws.accounts.SigningKeys;
+import dev.flowline.aws.crm.DynamoNotifier;
+import dev.flowline.aws.crm.DynamoOwnerDirectory;
+import dev.flowline.aws.crm.DynamoRotationState;
 import dev.flowline.aws.dynamodb.DueEnrolments;
 import dev.flowline.aws.dynamodb.DynamoContactStore;
 import dev.flowline.aws.dynamodb.DynamoCrmObjectStore;
@@ -46,8 +49,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The engine wired to AWS: DynamoDB stores, the SQS step and activation queues, Scheduler wake-ups, the EventBridge
- * bus, SES and HTTP webhooks. Built once per function instance ({@link #fromEnvironment()}); tests and the local
+ * The engine wired to AWS: DynamoDB stores (with the owner directory, round-robin counters and in-app notifications
+ * in the {@code crm} table), the SQS step and activation queues, Scheduler wake-ups, the EventBridge bus, SES and
+ * HTTP webhooks. Built once per function instance ({@link #fromEnvironment()}); tests and the local
  * runtime build it on emulators and may replace the clock and the outward-facing ports. Handlers reach the stores
  * as the engine's ports ({@link #engine()}); besides, this gives only what is AWS's own: the configuration, the
  * account, the SQS client for dead-letter queues, the tokens and due enrolments of every account, and what the
@@ -98,6 +102,8 @@ public final class AwsEngine {
         this.stepScheduler = new SqsStepScheduler(sqs, account, config.stepQueueUrl(), wakeUps, clock,
                 builder.maxQueueDelay);
         var standIns = new StandInServices();
+        Mailer mailer = builder.mailer != null ? builder.mailer : new SesMailer(clients.sesV2.get(),
+                new SesMailer.Config(config.mailFrom(), config.sesConfigurationSet(), account));
         this.engine = new Engine(EnginePorts.builder()
                 .clock(clock).timeZone(config.timeZone()).flowCacheTtl(builder.flowCacheTtl)
                 .journeyLimits(builder.journeyLimits).activationBudget(builder.activationBudget)
@@ -112,15 +118,16 @@ public final class AwsEngine {
                 .events(builder.events != null ? builder.events.apply(account) : new EventBridgeEvents(
                         clients.eventBridge.get(), config.busName(), config.maxCauseChain(), account))
                 .idempotency(new EffectLedger(dynamo, config.tables(), account, clock))
-                .mailer(builder.mailer != null ? builder.mailer : new SesMailer(clients.sesV2.get(),
-                        new ConfiguredRecipients(config.userEmails()),
-                        new SesMailer.Config(config.mailFrom(), config.sesConfigurationSet(), account)))
+                .mailer(mailer)
                 .webhooks(builder.webhooks != null ? builder.webhooks : new HttpWebhookCaller(
                         webhookCredentials(clients.secrets(clock), new SigningKeys(dynamo, config.tables(), clock)),
                         new HttpWebhookCaller.Config(config.plainHttpHosts()), clock))
                 .crmObjects(new DynamoCrmObjectStore(dynamo, config.tables(), account))
-                .sms(standIns).smsQuota(standIns).notifier(standIns).owners(standIns)
-                .rotations(standIns)
+                .sms(standIns).smsQuota(standIns)
+                .owners(new DynamoOwnerDirectory(dynamo, config.tables(), account))
+                .rotations(new DynamoRotationState(dynamo, config.tables(), account, clock))
+                .notifier(new DynamoNotifier(dynamo, config.tables(), account,
+                        Optional.of(mailer).filter(copies -> config.notificationEmailCopy())))
                 .build());
     }
 

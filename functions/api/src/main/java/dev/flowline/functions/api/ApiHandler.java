@@ -89,7 +89,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         router.get("/health", request -> ApiResponse.ok("{\"status\":\"ok\"}"));
         for (Routes routes : List.<Routes>of(new FlowRoutes(engine), new ContactRoutes(engine),
                 new ListRoutes(engine), new EventRoutes(engine), new FlowlineRoutes(engine),
-                new JourneyRoutes(engine), new OpenApiRoutes(), new CrmObjectRoutes(engine))) {
+                new JourneyRoutes(engine), new OwnerRoutes(engine), new NotificationRoutes(engine),
+                new OpenApiRoutes(), new CrmObjectRoutes(engine))) {
             routes.register(router);
         }
         extraRoutes.forEach(routes -> routes.register(router));

@@ -12,6 +12,7 @@ import dev.flowline.engine.json.FlowlineJson;
 import dev.flowline.engine.json.InvalidJsonException;
 import dev.flowline.engine.history.HistoryEntry;
 import dev.flowline.engine.history.HistoryKind;
+import dev.flowline.engine.owner.OwnerDirectory;
 import dev.flowline.engine.simulation.SimulationReport;
 import dev.flowline.engine.simulation.Simulator;
 
@@ -44,10 +45,13 @@ final class DryRuns {
 
     private final Clock clock;
     private final ZoneId timeZone;
+    private final OwnerDirectory owners;
 
-    DryRuns(Clock clock, ZoneId timeZone) {
+    /** @param owners the account's owner directory, which the run's actions read as the deployed ones do */
+    DryRuns(Clock clock, ZoneId timeZone, OwnerDirectory owners) {
         this.clock = clock;
         this.timeZone = timeZone;
+        this.owners = owners;
     }
 
     /** A contact at the start of the run. */
@@ -99,6 +103,8 @@ final class DryRuns {
     private SimulationReport simulate(Flow flow, Instant start, Instant until, List<StartingContact> contacts,
                                       List<Entry> timeline) {
         var simulator = new Simulator(start, timeZone).addFlow(flow);
+        owners.teams().forEach(simulator.outbox().directory()::putTeam);
+        owners.everyActiveOwner().forEach(simulator.outbox().directory()::putOwner);
         contacts.forEach(c -> {
             var contact = new Contact(c.id());
             c.properties().forEach((name, value) -> contact.setProperty(name, value, start));
@@ -336,22 +342,7 @@ final class DryRuns {
         report.outbox().marketingEmails().forEach(m -> emails.add(new Email("MARKETING", m.idempotencyKey(),
                 m.contactId(), m.to() == null ? List.of() : List.of(m.to()), m.contentId(), null)));
         report.outbox().internalEmails().forEach(m -> emails.add(new Email("INTERNAL", m.idempotencyKey(),
-                m.contactId(), recipients(m.userIds(), m.teamIds(), m.ownerIds()), null, m.subject())));
+                m.contactId(), m.to(), null, m.subject())));
         return emails;
-    }
-
-    /** An internal email's recipients as {@code user:1}, {@code team:2}, {@code owner:3}. */
-    private static List<String> recipients(List<String> users, List<String> teams, List<String> owners) {
-        var all = new ArrayList<String>();
-        addAll(all, "user:", users);
-        addAll(all, "team:", teams);
-        addAll(all, "owner:", owners);
-        return all;
-    }
-
-    private static void addAll(List<String> all, String prefix, List<String> ids) {
-        if (ids != null) {
-            ids.forEach(id -> all.add(prefix + id));
-        }
     }
 }

@@ -28,7 +28,7 @@ final class FlowlineRoutes implements Routes {
     FlowlineRoutes(Engine engine) {
         this.engine = engine;
         this.ports = engine.ports();
-        this.dryRuns = new DryRuns(ports.clock(), ports.timeZone());
+        this.dryRuns = new DryRuns(ports.clock(), ports.timeZone(), ports.owners());
     }
 
     @Override

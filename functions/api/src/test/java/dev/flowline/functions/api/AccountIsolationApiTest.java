@@ -6,6 +6,7 @@ import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.EmbeddedAws;
 import dev.flowline.aws.SampleFlows;
 import dev.flowline.aws.accounts.Account;
+import dev.flowline.engine.action.InAppNotification;
 import dev.flowline.engine.json.FlowlineJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,17 +78,27 @@ class AccountIsolationApiTest {
             Map.entry("PUT /crm/v4/objects/{fromObjectType}/{fromObjectId}/associations/{toObjectType}/{toObjectId}",
                     "[]"),
             Map.entry("DELETE /crm/v4/objects/{fromObjectType}/{fromObjectId}/associations/{toObjectType}/{toObjectId}",
-                    ""));
+                    ""),
+            Map.entry("GET /crm/v3/owners/{ownerId}", ""),
+            Map.entry("PUT /flowline/v1/owners/{ownerId}", "{\"email\":\"eve@example.com\"}"),
+            Map.entry("DELETE /flowline/v1/owners/{ownerId}", ""),
+            Map.entry("PUT /flowline/v1/teams/{teamId}", "{\"name\":\"Eve's team\"}"),
+            Map.entry("POST /flowline/v1/notifications/{notificationId}/read?userId={ownerId}", ""));
     /**
      * Archiving is idempotent in HubSpot: an unknown contact or record is a 204 too, and B's stay (checked below); a
      * task associated with B's contact is refused (400); listing and batch reading of A's own tasks find none of B's
-     * (checked below).
+     * (checked below). Putting an owner or a team makes A's own, and B's stays (checked below).
      */
-    private static final Map<String, Integer> NOT_404 = Map.of("DELETE /crm/v3/objects/contacts/{contactId}", 204,
-            "DELETE /crm/v3/objects/{objectType}/{objectId}", 204,
-            "DELETE /crm/v4/objects/{fromObjectType}/{fromObjectId}/associations/{toObjectType}/{toObjectId}", 204,
-            "POST /crm/v3/objects/{objectType}", 400, "GET /crm/v3/objects/{objectType}", 200,
-            "POST /crm/v3/objects/{objectType}/batch/read", 207);
+    private static final Map<String, Integer> NOT_404 = Map.ofEntries(
+            Map.entry("DELETE /crm/v3/objects/contacts/{contactId}", 204),
+            Map.entry("DELETE /crm/v3/objects/{objectType}/{objectId}", 204),
+            Map.entry("DELETE /crm/v4/objects/{fromObjectType}/{fromObjectId}/associations/{toObjectType}/{toObjectId}", 204),
+            Map.entry("POST /crm/v3/objects/{objectType}", 400), Map.entry("GET /crm/v3/objects/{objectType}", 200),
+            Map.entry("POST /crm/v3/objects/{objectType}/batch/read", 207),
+            Map.entry("PUT /flowline/v1/owners/{ownerId}", 200), Map.entry("PUT /flowline/v1/teams/{teamId}", 200));
+    /** The query a route needs besides its ids. */
+    private static final Map<String, String> QUERIES = Map.of(
+            "POST /flowline/v1/notifications/{notificationId}/read", "?userId={ownerId}");
     /** Routes whose path parameter names no account data: templates are the same for everyone. */
     private static final List<String> NO_ACCOUNT_DATA = List.of("POST /automation/v4/flows/templates/{templateId}");
 
@@ -135,11 +146,17 @@ class AccountIsolationApiTest {
                 .isEqualTo(200);
         String task = call(tokenOfB, "POST", "/crm/v3/objects/tasks", TASK_OF_CONTACT.replace("{contactId}", contact))
                 .body().path("id").asText();
+        call(tokenOfB, "PUT", "/flowline/v1/teams/t1", "{\"name\":\"West\"}");
+        call(tokenOfB, "PUT", "/flowline/v1/owners/o1", "{\"email\":\"bob@example.com\",\"teams\":[{\"id\":\"t1\"}]}");
+        var inbox = engine.forAccount(new Account("beta")).engine().ports().notifier();
+        inbox.notify(new InAppNotification("k1", flow, contact, List.of("o1"), List.of(), "APP", "s", "b", Api.NOW));
         idsOfB = Map.ofEntries(Map.entry("contactId", contact), Map.entry("flowId", flow), Map.entry("listId", list),
                 Map.entry("revisionId", "1"), Map.entry("enrolmentId", enrolled.body().path("enrolmentId").asText()),
                 Map.entry("journeyId", journey), Map.entry("version", "1"), Map.entry("objectType", "tasks"),
                 Map.entry("objectId", task), Map.entry("fromObjectType", "contacts"),
-                Map.entry("fromObjectId", contact), Map.entry("toObjectType", "tasks"), Map.entry("toObjectId", task));
+                Map.entry("fromObjectId", contact), Map.entry("toObjectType", "tasks"), Map.entry("toObjectId", task),
+                Map.entry("ownerId", "o1"), Map.entry("teamId", "t1"), Map.entry("notificationId",
+                        inbox.inbox("o1", null, 1).items().getFirst().id()));
     }
 
     private String fill(String template) {
@@ -157,8 +174,9 @@ class AccountIsolationApiTest {
                 .filter(endpoint -> endpoint.contains("{")).filter(endpoint -> !NO_ACCOUNT_DATA.contains(endpoint))
                 .toList();
 
-        assertThat(BODIES.keySet()).as("every route with an id is tested").containsExactlyInAnyOrderElementsOf(withIds);
-        for (String endpoint : withIds) {
+        List<String> called = withIds.stream().map(endpoint -> endpoint + QUERIES.getOrDefault(endpoint, "")).toList();
+        assertThat(BODIES.keySet()).as("every route with an id is tested").containsExactlyInAnyOrderElementsOf(called);
+        for (String endpoint : called) {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             Api.Answer answer = call(tokenOfA, method, fill(endpoint.substring(method.length() + 1)),
                     fill(BODIES.get(endpoint)));
@@ -180,6 +198,11 @@ class AccountIsolationApiTest {
                 .isEqualTo("Call");
         assertThat(task.path("associations").path("contacts").path("results")).hasSize(1);
         assertThat(call(tokenOfA, "GET", "/crm/v3/objects/tasks", null).body().path("results")).isEmpty();
+        var bob = call(tokenOfB, "GET", "/crm/v3/owners/o1", null).body();
+        assertThat(bob.path("email").asText()).as("B's owner is untouched").isEqualTo("bob@example.com");
+        assertThat(bob.path("teams").get(0).path("name").asText()).isEqualTo("West");
+        assertThat(call(tokenOfB, "GET", "/flowline/v1/notifications?userId=o1", null).body().path("results")
+                .get(0).path("read").asBoolean()).isFalse();
     }
 
     @Test
@@ -187,6 +210,10 @@ class AccountIsolationApiTest {
         call(tokenOfA, "POST", "/crm/v3/objects/contacts", "{\"properties\":{\"email\":\"grace@example.com\"}}");
 
         assertThat(call(tokenOfA, "GET", "/automation/v4/flows", null).body().path("results")).isEmpty();
+        assertThat(call(tokenOfA, "GET", "/crm/v3/owners", null).body().path("results")).isEmpty();
+        assertThat(call(tokenOfA, "GET", "/crm/v3/owners?email=bob@example.com", null).body().path("results")).isEmpty();
+        assertThat(call(tokenOfA, "GET", "/flowline/v1/teams", null).body().path("results")).isEmpty();
+        assertThat(call(tokenOfA, "GET", "/flowline/v1/notifications?userId=o1", null).body().path("results")).isEmpty();
         assertThat(call(tokenOfA, "GET", "/flowline/v1/journeys", null).body().path("results")).isEmpty();
         assertThat(call(tokenOfA, "GET", "/crm/v3/objects/contacts", null).body().path("results"))
                 .extracting(c -> c.path("properties").path("email").asText()).containsExactly("grace@example.com");

@@ -23,14 +23,30 @@ public final class ActionExecutor {
 
     private final Map<ActionType, ActionHandler<SingleConnectionAction>> builtIns;
     private final ActionHandler<WebhookAction> webhook;
+    private final Tokens tokens;
 
     ActionExecutor(Map<ActionType, ActionHandler<SingleConnectionAction>> builtIns,
-                   ActionHandler<WebhookAction> webhook) {
+                   ActionHandler<WebhookAction> webhook, Tokens tokens) {
         this.builtIns = Map.copyOf(builtIns);
         this.webhook = webhook;
+        this.tokens = tokens;
     }
 
+    /**
+     * Runs the action. One that cannot be done ({@link ActionFailure}: a token that cannot be filled, a user the
+     * directory does not know) fails with the reason, and the contact goes on along its last connection: an action's
+     * only one, a value branch's default.
+     */
     public StepResult execute(Action action, ActionContext context) {
+        try {
+            return run(action, context.withTokens(tokens));
+        } catch (ActionFailure e) {
+            return StepResult.next(action.edges().isEmpty() ? null : action.edges().getLast().connection().nextActionId(),
+                    StepResult.Outcome.failed(e.getMessage()));
+        }
+    }
+
+    private StepResult run(Action action, ActionContext context) {
         return switch (action) {
             case ListBranchAction branch -> Branches.ifThen(branch, context);
             case StaticBranchAction branch -> Branches.valueEquals(branch, context);

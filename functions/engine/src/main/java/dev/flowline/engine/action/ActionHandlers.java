@@ -22,7 +22,8 @@ public final class ActionHandlers {
         for (ActionType type : ActionType.values()) {
             handler(type, ports, workflows).ifPresent(handler -> handlers.put(type, handler));
         }
-        return new ActionExecutor(handlers, new WebhookHandler(ports.webhooks()));
+        return new ActionExecutor(handlers, new WebhookHandler(ports.webhooks()),
+                new Tokens(ports.owners(), ports.contacts()));
     }
 
     /** The handler of {@code type}, or none for a type Flowline does not perform. */
@@ -33,8 +34,8 @@ public final class ActionHandlers {
             case DELAY_UNTIL_DATE -> DelayActions::untilDate;
             case DELAY_UNTIL_EVENT -> DelayActions::untilEvent;
             case MARKETING_EMAIL -> MessageActions.marketingEmail(ports.mailer());
-            case INTERNAL_EMAIL -> MessageActions.internalEmail(ports.mailer());
-            case IN_APP_NOTIFICATION -> MessageActions.inAppNotification(ports.notifier());
+            case INTERNAL_EMAIL -> MessageActions.internalEmail(ports.mailer(), ports.owners());
+            case IN_APP_NOTIFICATION -> MessageActions.inAppNotification(ports.notifier(), ports.owners());
             case SMS -> new SmsAction(ports.sms(), ports.smsQuota());
             case SET_PROPERTY -> new SetPropertyAction();
             case LIST_ADD_OR_REMOVE -> ListActions::addOrRemove;

@@ -1,7 +1,10 @@
 package dev.flowline.engine.action;
 
+import dev.flowline.engine.contact.ContactStore;
+import dev.flowline.engine.owner.OwnerDirectory;
+
 /**
- * The side-effect ports built-in actions use, by name. The engine's ports provide them; "enrol in another
+ * The side-effect ports built-in actions use, and the stores they read, by name. The engine's ports provide them; "enrol in another
  * workflow" is the engine's own service and comes to the actions separately ({@link WorkflowEnrolments}).
  */
 public interface ActionPorts {
@@ -21,4 +24,7 @@ public interface ActionPorts {
     SmsSender sms();
 
     SmsQuota smsQuota();
+
+    /** The contacts personalisation tokens of fetched objects look up. */
+    ContactStore contacts();
 }

@@ -37,14 +37,14 @@ final class CreateActions {
 
     private static StepResult createTask(CrmRecords records, SingleConnectionAction action, ActionContext context) {
         JsonNode fields = action.fields();
-        String subject = Tokens.replace(Fields.text(fields, "subject"), context.contact());
+        String subject = context.fill(Fields.text(fields, "subject"));
         if (subject.isBlank()) {
             return Results.failed(action, "the task has no subject");
         }
         JsonNode due = Fields.node(fields, "due_time");
         Instant dueAt = due == null || !due.isObject() ? null : RelativeTime.from(due, context.now(), context.timeZone());
         var task = new NewTask(context.idempotencyKey(), context.flow().id(), context.contact().id(),
-                Fields.text(fields, "task_type"), subject, Tokens.replace(Fields.text(fields, "body"), context.contact()),
+                Fields.text(fields, "task_type"), subject, context.fill(Fields.text(fields, "body")),
                 Fields.text(fields, "priority"), owner(Fields.node(fields, "owner_assignment"), context), dueAt);
         try {
             return Results.succeeded(action, "created task " + records.createTask(task) + " \"" + subject + "\"");
@@ -60,7 +60,7 @@ final class CreateActions {
             return null;
         }
         String owner = value.isObject() ? Values.resolve(value, context).orElse("")
-                : Tokens.replace(value.asText(), context.contact());
+                : context.fill(value.asText());
         return owner.isBlank() ? null : owner;
     }
 

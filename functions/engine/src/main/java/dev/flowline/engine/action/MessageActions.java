@@ -3,6 +3,7 @@ package dev.flowline.engine.action;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.contact.EmailAddress;
 import dev.flowline.engine.definition.SingleConnectionAction;
+import dev.flowline.engine.owner.OwnerDirectory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +13,9 @@ import java.util.TreeMap;
 
 /**
  * The messages a flow sends: a marketing email to the contact ({@code 0-4}), an internal email
- * ({@code 0-8}) and an in-app notification ({@code 0-9}) to users. A message nobody can receive fails with
- * the reason, and the contact goes on.
+ * ({@code 0-8}) and an in-app notification ({@code 0-9}) to users, found in the owner directory. A message nobody
+ * can receive, or naming a user, team or owner the directory does not have, fails with the reason, and the contact
+ * goes on.
  */
 final class MessageActions {
 
@@ -27,12 +29,12 @@ final class MessageActions {
         return (action, context) -> marketingEmail(mailer, action, context);
     }
 
-    static ActionHandler<SingleConnectionAction> internalEmail(Mailer mailer) {
-        return (action, context) -> internalEmail(mailer, action, context);
+    static ActionHandler<SingleConnectionAction> internalEmail(Mailer mailer, OwnerDirectory directory) {
+        return (action, context) -> internalEmail(mailer, directory, action, context);
     }
 
-    static ActionHandler<SingleConnectionAction> inAppNotification(Notifier notifier) {
-        return (action, context) -> inAppNotification(notifier, action, context);
+    static ActionHandler<SingleConnectionAction> inAppNotification(Notifier notifier, OwnerDirectory directory) {
+        return (action, context) -> inAppNotification(notifier, directory, action, context);
     }
 
     private static StepResult marketingEmail(Mailer mailer, SingleConnectionAction action, ActionContext context) {
@@ -75,36 +77,41 @@ final class MessageActions {
         return values;
     }
 
-    private static StepResult internalEmail(Mailer mailer, SingleConnectionAction action, ActionContext context) {
+    private static StepResult internalEmail(Mailer mailer, OwnerDirectory directory, SingleConnectionAction action,
+                                            ActionContext context) {
         List<String> users = Fields.list(action.fields(), "user_ids");
         List<String> teams = Fields.list(action.fields(), "team_ids");
         var owners = new ArrayList<String>();
         for (String property : Fields.list(action.fields(), "owner_properties")) {
-            context.contact().value(property).ifPresent(owners::add);
+            context.contact().value(property).filter(owner -> !owner.isBlank()).ifPresent(owners::add);
         }
         if (users.isEmpty() && teams.isEmpty() && owners.isEmpty()) {
             return Results.failed(action, "the internal email has no recipient: no users, no teams, and the contact has no owner in the chosen properties");
         }
+        List<String> to = new Recipients(directory).users(users).teams(teams).owners(owners).emails();
+        if (to.isEmpty()) {
+            return Results.failed(action, "none of the internal email's users, teams and owners has an email address in the owner directory");
+        }
         mailer.sendInternalEmail(new InternalEmail(context.idempotencyKey(), context.flow().id(),
-                context.contact().id(), users, teams, owners, text(action, "subject", context),
-                text(action, "body", context)));
-        return Results.succeeded(action, "sent internal email to " + count(users.size() + teams.size() + owners.size()));
+                context.contact().id(), to, text(action, "subject", context), text(action, "body", context)));
+        return Results.succeeded(action, "sent internal email to " + count(to.size()));
     }
 
-    private static StepResult inAppNotification(Notifier notifier, SingleConnectionAction action,
-                                                ActionContext context) {
+    private static StepResult inAppNotification(Notifier notifier, OwnerDirectory directory,
+                                                SingleConnectionAction action, ActionContext context) {
         List<String> users = Fields.list(action.fields(), "user_ids");
         if (users.isEmpty()) {
             return Results.failed(action, "the notification has no recipient");
         }
+        var recipients = new Recipients(directory).users(users);
         notifier.notify(new InAppNotification(context.idempotencyKey(), context.flow().id(), context.contact().id(),
-                users, Fields.text(action.fields(), "delivery_method"), text(action, "subject", context),
-                text(action, "body", context)));
+                users, recipients.emails(), Fields.text(action.fields(), "delivery_method"),
+                text(action, "subject", context), text(action, "body", context), context.now()));
         return Results.succeeded(action, "sent in-app notification to " + count(users.size()));
     }
 
     private static String text(SingleConnectionAction action, String field, ActionContext context) {
-        return Tokens.replace(Fields.text(action.fields(), field), context.contact());
+        return context.fill(Fields.text(action.fields(), field));
     }
 
     private static String count(int recipients) {

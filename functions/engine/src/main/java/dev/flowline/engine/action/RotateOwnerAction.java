@@ -1,15 +1,19 @@
 package dev.flowline.engine.action;
 
 import dev.flowline.engine.definition.SingleConnectionAction;
+import dev.flowline.engine.owner.Owner;
+import dev.flowline.engine.owner.OwnerDirectory;
 
 import java.util.ArrayList;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * Rotate record to owner ({@code 0-11}): assigns the contact to the chosen users and the eligible members
- * of the chosen teams in turn, so that each gets an even share. {@code target_property} defaults to
+ * Rotate record to owner ({@code 0-11}): assigns the contact to the owners of the chosen users and the main-team
+ * members of the chosen teams (from the owner directory) in turn, so that each gets an even share; a user or team
+ * the directory does not have fails the action. {@code target_property} defaults to
  * {@code hubspot_owner_id}; unless {@code overwrite_current_owner} is "true", a contact that already has an
  * owner keeps it.
  */
@@ -36,7 +40,7 @@ final class RotateOwnerAction implements ActionHandler<SingleConnectionAction> {
         }
         SortedSet<String> owners = owners(action);
         if (owners.isEmpty()) {
-            return Results.failed(action, "no eligible owner to rotate to");
+            return Results.failed(action, "no eligible owner to rotate to: the chosen teams have no active main-team member");
         }
         long turn = rotations.nextTurn(context.flow().id() + "/" + action.actionId(), owners, context.idempotencyKey());
         String owner = new ArrayList<>(owners).get((int) (turn % owners.size()));
@@ -45,10 +49,8 @@ final class RotateOwnerAction implements ActionHandler<SingleConnectionAction> {
     }
 
     private SortedSet<String> owners(SingleConnectionAction action) {
-        SortedSet<String> owners = new TreeSet<>(Fields.list(action.fields(), "user_ids"));
-        for (String team : Fields.list(action.fields(), "team_ids")) {
-            owners.addAll(directory.eligibleMembers(team));
-        }
-        return owners;
+        var recipients = new Recipients(directory).users(Fields.list(action.fields(), "user_ids"))
+                .teams(Fields.list(action.fields(), "team_ids"));
+        return recipients.found().stream().map(Owner::id).collect(Collectors.toCollection(TreeSet::new));
     }
 }

@@ -41,8 +41,8 @@ final class SmsAction implements ActionHandler<SingleConnectionAction> {
 
     private StepResult send(SingleConnectionAction action, ActionContext context) {
         List<String> users = Fields.list(action.fields(), "user_ids");
-        String phone = Tokens.replace(Fields.text(action.fields(), "phone_number"), context.contact()).trim();
-        String body = Tokens.replace(Fields.text(action.fields(), "body"), context.contact());
+        String phone = context.fill(Fields.text(action.fields(), "phone_number")).trim();
+        String body = context.fill(Fields.text(action.fields(), "body"));
         if ((users.isEmpty() && phone.isEmpty()) || body.isBlank()) {
             return Results.failed(action, "the SMS needs a recipient and a text");
         }

@@ -1,27 +1,143 @@
 package dev.flowline.engine.action;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.contact.ContactStore;
+import dev.flowline.engine.owner.Owner;
+import dev.flowline.engine.owner.OwnerDirectory;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Personalisation tokens in text fields: {@code {{ enrolled_object.<property> }}} (spaces optional) becomes
- * the contact's value of that property, or "" when it has none. Other tokens are left as written.
+ * Fills HubSpot's personalisation tokens in the text an action sends or stores (spaces inside the braces optional):
+ * <ul>
+ *   <li>{@code {{ contact.<property> }}} and {@code {{ enrolled_object.<property> }}}: the contact's value, "" when
+ *       it has none;</li>
+ *   <li>{@code {{ owner.<field> }}}: the contact owner's ({@code hubspot_owner_id}) {@code email},
+ *       {@code firstname}, {@code lastname}, {@code fullname}, {@code id} or {@code userid} from the owner
+ *       directory, and {@code {{ contact.<owner property>.<field> }}} the same for any property holding an owner
+ *       id; "" when the property is empty;</li>
+ *   <li>{@code {{ fetched_objects.<data source>.<property> }}}: a property of the contact the flow's data source of
+ *       that name fetches, for the data sources Flowline can resolve ({@link #fetched}).</li>
+ * </ul>
+ * Any other token, and one that names what is not there (an owner not in the directory, a data source the flow does
+ * not have or Flowline cannot resolve), throws {@link UnresolvedToken} naming it, which fails the action: a token is
+ * never sent as written.
  */
-final class Tokens {
+public final class Tokens {
 
-    private static final Pattern ENROLLED_OBJECT =
-            Pattern.compile("\\{\\{\\s*enrolled_object\\.([A-Za-z0-9_\\-]+)\\s*}}");
+    private static final Pattern TOKEN = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_\\-]+");
+    private static final String OWNER_PROPERTY = RotateOwnerAction.DEFAULT_OWNER_PROPERTY;
 
-    private Tokens() {
+    private final OwnerDirectory owners;
+    private final ContactStore contacts;
+
+    public Tokens(OwnerDirectory owners, ContactStore contacts) {
+        this.owners = owners;
+        this.contacts = contacts;
     }
 
-    static String replace(String text, Contact contact) {
-        if (text == null || text.isEmpty()) {
-            return text == null ? "" : text;
+    /** A token that cannot be filled; its message names the token and why. */
+    static final class UnresolvedToken extends ActionFailure {
+        UnresolvedToken(String token, String why) {
+            super("the token {{ " + token + " }} cannot be filled: " + why);
         }
-        Matcher tokens = ENROLLED_OBJECT.matcher(text);
-        return tokens.replaceAll(token -> Matcher.quoteReplacement(contact.value(token.group(1)).orElse("")));
+    }
+
+    /** {@code text} with every token filled for the enrolled contact of {@code context}. */
+    String fill(String text, ActionContext context) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        Matcher tokens = TOKEN.matcher(text);
+        return tokens.replaceAll(token -> Matcher.quoteReplacement(value(token.group(1), context)));
+    }
+
+    private String value(String token, ActionContext context) {
+        String[] parts = token.split("\\.", -1);
+        for (String part : parts) {
+            if (!NAME.matcher(part).matches()) {
+                throw new UnresolvedToken(token, "it is not a token Flowline knows");
+            }
+        }
+        Contact contact = context.contact();
+        return switch (parts[0]) {
+            case "contact", "enrolled_object" -> switch (parts.length) {
+                case 2 -> contact.value(parts[1]).orElse("");
+                case 3 -> ownerField(token, contact.value(parts[1]), parts[2]);
+                default -> throw new UnresolvedToken(token, "it names no property");
+            };
+            case "owner" -> {
+                if (parts.length != 2) {
+                    throw new UnresolvedToken(token, "an owner token is owner.<field>");
+                }
+                yield ownerField(token, contact.value(OWNER_PROPERTY), parts[1]);
+            }
+            case "fetched_objects" -> {
+                if (parts.length != 3) {
+                    throw new UnresolvedToken(token, "a fetched-object token is fetched_objects.<data source>.<property>");
+                }
+                yield fetched(token, parts[1], context).value(parts[2]).orElse("");
+            }
+            default -> throw new UnresolvedToken(token, "it is not a token Flowline knows");
+        };
+    }
+
+    /** A field of the owner whose id {@code ownerId} holds; "" for no owner. */
+    private String ownerField(String token, Optional<String> ownerId, String field) {
+        if (ownerId.isEmpty() || ownerId.get().isBlank()) {
+            return "";
+        }
+        Owner owner = owners.owner(ownerId.get()).orElseThrow(() -> new UnresolvedToken(token,
+                "owner " + ownerId.get() + " is not in the owner directory"));
+        String value = switch (field.toLowerCase(Locale.ROOT)) {
+            case "email" -> owner.email();
+            case "firstname" -> owner.firstName();
+            case "lastname" -> owner.lastName();
+            case "fullname" -> String.join(" ", nonNull(owner.firstName()), nonNull(owner.lastName())).strip();
+            case "id" -> owner.id();
+            case "userid", "user_id" -> owner.userId();
+            default -> throw new UnresolvedToken(token, "owners have no field " + field
+                    + " (email, firstname, lastname, fullname, id, userid)");
+        };
+        return nonNull(value);
+    }
+
+    /**
+     * The contact the flow's data source {@code name} fetches. Flowline resolves contact data sources ({@code
+     * objectTypeId} {@code 0-1}) that find a contact by {@code hs_object_id} or {@code email}: a
+     * {@code STATIC_PROPERTY_FILTER} with {@code staticValue}, or an {@code ENROLLED_RECORD_PROPERTY_FILTER} with the
+     * enrolled contact's {@code recordFieldName}. Other data sources need CRM searches Flowline does not make.
+     */
+    private Contact fetched(String token, String name, ActionContext context) {
+        JsonNode source = Optional.ofNullable(context.flow().dataSources()).orElse(List.of()).stream()
+                .filter(candidate -> name.equals(candidate.path("name").asText(null))).findFirst()
+                .orElseThrow(() -> new UnresolvedToken(token, "the flow has no data source named " + name));
+        String type = source.path("type").asText("");
+        String objectType = source.path("objectTypeId").asText("");
+        String property = source.path("propertyName").asText("");
+        String wanted = switch (type) {
+            case "STATIC_PROPERTY_FILTER" -> source.path("staticValue").asText("");
+            case "ENROLLED_RECORD_PROPERTY_FILTER" ->
+                    context.contact().value(source.path("recordFieldName").asText("")).orElse("");
+            default -> null;
+        };
+        if (wanted == null || !"0-1".equals(objectType) || !(property.equals("hs_object_id") || property.equals("email"))) {
+            throw new UnresolvedToken(token, "the data source " + name + " (" + type + " on object " + objectType
+                    + ") is not one Flowline can resolve: only contacts found by hs_object_id or email");
+        }
+        Optional<Contact> found = wanted.isBlank() ? Optional.empty()
+                : property.equals("email") ? contacts.findByEmail(wanted) : contacts.find(wanted);
+        return found.orElseThrow(() -> new UnresolvedToken(token, "the data source " + name
+                + " found no contact with " + property + " \"" + wanted + "\""));
+    }
+
+    private static String nonNull(String value) {
+        return value == null ? "" : value;
     }
 }

@@ -30,7 +30,7 @@ final class Values {
     /** The value, or empty when it has none (an unset property, a missing output, an unknown member). */
     static Optional<String> resolve(JsonNode value, ActionContext context) {
         String resolved = switch (typeOf(value)) {
-            case "STATIC_VALUE" -> Tokens.replace(value.path("staticValue").asText(""), context.contact());
+            case "STATIC_VALUE" -> context.fill(value.path("staticValue").asText(""));
             case "OBJECT_PROPERTY" -> context.contact().value(value.path("propertyName").asText()).orElse(null);
             case "FIELD_DATA" -> context.enrolment().outputs()
                     .getOrDefault(value.path("actionId").asText(), Map.of())

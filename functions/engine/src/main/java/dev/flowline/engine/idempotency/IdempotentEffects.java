@@ -1,5 +1,6 @@
 package dev.flowline.engine.idempotency;
 
+import dev.flowline.engine.Page;
 import dev.flowline.engine.action.CrmRecords;
 import dev.flowline.engine.action.InAppNotification;
 import dev.flowline.engine.action.InternalEmail;
@@ -7,12 +8,15 @@ import dev.flowline.engine.action.Mailer;
 import dev.flowline.engine.action.MarketingEmail;
 import dev.flowline.engine.action.NewRecord;
 import dev.flowline.engine.action.NewTask;
+import dev.flowline.engine.action.Notification;
 import dev.flowline.engine.action.Notifier;
 import dev.flowline.engine.action.SmsMessage;
 import dev.flowline.engine.action.SmsSender;
 import dev.flowline.engine.action.SmsStatus;
 import dev.flowline.engine.action.WebhookCaller;
 import dev.flowline.engine.action.WebhookResponse;
+
+import java.time.Instant;
 
 /**
  * The side-effect ports, each made once per idempotency key through the ledger. The engine wraps its ports here
@@ -67,8 +71,24 @@ public final class IdempotentEffects {
         };
     }
 
+    /** Notifications are delivered once per key; the inboxes are read as they are. */
     public static Notifier notifier(IdempotencyLedger ledger, Notifier notifier) {
-        return notification -> ledger.sendOnce(notification.idempotencyKey(), () -> notifier.notify(notification));
+        return new Notifier() {
+            @Override
+            public void notify(InAppNotification notification) {
+                ledger.sendOnce(notification.idempotencyKey(), () -> notifier.notify(notification));
+            }
+
+            @Override
+            public Page<Notification> inbox(String userId, String after, int limit) {
+                return notifier.inbox(userId, after, limit);
+            }
+
+            @Override
+            public boolean markRead(String userId, String notificationId, Instant at) {
+                return notifier.markRead(userId, notificationId, at);
+            }
+        };
     }
 
     /** A redelivered create gets the id of the record the first one made. */

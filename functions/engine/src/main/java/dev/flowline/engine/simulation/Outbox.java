@@ -1,12 +1,13 @@
 package dev.flowline.engine.simulation;
 
 import dev.flowline.engine.EnginePorts;
+import dev.flowline.engine.Page;
 import dev.flowline.engine.action.InAppNotification;
 import dev.flowline.engine.action.InternalEmail;
 import dev.flowline.engine.action.Mailer;
 import dev.flowline.engine.action.MarketingEmail;
+import dev.flowline.engine.action.Notification;
 import dev.flowline.engine.action.Notifier;
-import dev.flowline.engine.action.OwnerDirectory;
 import dev.flowline.engine.action.RotationState;
 import dev.flowline.engine.action.SmsMessage;
 import dev.flowline.engine.action.SmsQuota;
@@ -18,23 +19,26 @@ import dev.flowline.engine.action.WebhookResponse;
 import dev.flowline.engine.crm.CrmObject;
 import dev.flowline.engine.crm.CrmObjectType;
 
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
  * Records what a simulation would have sent or created, once per idempotency key, as the real adapters do (the
- * tasks and records flows create are kept in an in-memory CRM object store);
- * and stands in for the services actions ask: teams, round-robin counters, webhook endpoints (200 unless
- * told otherwise), SMS delivery (pending until told) and the monthly SMS count.
+ * tasks and records flows create are kept in an in-memory CRM object store), with each user's in-app
+ * notifications; and stands in for the services actions ask: the owner directory, round-robin counters, webhook
+ * endpoints (200 unless told otherwise), SMS delivery (pending until told) and the monthly SMS count.
  */
-public final class Outbox implements Mailer, Notifier, OwnerDirectory, RotationState, WebhookCaller,
+public final class Outbox implements Mailer, Notifier, RotationState, WebhookCaller,
         SmsSender, SmsQuota {
 
     private final Map<String, MarketingEmail> marketingEmails = new LinkedHashMap<>();
@@ -48,14 +52,16 @@ public final class Outbox implements Mailer, Notifier, OwnerDirectory, RotationS
     private final Map<String, SmsStatus> smsStatuses = new HashMap<>();
     private final Map<String, Boolean> smsReservations = new HashMap<>();
     private final Map<YearMonth, Integer> smsPerMonth = new HashMap<>();
-    private final Map<String, List<String>> teams = new HashMap<>();
+    private final Map<String, Map<String, Notification>> inboxes = new HashMap<>();
+    private final InMemoryOwnerDirectory directory = new InMemoryOwnerDirectory();
     private final Map<String, Rotation> rotations = new HashMap<>();
     private final Map<String, Long> turns = new HashMap<>();
     private Function<WebhookRequest, WebhookResponse> endpoints = request -> WebhookResponse.status(200);
 
     /** Gives the outbox as every side-effect port of an engine: what a simulation or a benchmark runs on. */
     public EnginePorts.Builder connect(EnginePorts.Builder ports) {
-        return ports.mailer(this).webhooks(this).sms(this).smsQuota(this).notifier(this).crmObjects(crm).owners(this)
+        return ports.mailer(this).webhooks(this).sms(this).smsQuota(this).notifier(this).crmObjects(crm)
+                .owners(directory)
                 .rotations(this);
     }
 
@@ -71,12 +77,35 @@ public final class Outbox implements Mailer, Notifier, OwnerDirectory, RotationS
 
     @Override
     public void notify(InAppNotification notification) {
-        notifications.putIfAbsent(notification.idempotencyKey(), notification);
+        if (notifications.putIfAbsent(notification.idempotencyKey(), notification) == null) {
+            String id = Notifier.idOf(notification);
+            notification.userIds().forEach(user -> inboxes.computeIfAbsent(user, u -> new HashMap<>()).put(id,
+                    new Notification(id, user, notification.flowId(), notification.contactId(),
+                            notification.subject(), notification.body(), notification.sentAt(), null)));
+        }
     }
 
     @Override
-    public List<String> eligibleMembers(String teamId) {
-        return teams.getOrDefault(teamId, List.of());
+    public Page<Notification> inbox(String userId, String after, int limit) {
+        // newest first: the ids sort by time, so the reversed id order pages from the newest
+        List<Notification> newestFirst = inboxes.getOrDefault(userId, Map.of()).values().stream()
+                .sorted(Comparator.comparing(Notification::id).reversed())
+                .dropWhile(note -> after != null && note.id().compareTo(after) >= 0).toList();
+        return newestFirst.size() <= limit ? new Page<>(newestFirst, Optional.empty())
+                : new Page<>(newestFirst.subList(0, limit), Optional.of(newestFirst.get(limit - 1).id()));
+    }
+
+    @Override
+    public boolean markRead(String userId, String notificationId, Instant at) {
+        Notification note = inboxes.getOrDefault(userId, Map.of()).get(notificationId);
+        if (note == null) {
+            return false;
+        }
+        if (!note.read()) {
+            inboxes.get(userId).put(notificationId, new Notification(note.id(), note.userId(), note.flowId(),
+                    note.contactId(), note.subject(), note.body(), note.createdAt(), at));
+        }
+        return true;
     }
 
     @Override
@@ -122,10 +151,9 @@ public final class Outbox implements Mailer, Notifier, OwnerDirectory, RotationS
         });
     }
 
-    /** Makes {@code members} the eligible members of {@code teamId}. */
-    public Outbox team(String teamId, String... members) {
-        teams.put(teamId, List.of(members));
-        return this;
+    /** The owners and teams actions find, which a simulation fills. */
+    public InMemoryOwnerDirectory directory() {
+        return directory;
     }
 
     /** How the webhook endpoints answer from now on. */

@@ -14,7 +14,9 @@ import dev.flowline.engine.enrolment.EnrolmentDecision;
 import dev.flowline.engine.enrolment.EnrolmentSource;
 import dev.flowline.engine.json.FlowlineJson;
 import dev.flowline.engine.history.HistoryEntry;
+import dev.flowline.engine.owner.OwnerDirectory;
 import dev.flowline.engine.simulation.InMemoryContactStore;
+import dev.flowline.engine.simulation.InMemoryOwnerDirectory;
 import dev.flowline.engine.simulation.Outbox;
 import dev.flowline.engine.simulation.SimulationReport;
 
@@ -102,7 +104,7 @@ final class ActionTesting {
             }
 
             public OwnerDirectory owners() {
-                return outbox;
+                return outbox.directory();
             }
 
             public RotationState rotations() {
@@ -120,18 +122,22 @@ final class ActionTesting {
             public SmsQuota smsQuota() {
                 return outbox;
             }
+
+            public ContactStore contacts() {
+                return new InMemoryContactStore();
+            }
         };
     }
 
     static ActionContext context(Flow flow, Contact contact, Instant now) {
         Enrolment enrolment = Enrolment.start(flow.id(), contact.id(), 1, EnrolmentSource.MANUAL, "1", now);
         return new ActionContext(flow, enrolment, contact, now, ZONE, EvaluationContext.of(Clock.fixed(now, ZONE)),
-                enrolment.nextStep().idempotencyKey());
+                enrolment.nextStep().idempotencyKey(), new Tokens(new InMemoryOwnerDirectory(), new InMemoryContactStore()));
     }
 
     static ActionContext withOutputs(ActionContext context, String actionId, Map<String, String> outputs) {
         return new ActionContext(context.flow(), context.enrolment().withOutput(actionId, outputs), context.contact(),
-                context.now(), context.timeZone(), context.evaluation(), context.idempotencyKey());
+                context.now(), context.timeZone(), context.evaluation(), context.idempotencyKey(), context.tokens());
     }
 
     /** The history lines of a contact about one action of a flow, in order. */

@@ -7,6 +7,7 @@ import dev.flowline.engine.simulation.Simulator;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static dev.flowline.engine.action.ActionTesting.START;
 import static dev.flowline.engine.action.ActionTesting.ZONE;
@@ -22,6 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessageActionsTest {
 
     private final Simulator simulator = new Simulator(START, ZONE);
+
+    {
+        simulator.outbox().directory().withOwners("11", "12", "33").withTeam("22", "44");
+    }
 
     private SimulationReport run(Flow flow, dev.flowline.engine.contact.Contact contact) {
         simulator.addFlow(flow).addContact(contact);
@@ -107,11 +112,10 @@ class MessageActionsTest {
                 contact("c", "email", "ada@example.com", "firstname", "Ada", "hubspot_owner_id", "33"));
 
         assertThat(report.outbox().internalEmails()).singleElement().satisfies(email -> {
-            assertThat(email.userIds()).containsExactly("11");
-            assertThat(email.teamIds()).containsExactly("22");
-            assertThat(email.ownerIds()).containsExactly("33");
+            assertThat(email.to()).containsExactly("11@example.com", "44@example.com", "33@example.com");
             assertThat(email.subject()).isEqualTo("New lead: Ada");
             assertThat(email.body()).isEqualTo("<p>ada@example.com from </p>");
+            assertThat(email.text()).isEqualTo("ada@example.com from");
         });
         assertThat(report.enrolments("f").getFirst().sentMarketingEmail()).isFalse();
     }
@@ -127,6 +131,20 @@ class MessageActionsTest {
     }
 
     @Test
+    void internalEmailToAUserTeamOrOwnerTheDirectoryDoesNotHaveFailsAndSendsNothing() {
+        for (String recipients : List.of("\"user_ids\":[\"11\",\"77\"]", "\"team_ids\":[\"88\"]",
+                "\"owner_properties\":[\"hubspot_owner_id\"]")) {
+            var report = run(flow("f", action("0-8", "{\"subject\":\"s\",\"body\":\"b\"," + recipients + "}")),
+                    contact("c" + recipients.length(), "hubspot_owner_id", "99"));
+
+            assertThat(lastOf(report, "f", "c" + recipients.length(), "1").kind()).isEqualTo(HistoryKind.ACTION_FAILED);
+            assertThat(lastOf(report, "f", "c" + recipients.length(), "1").detail())
+                    .matches("(user 77|team 88|owner 99) is not .*in the owner directory");
+        }
+        assertThat(simulator.outbox().internalEmails()).isEmpty();
+    }
+
+    @Test
     void inAppNotificationGoesToTheUsers() {
         var report = run(flow("f", action("0-9", """
                         {"user_ids":["11","12"],"delivery_method":"APP","subject":"Hot lead {{ enrolled_object.firstname }}",
@@ -138,6 +156,19 @@ class MessageActionsTest {
             assertThat(note.deliveryMethod()).isEqualTo("APP");
             assertThat(note.subject()).isEqualTo("Hot lead Ada");
             assertThat(note.body()).isEqualTo("Call now");
+            assertThat(note.emails()).containsExactly("11@example.com", "12@example.com");
         });
+        assertThat(report.outbox().inbox("12", null, 10).items()).singleElement()
+                .satisfies(note -> assertThat(note.subject()).isEqualTo("Hot lead Ada"));
+    }
+
+    @Test
+    void inAppNotificationToAnUnknownUserFails() {
+        var report = run(flow("f", action("0-9", """
+                        {"user_ids":["11","404"],"delivery_method":"APP","subject":"s","body":"b"}""")),
+                contact("c"));
+
+        assertThat(lastOf(report, "f", "c", "1").detail()).isEqualTo("user 404 is not an active owner in the owner directory");
+        assertThat(report.outbox().notifications()).isEmpty();
     }
 }

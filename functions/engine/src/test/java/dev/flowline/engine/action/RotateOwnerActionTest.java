@@ -3,6 +3,7 @@ package dev.flowline.engine.action;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.history.HistoryKind;
+import dev.flowline.engine.owner.Owner;
 import dev.flowline.engine.simulation.Simulator;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RotateOwnerActionTest {
 
     private final Simulator simulator = new Simulator(START, ZONE);
+    private int failures;
+
+    {
+        simulator.outbox().directory().withOwners("u1", "u2", "u3", "u4");
+    }
 
     private static Flow rotation(String fields) {
         return flow("f", action("0-11", fields));
@@ -64,7 +70,7 @@ class RotateOwnerActionTest {
 
     @Test
     void teamsRotateThroughTheirEligibleMembers() {
-        simulator.outbox().team("t1", "u7", "u8");
+        simulator.outbox().directory().withTeam("t1", "u7", "u8");
         simulator.addFlow(rotation("{\"user_ids\":[\"u1\"],\"team_ids\":[\"t1\"],\"target_property\":\"csm_owner\"}"));
 
         assertThat(counts(enrolContacts("csm_owner", 0, 6)))
@@ -98,7 +104,8 @@ class RotateOwnerActionTest {
     @Test
     void theSameStepRunTwiceTakesOneTurn() {
         var outbox = new dev.flowline.engine.simulation.Outbox();
-        var handler = new RotateOwnerAction(outbox, outbox);
+        outbox.directory().withOwners("u1", "u2");
+        var handler = new RotateOwnerAction(outbox.directory(), outbox);
         Flow flow = rotation("{\"user_ids\":[\"u1\",\"u2\"],\"overwrite_current_owner\":\"true\"}");
         var action = (dev.flowline.engine.definition.SingleConnectionAction) flow.action("1").orElseThrow();
 
@@ -114,12 +121,43 @@ class RotateOwnerActionTest {
 
     @Test
     void noEligibleOwnerFails() {
-        simulator.addFlow(rotation("{\"team_ids\":[\"empty\"]}"));
-        simulator.addContact(contact("c"));
-        simulator.enrol("f", "c");
+        simulator.outbox().directory().withTeam("empty");
+        assertThat(failureOf("{\"team_ids\":[\"empty\"]}")).contains("no eligible owner");
+    }
 
-        var report = simulator.runUntil(START.plus(Duration.ofMinutes(1)));
+    @Test
+    void usersAreAssignedTheirOwnerId() {
+        simulator.outbox().directory().putOwner(new Owner("501", "x@example.com", null, null, "9001", List.of(),
+                START, START, false));
+        simulator.addFlow(rotation("{\"user_ids\":[\"9001\"]}"));
 
-        assertThat(lastOf(report, "f", "c", "1").kind()).isEqualTo(HistoryKind.ACTION_FAILED);
+        assertThat(enrolContacts("hubspot_owner_id", 0, 1)).containsExactly("501");
+    }
+
+    @Test
+    void unknownUsersAndTeamsFailWithThePlainReason() {
+        assertThat(failureOf("{\"user_ids\":[\"u1\",\"ghost\"]}"))
+                .isEqualTo("user ghost is not an active owner in the owner directory");
+        assertThat(failureOf("{\"team_ids\":[\"t9\"]}")).isEqualTo("team t9 is not in the owner directory");
+    }
+
+    @Test
+    void archivedOwnersAreNotAssigned() {
+        var owner = simulator.outbox().directory().owner("u2").orElseThrow();
+        simulator.outbox().directory().putOwner(owner.archivedAt(START));
+
+        assertThat(failureOf("{\"user_ids\":[\"u2\"]}")).contains("user u2 is not an active owner");
+    }
+
+    private String failureOf(String fields) {
+        simulator.addFlow(rotation(fields));
+        String contactId = "failing" + ++failures;
+        simulator.addContact(contact(contactId));
+        simulator.enrol("f", contactId);
+        var report = simulator.runUntil(simulator.clock().instant().plus(Duration.ofMinutes(1)));
+        var entry = lastOf(report, "f", contactId, "1");
+        assertThat(entry.kind()).isEqualTo(HistoryKind.ACTION_FAILED);
+        assertThat(simulator.contacts().find(contactId).orElseThrow().value("hubspot_owner_id")).isEmpty();
+        return entry.detail();
     }
 }

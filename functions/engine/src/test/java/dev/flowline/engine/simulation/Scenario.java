@@ -26,6 +26,10 @@ public final class Scenario {
 
     private final Simulator simulator = new Simulator(T0, ZoneOffset.UTC);
 
+    public Scenario() {
+        simulator.outbox().directory().withOwners(TestFlow.INTERNAL_EMAIL_USER);
+    }
+
     public Scenario flow(TestFlow flow) {
         return flow(flow.build());
     }

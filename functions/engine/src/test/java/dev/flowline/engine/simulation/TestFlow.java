@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
  */
 public final class TestFlow {
 
+    /** The user internal emails of {@link #internalEmail} go to; scenarios have it in their owner directory. */
+    public static final String INTERNAL_EMAIL_USER = "101";
+
     private final String id;
     private boolean enabled = true;
     private String criteria = """
@@ -186,7 +189,7 @@ public final class TestFlow {
 
     public static String internalEmail(String actionId, String next) {
         return single(actionId, next, "0-8", """
-                {"user_ids":["101"],"subject":"New lead","body":"<p>A new lead</p>"}""");
+                {"user_ids":["%s"],"subject":"New lead","body":"<p>A new lead</p>"}""".formatted(INTERNAL_EMAIL_USER));
     }
 
     /** An if/then branch with one named branch and a default. */

@@ -63,7 +63,8 @@ import java.util.Set;
  *   <tr><td>crm ({@code FLOWLINE_CRM_TABLE}, {@code flowline-crm})</td>
  *       <td>{@code pk} / {@code sk}: the account's CRM data beside contacts, one key space per kind, each
  *           {@code pk} beginning with the account and the kind (CRM objects and their associations, owners and
- *           teams, notifications, counters)</td>
+ *           teams, notifications, counters); TTL on {@code expiresAt} (epoch seconds) for items kept a while only
+ *           (round-robin turns)</td>
  *       <td>none</td></tr>
  * </table>
  * Every key and index value but the token hashes and the due minutes begins with the account id ({@code
@@ -112,7 +113,7 @@ public record FlowlineTables(String flows, String contacts, String enrolments, S
                 prefix + metrics, prefix + effects, prefix + lists, prefix + tokens, prefix + crm);
     }
 
-    /** Creates the tables that do not exist yet, waits until they are active, and turns on the effects TTL. */
+    /** Creates the tables that do not exist yet, waits until they are active, and turns on the effects and crm TTL. */
     public void create(DynamoDbClient dynamo) {
         for (CreateTableRequest request : createRequests()) {
             try {
@@ -123,9 +124,11 @@ public record FlowlineTables(String flows, String contacts, String enrolments, S
             }
         }
         // DynamoDB rejects enabling a TTL that is already enabled.
-        if (dynamo.describeTimeToLive(b -> b.tableName(effects)).timeToLiveDescription().attributeName() == null) {
-            dynamo.updateTimeToLive(b -> b.tableName(effects)
-                    .timeToLiveSpecification(t -> t.attributeName(EFFECTS_TTL_ATTRIBUTE).enabled(true)));
+        for (String table : List.of(effects, crm)) {
+            if (dynamo.describeTimeToLive(b -> b.tableName(table)).timeToLiveDescription().attributeName() == null) {
+                dynamo.updateTimeToLive(b -> b.tableName(table)
+                        .timeToLiveSpecification(t -> t.attributeName(EFFECTS_TTL_ATTRIBUTE).enabled(true)));
+            }
         }
     }
 

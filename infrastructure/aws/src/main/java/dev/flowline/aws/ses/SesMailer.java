@@ -5,6 +5,7 @@ import dev.flowline.engine.action.InternalEmail;
 import dev.flowline.engine.action.Mailer;
 import dev.flowline.engine.action.MarketingEmail;
 import dev.flowline.engine.json.FlowlineJson;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import dev.flowline.engine.contact.StandardEvents;
 import software.amazon.awssdk.services.sesv2.model.EmailContent;
@@ -19,7 +20,7 @@ import java.util.stream.Stream;
 /**
  * Sends email through SES v2. A marketing email is an SES template of the account, named by the email's content id
  * ({@link #templateName}), filled in with the personalisation values; an internal email is sent as it comes,
- * already personalised. Each message is tagged with the account and, for a marketing email, its id, so the
+ * already personalised and addressed, as HTML with a text part. Each message is tagged with the account and, for a marketing email, its id, so the
  * configuration set's events ({@link SesEmailEvents}) find their way back to the contact's account and to the
  * email filters.
  * The engine sends each idempotency key once (its idempotency ledger), so this adapter only sends.
@@ -36,15 +37,11 @@ public final class SesMailer implements Mailer {
     /** What SES accepts in a tag value; a content id outside it is not tagged rather than failing the send. */
     private static final Pattern TAG_VALUE = Pattern.compile("[A-Za-z0-9_-]{1,256}");
 
-    private static final System.Logger LOG = System.getLogger(SesMailer.class.getName());
-
     private final SesV2Client ses;
-    private final RecipientDirectory recipients;
     private final Config config;
 
-    public SesMailer(SesV2Client ses, RecipientDirectory recipients, Config config) {
+    public SesMailer(SesV2Client ses, Config config) {
         this.ses = ses;
-        this.recipients = recipients;
         this.config = config;
     }
 
@@ -61,18 +58,11 @@ public final class SesMailer implements Mailer {
                 .build(), tags);
     }
 
+    /** HTML with a plain text alternative, to the addresses the engine found in the owner directory. */
     @Override
     public void sendInternalEmail(InternalEmail email) {
-        List<String> to = recipients.addressesOf(email);
-        if (to.isEmpty()) {
-            LOG.log(System.Logger.Level.WARNING, "internal email {0} of flow {1} has no recipient with an address",
-                    email.idempotencyKey(), email.flowId());
-            return;
-        }
-        send(to, EmailContent.builder()
-                .simple(message -> message
-                        .subject(subject -> subject.data(email.subject()).charset("UTF-8"))
-                        .body(body -> body.text(text -> text.data(email.body()).charset("UTF-8"))))
+        send(email.to(), EmailContent.builder()
+                .raw(raw -> raw.data(SdkBytes.fromByteArray(AlternativeMessage.of(config.fromAddress(), email))))
                 .build(), List.of());
     }
 

@@ -14,8 +14,10 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,7 +42,7 @@ class SesMailerTest {
         moto.reset();
         ses = moto.clients().sesV2();
         // the SES mailer as the engine runs it: behind the idempotency ledger
-        mailer = IdempotentEffects.mailer(new InMemoryLedger(), new SesMailer(ses, email -> List.of("owner@example.com"),
+        mailer = IdempotentEffects.mailer(new InMemoryLedger(), new SesMailer(ses,
                 new SesMailer.Config(FROM, null, new Account("acme"))));
     }
 
@@ -50,17 +52,27 @@ class SesMailerTest {
     }
 
     @Test
-    void anInternalEmailIsSentAsItComesFromTheConfiguredAddress() {
+    void anInternalEmailIsSentAsHtmlWithATextPartFromTheConfiguredAddress() {
         verifySender();
 
         mailer.sendInternalEmail(notification("f:c:1#2"));
 
         assertThat(sentMail()).singleElement().satisfies(mail -> {
-            assertThat(mail.path("source").asText()).isEqualTo(FROM);
-            assertThat(mail.path("destinations").path("ToAddresses").get(0).asText()).isEqualTo("owner@example.com");
-            assertThat(mail.path("subject").asText()).isEqualTo("New lead: Ada");
-            assertThat(mail.path("body").asText()).isEqualTo("Ada filled in the demo form.");
+            assertThat(mail.path("destinations").toString()).contains("owner@example.com");
+            String raw = mail.path("raw_data").asText();
+            assertThat(raw).contains("From: " + FROM + "\r\n", "To: owner@example.com\r\n",
+                    "Subject: =?UTF-8?B?" + Base64.getEncoder().encodeToString("New lead: Ada".getBytes(UTF_8)) + "?=",
+                    "Content-Type: multipart/alternative");
+            assertThat(part(raw, "text/plain")).isEqualTo("Ada filled in the demo form.");
+            assertThat(part(raw, "text/html")).isEqualTo("<p>Ada filled in the <b>demo</b> form.</p>");
         });
+    }
+
+    /** The decoded content of the message's part of {@code type}. */
+    private static String part(String raw, String type) {
+        String afterType = raw.substring(raw.indexOf("Content-Type: " + type));
+        String content = afterType.substring(afterType.indexOf("\r\n\r\n") + 4, afterType.indexOf("\r\n--"));
+        return new String(Base64.getMimeDecoder().decode(content), UTF_8);
     }
 
     @Test
@@ -85,29 +97,19 @@ class SesMailerTest {
         assertThat(sentMail()).hasSize(1);
     }
 
-    @Test
-    void anInternalEmailWithoutRecipientAddressesIsNotSent() {
-        verifySender();
-        var nobody = new SesMailer(ses, email -> List.of(), new SesMailer.Config(FROM, null, new Account("acme")));
-
-        nobody.sendInternalEmail(notification("f:c:1#2"));
-
-        assertThat(sentMail()).isEmpty();
-    }
-
     private void verifySender() {
         ses.createEmailIdentity(i -> i.emailIdentity(FROM));
     }
 
     private static InternalEmail notification(String idempotencyKey) {
-        return new InternalEmail(idempotencyKey, "f", "c", List.of("7"), List.of(), List.of(), "New lead: Ada",
-                "Ada filled in the demo form.");
+        return new InternalEmail(idempotencyKey, "f", "c", List.of("owner@example.com"), "New lead: Ada",
+                "<p>Ada filled in the <b>demo</b> form.</p>");
     }
 
-    /** The simple messages moto's SES has sent. */
+    /** The raw messages moto's SES has sent. */
     private List<JsonNode> sentMail() {
         var sent = new ArrayList<JsonNode>();
-        moto.data().path("ses").path("Message").forEach(sent::add);
+        moto.data().path("ses").path("RawMessage").forEach(sent::add);
         return sent;
     }
 }
