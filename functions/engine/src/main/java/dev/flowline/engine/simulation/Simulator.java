@@ -41,6 +41,7 @@ public final class Simulator {
     private final InMemoryJourneyStore journeyStore = new InMemoryJourneyStore();
     private final InMemoryJourneyEnrolmentStore journeyEnrolments = new InMemoryJourneyEnrolmentStore();
     private final InMemoryContactStore contacts = new InMemoryContactStore();
+    private final InMemoryListStore lists = new InMemoryListStore();
     private final InMemoryEnrolmentStore enrolments = new InMemoryEnrolmentStore();
     private final InMemoryHistory history = new InMemoryHistory();
     private final InMemoryMetrics metrics = new InMemoryMetrics();
@@ -54,7 +55,7 @@ public final class Simulator {
     public Simulator(Instant start, ZoneId timeZone) {
         this.clock = new VirtualClock(start, timeZone);
         this.engine = new Engine(outbox.connect(EnginePorts.builder()).clock(clock).timeZone(timeZone)
-                .flows(flows).contacts(contacts).enrolments(enrolments).lists(new InMemoryListStore())
+                .flows(flows).contacts(contacts).enrolments(enrolments).lists(lists)
                 .journeys(journeyStore).journeyEnrolments(journeyEnrolments).history(history).metrics(metrics)
                 .steps(this::scheduleStep).activations(this::queueSegments).events(new FeedBack())
                 .idempotency(new InMemoryLedger())
@@ -159,6 +160,11 @@ public final class Simulator {
 
     public InMemoryContactStore contacts() {
         return contacts;
+    }
+
+    /** The contact lists: those the list actions of the flows use must be created here. */
+    public InMemoryListStore lists() {
+        return lists;
     }
 
     public Outbox outbox() {

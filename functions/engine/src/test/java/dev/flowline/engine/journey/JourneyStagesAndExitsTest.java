@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class JourneyStagesAndExitsTest {
 
-    private final Scenario scenario = new Scenario();
+    private final Scenario scenario = new Scenario().staticList(WON_LIST);
     private final Journeys journeys = scenario.simulator().journeys();
 
     @Test
