@@ -5,6 +5,7 @@ import dev.flowline.engine.EnginePorts;
 import dev.flowline.engine.activation.Segment;
 import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.contact.StandardEvents;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.enrolment.ContactChange;
 import dev.flowline.engine.enrolment.EngineEvents;
@@ -21,6 +22,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -77,11 +79,16 @@ public final class Simulator {
         return this;
     }
 
-    /** Adds a contact now, as a creation: flows whose triggers it meets enrol it. */
+    /**
+     * Adds a contact now, as a creation through the CRM API: flows whose triggers it meets enrol it, and so do flows
+     * triggered by "contact is created".
+     */
     public Simulator addContact(Contact contact) {
+        var created = new ActivityEvent(StandardEvents.OBJECT_CREATED, clock.instant(), Map.of());
+        contact.record(created);
         contacts.create(contact);
         contact.takeChanges();
-        react(new ContactChange(null, contact, List.of()));
+        react(new ContactChange(null, contact, List.of(created)));
         return this;
     }
 
