@@ -1,8 +1,10 @@
 package dev.flowline.bench;
 
 import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.criteria.ListDefinition;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.history.HistoryKind;
+import dev.flowline.engine.list.ContactList;
 import dev.flowline.engine.simulation.SimulationReport;
 import dev.flowline.engine.simulation.Simulator;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -72,6 +74,7 @@ public class SimulatorBenchmark {
     public void setUp() {
         simulator = new Simulator(START, ZoneOffset.UTC).addFlow(FLOW);
         simulator.outbox().directory().withOwners("101");
+        simulator.lists().create(new ContactList("7", "Nurtured", ListDefinition.MANUAL, null, START, START));
         trials = new ArrayList<>(contacts);
         for (int i = 0; i < contacts; i++) {
             var contact = new Contact("c" + i);

@@ -2,20 +2,16 @@ package dev.flowline.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.criteria.ListDefinition;
 import dev.flowline.engine.journey.JourneyEnrolment;
 import dev.flowline.engine.journey.JourneyEnrolmentStatus;
 import dev.flowline.engine.journey.JourneyMove;
-import dev.flowline.engine.json.FlowlineJson;
+import dev.flowline.engine.list.ContactList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -54,7 +50,6 @@ class JourneyEndToEndTest {
     @TempDir
     static Path outbox;
     private static LocalRuntime runtime;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
@@ -77,6 +72,8 @@ class JourneyEndToEndTest {
             }
             runtime.engine().engine().ports().contacts().create(contact);
         }
+        runtime.engine().engine().ports().lists().create(new ContactList("200", "Customers", ListDefinition.MANUAL,
+                null, clock.instant(), clock.instant()));
         JsonNode created = call("POST", "/flowline/v1/journeys", JOURNEY, 201);
         String id = created.path("id").asText();
         call("POST", "/flowline/v1/journeys/" + id + "/publish", null, 200);
@@ -177,21 +174,7 @@ class JourneyEndToEndTest {
     }
 
     private JsonNode call(String method, String path, String body, int expected) {
-        try {
-            var response = http.send(HttpRequest.newBuilder(runtime.apiUrl().resolve(path))
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + runtime.devToken())
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);
-            return FlowlineJson.read(response.body(), JsonNode.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new LocalApi(runtime).call(method, path, body, expected);
     }
 
     private static String email(String actionId, String next, String contentId) {
@@ -206,7 +189,7 @@ class JourneyEndToEndTest {
         return action(actionId, null, "fl-journey-go-to", "{\"" + field + "\":\"" + target + "\"}");
     }
 
-    private static String action(String actionId, String next, String type, String fields) {
+    static String action(String actionId, String next, String type, String fields) {
         return ("{\"type\":\"SINGLE_CONNECTION\",\"actionId\":\"%s\",\"actionTypeVersion\":0,\"actionTypeId\":\"%s\","
                 + "\"fields\":%s%s}").formatted(actionId, type, fields, next == null ? ""
                 : ",\"connection\":{\"edgeType\":\"STANDARD\",\"nextActionId\":\"" + next + "\"}");

@@ -55,18 +55,20 @@ public final class Engine {
 
     public Engine(EnginePorts ports) {
         this.ports = idempotent(ports);
+        this.contactEvents = new ContactEventOutbox(ports.contacts(), ports.events());
+        this.listMemberships = new ListMemberships(ports.clock(), ports.contacts(), ports.lists(), contactEvents);
         this.context = new EngineContext(ports.clock(), ports.timeZone(),
                 new CachedFlowStore(new JourneyFlowStore(ports.flows(), ports.journeys()), ports.clock(),
                         ports.flowCacheTtl()),
                 ports.contacts(), ports.enrolments(), ports.steps(), ports.history(), ports.metrics(),
                 new RecordingEngineEvents(ports.contacts(), ports.events()), ports.lists(),
-                ActionHandlers.executor(this.ports, this::enrolByAction));
+                ActionHandlers.executor(this.ports, this::enrolByAction, listMemberships::change));
         this.unenroller = new Unenroller(context);
         this.enroller = new Enroller(context, unenroller);
         this.steps = new StepRunner(context, unenroller);
         this.journeyRouter = new JourneyRouter(context, enroller, unenroller,
                 new CachedPublishedJourneys(ports.journeys(), ports.clock(), ports.flowCacheTtl()),
-                ports.journeyEnrolments());
+                ports.journeyEnrolments(), listMemberships);
         this.triggers = new TriggerEvaluator(context, enroller, unenroller, journeyRouter);
         this.goals = new GoalChecker(context, unenroller, steps);
         this.journeys = new Journeys(context, ports.journeys(), ports.journeyEnrolments(), journeyRouter,
@@ -74,9 +76,7 @@ public final class Engine {
         this.schedules = new EnrolmentSchedules(context, enroller);
         this.activation = new Activation(context, ports.flows(), enroller, journeys, journeyRouter,
                 ports.activations(), ports.activationBudget());
-        this.listMemberships = new ListMemberships(ports.clock(), ports.contacts(), ports.lists(), context.events());
         this.contactEraser = new ContactEraser(this.ports, unenroller);
-        this.contactEvents = new ContactEventOutbox(ports.contacts(), ports.events());
     }
 
     private static EnginePorts idempotent(EnginePorts ports) {
@@ -148,7 +148,7 @@ public final class Engine {
         return activation;
     }
 
-    /** Adds contacts to static lists and takes them out, as the lists API does. */
+    /** Adds contacts to static lists and takes them out: the lists API, the list actions and journey exits. */
     public ListMemberships listMemberships() {
         return listMemberships;
     }

@@ -3,12 +3,14 @@ package dev.flowline.functions.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowline.engine.Engine;
 import dev.flowline.aws.lambda.LogSafe;
+import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.contact.ContactEvent;
 import dev.flowline.engine.contact.ContactStore;
 import dev.flowline.engine.contact.EmailAddress;
 import dev.flowline.engine.contact.PropertyName;
 import dev.flowline.engine.contact.PropertyValue;
+import dev.flowline.engine.contact.StandardEvents;
 import dev.flowline.engine.enrolment.ContactEventOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +32,10 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Creates, updates and finds contacts for the CRM API. Every change is saved with its event, a contact change naming
- * the changed properties (all of them for a new contact), in one write; the event is then published on the bus, so
- * triggers and goals see it. When the bus refuses it, the change stands and the event waits for the sweep
+ * Creates, updates and finds contacts for the CRM API. Every change is saved with its events, a contact change naming
+ * the changed properties (all of them for a new contact) and, for a new contact, HubSpot's "object created" activity
+ * ({@link StandardEvents#OBJECT_CREATED}, recorded on the contact), in one write; the events are then published on the
+ * bus, so triggers and goals see them. When the bus refuses it, the change stands and the event waits for the sweep
  * ({@link ContactEventOutbox}). Requests are checked whole first: nothing is written when any input is wrong. A
  * create repeated after a failure that came after its write answers as the first would have ({@link #madeBy}).
  */
@@ -203,6 +206,7 @@ final class ContactWrites {
         return contact;
     }
 
+    /** A new contact with its created event recorded, so that the size checked before a batch is the size saved. */
     private Contact newContact(Map<String, String> properties) {
         Instant now = clock.instant();
         var contact = new Contact(newId());
@@ -210,13 +214,18 @@ final class ContactWrites {
         contact.setProperty(ContactJson.OBJECT_ID, contact.id(), now);
         contact.setProperty(ContactJson.CREATE_DATE, now.toString(), now);
         contact.setProperty(ContactJson.LAST_MODIFIED, now.toString(), now);
+        contact.record(new ActivityEvent(StandardEvents.OBJECT_CREATED, now, Map.of()));
         return contact;
     }
 
+    /** Saves a new contact with its two events, a change naming every property and the created activity. */
     private Contact create(Contact contact) {
-        ContactEvent created = ContactEvent.changed(contact.takeChanges(), clock.instant());
-        contacts.create(contact, List.of(created));
-        publishing(contact.id(), () -> outbox.publish(contact.id(), List.of(created)));
+        Instant now = clock.instant();
+        ActivityEvent created = contact.events(StandardEvents.OBJECT_CREATED).getFirst();
+        List<ContactEvent> events = List.of(ContactEvent.changed(contact.takeChanges(), now),
+                ContactEvent.of(created, now));
+        contacts.create(contact, events);
+        publishing(contact.id(), () -> outbox.publish(contact.id(), events));
         return contact;
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.EmbeddedAws;
 import dev.flowline.engine.contact.ActivityEvent;
+import dev.flowline.engine.contact.StandardEvents;
 import dev.flowline.engine.enrolment.EngineEvents;
 import dev.flowline.engine.json.FlowlineJson;
 
@@ -29,7 +30,9 @@ final class Api {
     record Answer(int status, JsonNode body) {
     }
 
+    /** The events published, but the contacts' "created" events, which are in {@link #created}. */
     final List<Published> published = new ArrayList<>();
+    final List<Published> created = new ArrayList<>();
     /** How many of the next events the bus refuses, as EventBridge refuses entries it cannot take. */
     int refusals;
     final AwsEngine engine;
@@ -45,20 +48,26 @@ final class Api {
         this.engine = ports.apply(aws.engine().clock(Clock.fixed(NOW, ZoneOffset.UTC))).events(new EngineEvents() {
             @Override
             public void activity(String contactId, ActivityEvent event) {
-                published.add(new Published(contactId, Set.of(), event));
+                refuseWhenTold();
+                (StandardEvents.OBJECT_CREATED.equals(event.eventTypeId()) ? created : published)
+                        .add(new Published(contactId, Set.of(), event));
             }
 
             @Override
             public void propertiesChanged(String contactId, Set<String> properties) {
-                if (refusals > 0) {
-                    refusals--;
-                    throw new IllegalStateException("the bus refused 1 of 1 events");
-                }
+                refuseWhenTold();
                 published.add(new Published(contactId, Set.copyOf(properties), null));
             }
         }).build();
         this.handler = new ApiHandler(engine);
         this.token = engine.apiTokens().issue(engine.account(), "test");
+    }
+
+    private void refuseWhenTold() {
+        if (refusals > 0) {
+            refusals--;
+            throw new IllegalStateException("the bus refused 1 of 1 events");
+        }
     }
 
     Answer call(String method, String path, String body) {

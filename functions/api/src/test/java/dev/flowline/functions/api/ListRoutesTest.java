@@ -49,6 +49,28 @@ class ListRoutesTest {
     }
 
     @Test
+    void anAddWhoseEventTheBusRefusedIsSavedAndItsRepeatPublishesTheEventOnce(EmbeddedAws.Environment aws) {
+        var api = new Api(aws);
+        String ada = api.contact("ada@example.com");
+        String listId = api.call("POST", "/crm/v3/lists", list("MANUAL", null)).body().path("list")
+                .path("listId").asText();
+        api.published.clear();
+        api.refusals = 1;
+
+        var refused = api.call("PUT", "/crm/v3/lists/" + listId + "/memberships/add", "[\"" + ada + "\"]");
+        var repeated = api.call("PUT", "/crm/v3/lists/" + listId + "/memberships/add", "[\"" + ada + "\"]");
+
+        assertThat(refused.status()).isEqualTo(500);
+        assertThat(repeated.status()).isEqualTo(200);
+        assertThat(repeated.body().path("recordsIdsAdded")).isEmpty();
+        assertThat(api.call("GET", "/crm/v3/lists/" + listId + "/memberships", null).body().path("results"))
+                .extracting(member -> member.path("recordId").asText()).containsExactly(ada);
+        assertThat(api.published).singleElement().satisfies(p ->
+                assertThat(p.activity().properties()).containsEntry(ListMembershipEvents.LIST_ID, listId));
+        assertThat(api.engine.engine().ports().contacts().pendingEvents(ada)).isEmpty();
+    }
+
+    @Test
     void dynamicListMembershipFollowsContactChanges(EmbeddedAws.Environment aws) {
         var api = new Api(aws);
         String ada = api.contact("ada@example.com");

@@ -17,10 +17,10 @@ public final class ActionHandlers {
     }
 
     /** The executor of every action kind, built-in actions on {@code ports}. */
-    public static ActionExecutor executor(ActionPorts ports, WorkflowEnrolments workflows) {
+    public static ActionExecutor executor(ActionPorts ports, WorkflowEnrolments workflows, StaticLists lists) {
         Map<ActionType, ActionHandler<SingleConnectionAction>> handlers = new EnumMap<>(ActionType.class);
         for (ActionType type : ActionType.values()) {
-            handler(type, ports, workflows).ifPresent(handler -> handlers.put(type, handler));
+            handler(type, ports, workflows, lists).ifPresent(handler -> handlers.put(type, handler));
         }
         return new ActionExecutor(handlers, new WebhookHandler(ports.webhooks()),
                 new Tokens(ports.owners(), ports.contacts()));
@@ -28,7 +28,7 @@ public final class ActionHandlers {
 
     /** The handler of {@code type}, or none for a type Flowline does not perform. */
     static Optional<ActionHandler<SingleConnectionAction>> handler(ActionType type, ActionPorts ports,
-                                                                   WorkflowEnrolments workflows) {
+                                                                   WorkflowEnrolments workflows, StaticLists lists) {
         return Optional.ofNullable(switch (type) {
             case DELAY -> DelayActions::forTimeOrUntilDayAndTime;
             case DELAY_UNTIL_DATE -> DelayActions::untilDate;
@@ -38,9 +38,9 @@ public final class ActionHandlers {
             case IN_APP_NOTIFICATION -> MessageActions.inAppNotification(ports.notifier(), ports.owners());
             case SMS -> new SmsAction(ports.sms(), ports.smsQuota());
             case SET_PROPERTY -> new SetPropertyAction();
-            case LIST_ADD_OR_REMOVE -> ListActions::addOrRemove;
-            case LIST_ADD -> ListActions::add;
-            case LIST_REMOVE -> ListActions::remove;
+            case LIST_ADD_OR_REMOVE -> ListActions.addOrRemove(lists);
+            case LIST_ADD -> ListActions.add(lists);
+            case LIST_REMOVE -> ListActions.remove(lists);
             case ROTATE_OWNER -> new RotateOwnerAction(ports.owners(), ports.rotations());
             case ENROL_IN_WORKFLOW -> new EnrolInWorkflowAction(workflows);
             case MARKETING_STATUS -> SubscriptionActions::marketingStatus;

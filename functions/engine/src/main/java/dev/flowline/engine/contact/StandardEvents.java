@@ -7,6 +7,8 @@ package dev.flowline.engine.contact;
  */
 public final class StandardEvents {
 
+    /** A CRM record created: in a contact flow, "contact is created". */
+    public static final String OBJECT_CREATED = "4-1463224";
     public static final String FORM_SUBMISSION = "4-1639801";
     public static final String PAGE_VIEW = "4-96000";
     public static final String PROPERTY_CHANGE = "4-655002";

@@ -7,7 +7,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Publishes the events that contact writes saved with them (see {@link ContactStore}), then clears them. A writer
+ * Publishes the events that contact writes saved with them (property changes, and activities such as a contact
+ * created or a list membership changed) (see {@link ContactStore}), then clears them. A writer
  * publishes its own events at once; an event still pending {@link #SWEEP_AFTER} after it was saved (its writer failed
  * after the write, or the bus refused it) is published by the sweep, or by a repeat of the request that saved it.
  * Each saved event is published at least once: one published but not cleared is published again.
@@ -27,7 +28,13 @@ public final class ContactEventOutbox {
 
     /** Publishes the contact's {@code events} in order, then clears them; a refusal throws and leaves them pending. */
     public void publish(String contactId, List<ContactEvent> events) {
-        events.forEach(event -> publisher.propertiesChanged(contactId, event.properties()));
+        for (ContactEvent event : events) {
+            if (event.activity() != null) {
+                publisher.activity(contactId, event.activity());
+            } else {
+                publisher.propertiesChanged(contactId, event.properties());
+            }
+        }
         contacts.published(contactId, events);
     }
 

@@ -11,6 +11,8 @@ import dev.flowline.engine.enrolment.Unenroller;
 import dev.flowline.engine.enrolment.UnenrolmentReason;
 import dev.flowline.engine.history.HistoryEntry;
 import dev.flowline.engine.history.HistoryKind;
+import dev.flowline.engine.list.ListMemberships;
+import dev.flowline.engine.list.MembershipChange;
 
 import java.time.Instant;
 import java.util.List;
@@ -30,14 +32,16 @@ public final class JourneyRouter implements Consumer<ContactChange> {
     private final Unenroller unenroller;
     private final JourneyStore journeys;
     private final JourneyEnrolmentStore enrolments;
+    private final ListMemberships lists;
 
     public JourneyRouter(EngineContext engine, Enroller enroller, Unenroller unenroller, JourneyStore journeys,
-                         JourneyEnrolmentStore enrolments) {
+                         JourneyEnrolmentStore enrolments, ListMemberships lists) {
         this.engine = engine;
         this.enroller = enroller;
         this.unenroller = unenroller;
         this.journeys = journeys;
         this.enrolments = enrolments;
+        this.lists = lists;
     }
 
     @Override
@@ -142,15 +146,16 @@ public final class JourneyRouter implements Consumer<ContactChange> {
 
     private void exit(JourneyEnrolment enrolment, JourneyExit exit, Contact contact) {
         // The list first: adding is idempotent, so a failure before the exit is recorded loses nothing on redelivery.
-        if (exit.staticListId() != null && contact.addToList(exit.staticListId())) {
-            engine.contacts().save(contact);
-        }
+        Optional<MembershipChange> listed = Optional.ofNullable(exit.staticListId())
+                .map(listId -> lists.change(listId, contact.id(), true));
         if (!enrolments.update(enrolment.exited(exit.exitId(), engine.clock().instant()), enrolment.revision())) {
             return;
         }
         leaveStage(enrolment, UnenrolmentReason.NO_LONGER_MEETS_CRITERIA);
         record(enrolment, HistoryKind.EXITED, (exit.isGoal() ? "reached the goal exit " : "reached the exit ")
-                + exit.exitId() + (exit.staticListId() == null ? "" : ", added to list " + exit.staticListId()));
+                + exit.exitId() + listed.map(change -> change.refused()
+                        ? ", not added to list " + exit.staticListId() + ": " + change.reason()
+                        : ", added to list " + exit.staticListId()).orElse(""));
     }
 
     private void unenrol(JourneyEnrolment enrolment, UnenrolmentReason reason, String why) {

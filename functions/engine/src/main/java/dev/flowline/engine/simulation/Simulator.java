@@ -5,6 +5,7 @@ import dev.flowline.engine.EnginePorts;
 import dev.flowline.engine.activation.Segment;
 import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.contact.StandardEvents;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.enrolment.ContactChange;
 import dev.flowline.engine.enrolment.EngineEvents;
@@ -21,6 +22,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -41,6 +43,7 @@ public final class Simulator {
     private final InMemoryJourneyStore journeyStore = new InMemoryJourneyStore();
     private final InMemoryJourneyEnrolmentStore journeyEnrolments = new InMemoryJourneyEnrolmentStore();
     private final InMemoryContactStore contacts = new InMemoryContactStore();
+    private final InMemoryListStore lists = new InMemoryListStore();
     private final InMemoryEnrolmentStore enrolments = new InMemoryEnrolmentStore();
     private final InMemoryHistory history = new InMemoryHistory();
     private final InMemoryMetrics metrics = new InMemoryMetrics();
@@ -54,7 +57,7 @@ public final class Simulator {
     public Simulator(Instant start, ZoneId timeZone) {
         this.clock = new VirtualClock(start, timeZone);
         this.engine = new Engine(outbox.connect(EnginePorts.builder()).clock(clock).timeZone(timeZone)
-                .flows(flows).contacts(contacts).enrolments(enrolments).lists(new InMemoryListStore())
+                .flows(flows).contacts(contacts).enrolments(enrolments).lists(lists)
                 .journeys(journeyStore).journeyEnrolments(journeyEnrolments).history(history).metrics(metrics)
                 .steps(this::scheduleStep).activations(this::queueSegments).events(new FeedBack())
                 .idempotency(new InMemoryLedger())
@@ -76,11 +79,16 @@ public final class Simulator {
         return this;
     }
 
-    /** Adds a contact now, as a creation: flows whose triggers it meets enrol it. */
+    /**
+     * Adds a contact now, as a creation through the CRM API: flows whose triggers it meets enrol it, and so do flows
+     * triggered by "contact is created".
+     */
     public Simulator addContact(Contact contact) {
+        var created = new ActivityEvent(StandardEvents.OBJECT_CREATED, clock.instant(), Map.of());
+        contact.record(created);
         contacts.create(contact);
         contact.takeChanges();
-        react(new ContactChange(null, contact, List.of()));
+        react(new ContactChange(null, contact, List.of(created)));
         return this;
     }
 
@@ -159,6 +167,11 @@ public final class Simulator {
 
     public InMemoryContactStore contacts() {
         return contacts;
+    }
+
+    /** The contact lists: those the list actions of the flows use must be created here. */
+    public InMemoryListStore lists() {
+        return lists;
     }
 
     public Outbox outbox() {

@@ -1,12 +1,9 @@
 package dev.flowline.engine.action;
 
 import dev.flowline.engine.definition.ActionType;
-import dev.flowline.engine.enrolment.EnrolmentDecision;
 import dev.flowline.engine.simulation.Outbox;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,8 +13,8 @@ class ActionHandlersTest {
     @ParameterizedTest
     @EnumSource(ActionType.class)
     void aTypeHasAHandlerExactlyWhenItIsPerformed(ActionType type) {
-        var handler = ActionHandlers.handler(type, ActionTesting.ports(new Outbox()),
-                (flowId, contactId) -> new EnrolmentDecision(Optional.empty(), "none"));
+        var handler = ActionHandlers.handler(type, ActionTesting.ports(new Outbox()), ActionTesting.NO_WORKFLOWS,
+                ActionTesting.NO_LISTS);
 
         assertThat(handler.isPresent()).as(type + " has a handler").isEqualTo(type.performed());
     }

@@ -13,6 +13,7 @@ import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.EnrolmentDecision;
 import dev.flowline.engine.enrolment.EnrolmentSource;
 import dev.flowline.engine.json.FlowlineJson;
+import dev.flowline.engine.list.MembershipChange;
 import dev.flowline.engine.history.HistoryEntry;
 import dev.flowline.engine.owner.OwnerDirectory;
 import dev.flowline.engine.simulation.InMemoryContactStore;
@@ -76,10 +77,16 @@ final class ActionTesting {
         return contact;
     }
 
-    /** Every built-in action on the outbox's stand-in services, with no other workflow to enrol in. */
+    /** No other workflow to enrol in. */
+    static final WorkflowEnrolments NO_WORKFLOWS =
+            (flowId, contactId) -> new EnrolmentDecision(Optional.empty(), "no workflows here");
+    /** No list to add to or remove from. */
+    static final StaticLists NO_LISTS =
+            (listId, contactId, add) -> new MembershipChange(MembershipChange.Outcome.REFUSED, "no lists here");
+
+    /** Every built-in action on the outbox's stand-in services, with no other workflow or list. */
     static ActionExecutor executor(Outbox outbox) {
-        return ActionHandlers.executor(ports(outbox),
-                (flowId, contactId) -> new EnrolmentDecision(Optional.empty(), "no workflows here"));
+        return ActionHandlers.executor(ports(outbox), NO_WORKFLOWS, NO_LISTS);
     }
 
     static ActionPorts ports(Outbox outbox) {

@@ -2,6 +2,7 @@ package dev.flowline.engine.journey;
 
 import dev.flowline.engine.enrolment.EnrolmentStatus;
 import dev.flowline.engine.enrolment.UnenrolmentReason;
+import dev.flowline.engine.history.HistoryKind;
 import dev.flowline.engine.simulation.InMemoryFlowStore;
 import dev.flowline.engine.simulation.InMemoryJourneyStore;
 import dev.flowline.engine.simulation.Scenario;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class JourneyStagesAndExitsTest {
 
-    private final Scenario scenario = new Scenario();
+    private final Scenario scenario = new Scenario().staticList(WON_LIST);
     private final Journeys journeys = scenario.simulator().journeys();
 
     @Test
@@ -90,6 +91,23 @@ class JourneyStagesAndExitsTest {
             assertThat(e.exitId()).isEqualTo("won");
         });
         assertThat(Scenario.onlyEnrolment(report, stageFlow("2"), "ada").status()).isEqualTo(EnrolmentStatus.COMPLETED);
+    }
+
+    @Test
+    void anExitWhoseListDoesNotExistStillEndsTheJourneyAndSaysTheContactWasNotAdded() {
+        var withoutLists = new Scenario();
+        publish(withoutLists, journey());
+        withoutLists.contactInLists("ada", List.of(LIST), PROPERTY, "engaged");
+
+        var report = withoutLists.runUntil(days(3));
+
+        assertThat(withoutLists.simulator().journeys().enrolment("j1", "ada")).get()
+                .extracting(JourneyEnrolment::status).isEqualTo(JourneyEnrolmentStatus.EXITED);
+        assertThat(report.history().ofContact("ada")).filteredOn(line -> line.kind() == HistoryKind.EXITED)
+                .singleElement().satisfies(line -> assertThat(line.detail())
+                        .isEqualTo("reached the goal exit won, not added to list 200: there is no list 200"));
+        assertThat(withoutLists.simulator().contacts().find("ada").orElseThrow().staticListIds())
+                .containsExactly(LIST);
     }
 
     @Test

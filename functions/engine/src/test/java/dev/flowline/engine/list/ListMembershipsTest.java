@@ -55,6 +55,24 @@ class ListMembershipsTest {
     }
 
     @Test
+    void aContactChangedMeanwhileIsAddedOnAFreshReadWithOneEventAndTheOtherChangeKept() {
+        engine.lists.create(vip);
+        var stale = engine.contact("c1");
+        var other = engine.contacts.find("c1").orElseThrow();
+        other.setProperty("lifecyclestage", "lead", InMemoryEngine.NOW);
+        engine.contacts.save(other);
+
+        List<String> added = engine.engine.listMemberships().add(vip, List.of(stale));
+
+        var stored = engine.contacts.find("c1").orElseThrow();
+        assertThat(added).containsExactly("c1");
+        assertThat(stored.inStaticList("7")).isTrue();
+        assertThat(stored.value("lifecyclestage")).contains("lead");
+        assertThat(stored.events(ListMembershipEvents.TYPE)).hasSize(1);
+        assertThat(engine.published).hasSize(1);
+    }
+
+    @Test
     void removingTakesTheContactOutEverywhere() {
         engine.lists.create(vip);
         engine.engine.listMemberships().add(vip, List.of(engine.contact("c1"), engine.contact("c2")));

@@ -20,6 +20,7 @@ class ContactChangesByActionsTest {
                         {"type":"SINGLE_CONNECTION","actionId":"2","actionTypeId":"0-43347357","actionTypeVersion":7,
                          "fields":{"targetContact":"{{ enrolled_object }}","channel":"EMAIL","optState":"OPT_OUT",
                                    "subscriptionId":"9"}}"""))
+                .staticList("77")
                 .contact("c1", "email", "c1@example.com");
         scenario.enrolByHand("A", "c1");
 

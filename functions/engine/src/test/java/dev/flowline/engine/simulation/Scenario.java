@@ -2,11 +2,13 @@ package dev.flowline.engine.simulation;
 
 import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.criteria.ListDefinition;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.EnrolmentDecision;
 import dev.flowline.engine.history.HistoryEntry;
 import dev.flowline.engine.history.HistoryKind;
+import dev.flowline.engine.list.ContactList;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +62,12 @@ public final class Scenario {
     public Scenario set(Duration after, String contactId, String property, String value) {
         Instant at = T0.plus(after);
         simulator.at(at, contactId, contact -> contact.setProperty(property, value, at));
+        return this;
+    }
+
+    /** Creates a MANUAL list, which list actions can add contacts to. */
+    public Scenario staticList(String listId) {
+        simulator.lists().create(new ContactList(listId, "List " + listId, ListDefinition.MANUAL, null, T0, T0));
         return this;
     }
 

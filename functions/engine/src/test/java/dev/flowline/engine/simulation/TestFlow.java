@@ -192,6 +192,18 @@ public final class TestFlow {
                 {"user_ids":["%s"],"subject":"New lead","body":"<p>A new lead</p>"}""".formatted(INTERNAL_EMAIL_USER));
     }
 
+    /** The "add to static list" action ({@code 0-63809083}). */
+    public static String addToList(String actionId, String next, String listId) {
+        return single(actionId, next, "0-63809083", """
+                {"listId":"%s","targetObject":"{{ enrolled_object }}"}""".formatted(listId));
+    }
+
+    /** The "remove from static list" action ({@code 0-63863438}). */
+    public static String removeFromList(String actionId, String next, String listId) {
+        return single(actionId, next, "0-63863438", """
+                {"listId":"%s"}""".formatted(listId));
+    }
+
     /** An if/then branch with one named branch and a default. */
     public static String ifThen(String actionId, String branchName, String filterBranch, String next, String defaultNext) {
         return """

@@ -1,5 +1,6 @@
 package dev.flowline.aws.dynamodb;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.Page;
@@ -31,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -288,7 +290,8 @@ public final class DynamoContactStore implements ContactStore {
     private static String asStored(ContactEvent event) {
         try {
             return JSON.writeValueAsString(new StoredEvent(event.id(), event.savedAt().toString(),
-                    event.properties().stream().sorted().toList()));
+                    event.properties().stream().sorted().toList(),
+                    event.activity() == null ? null : Document.Event.of(event.activity())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -303,15 +306,17 @@ public final class DynamoContactStore implements ContactStore {
         return pending.ss().stream().map(json -> {
             try {
                 StoredEvent event = JSON.readValue(json, StoredEvent.class);
-                return new ContactEvent(event.id(), Instant.parse(event.at()), Set.copyOf(event.p()));
+                return new ContactEvent(event.id(), Instant.parse(event.at()), Set.copyOf(event.p()),
+                        event.a() == null ? null : event.a().toActivity());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }).sorted(Comparator.comparing(ContactEvent::savedAt).thenComparing(ContactEvent::id)).toList();
     }
 
-    /** The stored form of a pending event, with short field names. */
-    record StoredEvent(String id, String at, List<String> p) {
+    /** The stored form of a pending event, with short field names; {@code a}, its activity, is absent from others. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record StoredEvent(String id, String at, List<String> p, Document.Event a) {
     }
 
     private static SdkBytes gzip(Document document) {
@@ -343,6 +348,14 @@ public final class DynamoContactStore implements ContactStore {
         }
 
         record Event(String t, String at, Map<String, String> p) {
+
+            static Event of(ActivityEvent event) {
+                return new Event(event.eventTypeId(), event.occurredAt().toString(), new TreeMap<>(event.properties()));
+            }
+
+            ActivityEvent toActivity() {
+                return new ActivityEvent(t, Instant.parse(at), p);
+            }
         }
 
         static Document of(Contact contact) {
@@ -357,7 +370,7 @@ public final class DynamoContactStore implements ContactStore {
                 }
             }
             List<Event> events = latest(contact.events(), MAX_EVENTS).stream()
-                    .map(event -> new Event(event.eventTypeId(), event.occurredAt().toString(), event.properties()))
+                    .map(Event::of)
                     .toList();
             return new Document(properties, List.copyOf(contact.staticListIds()), events, contact.subscriptions());
         }
@@ -366,7 +379,7 @@ public final class DynamoContactStore implements ContactStore {
             var contact = new Contact(contactId);
             p.forEach((name, versions) -> versions.forEach(v -> contact.setProperty(name, v.v(), Instant.parse(v.t()))));
             l.forEach(contact::addToList);
-            e.forEach(event -> contact.record(new ActivityEvent(event.t(), Instant.parse(event.at()), event.p())));
+            e.forEach(event -> contact.record(event.toActivity()));
             s.forEach(contact::subscribe);
             contact.takeChanges();
             return contact;

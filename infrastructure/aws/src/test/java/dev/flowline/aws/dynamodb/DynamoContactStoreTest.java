@@ -224,6 +224,25 @@ class DynamoContactStoreTest {
     }
 
     @Test
+    void anActivitySavedAsAPendingEventComesBackWholeAndIsPublishedByItsOwnId(DynamoDbClient dynamo,
+                                                                             FlowlineTables tables) {
+        var store = new DynamoContactStore(dynamo, tables, ACCOUNT);
+        ActivityEvent joined = new ActivityEvent("fl-list-membership", T0,
+                Map.of("hs_list_id", "7", "hs_change", "ADDED"));
+        ContactEvent created = ContactEvent.changed(Set.of("email"), T0);
+        ContactEvent listed = ContactEvent.of(joined, T0);
+        store.create(new Contact("c1"), List.of(created, listed));
+
+        // events of one instant are ordered by id
+        assertThat(store.pendingEvents("c1")).containsExactlyInAnyOrder(created, listed);
+        assertThat(store.pendingEvents("c1")).filteredOn(event -> event.activity() != null).singleElement()
+                .satisfies(event -> assertThat(event.activity()).isEqualTo(joined));
+        store.published("c1", List.of(listed));
+
+        assertThat(store.pendingEvents("c1")).containsExactly(created);
+    }
+
+    @Test
     void theLastEventPublishedTakesTheContactOutOfThePendingIndex(DynamoDbClient dynamo, FlowlineTables tables) {
         var store = new DynamoContactStore(dynamo, tables, ACCOUNT);
         var pending = new PendingContactEvents(dynamo, tables);

@@ -14,39 +14,14 @@ import static dev.flowline.engine.action.ActionTesting.flow;
 import static dev.flowline.engine.action.ActionTesting.executor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ListAndSubscriptionActionsTest {
+/** Subscription and marketing status actions; the list actions are in {@link ListActionsTest}. */
+class SubscriptionActionsTest {
 
     private final ActionExecutor executor = executor(new Outbox());
 
     private StepResult.Next run(Contact contact, String actionTypeId, String fields) {
         Flow flow = flow("f", action(actionTypeId, fields));
         return (StepResult.Next) executor.execute(flow.action("1").orElseThrow(), context(flow, contact, START));
-    }
-
-    @Test
-    void theOlderListActionAddsAndRemoves() {
-        var contact = contact("c");
-        run(contact, "0-13", "{\"operation\":\"ADD\",\"list_id\":123}");
-        assertThat(contact.inStaticList("123")).isTrue();
-
-        run(contact, "0-13", "{\"operation\":\"REMOVE\",\"list_id\":\"123\"}");
-        assertThat(contact.inStaticList("123")).isFalse();
-    }
-
-    @Test
-    void theNewerListActionsAddAndRemove() {
-        var contact = contact("c");
-        run(contact, "0-63809083", "{\"listId\":\"55\",\"targetObject\":\"{{ enrolled_object }}\"}");
-        assertThat(contact.staticListIds()).containsExactly("55");
-
-        var removal = run(contact, "0-63863438", "{\"listId\":\"55\"}");
-        assertThat(contact.staticListIds()).isEmpty();
-        assertThat(removal.outcome().detail()).isEqualTo("removed from list 55");
-    }
-
-    @Test
-    void aListActionWithoutAListFails() {
-        assertThat(run(contact("c"), "0-63809083", "{}").outcome().status()).isEqualTo(StepResult.Status.FAILED);
     }
 
     @Test
