@@ -22,9 +22,11 @@ import dev.flowline.engine.action.WebhookResponse;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -47,7 +49,7 @@ public final class Outbox implements Mailer, Notifier, CrmRecords, OwnerDirector
     private final Map<String, SmsMessage> smsMessages = new LinkedHashMap<>();
     private final Map<String, String> smsIds = new HashMap<>();
     private final Map<String, SmsStatus> smsStatuses = new HashMap<>();
-    private final Map<String, Boolean> smsReservations = new HashMap<>();
+    private final Set<String> smsReserved = new HashSet<>();
     private final Map<YearMonth, Integer> smsPerMonth = new HashMap<>();
     private final Map<String, List<String>> teams = new HashMap<>();
     private final Map<String, Rotation> rotations = new HashMap<>();
@@ -123,14 +125,16 @@ public final class Outbox implements Mailer, Notifier, CrmRecords, OwnerDirector
 
     @Override
     public boolean reserve(YearMonth month, int limit, String idempotencyKey) {
-        return smsReservations.computeIfAbsent(idempotencyKey, key -> {
-            int sent = smsPerMonth.getOrDefault(month, 0);
-            if (sent >= limit) {
-                return false;
-            }
-            smsPerMonth.put(month, sent + 1);
+        if (smsReserved.contains(idempotencyKey)) {
             return true;
-        });
+        }
+        int sent = smsPerMonth.getOrDefault(month, 0);
+        if (sent >= limit) {
+            return false;
+        }
+        smsPerMonth.put(month, sent + 1);
+        smsReserved.add(idempotencyKey);
+        return true;
     }
 
     /** Makes {@code members} the eligible members of {@code teamId}. */
