@@ -11,6 +11,7 @@ import dev.flowline.engine.action.SmsSender;
 import dev.flowline.engine.action.WebhookCaller;
 import dev.flowline.engine.activation.ActivationBudget;
 import dev.flowline.engine.activation.ActivationQueue;
+import dev.flowline.engine.activation.RecurringRuns;
 import dev.flowline.engine.contact.ContactStore;
 import dev.flowline.engine.definition.FlowStore;
 import dev.flowline.engine.enrolment.EngineEvents;
@@ -39,6 +40,7 @@ import java.util.Objects;
  * @param flowCacheTtl     how long the engine keeps the flow definitions and journeys it read (zero: not at all)
  * @param activationBudget how much of a segment of existing contacts one activation run reads
  * @param activations      where the segments of "enrol the contacts that already match" wait to be run
+ * @param recurringRuns    where flows' enrolment schedules and time sweeps are kept and fired
  * @param idempotency      the ledger that makes every email, webhook, SMS, notification and record once per step
  */
 public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, JourneyLimits journeyLimits,
@@ -48,7 +50,7 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
                           StepScheduler steps, ActivationQueue activations, EngineEvents events,
                           IdempotencyLedger idempotency, Mailer mailer, WebhookCaller webhooks, SmsSender sms,
                           SmsQuota smsQuota, Notifier notifier, CrmRecords records, OwnerDirectory owners,
-                          RotationState rotations) implements ActionPorts {
+                          RotationState rotations, RecurringRuns recurringRuns) implements ActionPorts {
 
     public static Builder builder() {
         return new Builder();
@@ -61,7 +63,8 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
                 .lists(lists).journeys(journeys).journeyEnrolments(journeyEnrolments).history(history)
                 .metrics(metrics).steps(steps).activations(activations).events(events)
                 .idempotency(idempotency).mailer(mailer).webhooks(webhooks).sms(sms).smsQuota(smsQuota)
-                .notifier(notifier).records(records).owners(owners).rotations(rotations);
+                .notifier(notifier).records(records).owners(owners).rotations(rotations)
+                .recurringRuns(recurringRuns);
     }
 
     /**
@@ -95,6 +98,7 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
         private CrmRecords records;
         private OwnerDirectory owners;
         private RotationState rotations;
+        private RecurringRuns recurringRuns;
 
         private Builder() {
         }
@@ -224,6 +228,11 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
             return this;
         }
 
+        public Builder recurringRuns(RecurringRuns recurringRuns) {
+            this.recurringRuns = recurringRuns;
+            return this;
+        }
+
         /** @throws NullPointerException naming the first port not given */
         public EnginePorts build() {
             return new EnginePorts(required(clock, "clock"), required(timeZone, "timeZone"),
@@ -236,7 +245,8 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
                     required(events, "events"),
                     required(idempotency, "idempotency"), required(mailer, "mailer"), required(webhooks, "webhooks"),
                     required(sms, "sms"), required(smsQuota, "smsQuota"), required(notifier, "notifier"),
-                    required(records, "records"), required(owners, "owners"), required(rotations, "rotations"));
+                    required(records, "records"), required(owners, "owners"), required(rotations, "rotations"),
+                    required(recurringRuns, "recurringRuns"));
         }
 
         private static <T> T required(T port, String name) {

@@ -18,6 +18,8 @@ import dev.flowline.engine.action.SmsStatus;
 import dev.flowline.engine.action.WebhookCaller;
 import dev.flowline.engine.action.WebhookRequest;
 import dev.flowline.engine.action.WebhookResponse;
+import dev.flowline.engine.activation.RecurringRun;
+import dev.flowline.engine.activation.RecurringRuns;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -28,16 +30,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
  * Records what a simulation would have sent or created, once per idempotency key, as the real adapters do;
  * and stands in for the services actions ask: teams, round-robin counters, webhook endpoints (200 unless
- * told otherwise), SMS delivery (pending until told) and the monthly SMS count.
+ * told otherwise), SMS delivery (pending until told) and the monthly SMS count. Flows' recurring runs are kept, not
+ * fired: the simulator runs enrolment schedules on its own agenda.
  */
 public final class Outbox implements Mailer, Notifier, CrmRecords, OwnerDirectory, RotationState, WebhookCaller,
-        SmsSender, SmsQuota {
+        SmsSender, SmsQuota, RecurringRuns {
 
     private final Map<String, MarketingEmail> marketingEmails = new LinkedHashMap<>();
     private final Map<String, InternalEmail> internalEmails = new LinkedHashMap<>();
@@ -54,12 +58,13 @@ public final class Outbox implements Mailer, Notifier, CrmRecords, OwnerDirector
     private final Map<String, List<String>> teams = new HashMap<>();
     private final Map<String, Rotation> rotations = new HashMap<>();
     private final Map<String, Long> turns = new HashMap<>();
+    private final Map<String, RecurringRun> recurringRuns = new TreeMap<>();
     private Function<WebhookRequest, WebhookResponse> endpoints = request -> WebhookResponse.status(200);
 
     /** Gives the outbox as every side-effect port of an engine: what a simulation or a benchmark runs on. */
     public EnginePorts.Builder connect(EnginePorts.Builder ports) {
         return ports.mailer(this).webhooks(this).sms(this).smsQuota(this).notifier(this).records(this).owners(this)
-                .rotations(this);
+                .rotations(this).recurringRuns(this);
     }
 
     @Override
@@ -188,6 +193,21 @@ public final class Outbox implements Mailer, Notifier, CrmRecords, OwnerDirector
 
     public List<SmsMessage> smsMessages() {
         return List.copyOf(smsMessages.values());
+    }
+
+    @Override
+    public void put(RecurringRun run) {
+        recurringRuns.put(run.flowId() + "/" + run.kind(), run);
+    }
+
+    @Override
+    public void remove(String flowId, RecurringRun.Kind kind) {
+        recurringRuns.remove(flowId + "/" + kind);
+    }
+
+    /** The flows' recurring runs, by flow id then kind. */
+    public List<RecurringRun> recurringRuns() {
+        return List.copyOf(recurringRuns.values());
     }
 
     private record Rotation(SortedSet<String> owners, long turns) {
