@@ -7,12 +7,7 @@ import dev.flowline.engine.action.NewTask;
 import dev.flowline.engine.action.Notifier;
 import dev.flowline.engine.action.OwnerDirectory;
 import dev.flowline.engine.action.RotationState;
-import dev.flowline.engine.action.SmsMessage;
-import dev.flowline.engine.action.SmsQuota;
-import dev.flowline.engine.action.SmsSender;
-import dev.flowline.engine.action.SmsStatus;
 
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -20,10 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The services Flowline has no AWS backend for yet. Notifications, tasks and records are logged and dropped;
- * no team has members; round-robin turns are counted per function instance; SMS are never sent (no provider is
- * connected), so the SMS action fails, and the monthly quota is not counted.
+ * no team has members; round-robin turns are counted per function instance.
  */
-final class StandInServices implements Notifier, CrmRecords, OwnerDirectory, RotationState, SmsSender, SmsQuota {
+final class StandInServices implements Notifier, CrmRecords, OwnerDirectory, RotationState {
 
     private static final System.Logger LOG = System.getLogger(StandInServices.class.getName());
 
@@ -62,20 +56,5 @@ final class StandInServices implements Notifier, CrmRecords, OwnerDirectory, Rot
             rotations.put(rotationId, new Rotation(owners, turn + 1));
             return turn;
         });
-    }
-
-    @Override
-    public String send(SmsMessage message) {
-        return "unsent-" + message.idempotencyKey();
-    }
-
-    @Override
-    public SmsStatus status(String messageId) {
-        return SmsStatus.FAILED;
-    }
-
-    @Override
-    public boolean reserve(YearMonth month, int limit, String idempotencyKey) {
-        return true;
     }
 }

@@ -88,9 +88,12 @@ public final class Activation {
         startRun(flowId, flow -> flow.enrollmentSchedule() != null, Segment.Run.SCHEDULE, runAt, null);
     }
 
-    /** Queues the sweep of the flow's time-relative triggers since {@code since}, if it still has them. */
-    public void startTimeSweep(String flowId, Instant since) {
-        startRun(flowId, TimeRelativeTriggers::reads, Segment.Run.TIME_SWEEP, null, since);
+    /**
+     * Queues the sweep of the flow's time-relative triggers over the time from {@code since} to {@code until}, if it
+     * still has them.
+     */
+    public void startTimeSweep(String flowId, Instant since, Instant until) {
+        startRun(flowId, TimeRelativeTriggers::reads, Segment.Run.TIME_SWEEP, until, since);
     }
 
     /** Whether the flow, as stored, still needs a recurring run: a run for a flow that does not is dropped. */
@@ -111,7 +114,7 @@ public final class Activation {
         flows.find(segment.flowId()).filter(Flow::enabled).ifPresent(flow -> scan(segment, contact -> {
             switch (segment.run()) {
                 case SCHEDULE -> schedules.enrolIfSelected(flow, contact, segment.runAt());
-                case TIME_SWEEP -> timeTriggers.enrolIfNewlyMatching(flow, contact, segment.since());
+                case TIME_SWEEP -> timeTriggers.enrolIfNewlyMatching(flow, contact, segment.since(), segment.runAt());
                 case null -> {
                     if (wouldEnrol(flow, contact)) {
                         enroller.enrol(flow, contact, EnrolmentSource.EXISTING_CONTACTS, List.of());

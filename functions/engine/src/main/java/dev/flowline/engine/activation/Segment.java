@@ -6,8 +6,8 @@ import java.time.Instant;
  * One piece of an activation's work: where the scan of segment {@code segment} of {@code totalSegments} of the
  * contacts goes on, {@code after} a position (null at the segment's start). It names a flow or, with a null
  * {@code flowId}, a journey. {@code run} says what the scan enrols for (null: the contacts that already match, when
- * the flow is turned on): a run of the flow's enrolment schedule at {@code runAt}, or a sweep of its time-relative
- * triggers {@code since} the previous one.
+ * the flow is turned on): a run of the flow's enrolment schedule due at {@code runAt}, or a sweep of its
+ * time-relative triggers from {@code since} (the previous sweep) to {@code runAt}.
  */
 public record Segment(String flowId, int segment, int totalSegments, String after, String journeyId, Run run,
                       Instant runAt, Instant since) {
@@ -25,8 +25,8 @@ public record Segment(String flowId, int segment, int totalSegments, String afte
         if (segment < 0 || segment >= totalSegments) {
             throw new IllegalArgumentException("segment " + segment + " is not one of " + totalSegments);
         }
-        if ((run == Run.SCHEDULE && runAt == null) || (run == Run.TIME_SWEEP && since == null)) {
-            throw new IllegalArgumentException("a schedule run needs runAt, a time sweep since");
+        if ((run != null && runAt == null) || (run == Run.TIME_SWEEP && since == null)) {
+            throw new IllegalArgumentException("a schedule run needs runAt, a time sweep since and runAt");
         }
     }
 

@@ -43,10 +43,14 @@ public final class EnrolmentSchedules {
 
     /** The flow's first run strictly after {@code after}; empty when the flow has no (usable) schedule. */
     public static Optional<Instant> nextRun(Flow flow, Instant after, ZoneId zone) {
-        if (!usable(flow)) {
+        return usable(flow) ? nextRun(flow.enrollmentSchedule(), after, zone) : Optional.empty();
+    }
+
+    /** The schedule's first run strictly after {@code after}; empty when it has no time of day. */
+    public static Optional<Instant> nextRun(EnrollmentSchedule schedule, Instant after, ZoneId zone) {
+        if (schedule.timeOfDay() == null) {
             return Optional.empty();
         }
-        EnrollmentSchedule schedule = flow.enrollmentSchedule();
         return NextTimes.firstAfter(after, zone, TimesOfDay.of(schedule.timeOfDay()), day -> runsOn(schedule, day));
     }
 

@@ -9,9 +9,11 @@ import java.time.Instant;
 /**
  * Filter triggers whose answer moves with the clock ("renewal date is in less than 30 days", "created more than 7
  * days ago"): no contact change fires them when time alone makes a contact meet them, so a sweep asks again. A
- * contact that meets the flow's filter triggers now and did not at the previous sweep ({@code since}) started to
- * meet them as time passed, and is enrolled as by a trigger, through the enroller's guards. A contact that met
- * them at both times was enrolled then, or could not be.
+ * sweep covers the time from the previous sweep ({@code since}) to its own ({@code until}): a contact that did not
+ * meet the flow's filter triggers at {@code since}, met them at {@code until} and still meets them now started to
+ * meet them as time passed, and is enrolled as by a trigger, through the enroller's guards. A contact that met them
+ * at both times was enrolled then, or could not be. Sweeps that cover one span each enrol each contact once,
+ * however late they run.
  */
 public final class TimeRelativeTriggers {
 
@@ -29,10 +31,15 @@ public final class TimeRelativeTriggers {
                 && TriggerIndex.readsTimeRelativeToNow(flow);
     }
 
-    /** Enrols the contact if time made it meet the flow's triggers since {@code since}. */
-    public void enrolIfNewlyMatching(Flow flow, Contact contact, Instant since) {
-        if (new TriggerMatch(engine).matches(flow, contact) && !new TriggerMatch(engine.at(since)).matches(flow, contact)) {
+    /** Enrols the contact if time made it meet the flow's triggers between {@code since} and {@code until}. */
+    public void enrolIfNewlyMatching(Flow flow, Contact contact, Instant since, Instant until) {
+        if (!matchesAt(flow, contact, since) && matchesAt(flow, contact, until)
+                && new TriggerMatch(engine).matches(flow, contact)) {
             enroller.enrol(flow, contact, EnrolmentSource.TRIGGER);
         }
+    }
+
+    private boolean matchesAt(Flow flow, Contact contact, Instant instant) {
+        return new TriggerMatch(engine.at(instant)).matches(flow, contact);
     }
 }

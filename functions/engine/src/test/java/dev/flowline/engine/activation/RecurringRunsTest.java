@@ -164,7 +164,7 @@ class RecurringRunsTest {
         engine.contact("later", "renewal_date", NOW.plus(Duration.ofDays(40)).toString());
         engine.flows.put(renewals(true));
 
-        engine.engine.activation().startTimeSweep("R", NOW.minus(Duration.ofDays(1)));
+        engine.engine.activation().startTimeSweep("R", NOW.minus(Duration.ofDays(1)), NOW);
         engine.runSegments();
 
         assertThat(engine.enrolments.ofContact("R", "crossed")).singleElement()
@@ -178,7 +178,7 @@ class RecurringRunsTest {
         var engine = new InMemoryEngine();
         engine.flows.put(renewals(false));
 
-        engine.engine.activation().startTimeSweep("R", NOW.minus(Duration.ofDays(1)));
+        engine.engine.activation().startTimeSweep("R", NOW.minus(Duration.ofDays(1)), NOW);
 
         assertThat(engine.segments).isEmpty();
     }
