@@ -142,7 +142,8 @@ public final class LocalRuntime implements AutoCloseable {
                     .flowCacheTtl(AwsEngine.flowCacheTtl(environment)).build();
             this.engine = engineOf.apply(stepsConfig);
             // recurring runs are kept in memory: the development account's enabled flows get theirs again
-            engine.engine().ports().flows().enabledFlows().forEach(engine.engine().scheduledActivations()::saved);
+            engine.engine().ports().flows().enabledFlows()
+                    .forEach(flow -> engine.engine().scheduledActivations().saved(null, flow));
             this.devToken = devToken(engine, environment.get(DEV_TOKEN_VARIABLE));
 
             var waker = new DelayWakerHandler(engine);

@@ -112,7 +112,7 @@ final class FlowRoutes implements Routes {
             Flow flow = checked(body);
             try {
                 Flow saved = flows.save(flow);
-                scheduled.saved(saved);
+                scheduled.saved(null, saved);
                 if (saved.enabled() && enrolExisting) {
                     activation.start(saved.id());
                 }
@@ -156,7 +156,7 @@ final class FlowRoutes implements Routes {
         } catch (StaleRevisionException e) {
             throw stale(flow);
         }
-        scheduled.saved(saved);
+        scheduled.saved(current, saved);
         if (!current.enabled() && saved.enabled() && enrolExisting) {
             activation.start(saved.id());
         }
@@ -168,9 +168,9 @@ final class FlowRoutes implements Routes {
      * reason FLOW_DELETED.
      */
     private ApiResponse delete(ApiRequest request) {
-        String flowId = find(request.pathParameter("flowId")).id();
-        flows.delete(flowId);
-        scheduled.deleted(flowId);
+        Flow flow = find(request.pathParameter("flowId"));
+        flows.delete(flow.id());
+        scheduled.deleted(flow);
         return ApiResponse.noContent();
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Keeps each flow's recurring runs in step with its definition, as it is saved or deleted: an enabled flow with a
  * usable {@code enrollmentSchedule} has its schedule; an enabled flow whose triggers read times relative to now has
- * its time sweep; any other run of the flow is removed. A run fired for a flow that no longer needs it does nothing
+ * its time sweep; a run the flow had and no longer needs is removed. A run fired for a flow that no longer needs it does nothing
  * ({@link Activation} checks the flow as stored), so a failed removal is harmless.
  */
 public final class ScheduledActivations {
@@ -21,24 +21,22 @@ public final class ScheduledActivations {
         this.runs = runs;
     }
 
-    /** Puts the runs the saved flow needs, and removes the others. */
-    public void saved(Flow flow) {
-        Map<RecurringRun.Kind, RecurringRun> needed = needed(flow);
-        for (RecurringRun.Kind kind : RecurringRun.Kind.values()) {
-            RecurringRun run = needed.get(kind);
-            if (run != null) {
-                runs.put(run);
-            } else {
-                runs.remove(flow.id(), kind);
-            }
+    /**
+     * Puts the runs the saved flow needs, and removes those its previous version ({@code previous}, null for a new
+     * flow) needed and it does not: a flow that never needed a run costs no call.
+     */
+    public void saved(Flow previous, Flow saved) {
+        Map<RecurringRun.Kind, RecurringRun> needed = needed(saved);
+        needed.values().forEach(runs::put);
+        if (previous != null) {
+            needed(previous).keySet().stream().filter(kind -> !needed.containsKey(kind))
+                    .forEach(kind -> runs.remove(saved.id(), kind));
         }
     }
 
-    /** Removes every run of a deleted flow. */
-    public void deleted(String flowId) {
-        for (RecurringRun.Kind kind : RecurringRun.Kind.values()) {
-            runs.remove(flowId, kind);
-        }
+    /** Removes the runs of a deleted flow. */
+    public void deleted(Flow flow) {
+        needed(flow).keySet().forEach(kind -> runs.remove(flow.id(), kind));
     }
 
     /** The runs the flow needs as it is defined now. */

@@ -57,9 +57,9 @@ class RecurringRunsTest {
         var runs = new Outbox();
         var scheduled = new ScheduledActivations(runs);
 
-        scheduled.saved(scheduled(true, false));
-        scheduled.saved(renewals(true));
-        scheduled.saved(flow("P").listBased(propertyIs("lifecyclestage", "customer")).build());
+        scheduled.saved(null, scheduled(true, false));
+        scheduled.saved(null, renewals(true));
+        scheduled.saved(null, flow("P").listBased(propertyIs("lifecyclestage", "customer")).build());
 
         assertThat(runs.recurringRuns()).extracting(RecurringRun::flowId, RecurringRun::kind).containsExactly(
                 tuple("R", RecurringRun.Kind.TIME_SWEEP),
@@ -68,14 +68,34 @@ class RecurringRunsTest {
     }
 
     @Test
+    void aFlowThatNeverNeededARunCostsNoSchedulerCall() {
+        var scheduled = new ScheduledActivations(new RecurringRuns() {
+            @Override
+            public void put(RecurringRun run) {
+                throw new AssertionError("put " + run);
+            }
+
+            @Override
+            public void remove(String flowId, RecurringRun.Kind kind) {
+                throw new AssertionError("removed " + kind + " of " + flowId);
+            }
+        });
+        Flow plain = flow("P").listBased(propertyIs("lifecyclestage", "customer")).build();
+
+        scheduled.saved(null, plain);
+        scheduled.saved(plain, plain);
+        scheduled.deleted(plain);
+    }
+
+    @Test
     void turningAFlowOffOrDeletingItRemovesItsRuns() {
         var runs = new Outbox();
         var scheduled = new ScheduledActivations(runs);
-        scheduled.saved(scheduled(true, false));
-        scheduled.saved(renewals(true));
+        scheduled.saved(null, scheduled(true, false));
+        scheduled.saved(null, renewals(true));
 
-        scheduled.saved(scheduled(false, false));
-        scheduled.deleted("R");
+        scheduled.saved(scheduled(true, false), scheduled(false, false));
+        scheduled.deleted(renewals(true));
 
         assertThat(runs.recurringRuns()).isEmpty();
     }
