@@ -51,8 +51,9 @@ import java.util.function.Function;
  * the development clock its offset; on start, tables and queues are created only if missing, and the waits in the
  * enrolments' due index are given to the local wake-ups again ({@link DueWaits}). In memory, nothing is kept.
  * <p>
- * Emails go to the outbox folder of the account they are sent for: the step queue's handler runs each account's
- * messages in that account's {@link AccountScope}, which the outbox reads.
+ * Emails and SMS go to the outbox folder of the account they are sent for: the step queue's handler runs each
+ * account's messages in that account's {@link AccountScope}, which the outbox reads. Flows' enrolment schedules and
+ * time sweeps fire on the runtime's clock ({@link LocalRecurringRuns}).
  */
 public final class LocalRuntime implements AutoCloseable {
 
@@ -86,6 +87,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final String devToken;
     private final LocalApiServer api;
     private final OutboxMailer outboxMailer;
+    private final LocalRecurringRuns recurringRuns;
     private final int resumedWaits;
 
     private LocalRuntime(LocalOptions options, List<ExecutionInterceptor> interceptors, WakeUpScheduler wakeUpsToo) {
@@ -129,16 +131,25 @@ public final class LocalRuntime implements AutoCloseable {
             this.outboxMailer = new OutboxMailer(options.outbox(), stepsConfig.mailFrom(), clock,
                     () -> accountScope.current().orElse(null));
             var mailer = new ThrottledMailer(outboxMailer, options.faults());
+            var sms = new OutboxSms(options.outbox(), clock, () -> accountScope.current().orElse(null));
+            this.recurringRuns = closing(new LocalRecurringRuns(clock, stepsConfig.timeZone(),
+                    stepsConfig.flowSchedules().sweepInterval()));
             Function<AwsConfig, AwsEngine> engineOf = config -> AwsEngine.builder(config, clients).clock(clock)
-                    .wakeUps(requested).mailer(mailer).accountEvents(events::forAccount).maxQueueDelay(maxQueueDelay)
+                    .wakeUps(requested).mailer(mailer).sms(sms).recurringRuns(recurringRuns::of)
+                    .accountEvents(events::forAccount).maxQueueDelay(maxQueueDelay)
                     .flowCacheTtl(AwsEngine.flowCacheTtl(environment)).build();
             this.engine = engineOf.apply(stepsConfig);
+            // recurring runs are kept in memory: the development account's enabled flows get theirs again
+            engine.engine().ports().flows().enabledFlows()
+                    .forEach(flow -> engine.engine().scheduledActivations().saved(null, flow));
             this.devToken = devToken(engine, environment.get(DEV_TOKEN_VARIABLE));
 
             var waker = new DelayWakerHandler(engine);
             wakeUps.start(wakeUp -> waker.handleRequest(FlowlineJson.read(wakeUp.toJson(), Map.class), null),
                     options.tickMillis());
             closing(new EveryMinute(clock)).start(() -> waker.handleRequest(DelayWakerHandler.SWEEP, null),
+                    options.tickMillis());
+            recurringRuns.start(run -> waker.handleRequest(FlowlineJson.read(run.toJson(), Map.class), null),
                     options.tickMillis());
             // each function has its own dead-letter queue for poison messages, hence its own engine
             polling("trigger-evaluator", queues.triggers(),
@@ -258,6 +269,11 @@ public final class LocalRuntime implements AutoCloseable {
         return OutboxMailer.folderOf(options.outbox(), account);
     }
 
+    /** The folder of {@code account}'s SMS. */
+    public Path smsOutboxOf(Account account) {
+        return OutboxSms.folderOf(options.outbox(), account);
+    }
+
     /** How many waits the runtime found in its kept data when it started, and gave to its wake-ups again. */
     public int resumedWaits() {
         return resumedWaits;
@@ -341,9 +357,11 @@ public final class LocalRuntime implements AutoCloseable {
                 + options.concurrency() + " each)");
         lines.add("event bus                   local: contact.changed, contact.activity -> triggers, goals");
         lines.add("wake-ups                    local: the delay waker is called when each due minute comes, and "
-                + "every minute to publish contact events left pending");
+                + "every minute to publish contact events left pending; flows' enrolment schedules and time sweeps "
+                + "fire on the runtime's clock");
         lines.add("outbox                      " + options.outbox().toAbsolutePath().normalize()
-                + "/<account>, GET " + apiUrl() + OutboxRoutes.PATH + " (the account's own)");
+                + "/<account>, GET " + apiUrl() + OutboxRoutes.PATH + " (the account's own); SMS in <account>/sms, GET "
+                + apiUrl() + OutboxRoutes.SMS_PATH);
         lines.add("HTTP API                    " + apiUrl());
         lines.add("account                     " + engine.account() + ", token " + devToken
                 + " (Authorization: Bearer <token>; " + DEV_TOKEN_VARIABLE + " chooses it)");

@@ -24,11 +24,14 @@ import java.util.stream.Stream;
 /**
  * {@code GET /flowline/v1/outbox}: the emails the local runtime wrote to its outbox folder instead of sending
  * them, for the account the request authenticated as only (its folder, {@code <outbox>/<account>/}), oldest first,
- * each with its sender, recipients, subject, idempotency key and file name.
+ * each with its sender, recipients, subject, idempotency key and file name; and {@code GET /flowline/v1/outbox/sms}:
+ * the account's SMS ({@code <outbox>/<account>/sms/}), oldest first, each with its number, text, idempotency key,
+ * flow, date and file name.
  */
 final class OutboxRoutes implements Routes {
 
     static final String PATH = "/flowline/v1/outbox";
+    static final String SMS_PATH = PATH + "/sms";
     private static final String EML = ".eml";
 
     private final Path outbox;
@@ -47,20 +50,42 @@ final class OutboxRoutes implements Routes {
     record Outbox(List<OutboxEmail> results) {
     }
 
-    @Override
-    public void register(Router router) {
-        router.get(PATH, request -> ApiResponse.ok(new Outbox(emails(OutboxMailer.folderOf(outbox,
-                accountOf.apply(request))))));
+    record OutboxTextMessage(String fileName, String to, String body, String idempotencyKey, String flowId,
+                             String date) {
     }
 
-    private static List<OutboxEmail> emails(Path folder) {
+    record SmsOutbox(List<OutboxTextMessage> results) {
+    }
+
+    @Override
+    public void register(Router router) {
+        router.get(PATH, request -> ApiResponse.ok(new Outbox(files(OutboxMailer.folderOf(outbox,
+                accountOf.apply(request)), EML).stream().map(OutboxRoutes::read).toList())))
+                .get(SMS_PATH, request -> ApiResponse.ok(new SmsOutbox(files(OutboxSms.folderOf(outbox,
+                        accountOf.apply(request)), OutboxSms.EXTENSION).stream().map(OutboxRoutes::readSms).toList())));
+    }
+
+    /** The folder's files with the extension, oldest first. */
+    private static List<Path> files(Path folder, String extension) {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(EML))
-                    .sorted(Comparator.comparing(OutboxRoutes::modified).thenComparing(Path::getFileName))
-                    .map(OutboxRoutes::read).toList();
+            return files.filter(file -> file.getFileName().toString().endsWith(extension))
+                    .sorted(Comparator.comparing(OutboxRoutes::modified).thenComparing(Path::getFileName)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static OutboxTextMessage readSms(Path file) {
+        Map<String, String> headers = headers(file);
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String body = text.substring(text.indexOf("\n\n") + 2).stripTrailing();
+            return new OutboxTextMessage(file.getFileName().toString(), headers.get("to"), body,
+                    headers.get(OutboxMailer.IDEMPOTENCY_HEADER.toLowerCase(Locale.ROOT)),
+                    headers.get("x-flowline-flow-id"), headers.get("date"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,7 @@ package dev.flowline.engine;
 
 import dev.flowline.engine.action.ActionHandlers;
 import dev.flowline.engine.activation.Activation;
+import dev.flowline.engine.activation.ScheduledActivations;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.definition.CachedFlowStore;
 import dev.flowline.engine.definition.Flow;
@@ -14,6 +15,7 @@ import dev.flowline.engine.enrolment.EnrolmentSource;
 import dev.flowline.engine.enrolment.GoalChecker;
 import dev.flowline.engine.enrolment.RecordingEngineEvents;
 import dev.flowline.engine.enrolment.StepRunner;
+import dev.flowline.engine.enrolment.TimeRelativeTriggers;
 import dev.flowline.engine.enrolment.TriggerEvaluator;
 import dev.flowline.engine.enrolment.Unenroller;
 import dev.flowline.engine.idempotency.IdempotencyLedger;
@@ -49,6 +51,7 @@ public final class Engine {
     private final Journeys journeys;
     private final EnrolmentSchedules schedules;
     private final Activation activation;
+    private final ScheduledActivations scheduledActivations;
     private final ListMemberships listMemberships;
     private final ContactEraser contactEraser;
     private final ContactEventOutbox contactEvents;
@@ -75,7 +78,8 @@ public final class Engine {
                 ports.journeyLimits());
         this.schedules = new EnrolmentSchedules(context, enroller);
         this.activation = new Activation(context, ports.flows(), enroller, journeys, journeyRouter,
-                ports.activations(), ports.activationBudget());
+                ports.activations(), ports.activationBudget(), schedules, new TimeRelativeTriggers(context, enroller));
+        this.scheduledActivations = new ScheduledActivations(ports.recurringRuns());
         this.contactEraser = new ContactEraser(this.ports, unenroller);
     }
 
@@ -146,6 +150,11 @@ public final class Engine {
     /** Enrols the contacts that already match when a flow is turned on or a journey first published. */
     public Activation activation() {
         return activation;
+    }
+
+    /** Keeps each flow's recurring runs (enrolment schedule, time sweep) in step with its saved definition. */
+    public ScheduledActivations scheduledActivations() {
+        return scheduledActivations;
     }
 
     /** Adds contacts to static lists and takes them out: the lists API, the list actions and journey exits. */

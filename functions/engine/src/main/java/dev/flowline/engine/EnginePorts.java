@@ -10,6 +10,7 @@ import dev.flowline.engine.action.SmsSender;
 import dev.flowline.engine.action.WebhookCaller;
 import dev.flowline.engine.activation.ActivationBudget;
 import dev.flowline.engine.activation.ActivationQueue;
+import dev.flowline.engine.activation.RecurringRuns;
 import dev.flowline.engine.contact.ContactStore;
 import dev.flowline.engine.crm.CrmObjectStore;
 import dev.flowline.engine.crm.CrmObjects;
@@ -43,6 +44,7 @@ import java.util.Objects;
  * @param flowCacheTtl     how long the engine keeps the flow definitions and journeys it read (zero: not at all)
  * @param activationBudget how much of a segment of existing contacts one activation run reads
  * @param activations      where the segments of "enrol the contacts that already match" wait to be run
+ * @param recurringRuns    where flows' enrolment schedules and time sweeps are kept and fired
  * @param idempotency      the ledger that makes every email, webhook, SMS, notification and record once per step
  * @param crmObjects       the CRM records beside the contacts (companies, deals, tickets, tasks, notes) and the
  *                         associations of any records
@@ -54,7 +56,7 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
                           StepScheduler steps, ActivationQueue activations, EngineEvents events,
                           IdempotencyLedger idempotency, Mailer mailer, WebhookCaller webhooks, SmsSender sms,
                           SmsQuota smsQuota, Notifier notifier, CrmObjectStore crmObjects, OwnerDirectory owners,
-                          RotationState rotations) implements ActionPorts {
+                          RotationState rotations, RecurringRuns recurringRuns) implements ActionPorts {
 
     /**
      * The tasks and records flows create: in the CRM object store, once per idempotency key. The engine's actions
@@ -81,7 +83,8 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
                 .lists(lists).journeys(journeys).journeyEnrolments(journeyEnrolments).history(history)
                 .metrics(metrics).steps(steps).activations(activations).events(events)
                 .idempotency(idempotency).mailer(mailer).webhooks(webhooks).sms(sms).smsQuota(smsQuota)
-                .notifier(notifier).crmObjects(crmObjects).owners(owners).rotations(rotations);
+                .notifier(notifier).crmObjects(crmObjects).owners(owners).rotations(rotations)
+                .recurringRuns(recurringRuns);
     }
 
     /**
@@ -115,6 +118,7 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
         private CrmObjectStore crmObjects;
         private OwnerDirectory owners;
         private RotationState rotations;
+        private RecurringRuns recurringRuns;
 
         private Builder() {
         }
@@ -244,6 +248,11 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
             return this;
         }
 
+        public Builder recurringRuns(RecurringRuns recurringRuns) {
+            this.recurringRuns = recurringRuns;
+            return this;
+        }
+
         /** @throws NullPointerException naming the first port not given */
         public EnginePorts build() {
             return new EnginePorts(required(clock, "clock"), required(timeZone, "timeZone"),
@@ -256,7 +265,8 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
                     required(events, "events"),
                     required(idempotency, "idempotency"), required(mailer, "mailer"), required(webhooks, "webhooks"),
                     required(sms, "sms"), required(smsQuota, "smsQuota"), required(notifier, "notifier"),
-                    required(crmObjects, "crmObjects"), required(owners, "owners"), required(rotations, "rotations"));
+                    required(crmObjects, "crmObjects"), required(owners, "owners"), required(rotations, "rotations"),
+                    required(recurringRuns, "recurringRuns"));
         }
 
         private static <T> T required(T port, String name) {

@@ -108,7 +108,7 @@ class EngineTest {
             wrapped.mailer().sendInternalEmail(new InternalEmail("k2", "f", "c", List.of("u@example.com"), "s", "b"));
             assertThat(wrapped.webhooks().call(new WebhookRequest("k3", "POST", "https://example.com", Map.of(), "{}", null)))
                     .isEqualTo(WebhookResponse.status(503, "30"));
-            assertThat(wrapped.sms().send(new SmsMessage("k4", "f", "c", List.of("u"), null, "hi"))).isEqualTo("m-4");
+            assertThat(wrapped.sms().send(new SmsMessage("k4", "f", "c", "+33600000000", "hi"))).isEqualTo("m-4");
             wrapped.notifier().notify(new InAppNotification("k5", "f", "c", List.of("u"), List.of(), "", "s", "b",
                     Instant.EPOCH));
             taskIds.add(wrapped.records().createTask(new NewTask("k6", "f", "c", "TODO", "s", "", "", null, null)));

@@ -14,6 +14,7 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.PinpointSmsVoiceV2Client;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -105,6 +106,11 @@ public final class AwsClients {
 
     public SesV2Client sesV2() {
         return build(SesV2Client.builder());
+    }
+
+    /** End User Messaging SMS (the SMS and voice API, v2). */
+    public PinpointSmsVoiceV2Client smsVoice() {
+        return build(PinpointSmsVoiceV2Client.builder());
     }
 
     /** Secrets Manager's JSON API (see {@link AwsJsonApi} for why not the SDK's client). */

@@ -2,7 +2,11 @@ package dev.flowline.aws;
 
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.aws.dynamodb.FlowlineTables;
+import dev.flowline.aws.scheduler.EventBridgeRecurringRuns;
+import dev.flowline.aws.sms.EndUserMessagingSms;
+import dev.flowline.engine.json.FlowlineJson;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Map;
@@ -36,12 +40,17 @@ import java.util.stream.Collectors;
  *                            events that reach the bus from outside Flowline without naming one
  * @param apiRateLimit        {@code FLOWLINE_API_RATE_LIMIT}: the API requests an account may make in ten seconds,
  *                            100 by default (HubSpot's private apps on its lower tiers; 190 on the higher)
+ * @param sms                 {@code FLOWLINE_SMS_ORIGINATION_IDENTITY} and {@code FLOWLINE_SMS_CONFIGURATION_SET}, each
+ *                            optional: what End User Messaging SMS sends internal SMS from
+ * @param flowSchedules       {@code FLOWLINE_FLOW_SCHEDULE_GROUP} and {@code FLOWLINE_TIME_SWEEP_HOURS}: where flows'
+ *                            enrolment schedules and time sweeps are, and how often time-relative triggers are swept
  */
 public record AwsConfig(FlowlineTables tables, String stepQueueUrl, String deadLetterQueueUrl, String busName,
                         String scheduleGroup, String wakerArn, String schedulerRoleArn, String mailFrom,
                         String sesConfigurationSet, ZoneId timeZone, String webhookSecret,
                         boolean notificationEmailCopy, Set<String> plainHttpHosts, int maxCauseChain,
-                        String activationQueueUrl, Account defaultAccount, int apiRateLimit) {
+                        String activationQueueUrl, Account defaultAccount, int apiRateLimit,
+                        EndUserMessagingSms.Config sms, EventBridgeRecurringRuns.Config flowSchedules) {
 
     public static final int DEFAULT_MAX_CAUSE_CHAIN = 10;
     public static final int DEFAULT_API_RATE_LIMIT = 100;
@@ -73,13 +82,18 @@ public record AwsConfig(FlowlineTables tables, String stepQueueUrl, String deadL
                 Integer.parseInt(env.getOrDefault("FLOWLINE_MAX_CAUSE_CHAIN", String.valueOf(DEFAULT_MAX_CAUSE_CHAIN))),
                 env.get("FLOWLINE_ACTIVATION_QUEUE_URL"),
                 new Account(env.getOrDefault("FLOWLINE_DEFAULT_ACCOUNT", "default")),
-                Integer.parseInt(env.getOrDefault("FLOWLINE_API_RATE_LIMIT", String.valueOf(DEFAULT_API_RATE_LIMIT))));
+                Integer.parseInt(env.getOrDefault("FLOWLINE_API_RATE_LIMIT", String.valueOf(DEFAULT_API_RATE_LIMIT))),
+                new EndUserMessagingSms.Config(blankToNull(env.get("FLOWLINE_SMS_ORIGINATION_IDENTITY")),
+                        blankToNull(env.get("FLOWLINE_SMS_CONFIGURATION_SET"))),
+                new EventBridgeRecurringRuns.Config(env.getOrDefault("FLOWLINE_FLOW_SCHEDULE_GROUP", "flowline-flows"),
+                        Duration.ofHours(Long.parseLong(env.getOrDefault("FLOWLINE_TIME_SWEEP_HOURS",
+                                String.valueOf(EventBridgeRecurringRuns.Config.DEFAULT_SWEEP_INTERVAL.toHours()))))));
     }
 
     public AwsConfig withActivationQueueUrl(String url) {
         return new AwsConfig(tables, stepQueueUrl, deadLetterQueueUrl, busName, scheduleGroup, wakerArn,
                 schedulerRoleArn, mailFrom, sesConfigurationSet, timeZone, webhookSecret, notificationEmailCopy, plainHttpHosts,
-                maxCauseChain, url, defaultAccount, apiRateLimit);
+                maxCauseChain, url, defaultAccount, apiRateLimit, sms, flowSchedules);
     }
 
     private static String blankToNull(String value) {

@@ -16,6 +16,7 @@ import dev.flowline.aws.dynamodb.DynamoHistory;
 import dev.flowline.aws.dynamodb.DynamoJourneyEnrolmentStore;
 import dev.flowline.aws.dynamodb.DynamoJourneyStore;
 import dev.flowline.aws.dynamodb.DynamoListStore;
+import dev.flowline.aws.dynamodb.DynamoSmsQuota;
 import dev.flowline.aws.dynamodb.EffectLedger;
 import dev.flowline.aws.dynamodb.PendingContactEvents;
 import dev.flowline.aws.http.HttpWebhookCaller;
@@ -23,20 +24,26 @@ import dev.flowline.aws.http.SecretSource;
 import dev.flowline.aws.http.SecretSources;
 import dev.flowline.aws.http.WebhookCredentials;
 import dev.flowline.aws.eventbridge.EventBridgeEvents;
+import dev.flowline.aws.scheduler.EventBridgeRecurringRuns;
 import dev.flowline.aws.scheduler.EventBridgeWakeUpScheduler;
 import dev.flowline.aws.ses.SesMailer;
+import dev.flowline.aws.sms.EndUserMessagingSms;
+import dev.flowline.aws.sms.SmsDeliveries;
 import dev.flowline.aws.sqs.SqsActivationQueue;
 import dev.flowline.aws.sqs.SqsStepScheduler;
 import dev.flowline.aws.scheduler.WakeUpScheduler;
 import dev.flowline.engine.Engine;
 import dev.flowline.engine.EnginePorts;
 import dev.flowline.engine.action.Mailer;
+import dev.flowline.engine.action.SmsSender;
 import dev.flowline.engine.action.WebhookCaller;
 import dev.flowline.engine.activation.ActivationBudget;
+import dev.flowline.engine.activation.RecurringRuns;
 import dev.flowline.engine.enrolment.EngineEvents;
 import dev.flowline.engine.journey.JourneyLimits;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.PinpointSmsVoiceV2Client;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -50,8 +57,9 @@ import java.util.function.Supplier;
 
 /**
  * The engine wired to AWS: DynamoDB stores (with the owner directory, round-robin counters and in-app notifications
- * in the {@code crm} table), the SQS step and activation queues, Scheduler wake-ups, the EventBridge bus, SES and
- * HTTP webhooks. Built once per function instance ({@link #fromEnvironment()}); tests and the local
+ * in the {@code crm} table), the SQS step and activation queues, Scheduler wake-ups and flows' recurring schedules,
+ * the EventBridge bus, SES, End User Messaging SMS and HTTP webhooks. Built once per function instance
+ * ({@link #fromEnvironment()}); tests and the local
  * runtime build it on emulators and may replace the clock and the outward-facing ports. Handlers reach the stores
  * as the engine's ports ({@link #engine()}); besides, this gives only what is AWS's own: the configuration, the
  * account, the SQS client for dead-letter queues, the tokens and due enrolments of every account, and what the
@@ -81,6 +89,7 @@ public final class AwsEngine {
     private final PendingContactEvents pendingContactEvents;
     private final ApiTokens apiTokens;
     private final SqsStepScheduler stepScheduler;
+    private final SmsDeliveries smsDeliveries;
     private final Engine engine;
 
     private AwsEngine(Builder builder) {
@@ -101,9 +110,9 @@ public final class AwsEngine {
                         config.scheduleGroup(), config.wakerArn(), config.schedulerRoleArn()));
         this.stepScheduler = new SqsStepScheduler(sqs, account, config.stepQueueUrl(), wakeUps, clock,
                 builder.maxQueueDelay);
-        var standIns = new StandInServices();
         Mailer mailer = builder.mailer != null ? builder.mailer : new SesMailer(clients.sesV2.get(),
                 new SesMailer.Config(config.mailFrom(), config.sesConfigurationSet(), account));
+        this.smsDeliveries = new SmsDeliveries(dynamo, config.tables());
         this.engine = new Engine(EnginePorts.builder()
                 .clock(clock).timeZone(config.timeZone()).flowCacheTtl(builder.flowCacheTtl)
                 .journeyLimits(builder.journeyLimits).activationBudget(builder.activationBudget)
@@ -123,11 +132,17 @@ public final class AwsEngine {
                         webhookCredentials(clients.secrets(clock), new SigningKeys(dynamo, config.tables(), clock)),
                         new HttpWebhookCaller.Config(config.plainHttpHosts()), clock))
                 .crmObjects(new DynamoCrmObjectStore(dynamo, config.tables(), account))
-                .sms(standIns).smsQuota(standIns)
                 .owners(new DynamoOwnerDirectory(dynamo, config.tables(), account))
                 .rotations(new DynamoRotationState(dynamo, config.tables(), account, clock))
                 .notifier(new DynamoNotifier(dynamo, config.tables(), account,
                         Optional.of(mailer).filter(copies -> config.notificationEmailCopy())))
+                .sms(builder.sms != null ? builder.sms : new EndUserMessagingSms(clients.smsVoice.get(), config.sms(),
+                        account, smsDeliveries))
+                .smsQuota(new DynamoSmsQuota(dynamo, config.tables(), account))
+                .recurringRuns(builder.recurringRuns != null ? builder.recurringRuns.apply(account)
+                        : new EventBridgeRecurringRuns(clients.scheduler.get(), config.flowSchedules(),
+                        new EventBridgeRecurringRuns.Target(config.wakerArn(), config.schedulerRoleArn()), account,
+                        config.timeZone()))
                 .build());
     }
 
@@ -206,6 +221,11 @@ public final class AwsEngine {
         return pendingContactEvents;
     }
 
+    /** The delivery status of SMS, of every account. */
+    public SmsDeliveries smsDeliveries() {
+        return smsDeliveries;
+    }
+
     /** Writes history as a new writer from now on: what an instance restored from a SnapStart snapshot must do. */
     public void renewHistoryWriterId() {
         history.renewWriterId();
@@ -222,6 +242,8 @@ public final class AwsEngine {
         private Mailer mailer;
         private Function<Account, EngineEvents> events;
         private WebhookCaller webhooks;
+        private SmsSender sms;
+        private Function<Account, RecurringRuns> recurringRuns;
         private Duration maxQueueDelay = Duration.ofMinutes(15);
         private Duration flowCacheTtl = Duration.ZERO;
         private JourneyLimits journeyLimits = new JourneyLimits(Integer.parseInt(System.getenv()
@@ -245,6 +267,8 @@ public final class AwsEngine {
             copy.mailer = mailer;
             copy.events = events;
             copy.webhooks = webhooks;
+            copy.sms = sms;
+            copy.recurringRuns = recurringRuns;
             copy.maxQueueDelay = maxQueueDelay;
             copy.flowCacheTtl = flowCacheTtl;
             copy.journeyLimits = journeyLimits;
@@ -296,6 +320,18 @@ public final class AwsEngine {
             return this;
         }
 
+        /** Instead of End User Messaging SMS. */
+        public Builder sms(SmsSender sms) {
+            this.sms = sms;
+            return this;
+        }
+
+        /** Instead of EventBridge Scheduler recurring schedules: the recurring runs of each account's flows. */
+        public Builder recurringRuns(Function<Account, RecurringRuns> recurringRuns) {
+            this.recurringRuns = recurringRuns;
+            return this;
+        }
+
         /** The longest a step waits on the step queue; later steps go to the wake-up scheduler. */
         public Builder maxQueueDelay(Duration maxQueueDelay) {
             this.maxQueueDelay = maxQueueDelay;
@@ -335,6 +371,7 @@ public final class AwsEngine {
         private final Supplier<SchedulerClient> scheduler;
         private final Supplier<EventBridgeClient> eventBridge;
         private final Supplier<SesV2Client> sesV2;
+        private final Supplier<PinpointSmsVoiceV2Client> smsVoice;
 
         private final AwsClients clients;
         private SecretSource secrets;
@@ -346,6 +383,7 @@ public final class AwsEngine {
             this.scheduler = once(clients::scheduler);
             this.eventBridge = once(clients::eventBridge);
             this.sesV2 = once(clients::sesV2);
+            this.smsVoice = once(clients::smsVoice);
         }
 
         /** The webhook secrets, shared by the accounts' engines so that their cache is too. */

@@ -48,7 +48,14 @@ class TemplateReviewTest {
             Pattern.compile(Pattern.quote("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:"
                     + "parameter/flowline/*/webhooks/*")),
             "a webhook names its secret at run time, in an account known only then; all of them are under "
-                    + "Flowline's own path");
+                    + "Flowline's own path",
+            Pattern.compile(Pattern.quote("arn:${AWS::Partition}:scheduler:${AWS::Region}:${AWS::AccountId}:"
+                    + "schedule/${FlowScheduleGroup}/*")),
+            "a flow's recurring schedules are created when it is saved, named by its account and id, all in "
+                    + "Flowline's own group",
+            Pattern.compile(Pattern.quote("arn:${AWS::Partition}:sms-voice:${AWS::Region}:${AWS::AccountId}:*")),
+            "an SMS goes out from the configured origination identity, or one the service picks among the "
+                    + "account's own when none is configured, with the configured configuration set");
 
     /** SAM policy templates that grant fixed, non-wildcard actions on the one resource they are given. */
     private static final Set<String> SCOPED_SAM_POLICIES = Set.of(

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowline.engine.Engine;
 import dev.flowline.engine.Page;
 import dev.flowline.engine.activation.Activation;
+import dev.flowline.engine.activation.ScheduledActivations;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.definition.FlowStore;
 import dev.flowline.engine.definition.FlowValidator;
@@ -33,6 +34,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * Turning a flow on (creating or updating it with {@code isEnabled: true} when it was off) enrols only the
  * contacts that meet its triggers from then on, as HubSpot does by default; with the query parameter
  * {@code enrollExistingContacts=true} it also enrols the contacts that already meet them ({@link Activation}).
+ * Saving or deleting a flow puts or removes its recurring runs: its enrolment schedule and the sweep of its
+ * time-relative triggers ({@link ScheduledActivations}).
  */
 final class FlowRoutes implements Routes {
 
@@ -46,6 +49,7 @@ final class FlowRoutes implements Routes {
     private final FlowStore flows;
     private final Clock clock;
     private final Activation activation;
+    private final ScheduledActivations scheduled;
     private final FlowPreview preview;
 
     FlowRoutes(Engine engine) {
@@ -53,6 +57,7 @@ final class FlowRoutes implements Routes {
         this.flows = engine.ports().flows();
         this.clock = engine.ports().clock();
         this.activation = engine.activation();
+        this.scheduled = engine.scheduledActivations();
         this.preview = new FlowPreview(engine);
     }
 
@@ -107,6 +112,7 @@ final class FlowRoutes implements Routes {
             Flow flow = checked(body);
             try {
                 Flow saved = flows.save(flow);
+                scheduled.saved(null, saved);
                 if (saved.enabled() && enrolExisting) {
                     activation.start(saved.id());
                 }
@@ -150,6 +156,7 @@ final class FlowRoutes implements Routes {
         } catch (StaleRevisionException e) {
             throw stale(flow);
         }
+        scheduled.saved(current, saved);
         if (!current.enabled() && saved.enabled() && enrolExisting) {
             activation.start(saved.id());
         }
@@ -161,7 +168,9 @@ final class FlowRoutes implements Routes {
      * reason FLOW_DELETED.
      */
     private ApiResponse delete(ApiRequest request) {
-        flows.delete(find(request.pathParameter("flowId")).id());
+        Flow flow = find(request.pathParameter("flowId"));
+        flows.delete(flow.id());
+        scheduled.deleted(flow);
         return ApiResponse.noContent();
     }
 

@@ -10,7 +10,10 @@ import dev.flowline.aws.dynamodb.DueEnrolments;
 import dev.flowline.aws.lambda.HandlerLogs;
 import dev.flowline.aws.lambda.SnapStartPriming;
 import dev.flowline.aws.sqs.DueStep;
+import dev.flowline.aws.scheduler.RecurringRunInput;
 import dev.flowline.aws.scheduler.WakeUp;
+import dev.flowline.aws.sms.SmsDeliveries;
+import dev.flowline.aws.sms.SmsDeliveryEvents;
 import dev.flowline.engine.json.FlowlineJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +32,11 @@ import java.util.Map;
  * <p>
  * Invoked every minute by a recurring schedule with {@link #SWEEP}: publishes the contact events left pending by
  * writes whose requests could not publish them ({@link ContactEventSweep}).
+ * <p>
+ * Invoked by a flow's recurring schedule with a {@link RecurringRunInput}: starts the run of the flow's enrolment
+ * schedule due then, or the sweep of its time-relative triggers over the sweep interval that ends then, as
+ * segments on the activation queue. Invoked by the bus with End User Messaging SMS's delivery events ({@link SmsDeliveryEvents}):
+ * records the final status of each SMS Flowline sent.
  */
 public final class DelayWakerHandler implements RequestHandler<Map<String, Object>, Void> {
 
@@ -40,6 +48,7 @@ public final class DelayWakerHandler implements RequestHandler<Map<String, Objec
     private final AwsEngines engines;
     private final DueEnrolments dueEnrolments;
     private final ContactEventSweep sweep;
+    private final SmsDeliveries smsDeliveries;
 
     public DelayWakerHandler() {
         this(SnapStartPriming.registered(AwsEngine.fromEnvironment()));
@@ -49,6 +58,7 @@ public final class DelayWakerHandler implements RequestHandler<Map<String, Objec
         this.engines = new AwsEngines(engine);
         this.dueEnrolments = engine.dueEnrolments();
         this.sweep = new ContactEventSweep(engines, engine.pendingContactEvents(), engine.clock());
+        this.smsDeliveries = engine.smsDeliveries();
     }
 
     @Override
@@ -58,11 +68,26 @@ public final class DelayWakerHandler implements RequestHandler<Map<String, Objec
                 ContactEventSweep.Result swept = sweep.run();
                 LOG.info("published {} contact events left pending; {} contacts keep theirs for the next sweep",
                         swept.published(), swept.leftPending());
+            } else if (RecurringRunInput.isRun(input)) {
+                startRun(RecurringRunInput.parse(input));
+            } else if (SmsDeliveryEvents.isDeliveryEvent(FlowlineJson.mapper().valueToTree(input))) {
+                SmsDeliveryEvents.of(FlowlineJson.mapper().valueToTree(input)).ifPresent(delivery ->
+                        smsDeliveries.record(delivery.account(), delivery.messageId(), delivery.status(), delivery.at()));
             } else {
                 wake(WakeUp.parse(FlowlineJson.write(input)));
             }
             return null;
         });
+    }
+
+    private void startRun(RecurringRunInput run) {
+        var activation = engines.of(run.account()).engine().activation();
+        switch (run.run()) {
+            case ENROLMENT_SCHEDULE -> activation.startSchedule(run.flowId(), run.scheduledTime());
+            case TIME_SWEEP -> activation.startTimeSweep(run.flowId(),
+                    run.scheduledTime().minus(engines.config().flowSchedules().sweepInterval()), run.scheduledTime());
+        }
+        LOG.info("started the {} of flow {} due at {}", run.run(), run.flowId(), run.scheduledTime());
     }
 
     /** Schedules the due steps a few hundred at a time, so that a crowded minute does not fill the memory. */

@@ -1,17 +1,25 @@
 package dev.flowline.functions.delaywaker;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.EmbeddedAws;
 import dev.flowline.aws.SampleFlows;
+import dev.flowline.aws.sqs.QueuedSegment;
 import dev.flowline.aws.sqs.QueuedStep;
+import dev.flowline.engine.action.SmsStatus;
+import dev.flowline.engine.activation.Activation;
+import dev.flowline.engine.activation.Segment;
 import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.contact.ContactEvent;
+import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.enrolment.EngineEvents;
 import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.EnrolmentSource;
 import dev.flowline.engine.enrolment.StepMessage;
+import dev.flowline.engine.json.FlowlineJson;
 import dev.flowline.engine.simulation.VirtualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -89,5 +97,41 @@ class DelayWakerHandlerTest {
         assertThat(published).containsExactly("51");
         assertThat(contacts.pendingEvents("51")).isEmpty();
         assertThat(contacts.pendingEvents("52")).hasSize(1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theFlowScheduleSamplePutsTheRunsSegmentsOnTheActivationQueue(EmbeddedAws.Environment aws) {
+        String activations = aws.sqs().createQueue(q -> q.queueName("activations-" + System.nanoTime())).queueUrl();
+        AwsEngine engine = AwsEngine.builder(aws.config().withActivationQueueUrl(activations), aws.clients()).build();
+        var scheduled = (ObjectNode) FlowlineJson.read(
+                flow("1001", SampleFlows.listBased(SampleFlows.CUSTOMER), null, delayDays("1", null, 1)).toJson(),
+                JsonNode.class);
+        scheduled.set("enrollmentSchedule", FlowlineJson.read("{\"type\":\"DAILY\",\"timeOfDay\":{\"hour\":8,\"minute\":0}}",
+                JsonNode.class));
+        engine.engine().ports().flows().save(Flow.parse(scheduled.toString()));
+
+        new DelayWakerHandler(engine).handleRequest(EventLoader.loadEvent("../../events/flow-schedule-run.json", Map.class),
+                null);
+
+        assertThat(aws.drain(activations)).hasSize(Activation.SEGMENTS)
+                .extracting(m -> QueuedSegment.parse(m.body(), aws.config().defaultAccount()).segment())
+                .allSatisfy(segment -> {
+                    assertThat(segment.flowId()).isEqualTo("1001");
+                    assertThat(segment.run()).isEqualTo(Segment.Run.SCHEDULE);
+                    assertThat(segment.runAt()).isEqualTo(Instant.parse("2026-11-23T08:00:00Z"));
+                });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSmsDeliverySampleRecordsTheStatusTheWaitingStepReads(EmbeddedAws.Environment aws) {
+        AwsEngine engine = aws.engine().build();
+
+        new DelayWakerHandler(engine).handleRequest(EventLoader.loadEvent("../../events/sms-delivered.json", Map.class),
+                null);
+
+        assertThat(engine.smsDeliveries().status(aws.config().defaultAccount(), "ed23196c-75ce-4727-93ee-7bf72b64998f"))
+                .isEqualTo(SmsStatus.DELIVERED);
     }
 }

@@ -5,14 +5,21 @@ import dev.flowline.engine.definition.SingleConnectionAction;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
- * Send internal SMS, to users ({@code user_ids}) and/or a number ({@code phone_number}, tokens allowed),
- * with {@code body}. As HubSpot's KB describes it: at most 1,000 per account per calendar month (in the
- * account's time zone); once sent, the contact waits at the action while the delivery status is polled,
- * until it is delivered (succeeded) or failed, or 72 hours have passed, and then goes on.
+ * Send internal SMS to a number ({@code phone_number}, tokens allowed) with {@code body}. As HubSpot's KB describes
+ * it: at most 1,000 per account per calendar month (in the account's time zone); once sent, the contact waits at the
+ * action while the delivery status is polled, until it is delivered (succeeded) or failed, or 72 hours have passed,
+ * and then goes on. Over the monthly limit, the contact waits at the action until the next month's first minute.
+ * <p>
+ * HubSpot's sources dispute the id {@code 0-25}: some flows use it with {@code source_property} /
+ * {@code target_property} fields, another action. A {@code 0-25} with none of the SMS fields ({@code body},
+ * {@code phone_number}, {@code user_ids}) is that other shape, and skipped. Users ({@code user_ids}) have no phone
+ * numbers in Flowline's directory, so an SMS to users fails with that reason and sends nothing.
  */
 final class SmsAction implements ActionHandler<SingleConnectionAction> {
 
@@ -24,6 +31,7 @@ final class SmsAction implements ActionHandler<SingleConnectionAction> {
     static final String SENT_AT = "sms_sent_at";
     static final String POLLS = "sms_polls";
     static final String STATUS = "sms_status";
+    static final List<String> SMS_FIELDS = List.of("body", "phone_number", "user_ids");
 
     private final SmsSender sender;
     private final SmsQuota quota;
@@ -40,18 +48,27 @@ final class SmsAction implements ActionHandler<SingleConnectionAction> {
     }
 
     private StepResult send(SingleConnectionAction action, ActionContext context) {
-        List<String> users = Fields.list(action.fields(), "user_ids");
+        if (action.fields() == null || SMS_FIELDS.stream().noneMatch(action.fields()::has)) {
+            return Results.skipped(action, "action 0-25 with fields " + fieldNames(action)
+                    + " is not an SMS (it has none of body, phone_number, user_ids): not run by Flowline");
+        }
+        if (!Fields.list(action.fields(), "user_ids").isEmpty()) {
+            return Results.failed(action, "an SMS to users (user_ids) needs their phone numbers, which Flowline's "
+                    + "user directory does not have: give phone_number instead");
+        }
         String phone = context.fill(Fields.text(action.fields(), "phone_number")).trim();
         String body = context.fill(Fields.text(action.fields(), "body"));
-        if ((users.isEmpty() && phone.isEmpty()) || body.isBlank()) {
-            return Results.failed(action, "the SMS needs a recipient and a text");
+        if (phone.isEmpty() || body.isBlank()) {
+            return Results.failed(action, "the SMS needs a phone number and a text");
         }
-        if (!quota.reserve(YearMonth.from(context.now().atZone(context.timeZone())), MONTHLY_LIMIT,
-                context.idempotencyKey())) {
-            return Results.failed(action, "monthly SMS limit reached");
+        ZonedDateTime now = context.now().atZone(context.timeZone());
+        if (!quota.reserve(YearMonth.from(now), MONTHLY_LIMIT, context.idempotencyKey())) {
+            Instant nextMonth = YearMonth.from(now).plusMonths(1).atDay(1).atStartOfDay(context.timeZone()).toInstant();
+            return new StepResult.Retry(nextMonth, "monthly SMS limit reached: waiting until " + nextMonth
+                    + ", when next month's SMS may be sent");
         }
         String messageId = sender.send(new SmsMessage(context.idempotencyKey(), context.flow().id(),
-                context.contact().id(), users, phone, body));
+                context.contact().id(), phone, body));
         return pending(context, "action initiated: SMS sent, waiting for its delivery", messageId, context.now(), 1);
     }
 
@@ -67,6 +84,14 @@ final class SmsAction implements ActionHandler<SingleConnectionAction> {
                     ? pending(context, "SMS delivery still pending", messageId, sentAt, polls + 1)
                     : end(action, StepResult.Outcome.failed("no delivery status for the SMS after 72 hours: moved on"), status);
         };
+    }
+
+    private static String fieldNames(SingleConnectionAction action) {
+        var names = new TreeSet<String>();
+        if (action.fields() != null) {
+            action.fields().fieldNames().forEachRemaining(names::add);
+        }
+        return names.toString();
     }
 
     /** Polls again after a growing wait, but no later than the end of the 72 hours. */

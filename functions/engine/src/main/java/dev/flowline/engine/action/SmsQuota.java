@@ -7,8 +7,9 @@ import java.time.YearMonth;
 public interface SmsQuota {
 
     /**
-     * Counts one SMS in {@code month} if fewer than {@code limit} were counted, and says whether it did. The
-     * same idempotency key is counted once: asking again gives the same answer.
+     * Counts one SMS in {@code month} if fewer than {@code limit} were counted, and says whether it did. A key
+     * counted before is counted once: asking again answers yes and counts nothing. A refusal is not remembered, so
+     * the same key may be counted in a later month.
      */
     boolean reserve(YearMonth month, int limit, String idempotencyKey);
 }

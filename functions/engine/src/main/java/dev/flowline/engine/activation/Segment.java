@@ -1,11 +1,22 @@
 package dev.flowline.engine.activation;
 
+import java.time.Instant;
+
 /**
  * One piece of an activation's work: where the scan of segment {@code segment} of {@code totalSegments} of the
  * contacts goes on, {@code after} a position (null at the segment's start). It names a flow or, with a null
- * {@code flowId}, a journey.
+ * {@code flowId}, a journey. {@code run} says what the scan enrols for (null: the contacts that already match, when
+ * the flow is turned on): a run of the flow's enrolment schedule due at {@code runAt}, or a sweep of its
+ * time-relative triggers from {@code since} (the previous sweep) to {@code runAt}.
  */
-public record Segment(String flowId, int segment, int totalSegments, String after, String journeyId) {
+public record Segment(String flowId, int segment, int totalSegments, String after, String journeyId, Run run,
+                      Instant runAt, Instant since) {
+
+    /** What a flow's scan enrols for. */
+    public enum Run {
+        SCHEDULE,
+        TIME_SWEEP
+    }
 
     public Segment {
         if ((flowId == null) == (journeyId == null)) {
@@ -14,6 +25,14 @@ public record Segment(String flowId, int segment, int totalSegments, String afte
         if (segment < 0 || segment >= totalSegments) {
             throw new IllegalArgumentException("segment " + segment + " is not one of " + totalSegments);
         }
+        if ((run != null && runAt == null) || (run == Run.TIME_SWEEP && since == null)) {
+            throw new IllegalArgumentException("a schedule run needs runAt, a time sweep since and runAt");
+        }
+    }
+
+    /** A segment of the contacts that already match, of a flow turned on or a journey first published. */
+    public Segment(String flowId, int segment, int totalSegments, String after, String journeyId) {
+        this(flowId, segment, totalSegments, after, journeyId, null, null, null);
     }
 
     static Segment ofFlow(String flowId, int segment, int totalSegments) {
@@ -26,6 +45,6 @@ public record Segment(String flowId, int segment, int totalSegments, String afte
 
     /** The rest of this segment, from {@code next}. */
     Segment from(String next) {
-        return new Segment(flowId, segment, totalSegments, next, journeyId);
+        return new Segment(flowId, segment, totalSegments, next, journeyId, run, runAt, since);
     }
 }

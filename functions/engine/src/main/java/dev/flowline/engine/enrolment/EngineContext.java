@@ -10,6 +10,7 @@ import dev.flowline.engine.history.FlowMetrics;
 import dev.flowline.engine.history.History;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 
 /** The ports and settings the enrolment services share. {@code timeZone} is the account's time zone. */
@@ -19,6 +20,12 @@ public record EngineContext(Clock clock, ZoneId timeZone, FlowStore flows, Conta
 
     public EvaluationContext evaluation() {
         return new EvaluationContext(clock, timeZone, lists, new EnrolmentStatuses(enrolments));
+    }
+
+    /** The same context on a clock stopped at {@code instant}: how filters answered then. */
+    public EngineContext at(Instant instant) {
+        return new EngineContext(Clock.fixed(instant, clock.getZone()), timeZone, flows, contacts, enrolments, steps,
+                history, metrics, events, lists, actions);
     }
 
     public FilterEvaluator filters() {

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,10 +36,19 @@ public final class EnrolmentSchedules {
         this.enroller = enroller;
     }
 
+    /** Whether the flow has a schedule that runs: one with a time of day. */
+    public static boolean usable(Flow flow) {
+        return flow.enrollmentSchedule() != null && flow.enrollmentSchedule().timeOfDay() != null;
+    }
+
     /** The flow's first run strictly after {@code after}; empty when the flow has no (usable) schedule. */
     public static Optional<Instant> nextRun(Flow flow, Instant after, ZoneId zone) {
-        EnrollmentSchedule schedule = flow.enrollmentSchedule();
-        if (schedule == null || schedule.timeOfDay() == null) {
+        return usable(flow) ? nextRun(flow.enrollmentSchedule(), after, zone) : Optional.empty();
+    }
+
+    /** The schedule's first run strictly after {@code after}; empty when it has no time of day. */
+    public static Optional<Instant> nextRun(EnrollmentSchedule schedule, Instant after, ZoneId zone) {
+        if (schedule.timeOfDay() == null) {
             return Optional.empty();
         }
         return NextTimes.firstAfter(after, zone, TimesOfDay.of(schedule.timeOfDay()), day -> runsOn(schedule, day));
@@ -46,14 +56,28 @@ public final class EnrolmentSchedules {
 
     /** Runs the flow's schedule now over {@code audience} (all contacts, or one segment of them). */
     public void run(Flow flow, Iterable<Contact> audience) {
+        Instant now = engine.clock().instant();
+        for (Contact contact : audience) {
+            enrolIfSelected(flow, contact, now);
+        }
+    }
+
+    /**
+     * Enrols the contact in the run of {@code runAt} if the schedule selects it. A contact enrolled at or after
+     * {@code runAt} was enrolled by this very run: a repeated run (a redelivered segment, a schedule fired twice)
+     * does not enrol it again, even where re-enrolment is on.
+     */
+    public void enrolIfSelected(Flow flow, Contact contact, Instant runAt) {
         if (!flow.enabled() || flow.enrollmentSchedule() == null) {
             return;
         }
-        LocalDate today = engine.clock().instant().atZone(engine.timeZone()).toLocalDate();
-        for (Contact contact : audience) {
-            if (guards.meetsListTriggers(flow, contact) && dateFalls(flow.enrollmentSchedule(), contact, today)) {
-                enroller.enrol(flow, contact, EnrolmentSource.SCHEDULE);
-            }
+        LocalDate runDay = runAt.atZone(engine.timeZone()).toLocalDate();
+        if (!guards.meetsListTriggers(flow, contact) || !dateFalls(flow.enrollmentSchedule(), contact, runDay)) {
+            return;
+        }
+        List<Enrolment> previous = engine.enrolments().ofContact(flow.id(), contact.id());
+        if (previous.stream().noneMatch(enrolment -> !enrolment.enrolledAt().isBefore(runAt))) {
+            enroller.enrol(flow, contact, EnrolmentSource.SCHEDULE, previous);
         }
     }
 

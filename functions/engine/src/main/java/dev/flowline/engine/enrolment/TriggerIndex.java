@@ -121,6 +121,11 @@ public final class TriggerIndex {
         return true;
     }
 
+    /** Whether the flow's triggers read a time relative to now, whose answer moves with the clock. */
+    public static boolean readsTimeRelativeToNow(Flow flow) {
+        return Reads.of(flow).relativeTime;
+    }
+
     /** The flows to evaluate for the change, in the order the index was built from. */
     public List<Flow> candidates(ContactChange change) {
         if (change.before() == null) {
@@ -157,6 +162,7 @@ public final class TriggerIndex {
         final Set<String> properties = new HashSet<>();
         final Set<String> eventTypes = new HashSet<>();
         boolean anything;
+        boolean relativeTime;
 
         /**
          * A list-based flow's enrolment, unenrolment and re-enrolment compare the contact before and after
@@ -247,9 +253,9 @@ public final class TriggerIndex {
                     timePoint(range.lowerBoundTimePoint());
                     timePoint(range.upperBoundTimePoint());
                 }
-                case RollingDateRangeOperation rolling -> anything = true;
-                case RollingPropertyUpdatedOperation rolling -> anything = true;
-                case CalendarDateOperation calendar -> anything = true;
+                case RollingDateRangeOperation rolling -> readsNow();
+                case RollingPropertyUpdatedOperation rolling -> readsNow();
+                case CalendarDateOperation calendar -> readsNow();
                 case UnknownOperation unknown -> anything = true;
                 // these read only their own property, already added
                 case null -> { }
@@ -272,13 +278,19 @@ public final class TriggerIndex {
             switch (point) {
                 case PropertyReferencedTimePoint referenced when referenced.property() != null ->
                         properties.add(referenced.property());
-                case IndexedTimePoint relative -> anything = true;
+                case IndexedTimePoint relative -> readsNow();
                 case UnknownTimePoint unknown -> anything = true;
                 // a fixed date, or a reference naming no property: nothing more to read
                 case PropertyReferencedTimePoint unnamed -> { }
                 case DateTimePoint fixed -> { }
                 case null -> { }
             }
+        }
+
+        /** A time relative to now: kept out of the index, and swept as time passes. */
+        private void readsNow() {
+            anything = true;
+            relativeTime = true;
         }
 
         private static boolean isWorkflowStatus(InListFilter filter) {

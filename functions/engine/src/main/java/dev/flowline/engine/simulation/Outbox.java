@@ -18,17 +18,22 @@ import dev.flowline.engine.action.WebhookRequest;
 import dev.flowline.engine.action.WebhookResponse;
 import dev.flowline.engine.crm.CrmObject;
 import dev.flowline.engine.crm.CrmObjectType;
+import dev.flowline.engine.activation.RecurringRun;
+import dev.flowline.engine.activation.RecurringRuns;
 
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -36,10 +41,11 @@ import java.util.function.Function;
  * Records what a simulation would have sent or created, once per idempotency key, as the real adapters do (the
  * tasks and records flows create are kept in an in-memory CRM object store), with each user's in-app
  * notifications; and stands in for the services actions ask: the owner directory, round-robin counters, webhook
- * endpoints (200 unless told otherwise), SMS delivery (pending until told) and the monthly SMS count.
+ * endpoints (200 unless told otherwise), SMS delivery (pending until told) and the monthly SMS count. Flows'
+ * recurring runs are kept, not fired: the simulator runs enrolment schedules on its own agenda.
  */
 public final class Outbox implements Mailer, Notifier, RotationState, WebhookCaller,
-        SmsSender, SmsQuota {
+        SmsSender, SmsQuota, RecurringRuns {
 
     private final Map<String, MarketingEmail> marketingEmails = new LinkedHashMap<>();
     private final Map<String, InternalEmail> internalEmails = new LinkedHashMap<>();
@@ -50,19 +56,20 @@ public final class Outbox implements Mailer, Notifier, RotationState, WebhookCal
     private final Map<String, SmsMessage> smsMessages = new LinkedHashMap<>();
     private final Map<String, String> smsIds = new HashMap<>();
     private final Map<String, SmsStatus> smsStatuses = new HashMap<>();
-    private final Map<String, Boolean> smsReservations = new HashMap<>();
+    private final Set<String> smsReserved = new HashSet<>();
     private final Map<YearMonth, Integer> smsPerMonth = new HashMap<>();
     private final Map<String, Map<String, Notification>> inboxes = new HashMap<>();
     private final InMemoryOwnerDirectory directory = new InMemoryOwnerDirectory();
     private final Map<String, Rotation> rotations = new HashMap<>();
     private final Map<String, Long> turns = new HashMap<>();
+    private final Map<String, RecurringRun> recurringRuns = new TreeMap<>();
     private Function<WebhookRequest, WebhookResponse> endpoints = request -> WebhookResponse.status(200);
 
     /** Gives the outbox as every side-effect port of an engine: what a simulation or a benchmark runs on. */
     public EnginePorts.Builder connect(EnginePorts.Builder ports) {
         return ports.mailer(this).webhooks(this).sms(this).smsQuota(this).notifier(this).crmObjects(crm)
                 .owners(directory)
-                .rotations(this);
+                .rotations(this).recurringRuns(this);
     }
 
     @Override
@@ -141,14 +148,16 @@ public final class Outbox implements Mailer, Notifier, RotationState, WebhookCal
 
     @Override
     public boolean reserve(YearMonth month, int limit, String idempotencyKey) {
-        return smsReservations.computeIfAbsent(idempotencyKey, key -> {
-            int sent = smsPerMonth.getOrDefault(month, 0);
-            if (sent >= limit) {
-                return false;
-            }
-            smsPerMonth.put(month, sent + 1);
+        if (smsReserved.contains(idempotencyKey)) {
             return true;
-        });
+        }
+        int sent = smsPerMonth.getOrDefault(month, 0);
+        if (sent >= limit) {
+            return false;
+        }
+        smsPerMonth.put(month, sent + 1);
+        smsReserved.add(idempotencyKey);
+        return true;
     }
 
     /** The owners and teams actions find, which a simulation fills. */
@@ -203,6 +212,21 @@ public final class Outbox implements Mailer, Notifier, RotationState, WebhookCal
 
     public List<SmsMessage> smsMessages() {
         return List.copyOf(smsMessages.values());
+    }
+
+    @Override
+    public void put(RecurringRun run) {
+        recurringRuns.put(run.flowId() + "/" + run.kind(), run);
+    }
+
+    @Override
+    public void remove(String flowId, RecurringRun.Kind kind) {
+        recurringRuns.remove(flowId + "/" + kind);
+    }
+
+    /** The flows' recurring runs, by flow id then kind. */
+    public List<RecurringRun> recurringRuns() {
+        return List.copyOf(recurringRuns.values());
     }
 
     private record Rotation(SortedSet<String> owners, long turns) {

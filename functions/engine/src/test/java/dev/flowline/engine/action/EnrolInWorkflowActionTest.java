@@ -21,7 +21,7 @@ class EnrolInWorkflowActionTest {
 
     private final Simulator simulator = new Simulator(START, ZONE)
             // The target flow keeps its contacts: an SMS whose delivery stays pending.
-            .addFlow(flow("target", action("0-25", "{\"user_ids\":[\"u1\"],\"body\":\"hello\"}")))
+            .addFlow(flow("target", action("0-25", "{\"phone_number\":\"+33600000000\",\"body\":\"hello\"}")))
             .addContact(contact("c"));
 
     @Test

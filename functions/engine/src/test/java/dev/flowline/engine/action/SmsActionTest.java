@@ -21,7 +21,7 @@ class SmsActionTest {
 
     private final Simulator simulator = new Simulator(START, ZONE)
             .addFlow(flow("f", action("0-25", """
-                    {"user_ids":["u1"],"phone_number":"{{ enrolled_object.mobilephone }}","body":"Call {{ enrolled_object.firstname }}"}"""),
+                    {"phone_number":"{{ enrolled_object.mobilephone }}","body":"Call {{ enrolled_object.firstname }}"}"""),
                     setProperty("after", "yes")))
             .addContact(contact("c", "firstname", "Ada", "mobilephone", "+33600000000"));
 
@@ -36,7 +36,6 @@ class SmsActionTest {
         var sent = simulator.runUntil(START.plus(Duration.ofHours(2)));
 
         assertThat(sent.outbox().smsMessages()).singleElement().satisfies(sms -> {
-            assertThat(sms.userIds()).containsExactly("u1");
             assertThat(sms.phoneNumber()).isEqualTo("+33600000000");
             assertThat(sms.body()).isEqualTo("Call Ada");
         });
@@ -78,16 +77,58 @@ class SmsActionTest {
     }
 
     @Test
-    void overTheMonthlyLimitTheSmsIsNotSent() {
+    void overTheMonthlyLimitTheContactWaitsForNextMonthThenTheSmsIsSent() {
         simulator.outbox().smsAlreadySent(YearMonth.of(2026, 3), 1_000);
         simulator.enrol("f", "c");
 
-        var report = simulator.runUntil(START.plus(Duration.ofMinutes(5)));
+        var capped = simulator.runUntil(START.plus(Duration.ofMinutes(5)));
+
+        assertThat(capped.outbox().smsMessages()).isEmpty();
+        assertThat(lastOf(capped, "f", "c", "1").kind()).isEqualTo(HistoryKind.ACTION_PENDING);
+        assertThat(lastOf(capped, "f", "c", "1").detail()).startsWith("monthly SMS limit reached: waiting until "
+                + START.atZone(ZONE).toLocalDate().withDayOfMonth(1).plusMonths(1).atStartOfDay(ZONE).toInstant());
+        assertThat(wentOn()).isFalse();
+
+        var nextMonth = simulator.runUntil(YearMonth.of(2026, 4).atDay(1).atStartOfDay(ZONE).toInstant()
+                .plus(Duration.ofMinutes(5)));
+
+        assertThat(nextMonth.outbox().smsMessages()).hasSize(1);
+    }
+
+    @Test
+    void aZeroTwentyFiveWithCopyPropertyFieldsIsNotAnSmsAndIsSkipped() {
+        var copy = new Simulator(START, ZONE)
+                .addFlow(flow("f", action("0-25", """
+                        {"source_property":"email","target_property":"work_email","target_object":"0-1"}"""),
+                        setProperty("after", "yes")))
+                .addContact(contact("c"));
+        copy.enrol("f", "c");
+
+        var report = copy.runUntil(START.plus(Duration.ofMinutes(5)));
+
+        assertThat(report.outbox().smsMessages()).isEmpty();
+        assertThat(lastOf(report, "f", "c", "1").kind()).isEqualTo(HistoryKind.ACTION_SKIPPED);
+        assertThat(lastOf(report, "f", "c", "1").detail()).isEqualTo("action 0-25 with fields [source_property, "
+                + "target_object, target_property] is not an SMS (it has none of body, phone_number, user_ids): "
+                + "not run by Flowline");
+        assertThat(copy.contacts().find("c").orElseThrow().value("after")).contains("yes");
+    }
+
+    @Test
+    void anSmsToUsersFailsWithTheReasonAndSendsNothing() {
+        var toUsers = new Simulator(START, ZONE)
+                .addFlow(flow("f", action("0-25", """
+                        {"user_ids":["u1"],"phone_number":"+33600000000","body":"hello"}"""),
+                        setProperty("after", "yes")))
+                .addContact(contact("c"));
+        toUsers.enrol("f", "c");
+
+        var report = toUsers.runUntil(START.plus(Duration.ofMinutes(5)));
 
         assertThat(report.outbox().smsMessages()).isEmpty();
         assertThat(lastOf(report, "f", "c", "1").kind()).isEqualTo(HistoryKind.ACTION_FAILED);
-        assertThat(lastOf(report, "f", "c", "1").detail()).isEqualTo("monthly SMS limit reached");
-        assertThat(wentOn()).isTrue();
+        assertThat(lastOf(report, "f", "c", "1").detail()).contains("user_ids").contains("phone numbers");
+        assertThat(toUsers.contacts().find("c").orElseThrow().value("after")).contains("yes");
     }
 
     @Test
