@@ -24,6 +24,7 @@ import dev.flowline.engine.journey.JourneyRouter;
 import dev.flowline.engine.journey.Journeys;
 import dev.flowline.engine.list.ListMemberships;
 import dev.flowline.engine.privacy.ContactEraser;
+import dev.flowline.engine.privacy.ContactRecycling;
 
 import java.util.Optional;
 
@@ -51,6 +52,7 @@ public final class Engine {
     private final Activation activation;
     private final ListMemberships listMemberships;
     private final ContactEraser contactEraser;
+    private final ContactRecycling contactRecycling;
     private final ContactEventOutbox contactEvents;
 
     public Engine(EnginePorts ports) {
@@ -60,7 +62,7 @@ public final class Engine {
                         ports.flowCacheTtl()),
                 ports.contacts(), ports.enrolments(), ports.steps(), ports.history(), ports.metrics(),
                 new RecordingEngineEvents(ports.contacts(), ports.events()), ports.lists(),
-                ActionHandlers.executor(this.ports, this::enrolByAction));
+                ActionHandlers.executor(this.ports, this::enrolByAction, this::deleteByAction));
         this.unenroller = new Unenroller(context);
         this.enroller = new Enroller(context, unenroller);
         this.steps = new StepRunner(context, unenroller);
@@ -76,6 +78,7 @@ public final class Engine {
                 ports.activations(), ports.activationBudget());
         this.listMemberships = new ListMemberships(ports.clock(), ports.contacts(), ports.lists(), context.events());
         this.contactEraser = new ContactEraser(this.ports, unenroller);
+        this.contactRecycling = new ContactRecycling(this.ports, unenroller, contactEraser);
         this.contactEvents = new ContactEventOutbox(ports.contacts(), ports.events());
     }
 
@@ -97,6 +100,11 @@ public final class Engine {
         return flow.isPresent() && contact.isPresent()
                 ? enroller.enrol(flow.get(), contact.get(), EnrolmentSource.MANUAL)
                 : new EnrolmentDecision(Optional.empty(), "there is no workflow " + flowId);
+    }
+
+    /** Deletes a contact restorably, as the "delete contact" action does. */
+    private boolean deleteByAction(String contactId, String runningIn) {
+        return contactRecycling.delete(contactId, runningIn);
     }
 
     /** The ports as the engine uses them: side effects behind the idempotency ledger. */
@@ -157,6 +165,11 @@ public final class Engine {
     /** Privacy deletions: everything stored about a contact. */
     public ContactEraser contactEraser() {
         return contactEraser;
+    }
+
+    /** Restorable deletion: the "delete contact" action, restores, and the purge of expired deletions. */
+    public ContactRecycling contactRecycling() {
+        return contactRecycling;
     }
 
     /** Publishes the events contact writes saved with them, and clears them. */

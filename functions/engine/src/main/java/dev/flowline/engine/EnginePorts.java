@@ -11,6 +11,7 @@ import dev.flowline.engine.action.SmsSender;
 import dev.flowline.engine.action.WebhookCaller;
 import dev.flowline.engine.activation.ActivationBudget;
 import dev.flowline.engine.activation.ActivationQueue;
+import dev.flowline.engine.contact.ContactRecycleBin;
 import dev.flowline.engine.contact.ContactStore;
 import dev.flowline.engine.definition.FlowStore;
 import dev.flowline.engine.enrolment.EngineEvents;
@@ -29,6 +30,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything an {@link Engine} is built from: its stores, its outward-facing ports and its settings, each by name.
@@ -40,6 +42,8 @@ import java.util.Objects;
  * @param activationBudget how much of a segment of existing contacts one activation run reads
  * @param activations      where the segments of "enrol the contacts that already match" wait to be run
  * @param idempotency      the ledger that makes every email, webhook, SMS, notification and record once per step
+ * @param recycleBin       deleted contacts, restorable for a while
+ * @param webhookHttpHosts hosts webhooks may call over plain http (local development), as the webhook caller allows
  */
 public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, JourneyLimits journeyLimits,
                           ActivationBudget activationBudget, FlowStore flows, ContactStore contacts,
@@ -48,7 +52,8 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
                           StepScheduler steps, ActivationQueue activations, EngineEvents events,
                           IdempotencyLedger idempotency, Mailer mailer, WebhookCaller webhooks, SmsSender sms,
                           SmsQuota smsQuota, Notifier notifier, CrmRecords records, OwnerDirectory owners,
-                          RotationState rotations) implements ActionPorts {
+                          RotationState rotations, ContactRecycleBin recycleBin,
+                          Set<String> webhookHttpHosts) implements ActionPorts {
 
     public static Builder builder() {
         return new Builder();
@@ -61,7 +66,8 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
                 .lists(lists).journeys(journeys).journeyEnrolments(journeyEnrolments).history(history)
                 .metrics(metrics).steps(steps).activations(activations).events(events)
                 .idempotency(idempotency).mailer(mailer).webhooks(webhooks).sms(sms).smsQuota(smsQuota)
-                .notifier(notifier).records(records).owners(owners).rotations(rotations);
+                .notifier(notifier).records(records).owners(owners).rotations(rotations)
+                .recycleBin(recycleBin).webhookHttpHosts(webhookHttpHosts);
     }
 
     /**
@@ -95,6 +101,8 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
         private CrmRecords records;
         private OwnerDirectory owners;
         private RotationState rotations;
+        private ContactRecycleBin recycleBin;
+        private Set<String> webhookHttpHosts = Set.of();
 
         private Builder() {
         }
@@ -116,6 +124,16 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
 
         public Builder journeyLimits(JourneyLimits journeyLimits) {
             this.journeyLimits = journeyLimits;
+            return this;
+        }
+
+        public Builder recycleBin(ContactRecycleBin recycleBin) {
+            this.recycleBin = recycleBin;
+            return this;
+        }
+
+        public Builder webhookHttpHosts(Set<String> webhookHttpHosts) {
+            this.webhookHttpHosts = Set.copyOf(webhookHttpHosts);
             return this;
         }
 
@@ -236,7 +254,8 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
                     required(events, "events"),
                     required(idempotency, "idempotency"), required(mailer, "mailer"), required(webhooks, "webhooks"),
                     required(sms, "sms"), required(smsQuota, "smsQuota"), required(notifier, "notifier"),
-                    required(records, "records"), required(owners, "owners"), required(rotations, "rotations"));
+                    required(records, "records"), required(owners, "owners"), required(rotations, "rotations"),
+                    required(recycleBin, "recycleBin"), webhookHttpHosts);
         }
 
         private static <T> T required(T port, String name) {

@@ -4,6 +4,7 @@ import dev.flowline.aws.accounts.Account;
 import dev.flowline.aws.accounts.ApiTokens;
 import dev.flowline.aws.accounts.SigningKeys;
 import dev.flowline.aws.dynamodb.DueEnrolments;
+import dev.flowline.aws.dynamodb.DynamoContactRecycleBin;
 import dev.flowline.aws.dynamodb.DynamoContactStore;
 import dev.flowline.aws.dynamodb.DynamoEnrolmentStore;
 import dev.flowline.aws.dynamodb.DynamoFlowMetrics;
@@ -71,6 +72,7 @@ public final class AwsEngine {
     private final Account account;
     private final Clock clock;
     private final SqsClient sqs;
+    private final DynamoDbClient dynamo;
     private final DynamoHistory history;
     private final DueEnrolments dueEnrolments;
     private final PendingContactEvents pendingContactEvents;
@@ -84,7 +86,7 @@ public final class AwsEngine {
         this.account = builder.account != null ? builder.account : config.defaultAccount();
         this.clock = builder.clock;
         SharedClients clients = builder.shared;
-        DynamoDbClient dynamo = clients.dynamoDb.get();
+        this.dynamo = clients.dynamoDb.get();
         this.sqs = clients.sqs.get();
         this.history = new DynamoHistory(dynamo, config.tables(), account);
         this.dueEnrolments = new DueEnrolments(dynamo, config.tables());
@@ -102,6 +104,7 @@ public final class AwsEngine {
                 .journeyLimits(builder.journeyLimits).activationBudget(builder.activationBudget)
                 .flows(new DynamoFlowStore(dynamo, config.tables(), account))
                 .contacts(new DynamoContactStore(dynamo, config.tables(), account))
+                .recycleBin(new DynamoContactRecycleBin(dynamo, config.tables(), account))
                 .enrolments(new DynamoEnrolmentStore(dynamo, config.tables(), account))
                 .lists(new DynamoListStore(dynamo, config.tables(), account))
                 .journeys(new DynamoJourneyStore(dynamo, config.tables(), account))
@@ -117,6 +120,7 @@ public final class AwsEngine {
                 .webhooks(builder.webhooks != null ? builder.webhooks : new HttpWebhookCaller(
                         webhookCredentials(clients.secrets(clock), new SigningKeys(dynamo, config.tables(), clock)),
                         new HttpWebhookCaller.Config(config.plainHttpHosts()), clock))
+                .webhookHttpHosts(config.plainHttpHosts())
                 .sms(standIns).smsQuota(standIns).notifier(standIns).records(standIns).owners(standIns)
                 .rotations(standIns)
                 .build());
@@ -195,6 +199,11 @@ public final class AwsEngine {
     /** The contacts with events saved and not yet published, of every account. */
     public PendingContactEvents pendingContactEvents() {
         return pendingContactEvents;
+    }
+
+    /** The purge of every account's recycle bin, run by {@code engines}. */
+    public RecycleBinSweep recycleBinSweep(AwsEngines engines) {
+        return new RecycleBinSweep(engines, dynamo, config.tables(), clock);
     }
 
     /** Writes history as a new writer from now on: what an instance restored from a SnapStart snapshot must do. */

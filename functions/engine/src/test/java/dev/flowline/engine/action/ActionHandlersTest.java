@@ -17,7 +17,7 @@ class ActionHandlersTest {
     @EnumSource(ActionType.class)
     void aTypeHasAHandlerExactlyWhenItIsPerformed(ActionType type) {
         var handler = ActionHandlers.handler(type, ActionTesting.ports(new Outbox()),
-                (flowId, contactId) -> new EnrolmentDecision(Optional.empty(), "none"));
+                (flowId, contactId) -> new EnrolmentDecision(Optional.empty(), "none"), (contactId, runningIn) -> false);
 
         assertThat(handler.isPresent()).as(type + " has a handler").isEqualTo(type.performed());
     }

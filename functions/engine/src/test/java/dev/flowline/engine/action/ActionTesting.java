@@ -73,7 +73,8 @@ final class ActionTesting {
     /** Every built-in action on the outbox's stand-in services, with no other workflow to enrol in. */
     static ActionExecutor executor(Outbox outbox) {
         return ActionHandlers.executor(ports(outbox),
-                (flowId, contactId) -> new EnrolmentDecision(Optional.empty(), "no workflows here"));
+                (flowId, contactId) -> new EnrolmentDecision(Optional.empty(), "no workflows here"),
+                (contactId, runningIn) -> false);
     }
 
     static ActionPorts ports(Outbox outbox) {
