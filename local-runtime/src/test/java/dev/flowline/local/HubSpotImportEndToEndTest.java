@@ -3,7 +3,7 @@ package dev.flowline.local;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.hubspot.HubSpotPortal;
-import dev.flowline.aws.hubspot.ImportMappings;
+import dev.flowline.aws.dynamodb.ImportMappings;
 import dev.flowline.aws.hubspot.PortalImport;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.definition.Flow;

@@ -3,6 +3,7 @@ package dev.flowline.aws.hubspot;
 import dev.flowline.aws.AwsClients;
 import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.accounts.Account;
+import dev.flowline.aws.dynamodb.ImportMappings;
 
 import java.net.URI;
 import java.util.List;

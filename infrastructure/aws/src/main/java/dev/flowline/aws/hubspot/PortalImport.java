@@ -2,7 +2,8 @@ package dev.flowline.aws.hubspot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.flowline.aws.hubspot.ImportMappings.Kind;
+import dev.flowline.aws.dynamodb.ImportMappings;
+import dev.flowline.aws.dynamodb.ImportMappings.Kind;
 import dev.flowline.engine.EnginePorts;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.criteria.FilterBranch;
@@ -19,6 +20,7 @@ import dev.flowline.engine.list.ContactList;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Copies a HubSpot portal into a Flowline account: its flows, turned off, the lists they name, and with
@@ -62,6 +65,9 @@ public final class PortalImport {
         }
     }
 
+    /** How many contacts share one read and one write of their mappings. */
+    private static final int CONTACT_BATCH = 100;
+
     private final HubSpotPortal portal;
     private final EnginePorts target;
     private final ImportMappings mappings;
@@ -73,15 +79,7 @@ public final class PortalImport {
     }
 
     public Report run(boolean withContacts) {
-        int contacts = 0;
-        if (withContacts) {
-            int[] count = {0};
-            portal.contacts(contact -> {
-                importContact(contact);
-                count[0]++;
-            });
-            contacts = count[0];
-        }
+        int contacts = withContacts ? importContacts() : 0;
         var flows = new ArrayList<FlowReport>();
         var listIds = new LinkedHashSet<String>();
         for (String flowId : portal.flowIds()) {
@@ -117,7 +115,7 @@ public final class PortalImport {
                     problems.stream().map(p -> p.path() + ": " + p.message()).toList());
         }
         target.flows().save(flow);
-        mappings.put(Kind.FLOW, hubSpotId, id);
+        mappings.put(Kind.FLOW, Map.of(hubSpotId, id));
         return new FlowReport(hubSpotId, name, id, skippedActions(flow), List.of());
     }
 
@@ -189,35 +187,57 @@ public final class PortalImport {
             target.lists().create(new ContactList(id, source.path("name").asText(),
                     source.path("processingType").asText("MANUAL"), filter, now, now));
         }
-        mappings.put(Kind.LIST, hubSpotId, id);
+        mappings.put(Kind.LIST, Map.of(hubSpotId, id));
         if (withMembers && !"DYNAMIC".equals(source.path("processingType").asText())) {
-            List<String> members = portal.listMembers(hubSpotId).stream()
-                    .map(member -> mappings.find(Kind.CONTACT, member).orElse(member)).toList();
+            List<String> ids = portal.listMembers(hubSpotId);
+            Map<String, String> contacts = mappings.find(Kind.CONTACT, ids);
+            List<String> members = ids.stream().map(member -> contacts.getOrDefault(member, member)).toList();
             target.lists().addMembers(id, members);
         }
         return true;
     }
 
-    /** Creates the contact, or updates the one an earlier import made, with every property the portal gave. */
-    private void importContact(JsonNode source) {
-        String hubSpotId = source.path("id").asText();
-        Optional<String> mapped = mappings.find(Kind.CONTACT, hubSpotId);
-        Optional<Contact> existing = target.contacts().find(mapped.orElse(hubSpotId));
-        String id = mapped.orElseGet(() -> existing.isPresent() ? newId() : hubSpotId);
-        boolean update = mapped.isPresent() && existing.isPresent();
-        Contact contact = update ? existing.get() : new Contact(id);
-        Instant at = target.clock().instant();
-        source.path("properties").fields().forEachRemaining(property -> {
-            if (!property.getValue().isNull()) {
-                contact.setProperty(property.getKey(), property.getValue().asText(), at);
+    /** Imports every contact of the portal, a batch at a time; returns how many. */
+    private int importContacts() {
+        var batch = new ArrayList<JsonNode>();
+        var count = new AtomicInteger();
+        portal.contacts(contact -> {
+            batch.add(contact);
+            count.incrementAndGet();
+            if (batch.size() == CONTACT_BATCH) {
+                importContacts(batch);
+                batch.clear();
             }
         });
-        if (update) {
-            target.contacts().save(contact);
-        } else {
-            target.contacts().create(contact);
+        importContacts(batch);
+        return count.get();
+    }
+
+    /** Creates each contact, or updates the one an earlier import made, with every property the portal gave. */
+    private void importContacts(List<JsonNode> sources) {
+        Map<String, String> mapped = mappings.find(Kind.CONTACT,
+                sources.stream().map(source -> source.path("id").asText()).toList());
+        var made = new HashMap<String, String>();
+        Instant at = target.clock().instant();
+        for (JsonNode source : sources) {
+            String hubSpotId = source.path("id").asText();
+            Optional<Contact> existing = target.contacts().find(mapped.getOrDefault(hubSpotId, hubSpotId));
+            boolean update = mapped.containsKey(hubSpotId) && existing.isPresent();
+            String id = mapped.getOrDefault(hubSpotId, existing.isPresent() ? newId() : hubSpotId);
+            Contact contact = update ? existing.get() : new Contact(id);
+            source.path("properties").fields().forEachRemaining(property -> {
+                if (!property.getValue().isNull()) {
+                    contact.setProperty(property.getKey(), property.getValue().asText(), at);
+                }
+            });
+            if (update) {
+                target.contacts().save(contact);
+            } else {
+                target.contacts().create(contact);
+            }
+            made.put(hubSpotId, id);
         }
-        mappings.put(Kind.CONTACT, hubSpotId, id);
+        mappings.put(Kind.CONTACT, made);
     }
 
     /**
@@ -225,7 +245,8 @@ public final class PortalImport {
      * account already has an object of that id that was not imported ({@code taken}); then a new one.
      */
     private String targetId(Kind kind, String hubSpotId, boolean taken) {
-        return mappings.find(kind, hubSpotId).orElseGet(() -> taken ? newId() : hubSpotId);
+        return Optional.ofNullable(mappings.find(kind, List.of(hubSpotId)).get(hubSpotId))
+                .orElseGet(() -> taken ? newId() : hubSpotId);
     }
 
     private static String newId() {
