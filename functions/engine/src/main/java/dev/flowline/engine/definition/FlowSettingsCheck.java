@@ -14,6 +14,7 @@ import static dev.flowline.engine.definition.Problems.quote;
 final class FlowSettingsCheck {
 
     private static final List<String> UNENROLLMENT_TYPES = List.of("ALL", "SELECTIVE");
+    private static final List<String> FLOW_TYPES = List.of(Flow.CONTACT_FLOW, "PLATFORM_FLOW");
 
     private final Problems problems;
     private final CalendarCheck calendar;
@@ -29,6 +30,9 @@ final class FlowSettingsCheck {
      * whose every part the other checks then read.
      */
     boolean kind(Flow flow) {
+        if (flow.type() != null && !problems.oneOf(ROOT, "type", flow.type(), FLOW_TYPES)) {
+            return false;
+        }
         problems.require(ROOT, "type", flow.type());
         problems.require(ROOT, "objectTypeId", flow.objectTypeId());
         boolean contactFlow = (flow.type() == null || Flow.CONTACT_FLOW.equals(flow.type()))
