@@ -16,6 +16,7 @@ import dev.flowline.engine.simulation.InMemoryHistory;
 import dev.flowline.engine.simulation.InMemoryJourneyEnrolmentStore;
 import dev.flowline.engine.simulation.InMemoryJourneyStore;
 import dev.flowline.engine.simulation.InMemoryLedger;
+import dev.flowline.engine.simulation.InMemoryContactRecycleBin;
 import dev.flowline.engine.simulation.InMemoryListStore;
 import dev.flowline.engine.simulation.InMemoryMetrics;
 import dev.flowline.engine.simulation.Outbox;
@@ -76,7 +77,7 @@ public class TriggerRoutingBenchmark {
         var enrolments = new InMemoryEnrolmentStore();
         triggers = new Engine(new Outbox().connect(EnginePorts.builder())
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC)).flows(store).contacts(new InMemoryContactStore())
-                .enrolments(enrolments).lists(new InMemoryListStore()).journeys(new InMemoryJourneyStore())
+                .enrolments(enrolments).lists(new InMemoryListStore()).recycleBin(new InMemoryContactRecycleBin()).journeys(new InMemoryJourneyStore())
                 .journeyEnrolments(new InMemoryJourneyEnrolmentStore()).history(new InMemoryHistory())
                 .metrics(new InMemoryMetrics()).steps((step, dueAt) -> { }).activations(segments -> { })
                 .events(new NoEvents()).idempotency(new InMemoryLedger()).build()).triggers();

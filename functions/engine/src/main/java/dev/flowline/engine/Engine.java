@@ -26,6 +26,7 @@ import dev.flowline.engine.journey.JourneyRouter;
 import dev.flowline.engine.journey.Journeys;
 import dev.flowline.engine.list.ListMemberships;
 import dev.flowline.engine.privacy.ContactEraser;
+import dev.flowline.engine.privacy.ContactRecycling;
 
 import java.util.Optional;
 
@@ -54,6 +55,7 @@ public final class Engine {
     private final ScheduledActivations scheduledActivations;
     private final ListMemberships listMemberships;
     private final ContactEraser contactEraser;
+    private final ContactRecycling contactRecycling;
     private final ContactEventOutbox contactEvents;
 
     public Engine(EnginePorts ports) {
@@ -65,7 +67,8 @@ public final class Engine {
                         ports.flowCacheTtl()),
                 ports.contacts(), ports.enrolments(), ports.steps(), ports.history(), ports.metrics(),
                 new RecordingEngineEvents(ports.contacts(), ports.events()), ports.lists(),
-                ActionHandlers.executor(this.ports, this::enrolByAction, listMemberships::change));
+                ActionHandlers.executor(this.ports, this::enrolByAction, listMemberships::change,
+                        this::deleteByAction));
         this.unenroller = new Unenroller(context);
         this.enroller = new Enroller(context, unenroller);
         this.steps = new StepRunner(context, unenroller);
@@ -81,6 +84,7 @@ public final class Engine {
                 ports.activations(), ports.activationBudget(), schedules, new TimeRelativeTriggers(context, enroller));
         this.scheduledActivations = new ScheduledActivations(ports.recurringRuns());
         this.contactEraser = new ContactEraser(this.ports, unenroller);
+        this.contactRecycling = new ContactRecycling(this.ports, unenroller, contactEraser);
     }
 
     private static EnginePorts idempotent(EnginePorts ports) {
@@ -100,6 +104,11 @@ public final class Engine {
         return flow.isPresent() && contact.isPresent()
                 ? enroller.enrol(flow.get(), contact.get(), EnrolmentSource.MANUAL)
                 : new EnrolmentDecision(Optional.empty(), "there is no workflow " + flowId);
+    }
+
+    /** Deletes a contact restorably, as the "delete contact" action does. */
+    private boolean deleteByAction(String contactId, String runningIn) {
+        return contactRecycling.delete(contactId, runningIn);
     }
 
     /** The ports as the engine uses them: side effects behind the idempotency ledger. */
@@ -165,6 +174,11 @@ public final class Engine {
     /** Privacy deletions: everything stored about a contact. */
     public ContactEraser contactEraser() {
         return contactEraser;
+    }
+
+    /** Restorable deletion: the "delete contact" action, restores, and the purge of expired deletions. */
+    public ContactRecycling contactRecycling() {
+        return contactRecycling;
     }
 
     /** Publishes the events contact writes saved with them, and clears them. */

@@ -11,6 +11,7 @@ import dev.flowline.engine.action.WebhookCaller;
 import dev.flowline.engine.activation.ActivationBudget;
 import dev.flowline.engine.activation.ActivationQueue;
 import dev.flowline.engine.activation.RecurringRuns;
+import dev.flowline.engine.contact.ContactRecycleBin;
 import dev.flowline.engine.contact.ContactStore;
 import dev.flowline.engine.crm.CrmObjectStore;
 import dev.flowline.engine.crm.CrmObjects;
@@ -34,6 +35,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything an {@link Engine} is built from: its stores, its outward-facing ports and its settings, each by name.
@@ -48,6 +50,8 @@ import java.util.Objects;
  * @param idempotency      the ledger that makes every email, webhook, SMS, notification and record once per step
  * @param crmObjects       the CRM records beside the contacts (companies, deals, tickets, tasks, notes) and the
  *                         associations of any records
+ * @param recycleBin       deleted contacts, restorable for a while
+ * @param webhookHttpHosts hosts webhooks may call over plain http (local development), as the webhook caller allows
  */
 public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, JourneyLimits journeyLimits,
                           ActivationBudget activationBudget, FlowStore flows, ContactStore contacts,
@@ -56,7 +60,8 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
                           StepScheduler steps, ActivationQueue activations, EngineEvents events,
                           IdempotencyLedger idempotency, Mailer mailer, WebhookCaller webhooks, SmsSender sms,
                           SmsQuota smsQuota, Notifier notifier, CrmObjectStore crmObjects, OwnerDirectory owners,
-                          RotationState rotations, RecurringRuns recurringRuns) implements ActionPorts {
+                          RotationState rotations, RecurringRuns recurringRuns,
+                          ContactRecycleBin recycleBin, Set<String> webhookHttpHosts) implements ActionPorts {
 
     /**
      * The tasks and records flows create: in the CRM object store, once per idempotency key. The engine's actions
@@ -84,7 +89,8 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
                 .metrics(metrics).steps(steps).activations(activations).events(events)
                 .idempotency(idempotency).mailer(mailer).webhooks(webhooks).sms(sms).smsQuota(smsQuota)
                 .notifier(notifier).crmObjects(crmObjects).owners(owners).rotations(rotations)
-                .recurringRuns(recurringRuns);
+                .recurringRuns(recurringRuns)
+                .recycleBin(recycleBin).webhookHttpHosts(webhookHttpHosts);
     }
 
     /**
@@ -119,6 +125,8 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
         private OwnerDirectory owners;
         private RotationState rotations;
         private RecurringRuns recurringRuns;
+        private ContactRecycleBin recycleBin;
+        private Set<String> webhookHttpHosts = Set.of();
 
         private Builder() {
         }
@@ -140,6 +148,16 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
 
         public Builder journeyLimits(JourneyLimits journeyLimits) {
             this.journeyLimits = journeyLimits;
+            return this;
+        }
+
+        public Builder recycleBin(ContactRecycleBin recycleBin) {
+            this.recycleBin = recycleBin;
+            return this;
+        }
+
+        public Builder webhookHttpHosts(Set<String> webhookHttpHosts) {
+            this.webhookHttpHosts = Set.copyOf(webhookHttpHosts);
             return this;
         }
 
@@ -266,7 +284,8 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
                     required(idempotency, "idempotency"), required(mailer, "mailer"), required(webhooks, "webhooks"),
                     required(sms, "sms"), required(smsQuota, "smsQuota"), required(notifier, "notifier"),
                     required(crmObjects, "crmObjects"), required(owners, "owners"), required(rotations, "rotations"),
-                    required(recurringRuns, "recurringRuns"));
+                    required(recurringRuns, "recurringRuns"),
+                    required(recycleBin, "recycleBin"), webhookHttpHosts);
         }
 
         private static <T> T required(T port, String name) {

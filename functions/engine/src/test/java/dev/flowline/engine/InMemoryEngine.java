@@ -6,6 +6,7 @@ import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.enrolment.EngineEvents;
 import dev.flowline.engine.enrolment.StepMessage;
+import dev.flowline.engine.simulation.InMemoryContactRecycleBin;
 import dev.flowline.engine.simulation.InMemoryContactStore;
 import dev.flowline.engine.simulation.InMemoryCrmObjectStore;
 import dev.flowline.engine.simulation.InMemoryEnrolmentStore;
@@ -49,6 +50,7 @@ public final class InMemoryEngine {
     public final InMemoryContactStore contacts = new InMemoryContactStore();
     public final InMemoryEnrolmentStore enrolments = new InMemoryEnrolmentStore();
     public final InMemoryListStore lists = new InMemoryListStore();
+    public final InMemoryContactRecycleBin recycleBin = new InMemoryContactRecycleBin();
     public final InMemoryJourneyStore journeys = new InMemoryJourneyStore();
     public final InMemoryJourneyEnrolmentStore journeyEnrolments = new InMemoryJourneyEnrolmentStore();
     public final InMemoryHistory history = new InMemoryHistory();
@@ -75,7 +77,7 @@ public final class InMemoryEngine {
 
     private InMemoryEngine(ActivationBudget budget, UnaryOperator<EnginePorts.Builder> replacing) {
         this.engine = new Engine(replacing.apply(new Outbox().connect(EnginePorts.builder()).clock(Clock.fixed(NOW, ZoneOffset.UTC))
-                .activationBudget(budget).flows(flows).contacts(contacts).enrolments(enrolments).lists(lists)
+                .activationBudget(budget).flows(flows).contacts(contacts).enrolments(enrolments).lists(lists).recycleBin(recycleBin)
                 .journeys(journeys).journeyEnrolments(journeyEnrolments).history(history).metrics(metrics)
                 .steps((step, dueAt) -> steps.add(new Scheduled(step, dueAt))).activations(segments::addAll)
                 .idempotency(ledger).crmObjects(crm)

@@ -7,6 +7,7 @@ import dev.flowline.aws.crm.DynamoNotifier;
 import dev.flowline.aws.crm.DynamoOwnerDirectory;
 import dev.flowline.aws.crm.DynamoRotationState;
 import dev.flowline.aws.dynamodb.DueEnrolments;
+import dev.flowline.aws.dynamodb.DynamoContactRecycleBin;
 import dev.flowline.aws.dynamodb.DynamoContactStore;
 import dev.flowline.aws.dynamodb.DynamoCrmObjectStore;
 import dev.flowline.aws.dynamodb.DynamoEnrolmentStore;
@@ -84,6 +85,7 @@ public final class AwsEngine {
     private final Account account;
     private final Clock clock;
     private final SqsClient sqs;
+    private final DynamoDbClient dynamo;
     private final DynamoHistory history;
     private final DueEnrolments dueEnrolments;
     private final PendingContactEvents pendingContactEvents;
@@ -98,7 +100,7 @@ public final class AwsEngine {
         this.account = builder.account != null ? builder.account : config.defaultAccount();
         this.clock = builder.clock;
         SharedClients clients = builder.shared;
-        DynamoDbClient dynamo = clients.dynamoDb.get();
+        this.dynamo = clients.dynamoDb.get();
         this.sqs = clients.sqs.get();
         this.history = new DynamoHistory(dynamo, config.tables(), account);
         this.dueEnrolments = new DueEnrolments(dynamo, config.tables());
@@ -118,6 +120,7 @@ public final class AwsEngine {
                 .journeyLimits(builder.journeyLimits).activationBudget(builder.activationBudget)
                 .flows(new DynamoFlowStore(dynamo, config.tables(), account))
                 .contacts(new DynamoContactStore(dynamo, config.tables(), account))
+                .recycleBin(new DynamoContactRecycleBin(dynamo, config.tables(), account))
                 .enrolments(new DynamoEnrolmentStore(dynamo, config.tables(), account))
                 .lists(new DynamoListStore(dynamo, config.tables(), account))
                 .journeys(new DynamoJourneyStore(dynamo, config.tables(), account))
@@ -143,6 +146,7 @@ public final class AwsEngine {
                         : new EventBridgeRecurringRuns(clients.scheduler.get(), config.flowSchedules(),
                         new EventBridgeRecurringRuns.Target(config.wakerArn(), config.schedulerRoleArn()), account,
                         config.timeZone()))
+                .webhookHttpHosts(config.plainHttpHosts())
                 .build());
     }
 
@@ -224,6 +228,11 @@ public final class AwsEngine {
     /** The delivery status of SMS, of every account. */
     public SmsDeliveries smsDeliveries() {
         return smsDeliveries;
+    }
+
+    /** The purge of every account's recycle bin, run by {@code engines}. */
+    public RecycleBinSweep recycleBinSweep(AwsEngines engines) {
+        return new RecycleBinSweep(engines, dynamo, config.tables(), clock);
     }
 
     /** Writes history as a new writer from now on: what an instance restored from a SnapStart snapshot must do. */

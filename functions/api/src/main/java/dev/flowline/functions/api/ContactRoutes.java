@@ -102,8 +102,10 @@ final class ContactRoutes implements Routes {
             errors.add(new ApiError("/idProperty", "idProperty must be a string"));
         }
         requireValid(errors);
-        contacts.find(objectId.asText(), Optional.ofNullable(idProperty.textValue()), "/objectId")
-                .ifPresent(contact -> eraser.erase(contact.id()));
+        Optional<String> byProperty = Optional.ofNullable(idProperty.textValue());
+        contacts.find(objectId.asText(), byProperty, "/objectId").map(Contact::id)
+                .or(() -> byProperty.isEmpty() ? Optional.of(objectId.asText()) : Optional.empty()) // deleted restorably
+                .ifPresent(eraser::erase);
         return ApiResponse.noContent();
     }
 

@@ -109,7 +109,7 @@ final class FlowRoutes implements Routes {
         }
         for (int attempt = 1; ; attempt++) {
             body.put("id", String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000L, 10_000_000_000L)));
-            Flow flow = checked(body);
+            Flow flow = checked(body, null);
             try {
                 Flow saved = flows.save(flow);
                 scheduled.saved(null, saved);
@@ -146,7 +146,7 @@ final class FlowRoutes implements Routes {
         }
         body.put("id", current.id()).put("updatedAt", clock.instant().toString());
         body.set("createdAt", stored.get("createdAt"));
-        Flow flow = checked(body);
+        Flow flow = checked(body, current.nextAvailableActionId());
         if (!flow.revisionId().equals(current.revisionId())) {
             throw stale(flow);
         }
@@ -294,9 +294,15 @@ final class FlowRoutes implements Routes {
         return flows.find(flowId).orElseThrow(() -> ApiException.notFound("Could not find flow " + flowId));
     }
 
-    /** The flow in {@code body}, with its next free action id, if it is valid; else every problem, as a 400. */
-    private static Flow checked(ObjectNode body) {
-        body.put("nextAvailableActionId", nextActionId(body.path("actions")));
+    /**
+     * The flow in {@code body} if it is valid, else every problem, as a 400. Its {@code nextAvailableActionId} is
+     * kept as given, as HubSpot keeps its counter after actions are deleted; when absent it is one more than the
+     * highest action id, and never less than {@code counter}, the one the flow had before (null for a new flow).
+     */
+    private Flow checked(ObjectNode body, String counter) {
+        if (!body.hasNonNull("nextAvailableActionId")) {
+            body.put("nextAvailableActionId", nextActionId(body.path("actions"), counter));
+        }
         Flow flow;
         try {
             flow = FlowlineJson.read(body, Flow.class);
@@ -304,7 +310,7 @@ final class FlowRoutes implements Routes {
             throw ApiException.invalid("the flow does not fit the v4 flow shape",
                     List.of(new ApiError(e.pointer(), e.getMessage())));
         }
-        var problems = FlowValidator.validate(flow);
+        var problems = FlowValidator.validate(flow, engine.ports().webhookHttpHosts());
         if (!problems.isEmpty()) {
             throw ApiException.invalid("the flow is not valid: " + problems.size() + " problem(s)",
                     problems.stream().map(p -> new ApiError(p.path(), p.message())).toList());
@@ -312,17 +318,22 @@ final class FlowRoutes implements Routes {
         return flow;
     }
 
-    /** One more than the highest numeric action id, as HubSpot numbers actions. */
-    private static String nextActionId(JsonNode actions) {
+    /** One more than the highest numeric action id, as HubSpot numbers actions, and at least {@code counter}. */
+    private static String nextActionId(JsonNode actions, String counter) {
         long highest = 0;
         for (JsonNode action : actions) {
-            try {
-                highest = Math.max(highest, Long.parseLong(action.path("actionId").asText()));
-            } catch (NumberFormatException notNumeric) {
-                // only numeric ids take part in the numbering
-            }
+            highest = Math.max(highest, numeric(action.path("actionId").asText()));
         }
-        return String.valueOf(highest + 1);
+        return String.valueOf(Math.max(highest + 1, counter == null ? 0 : numeric(counter)));
+    }
+
+    /** The id as a number; 0 for one that is not numeric, which takes no part in the numbering. */
+    private static long numeric(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException notNumeric) {
+            return 0;
+        }
     }
 
     private static ApiException stale(Flow flow) {

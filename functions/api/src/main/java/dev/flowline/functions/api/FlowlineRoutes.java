@@ -44,7 +44,23 @@ final class FlowlineRoutes implements Routes {
                         ApiResponse.ok(FlowlineViews.enrolment(enrolment(request.pathParameter("enrolmentId")))))
                 .get(PREFIX + "/enrollments/{enrolmentId}/history", request -> ApiResponse.ok(FlowlineViews.history(
                         ports.history().ofEnrolment(enrolment(request.pathParameter("enrolmentId")).enrolmentId()))))
-                .get(PREFIX + "/contacts/{contactId}/history", this::contactHistory);
+                .get(PREFIX + "/contacts/{contactId}/history", this::contactHistory)
+                .post(PREFIX + "/contacts/{contactId}/restore", this::restore);
+    }
+
+    /**
+     * Brings back a contact the "delete contact" action deleted, within the 90 days its recycle bin keeps it (a
+     * path of Flowline's own: HubSpot restores from its UI only). 404 when there is no such deleted contact, 409
+     * when another contact has its email now.
+     */
+    private ApiResponse restore(ApiRequest request) {
+        String contactId = request.pathParameter("contactId");
+        try {
+            return ApiResponse.ok(ContactJson.ALL.render(engine.contactRecycling().restore(contactId).orElseThrow(
+                    () -> ApiException.notFound("Could not find deleted contact " + contactId))));
+        } catch (IllegalStateException emailTaken) {
+            throw ApiException.conflict(emailTaken.getMessage());
+        }
     }
 
     private ApiResponse enrol(ApiRequest request) {

@@ -59,6 +59,7 @@ class AccountIsolationApiTest {
             Map.entry("GET /flowline/v1/enrollments/{enrolmentId}", ""),
             Map.entry("GET /flowline/v1/enrollments/{enrolmentId}/history", ""),
             Map.entry("GET /flowline/v1/contacts/{contactId}/history", ""),
+            Map.entry("POST /flowline/v1/contacts/{contactId}/restore", ""),
             Map.entry("GET /flowline/v1/journeys/{journeyId}", ""),
             Map.entry("DELETE /flowline/v1/journeys/{journeyId}", ""),
             Map.entry("PUT /flowline/v1/journeys/{journeyId}/draft", JOURNEY),

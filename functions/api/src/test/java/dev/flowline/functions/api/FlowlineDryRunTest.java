@@ -103,7 +103,7 @@ class FlowlineDryRunTest {
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.body().path("category").asText()).isEqualTo("VALIDATION_ERROR");
-        assertThat(reply.body().path("errors").findValuesAsText("in")).contains("/flow/type", "/days",
+        assertThat(reply.body().path("errors").findValuesAsText("in")).contains("/flow/isEnabled", "/days",
                 "/contacts/1/id", "/contacts/2/id", "/timeline/0/contactId", "/timeline/1", "/timeline/2/at",
                 "/timeline/2/properties/x");
     }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.AwsEngines;
 import dev.flowline.aws.ContactEventSweep;
+import dev.flowline.aws.RecycleBinSweep;
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.aws.dynamodb.DueEnrolments;
 import dev.flowline.aws.lambda.HandlerLogs;
@@ -31,7 +32,8 @@ import java.util.Map;
  * by all accounts: each step is scheduled by the engine of its enrolment's account.
  * <p>
  * Invoked every minute by a recurring schedule with {@link #SWEEP}: publishes the contact events left pending by
- * writes whose requests could not publish them ({@link ContactEventSweep}).
+ * writes whose requests could not publish them ({@link ContactEventSweep}), and, in the first minute of each hour,
+ * erases the contacts deleted more than 90 days ago ({@link RecycleBinSweep}).
  * <p>
  * Invoked by a flow's recurring schedule with a {@link RecurringRunInput}: starts the run of the flow's enrolment
  * schedule due then, or the sweep of its time-relative triggers over the sweep interval that ends then, as
@@ -49,6 +51,7 @@ public final class DelayWakerHandler implements RequestHandler<Map<String, Objec
     private final DueEnrolments dueEnrolments;
     private final ContactEventSweep sweep;
     private final SmsDeliveries smsDeliveries;
+    private final RecycleBinSweep recycleBins;
 
     public DelayWakerHandler() {
         this(SnapStartPriming.registered(AwsEngine.fromEnvironment()));
@@ -59,6 +62,7 @@ public final class DelayWakerHandler implements RequestHandler<Map<String, Objec
         this.dueEnrolments = engine.dueEnrolments();
         this.sweep = new ContactEventSweep(engines, engine.pendingContactEvents(), engine.clock());
         this.smsDeliveries = engine.smsDeliveries();
+        this.recycleBins = engine.recycleBinSweep(engines);
     }
 
     @Override
@@ -68,6 +72,9 @@ public final class DelayWakerHandler implements RequestHandler<Map<String, Objec
                 ContactEventSweep.Result swept = sweep.run();
                 LOG.info("published {} contact events left pending; {} contacts keep theirs for the next sweep",
                         swept.published(), swept.leftPending());
+                if (recycleBins.due()) {
+                    LOG.info("erased {} contacts deleted more than 90 days ago", recycleBins.run());
+                }
             } else if (RecurringRunInput.isRun(input)) {
                 startRun(RecurringRunInput.parse(input));
             } else if (SmsDeliveryEvents.isDeliveryEvent(FlowlineJson.mapper().valueToTree(input))) {

@@ -1,5 +1,6 @@
 package dev.flowline.engine.action;
 
+import dev.flowline.engine.contact.ContactRecycleBin;
 import dev.flowline.engine.definition.ActionType;
 import dev.flowline.engine.definition.SingleConnectionAction;
 
@@ -17,10 +18,11 @@ public final class ActionHandlers {
     }
 
     /** The executor of every action kind, built-in actions on {@code ports}. */
-    public static ActionExecutor executor(ActionPorts ports, WorkflowEnrolments workflows, StaticLists lists) {
+    public static ActionExecutor executor(ActionPorts ports, WorkflowEnrolments workflows, StaticLists lists,
+                                          ContactDeletion deletion) {
         Map<ActionType, ActionHandler<SingleConnectionAction>> handlers = new EnumMap<>(ActionType.class);
         for (ActionType type : ActionType.values()) {
-            handler(type, ports, workflows, lists).ifPresent(handler -> handlers.put(type, handler));
+            handler(type, ports, workflows, lists, deletion).ifPresent(handler -> handlers.put(type, handler));
         }
         return new ActionExecutor(handlers, new WebhookHandler(ports.webhooks()),
                 new Tokens(ports.owners(), ports.contacts()));
@@ -28,7 +30,8 @@ public final class ActionHandlers {
 
     /** The handler of {@code type}, or none for a type Flowline does not perform. */
     static Optional<ActionHandler<SingleConnectionAction>> handler(ActionType type, ActionPorts ports,
-                                                                   WorkflowEnrolments workflows, StaticLists lists) {
+                                                                   WorkflowEnrolments workflows, StaticLists lists,
+                                                                   ContactDeletion deletion) {
         return Optional.ofNullable(switch (type) {
             case DELAY -> DelayActions::forTimeOrUntilDayAndTime;
             case DELAY_UNTIL_DATE -> DelayActions::untilDate;
@@ -47,7 +50,12 @@ public final class ActionHandlers {
             case MANAGE_SUBSCRIPTION -> SubscriptionActions::subscription;
             case CREATE_TASK -> CreateActions.task(ports.records());
             case CREATE_RECORD -> CreateActions.record(ports.records());
-            case EMAIL_TO_ADDRESSES, DELETE_CONTACT, CREATE_OR_ASSOCIATE, CREATE_NOTE, ASSOCIATION_LABEL,
+            case DELETE_CONTACT -> (action, context) ->
+                    deletion.delete(context.contact().id(), context.enrolment().enrolmentId())
+                            ? Results.succeeded(action, "deleted the contact: restorable for "
+                            + ContactRecycleBin.RETENTION.toDays() + " days, then erased")
+                            : Results.skipped(action, "the contact was deleted already");
+            case EMAIL_TO_ADDRESSES, CREATE_OR_ASSOCIATE, CREATE_NOTE, ASSOCIATION_LABEL,
                  ASSOCIATION_LABEL_2, ASSOCIATION_LABEL_3, SEQUENCE_ENROL, SEQUENCE_UNENROL, ADS_AUDIENCE -> null;
         });
     }

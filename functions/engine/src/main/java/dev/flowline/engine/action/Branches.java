@@ -57,21 +57,28 @@ final class Branches {
 
     /**
      * Random split: the arm is chosen from a hash of the enrolment and the action, so a retried step takes
-     * the same arm, while different contacts spread by the percentages.
+     * the same arm, while different contacts spread by the percentages, or evenly when the arms have none.
      */
     static StepResult randomSplit(AbTestBranchAction action, ActionContext context) {
-        int bucket = bucket(context.enrolment().enrolmentId() + "/" + action.actionId(), 100);
-        int upTo = 0;
         var arms = action.testBranches();
-        for (int i = 0; i < arms.size(); i++) {
-            TestBranch arm = arms.get(i);
-            upTo += arm.percentage() == null ? 0 : arm.percentage();
-            if (bucket < upTo || i == arms.size() - 1) {
-                return StepResult.next(next(arm.connection()),
-                        StepResult.Outcome.succeeded("took random split arm " + (i + 1) + " of " + arms.size()));
-            }
+        if (arms == null || arms.isEmpty()) {
+            return StepResult.next(null, StepResult.Outcome.failed("the random split has no arms"));
         }
-        return StepResult.next(null, StepResult.Outcome.failed("the random split has no arms"));
+        boolean weighted = arms.stream().anyMatch(arm -> arm.percentage() != null);
+        int total = weighted ? 100 : arms.size();
+        int bucket = bucket(context.enrolment().enrolmentId() + "/" + action.actionId(), total);
+        int arm = 0;
+        int upTo = weight(arms.get(0), weighted);
+        while (arm < arms.size() - 1 && bucket >= upTo) {
+            arm++;
+            upTo += weight(arms.get(arm), weighted);
+        }
+        return StepResult.next(next(arms.get(arm).route()),
+                StepResult.Outcome.succeeded("took random split arm " + (arm + 1) + " of " + arms.size()));
+    }
+
+    private static int weight(TestBranch arm, boolean weighted) {
+        return !weighted ? 1 : arm.percentage() == null ? 0 : arm.percentage();
     }
 
     /** A stable number in [0, size) for a key. */

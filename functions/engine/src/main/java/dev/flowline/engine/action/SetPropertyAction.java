@@ -17,7 +17,9 @@ import java.util.Set;
  * Copy ({@code OBJECT_PROPERTY}) follows HubSpot's compatible-kinds rules, increment adds to the current
  * number (an empty one counts as 0), the two append members add ';'-separated options without duplicates,
  * and an empty {@code STATIC_VALUE} clears the property. A value that is no email address fails to be set as
- * {@code email}, with the reason, and the contact goes on.
+ * {@code email}, with the reason, and the contact goes on. Setting the property of associated records (a non-empty
+ * {@code association}) and copying from a fetched object are skipped with the reason: the contact's own property is
+ * never written in their place.
  */
 final class SetPropertyAction implements ActionHandler<SingleConnectionAction> {
 
@@ -32,10 +34,19 @@ final class SetPropertyAction implements ActionHandler<SingleConnectionAction> {
         if (badName.isPresent()) {
             return Results.failed(action, "cannot set property_name: " + badName.get());
         }
+        JsonNode association = Fields.node(action.fields(), "association");
+        if (association != null && association.isObject() && !association.isEmpty()) {
+            return Results.skipped(action, "not set: " + property + " is to be set on the contact's associated "
+                    + "records (association type " + association.path("associationTypeId").asText("?")
+                    + "), and Flowline holds no associations yet; the contact's own property is left as it is");
+        }
         Contact contact = context.contact();
         String current = contact.value(property).orElse("");
         String type = Values.typeOf(value);
         return switch (type) {
+            case "FETCHED_OBJECT_PROPERTY" -> Results.skipped(action, "not set: " + property + " is to be copied from "
+                    + "a fetched object (" + value.path("propertyToken").asText("") + "), and Flowline does not "
+                    + "fetch the flow's data sources yet");
             case "INCREMENT" -> increment(action, context, property, current, value.path("incrementAmount").asText("0"));
             case "APPEND_OBJECT_PROPERTY" -> set(action, context, property, append(current,
                     contact.value(value.path("appendPropertyName").asText()).orElse("")));

@@ -12,6 +12,9 @@ import java.util.Map;
 public record FilterBranch(String filterBranchType, String filterBranchOperator, List<FilterBranch> filterBranches, List<Filter> filters, String eventTypeId, String operator, CoalescingRefineBy coalescingRefineBy, PruningRefineBy pruningRefineBy, String objectTypeId, Long associationTypeId, String associationCategory,
         @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extras) {
 
+    /** Filters on the records associated with the contact (companies, deals…), of {@code objectTypeId}. */
+    public static final String ASSOCIATION = "ASSOCIATION";
+
     public FilterBranch {
         extras = Extras.orEmpty(extras);
     }

@@ -1,6 +1,10 @@
 package dev.flowline.engine.definition;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static dev.flowline.engine.definition.Pointer.ROOT;
 import static dev.flowline.engine.definition.Problems.quote;
@@ -19,9 +23,12 @@ final class ActionCheck {
     private final FilterCheck filters;
     private final ActionFieldsCheck fields;
     private final FieldValuesCheck values;
+    private final Set<String> plainHttpHosts;
 
-    ActionCheck(Problems problems, FilterCheck filters, boolean dateCentred) {
+    ActionCheck(Problems problems, FilterCheck filters, boolean dateCentred, Set<String> plainHttpHosts) {
         this.problems = problems;
+        this.plainHttpHosts = plainHttpHosts.stream().map(host -> host.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
         this.filters = filters;
         this.fields = new ActionFieldsCheck(problems, filters, dateCentred);
         this.values = new FieldValuesCheck(problems);
@@ -45,6 +52,9 @@ final class ActionCheck {
                 }
             }
             case StaticBranchAction a -> {
+                if (a.isPassThrough()) {
+                    return; // only a default branch: HubSpot's pass-through, which needs no input value
+                }
                 if (problems.require(at, "inputValue", a.inputValue())) {
                     values.unionValue(a.inputValue(), at.field("inputValue"));
                 }
@@ -66,9 +76,10 @@ final class ActionCheck {
             }
             case WebhookAction a -> {
                 problems.oneOf(at, "method", a.method(), METHODS);
-                if (problems.require(at, "webhookUrl", a.webhookUrl())
-                        && !a.webhookUrl().regionMatches(true, 0, "https://", 0, "https://".length())) {
-                    problems.add(at.field("webhookUrl"), "webhookUrl " + quote(a.webhookUrl()) + " must use https");
+                if (problems.require(at, "webhookUrl", a.webhookUrl()) && !callable(a.webhookUrl())) {
+                    problems.add(at.field("webhookUrl"), "webhookUrl " + quote(a.webhookUrl()) + " must use https"
+                            + (plainHttpHosts.isEmpty() ? "" : " (or http to " + String.join(", ",
+                            plainHttpHosts.stream().sorted().toList()) + ")"));
                 }
                 problems.each(a.queryParams(), at.field("queryParams"),
                         (param, paramAt) -> values.unionValue(param.value(), paramAt.field("value")));
@@ -78,6 +89,20 @@ final class ActionCheck {
                     problems.add(at.field("type"), "action type " + quote(a.type()) + " is not known to Flowline");
                 }
             }
+        }
+    }
+
+    /** An https URL, or an http one to a host allowed plain http. */
+    private boolean callable(String url) {
+        if (url.regionMatches(true, 0, "https://", 0, "https://".length())) {
+            return true;
+        }
+        try {
+            URI uri = URI.create(url);
+            return "http".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null
+                    && plainHttpHosts.contains(uri.getHost().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException notAUri) {
+            return false;
         }
     }
 
@@ -93,20 +118,27 @@ final class ActionCheck {
         }
     }
 
+    /**
+     * Arms with percentages must all have one, adding up to 100; arms without any (the SDK models' list of
+     * connections) split evenly.
+     */
     private void testBranches(List<TestBranch> branches, Pointer at) {
         if (branches.size() < MIN_TEST_BRANCHES) {
             problems.add(at, "a random split needs at least " + MIN_TEST_BRANCHES + " branches; this one has "
                     + branches.size());
         }
+        boolean weighted = branches.stream().anyMatch(b -> b != null && b.percentage() != null);
         problems.each(branches, at, (branch, branchAt) -> {
-            problems.require(branchAt, "connection", branch.connection());
-            if (problems.require(branchAt, "percentage", branch.percentage())
+            if (branch.route() == null) {
+                problems.add(branchAt.field("connection"), "connection is required");
+            }
+            if (weighted && problems.require(branchAt, "percentage", branch.percentage())
                     && (branch.percentage() < 0 || branch.percentage() > FULL_PERCENTAGE)) {
                 problems.add(branchAt.field("percentage"),
                         "percentage " + branch.percentage() + " must be between 0 and " + FULL_PERCENTAGE);
             }
         });
-        if (branches.stream().allMatch(b -> b != null && b.percentage() != null)) {
+        if (weighted && branches.stream().allMatch(b -> b != null && b.percentage() != null)) {
             int sum = branches.stream().mapToInt(TestBranch::percentage).sum();
             if (sum != FULL_PERCENTAGE) {
                 problems.add(at, "the percentages add up to " + sum + ", not " + FULL_PERCENTAGE);

@@ -69,8 +69,10 @@ final class FilterCheck {
             problems.require(at, "eventTypeId", branch.eventTypeId());
             problems.oneOf(at, "operator", branch.operator(), EVENT_BRANCH_OPERATORS);
             refineBys(branch.pruningRefineBy(), branch.coalescingRefineBy(), at);
+        } else if (FilterBranch.ASSOCIATION.equals(type)) {
+            problems.require(at, "objectTypeId", branch.objectTypeId());
         } else if (type == null || !LOGICAL_BRANCHES.contains(type)) {
-            // ASSOCIATION and RESTRICTED branches included: their children are not about the contact itself.
+            // RESTRICTED branches included: their children are not about the contact itself.
             problems.notEvaluated(at, "filterBranchType", type, "filter branch type");
             return;
         }
@@ -105,6 +107,9 @@ final class FilterCheck {
                 refineBys(f.pruningRefineBy(), f.coalescingRefineBy(), at);
             }
             case ConstantFilter f -> problems.require(at, "shouldAccept", f.shouldAccept());
+            case UnknownFilter f when f.isAssociation() -> {
+                // kept as it came: its fields are about the associated records' lists
+            }
             case UnknownFilter f -> problems.notEvaluated(at, "filterType", f.kind(), "filter type");
         }
     }

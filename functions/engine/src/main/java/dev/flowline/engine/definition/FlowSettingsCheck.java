@@ -14,6 +14,7 @@ import static dev.flowline.engine.definition.Problems.quote;
 final class FlowSettingsCheck {
 
     private static final List<String> UNENROLLMENT_TYPES = List.of("ALL", "SELECTIVE");
+    private static final List<String> FLOW_TYPES = List.of(Flow.CONTACT_FLOW, "PLATFORM_FLOW");
 
     private final Problems problems;
     private final CalendarCheck calendar;
@@ -23,16 +24,27 @@ final class FlowSettingsCheck {
         this.calendar = new CalendarCheck(problems);
     }
 
+    /**
+     * A flow on other objects than contacts ({@code PLATFORM_FLOW}, or another {@code objectTypeId}) is kept as it
+     * is, but cannot be turned on: Flowline runs contact flows only. Returns whether the flow is a contact flow,
+     * whose every part the other checks then read.
+     */
+    boolean kind(Flow flow) {
+        if (flow.type() != null && !problems.oneOf(ROOT, "type", flow.type(), FLOW_TYPES)) {
+            return false;
+        }
+        problems.require(ROOT, "type", flow.type());
+        problems.require(ROOT, "objectTypeId", flow.objectTypeId());
+        boolean contactFlow = (flow.type() == null || Flow.CONTACT_FLOW.equals(flow.type()))
+                && (flow.objectTypeId() == null || Flow.CONTACT_OBJECT.equals(flow.objectTypeId()));
+        if (!contactFlow && flow.enabled()) {
+            problems.add(ROOT.field("isEnabled"), "a " + flow.type() + " on objects " + quote(flow.objectTypeId())
+                    + " is kept but cannot be turned on: Flowline runs contact flows (CONTACT_FLOW on 0-1) only");
+        }
+        return contactFlow;
+    }
+
     void check(Flow flow) {
-        if (problems.require(ROOT, "type", flow.type()) && !Flow.CONTACT_FLOW.equals(flow.type())) {
-            problems.add(ROOT.field("type"), "type " + quote(flow.type())
-                    + " is not supported: Flowline runs contact flows (CONTACT_FLOW)");
-        }
-        if (problems.require(ROOT, "objectTypeId", flow.objectTypeId())
-                && !Flow.CONTACT_OBJECT.equals(flow.objectTypeId())) {
-            problems.add(ROOT.field("objectTypeId"), "objectTypeId " + quote(flow.objectTypeId())
-                    + " is not supported: Flowline runs contact flows (0-1)");
-        }
         problems.require(ROOT, "actions", flow.actions());
         problems.each(flow.timeWindows(), ROOT.field("timeWindows"), this::timeWindow);
         problems.each(flow.blockedDates(), ROOT.field("blockedDates"), this::blockedDate);

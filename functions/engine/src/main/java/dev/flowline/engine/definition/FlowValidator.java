@@ -3,6 +3,7 @@ package dev.flowline.engine.definition;
 import dev.flowline.engine.criteria.FilterBranch;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Checks a flow definition before Flowline accepts it. Reports every problem, never only the first, each with
@@ -13,13 +14,26 @@ public final class FlowValidator {
     private FlowValidator() {
     }
 
+    /** Checks a flow where webhooks are HTTPS only. */
     public static List<Problem> validate(Flow flow) {
+        return validate(flow, Set.of());
+    }
+
+    /**
+     * Checks a flow whose webhooks may also call {@code plainHttpHosts} over plain http: the hosts the deployment's
+     * webhook caller allows so ({@code FLOWLINE_WEBHOOK_HTTP_HOSTS}), so that a flow saved is a flow it can call.
+     */
+    public static List<Problem> validate(Flow flow, Set<String> plainHttpHosts) {
         var problems = new Problems();
+        var settings = new FlowSettingsCheck(problems);
+        if (!settings.kind(flow)) {
+            return problems.list(); // not run by Flowline: kept as it came, its parts unread
+        }
         var filters = new FilterCheck(problems);
-        new FlowSettingsCheck(problems).check(flow);
+        settings.check(flow);
         new ScheduleCheck(problems).check(flow);
         new CriteriaCheck(problems, filters).check(flow);
-        new ActionCheck(problems, filters, flow.eventAnchor() != null).check(flow.actions());
+        new ActionCheck(problems, filters, flow.eventAnchor() != null, plainHttpHosts).check(flow.actions());
         new ActionGraphCheck(problems).check(flow);
         return problems.list();
     }

@@ -2,6 +2,7 @@ package dev.flowline.engine.definition;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowline.engine.json.Extras;
 
@@ -17,6 +18,15 @@ public record StaticBranchAction(String type, String actionId, JsonNode inputVal
 
     public StaticBranchAction {
         extras = Extras.orEmpty(extras);
+    }
+
+    /**
+     * Whether this branch only passes contacts on through its default branch: no value branches and no input
+     * value, a shape flows built in HubSpot's editor carry.
+     */
+    @JsonIgnore
+    public boolean isPassThrough() {
+        return (staticBranches == null || staticBranches.isEmpty()) && inputValue == null && defaultBranch != null;
     }
 
     @Override

@@ -107,7 +107,8 @@ public final class TriggerEvaluator {
     }
 
     /**
-     * A re-enrolment trigger fired: an event branch matched one of the change's events, or a filter branch
+     * A re-enrolment trigger fired: an event branch (or a plain branch of property-change filters, read as one:
+     * {@link PropertyChangeTriggers}) matched one of the change's events, or a filter branch
      * went from not matching to matching, or an {@code is known} filter's property changed from one value to
      * another. Without explicit re-enrolment triggers, the enrolment triggers' own edge is the re-enrolment
      * trigger.
@@ -117,7 +118,8 @@ public final class TriggerEvaluator {
         if (triggers == null || triggers.isEmpty()) {
             return !triggersMatchedBefore;
         }
-        for (FilterBranch trigger : triggers) {
+        for (FilterBranch written : triggers) {
+            FilterBranch trigger = PropertyChangeTriggers.asEvaluated(written);
             boolean fired = UNIFIED_EVENTS.equals(trigger.filterBranchType())
                     ? anyEventMatches(trigger, change)
                     : matches(trigger, change.after())

@@ -179,7 +179,8 @@ public final class TriggerIndex {
                 case null -> reads.anything = true;
                 case ListBasedCriteria list -> {
                     reads.branch(list.listFilterBranch());
-                    nullSafe(list.reEnrollmentTriggersFilterBranches()).forEach(reads::branch);
+                    nullSafe(list.reEnrollmentTriggersFilterBranches())
+                            .forEach(trigger -> reads.branch(PropertyChangeTriggers.asEvaluated(trigger)));
                 }
                 case EventBasedCriteria events -> {
                     nullSafe(events.eventFilterBranches()).forEach(reads::eventType);

@@ -13,9 +13,9 @@ import dev.flowline.engine.journey.Journey;
  * enrolments and their holds, the idempotency claims of their steps (their keys hold the enrolment id, and so the
  * contact id), its journey enrolments (journey figures, counted from them, no longer count it), its history, its
  * memberships of MANUAL and SNAPSHOT lists, its associations with CRM records (the records stay, as in HubSpot),
- * and last the contact itself (properties, their history of values,
- * events, subscriptions). A step or wake-up still on its way finds no enrolment and does nothing; an event still
- * on its way finds no contact and does nothing.
+ * and last the contact itself (properties, their history of values, events, subscriptions), and its copy in the
+ * recycle bin if it was deleted restorably. A step or wake-up still on its way finds no enrolment and does nothing;
+ * an event still on its way finds no contact and does nothing.
  */
 public final class ContactEraser {
 
@@ -41,5 +41,6 @@ public final class ContactEraser {
         ports.lists().removeFromAllLists(contactId);
         ports.crmObjects().removeAllAssociations(ObjectRef.contact(contactId));
         ports.contacts().delete(contactId);
+        ports.recycleBin().remove(contactId);
     }
 }

@@ -58,6 +58,7 @@ public final class Simulator {
         this.clock = new VirtualClock(start, timeZone);
         this.engine = new Engine(outbox.connect(EnginePorts.builder()).clock(clock).timeZone(timeZone)
                 .flows(flows).contacts(contacts).enrolments(enrolments).lists(lists)
+                .recycleBin(new InMemoryContactRecycleBin())
                 .journeys(journeyStore).journeyEnrolments(journeyEnrolments).history(history).metrics(metrics)
                 .steps(this::scheduleStep).activations(this::queueSegments).events(new FeedBack())
                 .idempotency(new InMemoryLedger())
@@ -163,6 +164,11 @@ public final class Simulator {
 
     public VirtualClock clock() {
         return clock;
+    }
+
+    /** The engine the simulation runs, for its services (restoring a deleted contact, say). */
+    public Engine engine() {
+        return engine;
     }
 
     public InMemoryContactStore contacts() {

@@ -14,7 +14,8 @@ class ActionHandlersTest {
     @EnumSource(ActionType.class)
     void aTypeHasAHandlerExactlyWhenItIsPerformed(ActionType type) {
         var handler = ActionHandlers.handler(type, ActionTesting.ports(new Outbox()), ActionTesting.NO_WORKFLOWS,
-                ActionTesting.NO_LISTS);
+                ActionTesting.NO_LISTS,
+                (contactId, runningIn) -> false);
 
         assertThat(handler.isPresent()).as(type + " has a handler").isEqualTo(type.performed());
     }

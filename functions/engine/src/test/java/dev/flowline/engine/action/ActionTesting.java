@@ -86,7 +86,7 @@ final class ActionTesting {
 
     /** Every built-in action on the outbox's stand-in services, with no other workflow or list. */
     static ActionExecutor executor(Outbox outbox) {
-        return ActionHandlers.executor(ports(outbox), NO_WORKFLOWS, NO_LISTS);
+        return ActionHandlers.executor(ports(outbox), NO_WORKFLOWS, NO_LISTS, (contactId, runningIn) -> false);
     }
 
     static ActionPorts ports(Outbox outbox) {

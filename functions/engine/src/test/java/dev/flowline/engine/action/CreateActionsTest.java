@@ -5,7 +5,6 @@ import dev.flowline.engine.crm.CrmObject;
 import dev.flowline.engine.crm.CrmObjectType;
 import dev.flowline.engine.crm.ObjectRef;
 import dev.flowline.engine.definition.Flow;
-import dev.flowline.engine.enrolment.EnrolmentDecision;
 import dev.flowline.engine.json.FlowlineJson;
 import dev.flowline.engine.simulation.InMemoryContactStore;
 import dev.flowline.engine.simulation.Outbox;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import static dev.flowline.engine.action.ActionTesting.START;
 import static dev.flowline.engine.action.ActionTesting.action;
@@ -28,7 +26,7 @@ class CreateActionsTest {
     private final Outbox outbox = new Outbox();
     private final InMemoryContactStore contacts = new InMemoryContactStore();
     private final ActionExecutor executor = ActionHandlers.executor(ports(outbox, contacts),
-            (flowId, contactId) -> new EnrolmentDecision(Optional.empty(), "no workflows here"));
+            ActionTesting.NO_WORKFLOWS, ActionTesting.NO_LISTS, (contactId, runningIn) -> false);
     private final dev.flowline.engine.contact.Contact ada = contact("c", "firstname", "Ada", "hubspot_owner_id", "77");
 
     CreateActionsTest() {

@@ -44,7 +44,7 @@ class ListActionsTest {
         }
     }));
     private final ActionExecutor executor = ActionHandlers.executor(ActionTesting.ports(new Outbox()),
-            ActionTesting.NO_WORKFLOWS, engine.engine.listMemberships()::change);
+            ActionTesting.NO_WORKFLOWS, engine.engine.listMemberships()::change, (contactId, runningIn) -> false);
 
     ListActionsTest() {
         engine.lists.create(new ContactList("7", "VIP", ListDefinition.MANUAL, null, START, START));

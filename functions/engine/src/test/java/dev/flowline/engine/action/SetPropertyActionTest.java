@@ -224,9 +224,18 @@ class SetPropertyActionTest {
     @Test
     void anUnsupportedValueTypeFails() {
         var contact = contact("c");
-        var result = set(contact, "x", "{\"type\":\"FETCHED_OBJECT_PROPERTY\",\"propertyToken\":\"{{ fetched_objects.a.b }}\"}");
+        var result = set(contact, "x", "{\"type\":\"LIST\",\"values\":[]}");
 
         assertThat(result.outcome().status()).isEqualTo(StepResult.Status.FAILED);
-        assertThat(result.outcome().detail()).isEqualTo("values of type FETCHED_OBJECT_PROPERTY are not supported");
+        assertThat(result.outcome().detail()).isEqualTo("values of type LIST are not supported");
+    }
+
+    @Test
+    void aCopyFromAFetchedObjectIsSkippedAndWritesNothing() {
+        var contact = contact("c");
+        var result = set(contact, "x", "{\"type\":\"FETCHED_OBJECT_PROPERTY\",\"propertyToken\":\"{{ fetched_objects.a.b }}\"}");
+
+        assertThat(result.outcome().status()).isEqualTo(StepResult.Status.SKIPPED);
+        assertThat(contact.value("x")).isEmpty();
     }
 }

@@ -106,13 +106,18 @@ class FilterBranchTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ASSOCIATION", "RESTRICTED", "SOMETHING_NEW"})
+    @ValueSource(strings = {"RESTRICTED", "SOMETHING_NEW"})
     void refusesBranchTypesItDoesNotEvaluate(String type) {
         FilterBranch branch = branchOf(type, TRUE);
 
         assertThatThrownBy(() -> EVALUATOR.matches(branch, contact, CONTEXT))
                 .isInstanceOf(UnsupportedFilterException.class)
                 .hasMessageContaining(type);
+    }
+
+    @Test
+    void anAssociationBranchDoesNotMatchWhateverItsFilters() {
+        assertThat(EVALUATOR.matches(branchOf("ASSOCIATION", TRUE), contact, CONTEXT)).isFalse();
     }
 
     @Test

@@ -23,14 +23,14 @@ class ActionTypeTest {
     }
 
     @Test
-    void sequencesAdsNotesAndDeletionAreNotPerformed() {
-        assertThat(List.of("0-46510720", "0-4702372", "0-30", "0-169425243", "0-18224765", "0-23"))
+    void sequencesAdsAndNotesAreNotPerformed() {
+        assertThat(List.of("0-46510720", "0-4702372", "0-30", "0-169425243", "0-23"))
                 .allSatisfy(id -> assertThat(ActionType.of(id).orElseThrow().performed()).isFalse());
     }
 
     @Test
-    void tasksRecordsNotificationsAndSmsArePerformed() {
-        assertThat(List.of("0-3", "0-14", "0-9", "0-25"))
+    void tasksRecordsNotificationsSmsAndDeletionArePerformed() {
+        assertThat(List.of("0-3", "0-14", "0-9", "0-25", "0-18224765"))
                 .allSatisfy(id -> assertThat(ActionType.of(id).orElseThrow().performed()).isTrue());
     }
 
@@ -53,7 +53,7 @@ class ActionTypeTest {
     @Test
     void aTypeNotPerformedIsSkippedWithItsOwnReasonAndAnUnknownOneWithAGenericReason() {
         assertThat(ActionType.skipReason("0-30")).contains("ads network");
-        assertThat(ActionType.skipReason("0-18224765")).isEqualTo("deleting the enrolled contact is not run by Flowline");
+        assertThat(ActionType.skipReason("0-46510720")).contains("sequences");
         assertThat(ActionType.skipReason("0-999")).isEqualTo("action type 0-999 is not run by Flowline");
     }
 }

@@ -60,15 +60,16 @@ class FlowValidatorFiltersTest {
     }
 
     @Test
-    void associationAndRestrictedBranchesAreNotEvaluated() {
+    void associationBranchesAreAcceptedAndRestrictedOnesAreNotEvaluated() {
         assertThat(validate(flowTriggeredBy("{'filterBranchType':'OR','filterBranchOperator':'OR','filters':[],"
                 + "'filterBranches':[{'filterBranchType':'ASSOCIATION','filterBranchOperator':'AND','objectTypeId':'0-2',"
                 + "'operator':'IN_LIST','filterBranches':[],'filters':[]},"
+                + "{'filterBranchType':'ASSOCIATION','filterBranchOperator':'AND','filterBranches':[],'filters':[]},"
                 + "{'filterBranchType':'RESTRICTED','filterBranches':[],'filters':[]}]}")))
                 .containsExactly(
-                        problem("/enrollmentCriteria/listFilterBranch/filterBranches/0/filterBranchType",
-                                "filter branch type \"ASSOCIATION\" is not evaluated by Flowline"),
-                        problem("/enrollmentCriteria/listFilterBranch/filterBranches/1/filterBranchType",
+                        problem("/enrollmentCriteria/listFilterBranch/filterBranches/1/objectTypeId",
+                                "objectTypeId is required"),
+                        problem("/enrollmentCriteria/listFilterBranch/filterBranches/2/filterBranchType",
                                 "filter branch type \"RESTRICTED\" is not evaluated by Flowline"));
     }
 

@@ -18,15 +18,21 @@ class FlowValidatorSettingsTest {
     }
 
     @Test
-    void onlyContactFlowsAreAccepted() {
-        assertThat(validate(emptyFlow().put("type", "PLATFORM_FLOW"))).containsExactly(problem("/type",
-                "type \"PLATFORM_FLOW\" is not supported: Flowline runs contact flows (CONTACT_FLOW)"));
+    void aPlatformFlowIsKeptUncheckedButCannotBeTurnedOn() {
+        ObjectNode flow = emptyFlow().put("type", "PLATFORM_FLOW").put("objectTypeId", "0-3");
+        flow.putArray("actions").addObject().put("type", "NOT_A_TYPE");
+
+        assertThat(validate(flow.put("isEnabled", false))).isEmpty();
+        assertThat(validate(flow.put("isEnabled", true))).containsExactly(problem("/isEnabled",
+                "a PLATFORM_FLOW on objects \"0-3\" is kept but cannot be turned on: Flowline runs contact flows "
+                        + "(CONTACT_FLOW on 0-1) only"));
     }
 
     @Test
-    void onlyTheContactObjectIsAccepted() {
-        assertThat(validate(emptyFlow().put("objectTypeId", "0-3"))).containsExactly(problem("/objectTypeId",
-                "objectTypeId \"0-3\" is not supported: Flowline runs contact flows (0-1)"));
+    void aContactFlowOnAnotherObjectCannotBeTurnedOn() {
+        assertThat(validate(emptyFlow().put("objectTypeId", "0-2").put("isEnabled", true))).containsExactly(
+                problem("/isEnabled", "a CONTACT_FLOW on objects \"0-2\" is kept but cannot be turned on: Flowline "
+                        + "runs contact flows (CONTACT_FLOW on 0-1) only"));
     }
 
     @Test

@@ -24,11 +24,9 @@ class FlowValidatorTest {
                 setProperty("1", "9"),
                 "{'type':'SINGLE_CONNECTION','actionId':'2','actionTypeId':'0-4','actionTypeVersion':0,'fields':{}}",
                 "{'type':'WEBHOOK','actionId':'2','method':'FETCH','webhookUrl':'https://example.com/hook'}");
-        flow.put("objectTypeId", "0-2");
         flow.set("timeWindows", json("{'w':[{'day':'FUNDAY'}]}").get("w"));
 
         assertThat(validate(flow)).containsExactly(
-                problem("/objectTypeId", "objectTypeId \"0-2\" is not supported: Flowline runs contact flows (0-1)"),
                 problem("/timeWindows/0/day",
                         "day \"FUNDAY\" must be one of MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY"),
                 problem("/actions/1/fields/content_id",

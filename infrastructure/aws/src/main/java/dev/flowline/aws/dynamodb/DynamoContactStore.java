@@ -319,6 +319,20 @@ public final class DynamoContactStore implements ContactStore {
     record StoredEvent(String id, String at, List<String> p, Document.Event a) {
     }
 
+    /** The contact's stored document, as the recycle bin keeps it too. */
+    static SdkBytes document(Contact contact) {
+        return gzip(Document.of(contact));
+    }
+
+    /** The contact of a stored document, not yet at any version. */
+    static Contact contactOf(String contactId, SdkBytes document) {
+        try (var in = new GZIPInputStream(document.asInputStream())) {
+            return JSON.readValue(in, Document.class).toContact(contactId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static SdkBytes gzip(Document document) {
         var bytes = new ByteArrayOutputStream();
         try (var out = new GZIPOutputStream(bytes)) {
@@ -330,12 +344,7 @@ public final class DynamoContactStore implements ContactStore {
     }
 
     private static Contact contactOf(String contactId, Map<String, AttributeValue> item) {
-        Contact contact;
-        try (var in = new GZIPInputStream(item.get(DOCUMENT).b().asInputStream())) {
-            contact = JSON.readValue(in, Document.class).toContact(contactId);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Contact contact = contactOf(contactId, item.get(DOCUMENT).b());
         AttributeValue version = item.get(VERSION);
         contact.stored(version == null ? 0 : Long.parseLong(version.n()));
         return contact;
