@@ -2,7 +2,7 @@
 # The console's browser tests: Playwright (from npm) driving Debian's Chromium (installed here when missing) against
 # a fresh local runtime on a free port, stopped afterwards. Screenshots go to console/target/screenshots.
 # Exits non-zero when a test fails or the runtime does not start. With --bench, prints the console's figures
-# (bench.js) instead.
+# (bench.js) instead; with --screenshot, takes the README's picture (docs/console.png, screenshot.js).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -42,10 +42,10 @@ done
 curl -fs -o /dev/null "$url/health" || { cat "$work/runtime.log" >&2; echo "the local runtime did not answer" >&2; exit 1; }
 
 cd "$here"
-if [ "${1:-}" = "--bench" ]; then
-  command=(node bench.js)
-else
-  command=(node --test console.test.js)
-fi
+case "${1:-}" in
+  --bench) command=(node bench.js) ;;
+  --screenshot) command=(node screenshot.js) ;;
+  *) command=(node --test console.test.js) ;;
+esac
 FLOWLINE_URL="$url" FLOWLINE_TOKEN="$token" "${command[@]}" \
   || { tail -50 "$work/runtime.log" >&2; exit 1; }
