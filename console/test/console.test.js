@@ -76,6 +76,13 @@ describe('the console', () => {
     await shot('2-editor-error');
 
     await editor.fill(JSON.stringify(flow('2'), null, 2));
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    const dryRun = page.locator('#dry-run-result');
+    await dryRun.locator('table').waitFor(WAIT);
+    assert.match(await dryRun.textContent(), /aCOMPLETED/);
+    assert.match(await dryRun.textContent(), /bNOT_ENROLLED/);
+    assert.equal(await dryRun.locator('[data-action-id="3"] .count-succeeded').textContent(), '1');
+    await shot('2-editor-dry-run');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('heading', { name: 'Lead welcome' }).waitFor(WAIT);
     flowId = decodeURIComponent(new globalThis.URL(page.url()).hash.split('/')[2]);
@@ -87,6 +94,10 @@ describe('the console', () => {
     await page.getByRole('button', { name: 'Turn on' }).click();
     await page.locator('#flow-state', { hasText: 'On' }).waitFor(WAIT);
     assert.equal((await api('GET', `/automation/v4/flows/${flowId}`)).isEnabled, true);
+    await page.getByLabel('Earlier revision').selectOption('1');
+    await page.getByRole('button', { name: 'Compare with the current one' }).click();
+    assert.equal(await page.locator('.diff .removed').textContent(), '-   "isEnabled": false,\n');
+    assert.equal(await page.locator('.diff .added').textContent(), '+   "isEnabled": true,\n');
   });
 
   test('shows the counts on the graph change as contacts created through the API go through it', async () => {

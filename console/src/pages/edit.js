@@ -1,9 +1,15 @@
 // The JSON editor of a flow: saving sends it to the API, whose problems are listed and marked in the text at their
 // JSON Pointers.
 import { api, ApiError, get } from '../api.js';
-import { h, say } from '../dom.js';
+import { h, say, table, when } from '../dom.js';
 import { flowPath } from '../flows-api.js';
+import { draw, layout } from '../graph.js';
 import { locate, positions } from '../pointer.js';
+
+const SAMPLE_CONTACTS = [
+  { id: 'a', properties: { email: 'a@example.com', lifecyclestage: 'lead' } },
+  { id: 'b', properties: { email: 'b@example.com', lifecyclestage: 'customer' } },
+];
 
 const STARTER = {
   type: 'CONTACT_FLOW', objectTypeId: '0-1', flowType: 'WORKFLOW', name: 'New flow', isEnabled: false,
@@ -31,7 +37,7 @@ export async function render(main, id) {
   const problems = h('ol', { id: 'problems', class: 'problems', 'aria-live': 'polite' });
   const marked = h('pre', { class: 'marked', 'aria-label': 'The flow with its problems marked' });
 
-  const show = (errors) => {
+  const show = (errors, under = '') => {
     const text = editor.value;
     let found = new Map();
     try {
@@ -39,7 +45,8 @@ export async function render(main, id) {
     } catch {
       // the text is not JSON: the problems are listed without marks
     }
-    const ranges = errors.map((error) => ({ error, range: locate(found, error.in) }));
+    const ranges = errors.map((error) => ({ error, range: (error.in || '').startsWith(under)
+      ? locate(found, (error.in || '').slice(under.length)) : null }));
     problems.replaceChildren(...ranges.map(({ error, range }) => h('li', {},
       h('code', { class: 'pointer' }, error.in || '/'), ' ', error.message, ' ',
       range ? h('button', {
@@ -82,6 +89,43 @@ export async function render(main, id) {
     }
   };
 
+  const samples = h('textarea', { id: 'dry-contacts', spellcheck: 'false', rows: 6 });
+  samples.value = JSON.stringify(SAMPLE_CONTACTS, null, 1);
+  const days = h('input', { id: 'dry-days', type: 'number', min: 1, max: 366, value: 30 });
+  const outcome = h('section', { id: 'dry-run-result', 'aria-live': 'polite' });
+  const dryRun = async () => {
+    let request;
+    try {
+      request = { flow: JSON.parse(editor.value), contacts: JSON.parse(samples.value), days: Number(days.value) };
+    } catch (error) {
+      show([{ in: '', message: `not JSON: ${error.message}` }]);
+      return;
+    }
+    let result;
+    try {
+      result = await api('POST', '/flowline/v1/flows/dry-run', request);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 400) throw error;
+      show(error.errors.length ? error.errors : [{ in: '', message: error.message }], '/flow');
+      return;
+    }
+    show([]);
+    const here = {};
+    result.contacts.filter((c) => c.status === 'ACTIVE' && c.currentActionId)
+      .forEach((c) => { here[c.currentActionId] = (here[c.currentActionId] || 0) + 1; });
+    const counts = (actionId) => {
+      const outcomes = result.metrics.actions[actionId] || {};
+      return { here: here[actionId] || 0, succeeded: outcomes.SUCCEEDED || 0, failed: outcomes.FAILED || 0,
+        skipped: outcomes.SKIPPED || 0 };
+    };
+    outcome.replaceChildren(
+      table(`Dry run until ${when(result.until)}`, ['Contact', 'Outcome', 'Next action', 'Due', 'Reason'],
+        result.contacts.map((c) => [c.contactId, c.status, c.currentActionId || '', when(c.dueAt),
+          c.reason || c.unenrolmentReason || ''])),
+      h('p', {}, `${result.emails.length} email(s) would have been sent.`),
+      h('div', { class: 'graph-frame' }, draw(request.flow, layout(request.flow), counts, () => {})));
+  };
+
   marked.hidden = true;
   main.replaceChildren(
     h('h1', {}, id ? `Edit ${flow.name}` : 'New flow'),
@@ -89,5 +133,12 @@ export async function render(main, id) {
       h('label', { for: 'flow-json' }, 'The flow, in HubSpot\'s Automation v4 JSON'), editor,
       h('div', { class: 'toolbar' }, h('button', { type: 'submit' }, 'Save'),
         id ? h('a', { class: 'button', href: `#/flows/${encodeURIComponent(id)}` }, 'Cancel') : null)),
-    h('h2', {}, 'Problems'), problems, marked);
+    h('h2', {}, 'Problems'), problems, marked,
+    h('h2', {}, 'Dry run'),
+    h('p', { class: 'hint' }, 'Runs the flow in the editor on sample contacts, on the simulator: nothing is saved or sent.'),
+    h('div', { class: 'editor' },
+      h('label', { for: 'dry-contacts' }, 'Sample contacts (JSON: id and properties)'), samples,
+      h('div', { class: 'toolbar' }, h('label', { for: 'dry-days' }, 'Days to run'), days,
+        h('button', { type: 'button', onclick: dryRun }, 'Dry run'))),
+    outcome);
 }

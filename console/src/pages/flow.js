@@ -5,6 +5,7 @@ import { h, say, svg, table, when } from '../dom.js';
 import { draw, layout } from '../graph.js';
 import { flowPath, metrics, positions, setEnabled } from '../flows-api.js';
 import { goalWords, suppressionWords, triggerWords } from '../words.js';
+import { revisionsSection } from '../revisions.js';
 
 const REFRESH_MS = 2000;
 
@@ -77,7 +78,12 @@ export async function render(main, id) {
     h('div', { class: 'graph-frame' }, graph),
     atAction,
     h('h2', {}, 'Enrolments per day, last 30 days'),
-    await performance(id));
+    await performance(id),
+    h('h2', {}, 'Revisions'),
+    revisionsSection(flow, () => {
+      clearInterval(timer);
+      render(main, id);
+    }));
   return () => clearInterval(timer);
 }
 
