@@ -33,7 +33,8 @@ final class ConsoleAssets {
             "svg", "image/svg+xml",
             "txt", "text/plain;charset=utf-8");
 
-    private final Map<String, Optional<String>> files = new ConcurrentHashMap<>();
+    /** The files read so far; only files that exist, so that requests for made-up names fill nothing. */
+    private final Map<String, String> files = new ConcurrentHashMap<>();
 
     static boolean serves(String path) {
         return path.equals(PATH) || path.startsWith(PATH + "/");
@@ -47,9 +48,19 @@ final class ConsoleAssets {
         String name = path.length() <= PATH.length() + 1 ? INDEX : path.substring(PATH.length() + 1);
         String extension = name.substring(name.lastIndexOf('.') + 1);
         Optional<String> file = FILE.matcher(name).matches() && TYPES.containsKey(extension)
-                ? files.computeIfAbsent(name, ConsoleAssets::read) : Optional.empty();
+                ? file(name) : Optional.empty();
         return file.map(text -> response(200, TYPES.get(extension), method.equals("HEAD") ? null : text))
                 .orElseGet(() -> response(404, "text/plain;charset=utf-8", "the console has no file " + name));
+    }
+
+    private Optional<String> file(String name) {
+        String cached = files.get(name);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<String> read = read(name);
+        read.ifPresent(text -> files.put(name, text));
+        return read;
     }
 
     private static Optional<String> read(String name) {
