@@ -1,6 +1,8 @@
-// Console figures in Chromium, against a running local runtime (FLOWLINE_URL, FLOWLINE_TOKEN): the first load of the
-// console on a fresh profile, and the layout and drawing of a 200-action flow's graph. One line per figure, in the
-// format of ./bench/run.
+// Console figures in Chromium, against a running local runtime (FLOWLINE_URL, FLOWLINE_TOKEN), medians of 5 runs: the
+// first load of the console on a fresh profile (to the flows listed), the flow page of a 200-action flow (to its
+// last action drawn), and the layout and drawing of that graph alone. One line per figure, in the format of
+// ./bench/run.
+import { loadavg } from 'node:os';
 import { apiClient, openBrowser } from './browser.js';
 
 const URL = process.env.FLOWLINE_URL;
@@ -9,9 +11,9 @@ const api = apiClient(URL, TOKEN);
 const ACTIONS = 200;
 const RUNS = 5;
 
-function line(name, value, unit, target) {
-  const verdict = value <= target ? 'PASS' : 'FAIL';
-  console.log(`${name.padEnd(34)} ${value.toFixed(2).padStart(15)} ${unit.padEnd(16)} target <= ${target.toFixed(2)}   ${verdict}`);
+/** A figure without a target ("report"): browser timings depend on the machine and on what else it runs. */
+function line(name, value, unit) {
+  console.log(`${name.padEnd(34)} ${value.toFixed(2).padStart(15)} ${unit.padEnd(16)} report`);
 }
 
 /** A chain of delays and emails with an if/then branch every 20 actions, both ways joining the chain again. */
@@ -75,6 +77,7 @@ for (let run = 0; run < RUNS; run++) {
     await browser.close();
   }
 }
-line('console first load', median(loads), 'ms', 1000);
-line(`flow page, ${ACTIONS} actions`, median(pages), 'ms', 2000);
-line(`graph layout and draw, ${ACTIONS}`, median(renders), 'ms', 1000);
+line('console first load', median(loads), 'ms');
+line(`flow page, ${ACTIONS} actions`, median(pages), 'ms');
+line(`graph layout and draw, ${ACTIONS}`, median(renders), 'ms');
+line('load average (1 min) meanwhile', loadavg()[0], 'runnable');
