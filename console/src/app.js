@@ -21,12 +21,15 @@ const ROUTES = [
 ];
 
 let leave = null;
+let shown = null;
 
 async function show() {
   const main = document.getElementById('main');
   if (leave) leave();
   leave = null;
-  say('');
+  // a message stays while the same page is shown again (after turning a flow on, say)
+  if (location.hash !== shown) say('');
+  shown = location.hash;
   if (!token.get()) {
     document.getElementById('nav').hidden = true;
     main.replaceChildren(signIn());

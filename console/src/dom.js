@@ -35,6 +35,11 @@ export function say(text) {
   document.getElementById('status').textContent = text;
 }
 
+/** Shows the current page again, as the shell does on navigation (stopping what the page left running). */
+export function showAgain() {
+  window.dispatchEvent(new Event('hashchange'));
+}
+
 export function when(iso) {
   return iso ? new Date(iso).toLocaleString() : '';
 }

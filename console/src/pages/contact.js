@@ -4,7 +4,7 @@ import { h, table, when } from '../dom.js';
 
 const contactPath = (id) => `/crm/v3/objects/contacts/${encodeURIComponent(id)}`;
 
-function finder(main) {
+function finder() {
   const input = h('input', { id: 'contact-search', name: 'contact', required: true });
   const error = h('p', { class: 'error', role: 'alert' });
   return h('form', {
@@ -25,7 +25,7 @@ function finder(main) {
 
 export async function render(main, id) {
   if (!id) {
-    main.replaceChildren(h('h1', {}, 'Contacts'), finder(main));
+    main.replaceChildren(h('h1', {}, 'Contacts'), finder());
     return;
   }
   const [contact, lists, history, flows] = await Promise.all([
@@ -56,7 +56,7 @@ export async function render(main, id) {
   const properties = Object.entries(contact.properties).sort(([a], [b]) => a.localeCompare(b));
   main.replaceChildren(
     h('h1', {}, contact.properties.email || `Contact ${id}`),
-    finder(main),
+    finder(),
     h('h2', {}, 'Timeline'),
     h('div', { class: 'toolbar' }, h('label', { for: 'timeline-flow' }, 'Flow'), byFlow,
       h('label', { for: 'timeline-kind' }, 'Kind'), byKind),

@@ -1,7 +1,7 @@
 // A flow: its graph with live counts per action, the contacts at an action, its settings in words, on/off, and
 // its enrolments per day.
 import { get } from '../api.js';
-import { h, say, svg, table, when } from '../dom.js';
+import { h, say, showAgain, svg, table, when } from '../dom.js';
 import { draw, layout } from '../graph.js';
 import { flowPath, metrics, positions, setEnabled } from '../flows-api.js';
 import { goalWords, suppressionWords, triggerWords } from '../words.js';
@@ -58,8 +58,7 @@ export async function render(main, id) {
   async function turn(on) {
     await setEnabled(id, on, enrolExisting.checked);
     say(`${flow.name} turned ${on ? 'on' : 'off'}`);
-    clearInterval(timer);
-    render(main, id);
+    showAgain();
   }
 
   main.replaceChildren(
@@ -80,10 +79,7 @@ export async function render(main, id) {
     h('h2', {}, 'Enrolments per day, last 30 days'),
     await performance(id),
     h('h2', {}, 'Revisions'),
-    revisionsSection(flow, () => {
-      clearInterval(timer);
-      render(main, id);
-    }));
+    revisionsSection(flow, showAgain));
   return () => clearInterval(timer);
 }
 

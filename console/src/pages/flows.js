@@ -1,6 +1,6 @@
 // Flows: every flow with its state and figures; search by name; create from a template or from JSON.
 import { all, api, get } from '../api.js';
-import { h, say, table, when } from '../dom.js';
+import { h, say, showAgain, table, when } from '../dom.js';
 import { metrics, setEnabled } from '../flows-api.js';
 
 export async function render(main) {
@@ -24,7 +24,7 @@ export async function render(main) {
           onclick: async () => {
             await setEnabled(flow.id, !flow.isEnabled, false);
             say(`${flow.name} turned ${flow.isEnabled ? 'off' : 'on'}`);
-            render(main);
+            showAgain();
           },
         }, flow.isEnabled ? 'Turn off' : 'Turn on'),
       ])));
