@@ -21,8 +21,10 @@ export async function render(main, id) {
     ? (await get(`${journeyPath(id)}/versions/${journey.publishedVersion}`)).definition : journey.draft;
   const stageNames = new Map(definition.stages.map((stage) => [stage.stageId, stage.name]));
   const stageFigures = new Map((figures?.stages || []).map((stage) => [stage.stageId, stage]));
-  const pathWords = (path) => `${path.kind === 'EXIT' ? 'exit' : 'to'} ${path.kind === 'EXIT' ? path.to
-    : stageNames.get(path.to) || path.to}: ${path.count} (${path.share.toFixed(1)}%)`;
+  // a path goes to a stage or an exit, or is a state with no target (inactive, unenrolled, still there)
+  const target = (path) => (path.kind === 'EXIT' ? `exit ${path.to}` : path.kind === 'STAGE'
+    ? `to ${stageNames.get(path.to) || path.to}` : path.kind.toLowerCase().replaceAll('_', ' '));
+  const pathWords = (path) => `${target(path)}: ${path.count} (${path.share.toFixed(1)}%)`;
 
   main.replaceChildren(
     h('h1', {}, definition.name || `Journey ${id}`),
