@@ -30,9 +30,10 @@ import java.util.Set;
  * The HTTP API (API Gateway HTTP API, payload 2.0): HubSpot's paths and JSON, answered by route groups.
  * Errors have HubSpot's shape {@code {status, message, correlationId, category, errors[]}}.
  * <p>
- * Every request but the OpenAPI document and the health check carries {@code Authorization: Bearer <token>}, a
- * token of {@link ApiTokens}: it names the account, whose engine and routes serve the request, within the
- * account's request limit ({@link ApiRateLimit}).
+ * The web console is served at {@code /console} ({@link ConsoleAssets}). Every other request but the OpenAPI
+ * document and the health check carries {@code Authorization: Bearer <token>}, a token of {@link ApiTokens}: it
+ * names the account, whose engine and routes serve the request, within the account's request limit
+ * ({@link ApiRateLimit}).
  */
 public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -50,6 +51,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     private final List<Routes> extraRoutes;
     private final ApiTokens tokens;
     private final ApiRateLimit rateLimit;
+    private final ConsoleAssets console = new ConsoleAssets();
     private final Map<Account, Router> routers = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Account, Router> eldest) {
@@ -104,6 +106,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             Map<String, String> limitHeaders = Map.of();
             try {
                 ApiRequest request = ApiRequests.of(event, correlationId);
+                if (ConsoleAssets.serves(request.path())) {
+                    return console.answer(request.method(), request.path());
+                }
                 Router router;
                 if (PUBLIC_PATHS.contains(request.path())) {
                     router = router(engines.config().defaultAccount());

@@ -11,15 +11,19 @@ import dev.flowline.engine.enrolment.EnrolmentSource;
 import dev.flowline.engine.enrolment.UnenrolmentReason;
 import dev.flowline.engine.history.HistoryEntry;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * Flowline's own endpoints, under {@code /flowline/v1}: manual enrolment and unenrolment, the history of an
- * enrolment and of a contact, flow metrics and dry runs of a flow on the simulator.
+ * Flowline's own endpoints, under {@code /flowline/v1}: manual enrolment and unenrolment, a flow's active
+ * enrolments by action, the history of an enrolment and of a contact, flow metrics and dry runs of a flow on the
+ * simulator.
  */
 final class FlowlineRoutes implements Routes {
 
     static final String PREFIX = "/flowline/v1";
+    private static final int ACTIVE_PAGE = 100;
+    private static final int MAX_ACTIVE_PAGE = 1000;
 
     private final Engine engine;
     private final EnginePorts ports;
@@ -37,6 +41,7 @@ final class FlowlineRoutes implements Routes {
                 .post(PREFIX + "/flows/{flowId}/dry-run",
                         request -> ApiResponse.ok(dryRuns.run(request.json(), flow(request.pathParameter("flowId")))))
                 .post(PREFIX + "/flows/{flowId}/enrollments", this::enrol)
+                .get(PREFIX + "/flows/{flowId}/enrollments", this::activeEnrolments)
                 .delete(PREFIX + "/flows/{flowId}/enrollments/{contactId}", this::unenrol)
                 .get(PREFIX + "/flows/{flowId}/metrics", request -> ApiResponse.ok(
                         FlowlineViews.metrics(ports.metrics().snapshot(flow(request.pathParameter("flowId")).id()))))
@@ -75,6 +80,23 @@ final class FlowlineRoutes implements Routes {
         EnrolmentDecision decision = engine.enroller().enrol(flow, contact, EnrolmentSource.MANUAL);
         return ApiResponse.created(FlowlineViews.enrolment(decision.enrolment()
                 .orElseThrow(() -> ApiException.conflict("The contact was not enrolled: " + decision.reason()))));
+    }
+
+    /**
+     * The flow's active enrolments: how many are at each action now, and the first {@code limit} of them
+     * (oldest first), at {@code actionId} when it is given.
+     */
+    private ApiResponse activeEnrolments(ApiRequest request) {
+        Flow flow = flow(request.pathParameter("flowId"));
+        int limit = Paging.limit(request, ACTIVE_PAGE, MAX_ACTIVE_PAGE);
+        List<Enrolment> active = ports.enrolments().activeOfFlow(flow.id());
+        var atAction = request.queryParameter("actionId");
+        List<Enrolment> listed = active.stream()
+                .filter(e -> atAction.isEmpty() || atAction.get().equals(e.currentActionId()))
+                .sorted(Comparator.comparing(Enrolment::enrolledAt).thenComparing(Enrolment::enrolmentId))
+                .toList();
+        return ApiResponse.ok(FlowlineViews.activeEnrolments(active, listed.subList(0, Math.min(limit, listed.size())),
+                listed.size()));
     }
 
     private ApiResponse unenrol(ApiRequest request) {

@@ -42,10 +42,21 @@ final class FlowlineViews {
     record Results<T>(List<T> results) {
     }
 
+    /** {@code total} active enrolments listed (at one action or all), {@code byAction} counting every active one. */
+    record ActiveEnrolments(int total, Map<String, Long> byAction, List<EnrolmentView> results) {
+    }
+
     static EnrolmentView enrolment(Enrolment e) {
         return new EnrolmentView(e.enrolmentId(), e.flowId(), e.contactId(), e.number(), e.source(), e.status(),
                 e.currentActionId(), text(e.enrolledAt()), text(e.dueAt()), text(e.endedAt()), e.unenrolmentReason(),
                 e.goalConverted());
+    }
+
+    static ActiveEnrolments activeEnrolments(List<Enrolment> active, List<Enrolment> listed, int total) {
+        Map<String, Long> byAction = new TreeMap<>();
+        active.stream().filter(e -> e.currentActionId() != null)
+                .forEach(e -> byAction.merge(e.currentActionId(), 1L, Long::sum));
+        return new ActiveEnrolments(total, byAction, listed.stream().map(FlowlineViews::enrolment).toList());
     }
 
     static Results<HistoryLine> history(List<HistoryEntry> entries) {

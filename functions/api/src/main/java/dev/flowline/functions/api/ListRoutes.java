@@ -62,7 +62,20 @@ final class ListRoutes implements Routes {
                 .delete(BASE + "/{listId}", this::delete)
                 .put(BASE + "/{listId}/memberships/add", request -> change(request, true))
                 .put(BASE + "/{listId}/memberships/remove", request -> change(request, false))
-                .get(BASE + "/{listId}/memberships", this::memberships);
+                .get(BASE + "/{listId}/memberships", this::memberships)
+                .get(BASE + "/records/" + CONTACT_OBJECT_TYPE + "/{contactId}/memberships", this::listsOfContact);
+    }
+
+    /** The MANUAL and SNAPSHOT lists the contact is a member of (DYNAMIC lists hold no members: see above). */
+    private ApiResponse listsOfContact(ApiRequest request) {
+        String contactId = request.pathParameter("contactId");
+        Contact contact = contacts.find(contactId)
+                .orElseThrow(() -> ApiException.notFound("Could not find contact " + contactId));
+        ObjectNode body = FlowlineJson.mapper().createObjectNode();
+        var results = body.putArray("results");
+        contact.staticListIds().stream().sorted().forEach(listId -> results.addObject().put("listId", listId));
+        body.put("total", results.size());
+        return ApiResponse.ok(body);
     }
 
     private ApiResponse create(ApiRequest request) {

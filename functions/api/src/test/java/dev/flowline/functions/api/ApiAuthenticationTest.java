@@ -93,6 +93,8 @@ class ApiAuthenticationTest {
         assertThat(get(handler, "/automation/v4/flows", "bearer " + token).getStatusCode()).isEqualTo(200);
         assertThat(get(handler, "/openapi.json", null).getStatusCode()).isEqualTo(200);
         assertThat(get(handler, "/health", null).getStatusCode()).isEqualTo(200);
+        // the console's pages sign in themselves, and send the token on each API request
+        assertThat(get(handler, "/console", null).getStatusCode()).isEqualTo(200);
     }
 
     @Test

@@ -33,10 +33,19 @@ final class FlowlineApiClient {
         return call("DELETE", path, null);
     }
 
+    /** {@code path} may end with a query string of {@code name=value} pairs, not encoded. */
     Reply call(String method, String path, String body) {
+        int query = path.indexOf('?');
+        var parameters = new java.util.HashMap<String, String>();
+        if (query >= 0) {
+            for (String pair : path.substring(query + 1).split("&")) {
+                parameters.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            }
+        }
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
-                .withRawPath(path)
+                .withRawPath(query < 0 ? path : path.substring(0, query))
+                .withQueryStringParameters(parameters)
                 .withBody(body)
                 .withHeaders(java.util.Map.of("authorization", "Bearer " + token))
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()

@@ -221,6 +221,32 @@ class FlowlineEnrolmentRoutesTest {
         assertThat(api.get("/flowline/v1/flows/999/metrics").status()).isEqualTo(404);
     }
 
+    @Test
+    void theActiveEnrolmentsOfAFlowAreCountedByTheActionTheyAreAt() {
+        for (String id : List.of("52", "53")) {
+            engine.engine().ports().contacts().create(contact(id));
+        }
+        for (String id : List.of("51", "52", "53")) {
+            api.post("/flowline/v1/flows/1001/enrollments", "{\"contactId\":\"" + id + "\"}");
+        }
+        api.delete("/flowline/v1/flows/1001/enrollments/53");
+
+        var all = api.get("/flowline/v1/flows/1001/enrollments");
+        var firstOne = api.get("/flowline/v1/flows/1001/enrollments?limit=1");
+        var atTheDelay = api.get("/flowline/v1/flows/1001/enrollments?actionId=2");
+
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.body().path("total").asInt()).isEqualTo(2);
+        assertThat(all.body().path("byAction").toString()).isEqualTo("{\"1\":2}");
+        assertThat(all.body().path("results").findValuesAsText("id")).containsExactly("1001:51:1", "1001:52:1");
+        assertThat(firstOne.body().path("total").asInt()).isEqualTo(2);
+        assertThat(firstOne.body().path("results").findValuesAsText("id")).containsExactly("1001:51:1");
+        assertThat(atTheDelay.body().path("total").asInt()).isZero();
+        assertThat(atTheDelay.body().path("results")).isEmpty();
+        assertThat(atTheDelay.body().path("byAction").path("1").asInt()).isEqualTo(2);
+        assertThat(api.get("/flowline/v1/flows/999/enrollments").status()).isEqualTo(404);
+    }
+
     private static void assertConflict(FlowlineApiClient.Reply reply, String reason) {
         assertThat(reply.status()).isEqualTo(409);
         assertThat(reply.body().path("category").asText()).isEqualTo("CONFLICT");

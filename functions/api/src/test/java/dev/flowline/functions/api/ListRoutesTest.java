@@ -39,6 +39,10 @@ class ListRoutesTest {
         assertThat(added.body().path("recordIdsRemoved").isArray()).isTrue();
         assertThat(members.body().path("results").get(0).path("recordId").asText()).isEqualTo(ada);
         assertThat(api.engine.engine().ports().contacts().find(ada).orElseThrow().inStaticList(listId)).isTrue();
+        var listsOfAda = api.call("GET", "/crm/v3/lists/records/0-1/" + ada + "/memberships", null).body();
+        assertThat(listsOfAda.path("results").findValuesAsText("listId")).containsExactly(listId);
+        assertThat(listsOfAda.path("total").asInt()).isEqualTo(1);
+        assertThat(api.call("GET", "/crm/v3/lists/records/0-1/404/memberships", null).status()).isEqualTo(404);
         assertThat(api.engine.engine().ports().lists().find(listId).orElseThrow().processingType()).isEqualTo(ListDefinition.MANUAL);
         assertThat(api.published).singleElement().satisfies(p ->
                 assertThat(p.activity().eventTypeId()).isEqualTo(ListMembershipEvents.TYPE));

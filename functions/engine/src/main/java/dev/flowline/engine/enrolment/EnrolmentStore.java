@@ -35,4 +35,7 @@ public interface EnrolmentStore {
 
     /** When each enrolment of the flow began; for occasional reports, not the engine: it may read every enrolment. */
     List<Instant> enrolmentTimes(String flowId);
+
+    /** The flow's active enrolments; for occasional reports, not the engine: it may read every enrolment. */
+    List<Enrolment> activeOfFlow(String flowId);
 }

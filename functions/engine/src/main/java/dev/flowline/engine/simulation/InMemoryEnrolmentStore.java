@@ -75,6 +75,12 @@ public final class InMemoryEnrolmentStore implements EnrolmentStore {
                 .map(Enrolment::enrolledAt).toList();
     }
 
+    @Override
+    public List<Enrolment> activeOfFlow(String flowId) {
+        return byId.values().stream().filter(enrolment -> enrolment.flowId().equals(flowId) && enrolment.isActive())
+                .toList();
+    }
+
     public Collection<Enrolment> all() {
         return byId.values();
     }

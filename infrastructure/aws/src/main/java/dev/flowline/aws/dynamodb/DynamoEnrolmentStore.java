@@ -93,6 +93,16 @@ public final class DynamoEnrolmentStore implements EnrolmentStore {
                 .items().stream().map(item -> Instant.parse(item.get("enrolledAt").s())).toList();
     }
 
+    /** Read by a scan of the whole table, as {@link #enrolmentTimes}; only active enrolments carry the active key. */
+    @Override
+    public List<Enrolment> activeOfFlow(String flowId) {
+        return dynamo.scanPaginator(b -> b.tableName(table).filterExpression("#f = :f AND attribute_exists(#active)")
+                        .expressionAttributeNames(Map.of("#f", EnrolmentItem.FLOW_ID,
+                                "#active", EnrolmentItem.ACTIVE_CONTACT_ID))
+                        .expressionAttributeValues(Map.of(":f", fromS(account.key(flowId)))))
+                .items().stream().map(item -> EnrolmentItem.fromItem(item, account)).toList();
+    }
+
     @Override
     public boolean create(Enrolment enrolment) {
         var items = new ArrayList<TransactWriteItem>();

@@ -192,6 +192,21 @@ class DynamoEnrolmentStoreTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(ACCOUNT, "f1:c20:1"));
     }
 
+    @Test
+    void activeOfFlowListsOnlyTheFlowsActiveEnrolmentsOfThisAccount(DynamoDbClient dynamo, FlowlineTables tables) {
+        var store = new DynamoEnrolmentStore(dynamo, tables, ACCOUNT);
+        store.create(started("f1", "c1", 1).advance("2", null));
+        store.create(started("f1", "c2", 1));
+        store.create(started("f1", "c3", 1).complete(T0));
+        store.create(started("f2", "c1", 1));
+        new DynamoEnrolmentStore(dynamo, tables, new Account("a2")).create(started("f1", "c9", 1));
+
+        assertThat(store.activeOfFlow("f1")).extracting(Enrolment::enrolmentId, Enrolment::currentActionId)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("f1:c1:1", "2"),
+                        org.assertj.core.groups.Tuple.tuple("f1:c2:1", "1"));
+        assertThat(store.activeOfFlow("f3")).isEmpty();
+    }
+
     private static List<Boolean> race(int writers, IntFunction<Callable<Boolean>> writer)
             throws Exception {
         var start = new CountDownLatch(1);

@@ -1,0 +1,16 @@
+// Reading and changing flows through the Automation v4 API.
+import { api, get } from './api.js';
+
+export const flowPath = (id) => `/automation/v4/flows/${encodeURIComponent(id)}`;
+
+/** Turns a flow on or off: the stored flow with isEnabled changed, saved as its next revision. */
+export async function setEnabled(id, enabled, enrollExisting) {
+  const flow = await get(flowPath(id));
+  flow.isEnabled = enabled;
+  const query = enabled && enrollExisting ? '?enrollExistingContacts=true' : '';
+  return api('PUT', flowPath(id) + query, flow);
+}
+
+export const metrics = (id) => get(`/flowline/v1/flows/${encodeURIComponent(id)}/metrics`);
+export const positions = (id, actionId) => get(`/flowline/v1/flows/${encodeURIComponent(id)}/enrollments`
+  + (actionId ? `?actionId=${encodeURIComponent(actionId)}` : ''));
