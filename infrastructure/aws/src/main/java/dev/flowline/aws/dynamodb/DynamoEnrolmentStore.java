@@ -1,6 +1,7 @@
 package dev.flowline.aws.dynamodb;
 
 import dev.flowline.aws.accounts.Account;
+import dev.flowline.aws.iam.Permissions;
 import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.EnrolmentStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,6 +33,10 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
  * {@link Account#key account keys}.
  */
 public final class DynamoEnrolmentStore implements EnrolmentStore {
+
+    /** The AWS calls it makes: Scan: the enrolment times of a flow. */
+    public static final Permissions PERMISSIONS = Permissions.on("EnrolmentsTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Scan")
+            .and("EnrolmentsTable/index/contact", "dynamodb:Query").and("EnrolmentsTable/index/active", "dynamodb:Query");
 
     private static final String LOCK_PREFIX = "ACTIVE#";
     private static final String LOCK_HOLDER = "enrolmentId";

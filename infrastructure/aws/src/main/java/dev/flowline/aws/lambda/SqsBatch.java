@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.flowline.aws.http.HttpWebhookCaller;
+import dev.flowline.aws.iam.Permissions;
 import dev.flowline.engine.idempotency.EffectInProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,11 @@ public final class SqsBatch {
     static final String HANDLER = "handler";
     private static final int MAX_REASON_LENGTH = 1024;
     private static final Logger LOG = LoggerFactory.getLogger(SqsBatch.class);
+
+    /** The AWS calls it makes: poison messages sent to {@code deadLetterQueue}, the function's own. */
+    public static Permissions permissions(String deadLetterQueue) {
+        return Permissions.on(deadLetterQueue, "sqs:SendMessage");
+    }
 
     private final String handler;
     private final SqsClient sqs;
