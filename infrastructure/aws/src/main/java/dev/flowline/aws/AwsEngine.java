@@ -15,6 +15,9 @@ import dev.flowline.aws.dynamodb.DynamoListStore;
 import dev.flowline.aws.dynamodb.EffectLedger;
 import dev.flowline.aws.dynamodb.PendingContactEvents;
 import dev.flowline.aws.http.HttpWebhookCaller;
+import dev.flowline.aws.metrics.EmfMetrics;
+import dev.flowline.aws.metrics.MeteredPorts;
+import dev.flowline.aws.metrics.OperationalMetrics;
 import dev.flowline.aws.http.SecretSource;
 import dev.flowline.aws.http.SecretSources;
 import dev.flowline.aws.http.WebhookCredentials;
@@ -70,6 +73,7 @@ public final class AwsEngine {
     private final Builder settings;
     private final Account account;
     private final Clock clock;
+    private final OperationalMetrics metrics;
     private final SqsClient sqs;
     private final DynamoHistory history;
     private final DueEnrolments dueEnrolments;
@@ -83,6 +87,7 @@ public final class AwsEngine {
         this.settings = builder.copy();
         this.account = builder.account != null ? builder.account : config.defaultAccount();
         this.clock = builder.clock;
+        this.metrics = builder.metrics;
         SharedClients clients = builder.shared;
         DynamoDbClient dynamo = clients.dynamoDb.get();
         this.sqs = clients.sqs.get();
@@ -106,17 +111,17 @@ public final class AwsEngine {
                 .lists(new DynamoListStore(dynamo, config.tables(), account))
                 .journeys(new DynamoJourneyStore(dynamo, config.tables(), account))
                 .journeyEnrolments(new DynamoJourneyEnrolmentStore(dynamo, config.tables(), account))
-                .history(history).metrics(new DynamoFlowMetrics(dynamo, config.tables(), account))
+                .history(MeteredPorts.history(history, builder.metrics)).metrics(new DynamoFlowMetrics(dynamo, config.tables(), account))
                 .steps(stepScheduler).activations(new SqsActivationQueue(sqs, account, config.activationQueueUrl()))
                 .events(builder.events != null ? builder.events.apply(account) : new EventBridgeEvents(
                         clients.eventBridge.get(), config.busName(), config.maxCauseChain(), account))
                 .idempotency(new EffectLedger(dynamo, config.tables(), account, clock))
-                .mailer(builder.mailer != null ? builder.mailer : new SesMailer(clients.sesV2.get(),
+                .mailer(MeteredPorts.mailer(builder.mailer != null ? builder.mailer : new SesMailer(clients.sesV2.get(),
                         new ConfiguredRecipients(config.userEmails()),
-                        new SesMailer.Config(config.mailFrom(), config.sesConfigurationSet(), account)))
-                .webhooks(builder.webhooks != null ? builder.webhooks : new HttpWebhookCaller(
+                        new SesMailer.Config(config.mailFrom(), config.sesConfigurationSet(), account)), builder.metrics))
+                .webhooks(MeteredPorts.webhooks(builder.webhooks != null ? builder.webhooks : new HttpWebhookCaller(
                         webhookCredentials(clients.secrets(clock), new SigningKeys(dynamo, config.tables(), clock)),
-                        new HttpWebhookCaller.Config(config.plainHttpHosts()), clock))
+                        new HttpWebhookCaller.Config(config.plainHttpHosts()), clock), builder.metrics))
                 .sms(standIns).smsQuota(standIns).notifier(standIns).records(standIns).owners(standIns)
                 .rotations(standIns)
                 .build());
@@ -134,7 +139,7 @@ public final class AwsEngine {
     /** The engine of a function, configured by its environment. */
     public static AwsEngine fromEnvironment() {
         return builder(AwsConfig.fromEnvironment(), AwsClients.fromEnvironment())
-                .flowCacheTtl(flowCacheTtl(System.getenv())).build();
+                .flowCacheTtl(flowCacheTtl(System.getenv())).metrics(EmfMetrics.INSTANCE).build();
     }
 
     /**
@@ -170,6 +175,11 @@ public final class AwsEngine {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** Where the engine's ports and the handlers count what they did. */
+    public OperationalMetrics metrics() {
+        return metrics;
     }
 
     /** The client of the step queue, also the one that sends poison messages to dead-letter queues. */
@@ -218,6 +228,7 @@ public final class AwsEngine {
         private JourneyLimits journeyLimits = new JourneyLimits(Integer.parseInt(System.getenv()
                 .getOrDefault("FLOWLINE_MAX_JOURNEYS", String.valueOf(JourneyLimits.DEFAULT_MAX_JOURNEYS))));
         private ActivationBudget activationBudget = ActivationBudget.DEFAULT;
+        private OperationalMetrics metrics = OperationalMetrics.NONE;
 
         private Builder(AwsConfig config, SharedClients shared) {
             this.config = config;
@@ -240,6 +251,7 @@ public final class AwsEngine {
             copy.flowCacheTtl = flowCacheTtl;
             copy.journeyLimits = journeyLimits;
             copy.activationBudget = activationBudget;
+            copy.metrics = metrics;
             return copy;
         }
 
@@ -311,6 +323,12 @@ public final class AwsEngine {
         /** Instead of {@link ActivationBudget#DEFAULT}: how much of a segment one activation run reads. */
         public Builder activationBudget(ActivationBudget activationBudget) {
             this.activationBudget = activationBudget;
+            return this;
+        }
+
+        /** Instead of counting nothing: where the ports and handlers count what they did ({@link MeteredPorts}). */
+        public Builder metrics(OperationalMetrics metrics) {
+            this.metrics = metrics;
             return this;
         }
 

@@ -54,7 +54,7 @@ public final class FlowActivationHandler implements RequestHandler<SQSEvent, SQS
 
     public FlowActivationHandler(AwsEngine engine) {
         this.engines = new AwsEngines(engine);
-        this.batch = new SqsBatch(NAME, engine.sqs(), engine.config().deadLetterQueueUrl());
+        this.batch = new SqsBatch(NAME, engine.sqs(), engine.config().deadLetterQueueUrl(), engine.metrics());
     }
 
     @Override

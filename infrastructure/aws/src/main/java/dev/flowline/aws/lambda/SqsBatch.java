@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.flowline.aws.http.HttpWebhookCaller;
 import dev.flowline.aws.iam.Permissions;
+import dev.flowline.aws.metrics.OperationalMetrics;
 import dev.flowline.engine.idempotency.EffectInProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,7 @@ public final class SqsBatch {
             .plus(HttpWebhookCaller.RESPONSE_TIMEOUT).plus(Duration.ofSeconds(10));
     static final String REASON = "reason";
     static final String HANDLER = "handler";
+    public static final String DEAD_LETTERED = "DeadLettered";
     private static final int MAX_REASON_LENGTH = 1024;
     private static final Logger LOG = LoggerFactory.getLogger(SqsBatch.class);
 
@@ -66,11 +68,18 @@ public final class SqsBatch {
     private final String handler;
     private final SqsClient sqs;
     private final String deadLetterQueueUrl;
+    private final OperationalMetrics metrics;
 
     public SqsBatch(String handler, SqsClient sqs, String deadLetterQueueUrl) {
+        this(handler, sqs, deadLetterQueueUrl, OperationalMetrics.NONE);
+    }
+
+    /** Counting each message sent to the dead-letter queue as {@value #DEAD_LETTERED}. */
+    public SqsBatch(String handler, SqsClient sqs, String deadLetterQueueUrl, OperationalMetrics metrics) {
         this.handler = handler;
         this.sqs = sqs;
         this.deadLetterQueueUrl = deadLetterQueueUrl;
+        this.metrics = metrics;
     }
 
     /** {@code context} is null outside Lambda (tests, the local runtime): there is no time limit then. */
@@ -139,6 +148,7 @@ public final class SqsBatch {
                     .messageAttributes(Map.of(REASON, text(shortReason), HANDLER, text(handler))));
             LOG.warn("poison message sent to the dead-letter queue: {}",
                     LOG.isDebugEnabled() ? shortReason : LogSafe.reason(shortReason));
+            metrics.count(DEAD_LETTERED);
             return true;
         } catch (RuntimeException e) {
             LOG.error("a poison message could not be sent to the dead-letter queue; it will be retried", e);
