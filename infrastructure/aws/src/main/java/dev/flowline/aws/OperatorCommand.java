@@ -1,5 +1,7 @@
 package dev.flowline.aws;
 
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +70,10 @@ public final class OperatorCommand {
             told = told.getCause();
         }
         String message = told.getMessage() == null ? told.getClass().getSimpleName() : told.getMessage();
+        if (told instanceof ResourceNotFoundException) {
+            return "a table of the deployment is not there (" + message.replaceAll(" \\(Service:.*", "")
+                    + "): check the region, " + STACK_VARIABLE + " or the FLOWLINE_*_TABLE variables";
+        }
         if (message.startsWith(NO_CREDENTIALS)) {
             // the SDK goes on to list every provider it tried, each with its reason
             return "no AWS credentials found (AWS_PROFILE, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or aws sso login)";

@@ -12,6 +12,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -102,6 +103,9 @@ class OperatorCommandTest {
         assertThat(OperatorCommand.oneLine(new IllegalStateException(null, refused))).isEqualTo(
                 "User is not authorized to perform: dynamodb:PutItem on resource: flowline-tokens");
         assertThat(OperatorCommand.oneLine(noCredentials)).startsWith("no AWS credentials found");
+        assertThat(OperatorCommand.oneLine(ResourceNotFoundException.builder().message("Requested resource not found "
+                + "(Service: DynamoDb, Status Code: 400)").build())).isEqualTo("a table of the deployment is not there "
+                + "(Requested resource not found): check the region, FLOWLINE_STACK or the FLOWLINE_*_TABLE variables");
     }
 
     @Test

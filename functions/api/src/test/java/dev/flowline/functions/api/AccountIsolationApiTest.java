@@ -50,6 +50,7 @@ class AccountIsolationApiTest {
                     "{\"type\":\"PAGE_VIEW\",\"properties\":{\"hs_url\":\"https://example.com/\"}}"),
             Map.entry("POST /flowline/v1/flows/{flowId}/dry-run", "{\"contacts\":[]}"),
             Map.entry("POST /flowline/v1/flows/{flowId}/enrollments", "{\"contactId\":\"{contactId}\"}"),
+            Map.entry("GET /flowline/v1/flows/{flowId}/enrollments", ""),
             Map.entry("DELETE /flowline/v1/flows/{flowId}/enrollments/{contactId}", ""),
             Map.entry("GET /flowline/v1/flows/{flowId}/metrics", ""),
             Map.entry("GET /flowline/v1/enrollments/{enrolmentId}", ""),
