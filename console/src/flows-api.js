@@ -12,5 +12,5 @@ export async function setEnabled(id, enabled, enrollExisting) {
 }
 
 export const metrics = (id) => get(`/flowline/v1/flows/${encodeURIComponent(id)}/metrics`);
-export const positions = (id, actionId) => get(`/flowline/v1/flows/${encodeURIComponent(id)}/enrollments`
+export const positions = (id, actionId) => get(`/flowline/v1/flows/${encodeURIComponent(id)}/positions`
   + (actionId ? `?actionId=${encodeURIComponent(actionId)}` : ''));

@@ -23,6 +23,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds every SDK client the same way: the small url-connection HTTP client, the region from
@@ -36,6 +37,11 @@ import java.util.List;
 public final class AwsClients {
 
     static final Region DEFAULT_REGION = Region.US_EAST_1;
+    /**
+     * An emulator every client of a function talks to, with dummy credentials: template.yaml declares it empty, so
+     * that {@code sam local invoke --env-vars env.json} can set it (SAM sets only the variables a template declares).
+     */
+    static final String EMULATOR_VARIABLE = "FLOWLINE_EMULATOR_URL";
     static final int QUICK_RETRY_ATTEMPTS = 9;
 
     private final Region region;
@@ -53,11 +59,19 @@ public final class AwsClients {
         this.retryStrategy = retryStrategy;
     }
 
-    /** Clients for the function's own account and region, credentials from the environment. */
+    /**
+     * Clients for the function's own account and region, credentials from the environment; all of them on the
+     * emulator {@value #EMULATOR_VARIABLE} names, when it names one.
+     */
     public static AwsClients fromEnvironment() {
         String region = System.getenv("AWS_REGION");
-        return new AwsClients(region == null || region.isBlank() ? DEFAULT_REGION : Region.of(region), null, null,
-                List.of(), null);
+        if (region == null || region.isBlank()) {
+            // the AWS CLI's variable, which an operator running a command may have set instead
+            region = System.getenv("AWS_DEFAULT_REGION");
+        }
+        String emulator = System.getenv(EMULATOR_VARIABLE);
+        return new AwsClients(region == null || region.isBlank() ? DEFAULT_REGION : Region.of(region),
+                emulator == null || emulator.isBlank() ? null : URI.create(emulator), null, List.of(), null);
     }
 
     /** Clients that all talk to the emulator at {@code endpoint} (ElasticMQ, DynamoDB Local, moto). */
@@ -124,11 +138,22 @@ public final class AwsClients {
     }
 
     private AwsJsonApi jsonApi(String service, String targetPrefix) {
-        URI endpoint = emulator != null ? emulator : URI.create("https://" + service + "." + region.id() + ".amazonaws.com");
+        return new AwsJsonApi(signedPost(service), targetPrefix);
+    }
+
+    /** The outputs of CloudFormation stack {@code stack}, for the operators' commands ({@link StackOutputs}). */
+    public Map<String, String> stackOutputs(String stack) {
+        return StackOutputs.of(signedPost("cloudformation"), stack);
+    }
+
+    private SignedPost signedPost(String service) {
+        String configured = System.getenv("AWS_ENDPOINT_URL");
+        URI endpoint = emulator != null ? emulator : configured != null && !configured.isBlank() ? URI.create(configured)
+                : URI.create("https://" + service + "." + region.id() + ".amazonaws.com");
         AwsCredentialsProvider credentials = emulator != null
                 ? StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))
                 : DefaultCredentialsProvider.builder().build();
-        return new AwsJsonApi(UrlConnectionHttpClient.create(), endpoint, service, targetPrefix, region, credentials);
+        return new SignedPost(UrlConnectionHttpClient.create(), endpoint, service, region, credentials);
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder) {

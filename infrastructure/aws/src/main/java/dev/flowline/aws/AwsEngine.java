@@ -21,6 +21,9 @@ import dev.flowline.aws.dynamodb.DynamoSmsQuota;
 import dev.flowline.aws.dynamodb.EffectLedger;
 import dev.flowline.aws.dynamodb.PendingContactEvents;
 import dev.flowline.aws.http.HttpWebhookCaller;
+import dev.flowline.aws.metrics.EmfMetrics;
+import dev.flowline.aws.metrics.MeteredPorts;
+import dev.flowline.aws.metrics.OperationalMetrics;
 import dev.flowline.aws.http.SecretSource;
 import dev.flowline.aws.http.SecretSources;
 import dev.flowline.aws.http.WebhookCredentials;
@@ -84,6 +87,7 @@ public final class AwsEngine {
     private final Builder settings;
     private final Account account;
     private final Clock clock;
+    private final OperationalMetrics metrics;
     private final SqsClient sqs;
     private final DynamoDbClient dynamo;
     private final DynamoHistory history;
@@ -99,6 +103,7 @@ public final class AwsEngine {
         this.settings = builder.copy();
         this.account = builder.account != null ? builder.account : config.defaultAccount();
         this.clock = builder.clock;
+        this.metrics = builder.metrics;
         SharedClients clients = builder.shared;
         this.dynamo = clients.dynamoDb.get();
         this.sqs = clients.sqs.get();
@@ -125,15 +130,15 @@ public final class AwsEngine {
                 .lists(new DynamoListStore(dynamo, config.tables(), account))
                 .journeys(new DynamoJourneyStore(dynamo, config.tables(), account))
                 .journeyEnrolments(new DynamoJourneyEnrolmentStore(dynamo, config.tables(), account))
-                .history(history).metrics(new DynamoFlowMetrics(dynamo, config.tables(), account))
+                .history(MeteredPorts.history(history, builder.metrics)).metrics(new DynamoFlowMetrics(dynamo, config.tables(), account))
                 .steps(stepScheduler).activations(new SqsActivationQueue(sqs, account, config.activationQueueUrl()))
                 .events(builder.events != null ? builder.events.apply(account) : new EventBridgeEvents(
                         clients.eventBridge.get(), config.busName(), config.maxCauseChain(), account))
                 .idempotency(new EffectLedger(dynamo, config.tables(), account, clock))
-                .mailer(mailer)
-                .webhooks(builder.webhooks != null ? builder.webhooks : new HttpWebhookCaller(
+                .mailer(MeteredPorts.mailer(mailer, builder.metrics))
+                .webhooks(MeteredPorts.webhooks(builder.webhooks != null ? builder.webhooks : new HttpWebhookCaller(
                         webhookCredentials(clients.secrets(clock), new SigningKeys(dynamo, config.tables(), clock)),
-                        new HttpWebhookCaller.Config(config.plainHttpHosts()), clock))
+                        new HttpWebhookCaller.Config(config.plainHttpHosts()), clock), builder.metrics))
                 .crmObjects(new DynamoCrmObjectStore(dynamo, config.tables(), account))
                 .owners(new DynamoOwnerDirectory(dynamo, config.tables(), account))
                 .rotations(new DynamoRotationState(dynamo, config.tables(), account, clock))
@@ -162,7 +167,7 @@ public final class AwsEngine {
     /** The engine of a function, configured by its environment. */
     public static AwsEngine fromEnvironment() {
         return builder(AwsConfig.fromEnvironment(), AwsClients.fromEnvironment())
-                .flowCacheTtl(flowCacheTtl(System.getenv())).build();
+                .flowCacheTtl(flowCacheTtl(System.getenv())).metrics(EmfMetrics.INSTANCE).build();
     }
 
     /**
@@ -198,6 +203,11 @@ public final class AwsEngine {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** Where the engine's ports and the handlers count what they did. */
+    public OperationalMetrics metrics() {
+        return metrics;
     }
 
     /** The client of the step queue, also the one that sends poison messages to dead-letter queues. */
@@ -258,6 +268,7 @@ public final class AwsEngine {
         private JourneyLimits journeyLimits = new JourneyLimits(Integer.parseInt(System.getenv()
                 .getOrDefault("FLOWLINE_MAX_JOURNEYS", String.valueOf(JourneyLimits.DEFAULT_MAX_JOURNEYS))));
         private ActivationBudget activationBudget = ActivationBudget.DEFAULT;
+        private OperationalMetrics metrics = OperationalMetrics.NONE;
 
         private Builder(AwsConfig config, SharedClients shared) {
             this.config = config;
@@ -282,6 +293,7 @@ public final class AwsEngine {
             copy.flowCacheTtl = flowCacheTtl;
             copy.journeyLimits = journeyLimits;
             copy.activationBudget = activationBudget;
+            copy.metrics = metrics;
             return copy;
         }
 
@@ -365,6 +377,12 @@ public final class AwsEngine {
         /** Instead of {@link ActivationBudget#DEFAULT}: how much of a segment one activation run reads. */
         public Builder activationBudget(ActivationBudget activationBudget) {
             this.activationBudget = activationBudget;
+            return this;
+        }
+
+        /** Instead of counting nothing: where the ports and handlers count what they did ({@link MeteredPorts}). */
+        public Builder metrics(OperationalMetrics metrics) {
+            this.metrics = metrics;
             return this;
         }
 

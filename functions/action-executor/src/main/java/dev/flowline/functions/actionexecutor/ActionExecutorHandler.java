@@ -64,7 +64,7 @@ public final class ActionExecutorHandler implements RequestHandler<SQSEvent, SQS
 
     public ActionExecutorHandler(AwsEngine engine) {
         this.engines = new AwsEngines(engine);
-        this.batch = new SqsBatch(NAME, engine.sqs(), engine.config().deadLetterQueueUrl());
+        this.batch = new SqsBatch(NAME, engine.sqs(), engine.config().deadLetterQueueUrl(), engine.metrics());
     }
 
     @Override

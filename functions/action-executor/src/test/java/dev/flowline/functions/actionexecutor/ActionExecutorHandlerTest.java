@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.EmbeddedAws;
 import dev.flowline.aws.SampleFlows;
+import dev.flowline.aws.lambda.SqsBatch;
 import dev.flowline.aws.scheduler.WakeUp;
 import dev.flowline.engine.action.InternalEmail;
 import dev.flowline.engine.action.Mailer;
@@ -39,6 +40,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static dev.flowline.aws.SampleFlows.delayDays;
@@ -56,6 +58,8 @@ class ActionExecutorHandlerTest {
     private final List<MarketingEmail> emails = new CopyOnWriteArrayList<>();
     private final List<Instant> wakeUps = new ArrayList<>();
     private final List<Call> webhookCalls = new CopyOnWriteArrayList<>();
+    /** The operational metrics the engine and the handler count (in Lambda, CloudWatch's). */
+    private final Map<String, Long> counted = new ConcurrentHashMap<>();
     private HttpServer endpoint;
 
     private record Call(String uri, Headers headers, String body) {
@@ -84,7 +88,7 @@ class ActionExecutorHandlerTest {
 
     /** Every email the engine asks for, repeats included: the count must show that nothing repeats. */
     private AwsEngine engine(EmbeddedAws.Environment aws) {
-        return aws.engine().clock(clock).wakeUps(wakeUps::add)
+        return aws.engine().clock(clock).wakeUps(wakeUps::add).metrics((name, n) -> counted.merge(name, n, Long::sum))
                 .mailer(new Mailer() {
                     @Override
                     public void sendMarketingEmail(MarketingEmail email) {
@@ -142,6 +146,9 @@ class ActionExecutorHandlerTest {
                 .isEqualTo(EnrolmentStatus.COMPLETED);
         assertThat(emails).extracting(MarketingEmail::contentId).containsExactly("welcome", "follow-up");
         assertThat(webhookCalls).hasSize(1);
+        assertThat(counted).as("each effect and history entry counted once").containsEntry("EmailsSent", 2L)
+                .containsEntry("WebhooksCalled", 1L).containsEntry("Enrolled", 1L).containsEntry("Completed", 1L)
+                .doesNotContainKey(SqsBatch.DEAD_LETTERED);
         Call call = webhookCalls.getFirst();
         assertThat(call.headers().getFirst("X-Flowline-Idempotency-Key")).isNotBlank();
         String timestamp = call.headers().getFirst("X-HubSpot-Request-Timestamp");
@@ -185,6 +192,7 @@ class ActionExecutorHandlerTest {
                 .extracting(m -> m.messageAttributes().get("reason").stringValue())
                 .singleElement()
                 .satisfies(reason -> assertThat(reason).startsWith("the body cannot be decoded"));
+        assertThat(counted).containsEntry(SqsBatch.DEAD_LETTERED, 1L).containsEntry("EmailsSent", 1L);
     }
 
     private static boolean active(AwsEngine engine, Enrolment enrolment) {

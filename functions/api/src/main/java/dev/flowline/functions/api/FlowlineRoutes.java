@@ -1,29 +1,36 @@
 package dev.flowline.functions.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowline.engine.Engine;
 import dev.flowline.engine.EnginePorts;
+import dev.flowline.engine.Page;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.EnrolmentDecision;
 import dev.flowline.engine.enrolment.EnrolmentSource;
+import dev.flowline.engine.enrolment.EnrolmentStatus;
 import dev.flowline.engine.enrolment.UnenrolmentReason;
 import dev.flowline.engine.history.HistoryEntry;
+import dev.flowline.engine.json.FlowlineJson;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Flowline's own endpoints, under {@code /flowline/v1}: manual enrolment and unenrolment, a flow's active
- * enrolments by action, the history of an enrolment and of a contact, flow metrics and dry runs of a flow on the
- * simulator.
+ * Flowline's own endpoints, under {@code /flowline/v1}: manual enrolment and unenrolment, a flow's enrolments and
+ * where its active ones are, the history of an enrolment and of a contact, flow metrics and dry runs of a flow on
+ * the simulator.
  */
 final class FlowlineRoutes implements Routes {
 
     static final String PREFIX = "/flowline/v1";
     private static final int ACTIVE_PAGE = 100;
     private static final int MAX_ACTIVE_PAGE = 1000;
+    /** The most enrolments a page lists, and how many when the request does not say. */
+    static final int DEFAULT_ENROLMENTS = 100;
 
     private final Engine engine;
     private final EnginePorts ports;
@@ -41,7 +48,8 @@ final class FlowlineRoutes implements Routes {
                 .post(PREFIX + "/flows/{flowId}/dry-run",
                         request -> ApiResponse.ok(dryRuns.run(request.json(), flow(request.pathParameter("flowId")))))
                 .post(PREFIX + "/flows/{flowId}/enrollments", this::enrol)
-                .get(PREFIX + "/flows/{flowId}/enrollments", this::activeEnrolments)
+                .get(PREFIX + "/flows/{flowId}/enrollments", this::enrolments)
+                .get(PREFIX + "/flows/{flowId}/positions", this::activeEnrolments)
                 .delete(PREFIX + "/flows/{flowId}/enrollments/{contactId}", this::unenrol)
                 .get(PREFIX + "/flows/{flowId}/metrics", request -> ApiResponse.ok(
                         FlowlineViews.metrics(ports.metrics().snapshot(flow(request.pathParameter("flowId")).id()))))
@@ -97,6 +105,29 @@ final class FlowlineRoutes implements Routes {
                 .toList();
         return ApiResponse.ok(FlowlineViews.activeEnrolments(active, listed.subList(0, Math.min(limit, listed.size())),
                 listed.size()));
+    }
+
+    /** A page of the flow's enrolments, of one status when {@code status} names one. */
+    private ApiResponse enrolments(ApiRequest request) {
+        Flow flow = flow(request.pathParameter("flowId"));
+        EnrolmentStatus status = request.queryParameter("status").map(FlowlineRoutes::status).orElse(null);
+        int limit = Paging.limit(request, DEFAULT_ENROLMENTS, DEFAULT_ENROLMENTS);
+        Page<Enrolment> page = ports.enrolments().ofFlow(flow.id(), status,
+                request.queryParameter("after").orElse(null), limit);
+        ObjectNode body = FlowlineJson.mapper().createObjectNode();
+        body.set("results", FlowlineJson.mapper().valueToTree(page.items().stream().map(FlowlineViews::enrolment)
+                .toList()));
+        Paging.next(body, page.next());
+        return ApiResponse.ok(body);
+    }
+
+    private static EnrolmentStatus status(String name) {
+        try {
+            return EnrolmentStatus.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            String message = "status must be one of " + Arrays.toString(EnrolmentStatus.values());
+            throw ApiException.invalid(message, List.of(new ApiError("status", message)));
+        }
     }
 
     private ApiResponse unenrol(ApiRequest request) {

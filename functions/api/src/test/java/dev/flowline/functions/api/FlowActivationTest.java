@@ -144,7 +144,7 @@ class FlowActivationTest {
         for (List<Message> messages = aws.drain(api.activationQueueUrl); !messages.isEmpty();
              messages = aws.drain(api.activationQueueUrl)) {
             messages.forEach(message -> function.engine().activation()
-                    .run(QueuedSegment.parse(message.body(), function.account()).segment()));
+                    .run(QueuedSegment.parse(message.body()).segment()));
             handled += messages.size();
         }
         return handled;

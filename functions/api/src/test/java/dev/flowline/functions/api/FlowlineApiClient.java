@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.flowline.aws.AwsEngine;
 import dev.flowline.engine.json.FlowlineJson;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /** Calls the API handler as API Gateway does, for Flowline's own endpoints' tests. */
 final class FlowlineApiClient {
 
@@ -33,21 +38,16 @@ final class FlowlineApiClient {
         return call("DELETE", path, null);
     }
 
-    /** {@code path} may end with a query string of {@code name=value} pairs, not encoded. */
+    /** {@code path} may end with a query string, which goes where API Gateway puts it. */
     Reply call(String method, String path, String body) {
         int query = path.indexOf('?');
-        var parameters = new java.util.HashMap<String, String>();
-        if (query >= 0) {
-            for (String pair : path.substring(query + 1).split("&")) {
-                parameters.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-            }
-        }
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRawPath(query < 0 ? path : path.substring(0, query))
-                .withQueryStringParameters(parameters)
+                .withRawQueryString(query < 0 ? "" : path.substring(query + 1))
+                .withQueryStringParameters(query < 0 ? null : parameters(path.substring(query + 1)))
                 .withBody(body)
-                .withHeaders(java.util.Map.of("authorization", "Bearer " + token))
+                .withHeaders(Map.of("authorization", "Bearer " + token))
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withRequestId("test-request")
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).build())
@@ -56,5 +56,15 @@ final class FlowlineApiClient {
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
         return new Reply(response.getStatusCode(), response.getBody() == null ? MissingNode.getInstance()
                 : FlowlineJson.read(response.getBody(), JsonNode.class));
+    }
+
+    private static Map<String, String> parameters(String query) {
+        var parameters = new LinkedHashMap<String, String>();
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            parameters.put(pair.substring(0, equals), URLDecoder.decode(pair.substring(equals + 1),
+                    StandardCharsets.UTF_8));
+        }
+        return parameters;
     }
 }

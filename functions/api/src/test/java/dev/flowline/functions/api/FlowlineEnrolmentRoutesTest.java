@@ -66,6 +66,33 @@ class FlowlineEnrolmentRoutesTest {
     }
 
     @Test
+    void aFlowsEnrolmentsArePagedAndFilteredByStatus() {
+        for (String id : List.of("52", "53", "54")) {
+            engine.engine().ports().contacts().create(contact(id));
+        }
+        for (String id : List.of("51", "52", "53", "54")) {
+            api.post("/flowline/v1/flows/1001/enrollments", "{\"contactId\":\"" + id + "\"}");
+        }
+        api.delete("/flowline/v1/flows/1001/enrollments/53");
+
+        var first = api.get("/flowline/v1/flows/1001/enrollments?limit=3");
+        var rest = api.get("/flowline/v1/flows/1001/enrollments?limit=3&after="
+                + first.body().path("paging").path("next").path("after").asText());
+        var active = api.get("/flowline/v1/flows/1001/enrollments?status=ACTIVE");
+
+        var listed = new ArrayList<String>();
+        first.body().path("results").forEach(e -> listed.add(e.path("contactId").asText()));
+        rest.body().path("results").forEach(e -> listed.add(e.path("contactId").asText()));
+        assertThat(first.body().path("results")).hasSize(3);
+        assertThat(listed).containsExactlyInAnyOrder("51", "52", "53", "54");
+        assertThat(rest.body().has("paging")).isFalse();
+        assertThat(active.body().path("results")).extracting(e -> e.path("contactId").asText())
+                .containsExactlyInAnyOrder("51", "52", "54");
+        assertThat(api.get("/flowline/v1/flows/1001/enrollments?status=FINISHED").status()).isEqualTo(400);
+        assertThat(api.get("/flowline/v1/flows/404/enrollments").status()).isEqualTo(404);
+    }
+
+    @Test
     void enrollingAnEnrolledContactIs409WithTheReason() {
         api.post("/flowline/v1/flows/1001/enrollments", ENROL_51);
 
@@ -231,9 +258,9 @@ class FlowlineEnrolmentRoutesTest {
         }
         api.delete("/flowline/v1/flows/1001/enrollments/53");
 
-        var all = api.get("/flowline/v1/flows/1001/enrollments");
-        var firstOne = api.get("/flowline/v1/flows/1001/enrollments?limit=1");
-        var atTheDelay = api.get("/flowline/v1/flows/1001/enrollments?actionId=2");
+        var all = api.get("/flowline/v1/flows/1001/positions");
+        var firstOne = api.get("/flowline/v1/flows/1001/positions?limit=1");
+        var atTheDelay = api.get("/flowline/v1/flows/1001/positions?actionId=2");
 
         assertThat(all.status()).isEqualTo(200);
         assertThat(all.body().path("total").asInt()).isEqualTo(2);
@@ -244,7 +271,7 @@ class FlowlineEnrolmentRoutesTest {
         assertThat(atTheDelay.body().path("total").asInt()).isZero();
         assertThat(atTheDelay.body().path("results")).isEmpty();
         assertThat(atTheDelay.body().path("byAction").path("1").asInt()).isEqualTo(2);
-        assertThat(api.get("/flowline/v1/flows/999/enrollments").status()).isEqualTo(404);
+        assertThat(api.get("/flowline/v1/flows/999/positions").status()).isEqualTo(404);
     }
 
     private static void assertConflict(FlowlineApiClient.Reply reply, String reason) {

@@ -174,7 +174,7 @@ class JourneyRoutesTest {
         String queue = aws.config().activationQueueUrl();
         for (var segments = aws.drain(queue); !segments.isEmpty(); segments = aws.drain(queue)) {
             segments.forEach(m -> api.engine.engine().activation()
-                    .run(QueuedSegment.parse(m.body(), api.engine.account()).segment()));
+                    .run(QueuedSegment.parse(m.body()).segment()));
         }
         return published.body();
     }

@@ -115,7 +115,7 @@ class DelayWakerHandlerTest {
                 null);
 
         assertThat(aws.drain(activations)).hasSize(Activation.SEGMENTS)
-                .extracting(m -> QueuedSegment.parse(m.body(), aws.config().defaultAccount()).segment())
+                .extracting(m -> QueuedSegment.parse(m.body()).segment())
                 .allSatisfy(segment -> {
                     assertThat(segment.flowId()).isEqualTo("1001");
                     assertThat(segment.run()).isEqualTo(Segment.Run.SCHEDULE);

@@ -1,5 +1,7 @@
 package dev.flowline.engine.enrolment;
 
+import dev.flowline.engine.Page;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +34,13 @@ public interface EnrolmentStore {
      * is going). A later step of the enrolment finds nothing and does nothing.
      */
     void delete(Enrolment enrolment);
+
+    /**
+     * A page of at most {@code limit} of the flow's enrolments, only those of {@code status} when it is not null,
+     * from after the enrolment {@code after} (null: from the first); the next page's {@code after} when there may be
+     * more. For the API's listing, not the engine: it may read every enrolment.
+     */
+    Page<Enrolment> ofFlow(String flowId, EnrolmentStatus status, String after, int limit);
 
     /** When each enrolment of the flow began; for occasional reports, not the engine: it may read every enrolment. */
     List<Instant> enrolmentTimes(String flowId);

@@ -1,6 +1,8 @@
 package dev.flowline.engine.simulation;
 
+import dev.flowline.engine.Page;
 import dev.flowline.engine.enrolment.Enrolment;
+import dev.flowline.engine.enrolment.EnrolmentStatus;
 import dev.flowline.engine.enrolment.EnrolmentStore;
 
 import java.time.Instant;
@@ -67,6 +69,16 @@ public final class InMemoryEnrolmentStore implements EnrolmentStore {
         if (ofContact != null) {
             ofContact.remove(enrolment.enrolmentId());
         }
+    }
+
+    @Override
+    public Page<Enrolment> ofFlow(String flowId, EnrolmentStatus status, String after, int limit) {
+        List<Enrolment> matching = byId.values().stream().filter(e -> e.flowId().equals(flowId))
+                .filter(e -> status == null || e.status() == status).toList();
+        int from = after == null ? 0 : matching.stream().map(Enrolment::enrolmentId).toList().indexOf(after) + 1;
+        List<Enrolment> page = matching.subList(from, Math.min(from + limit, matching.size()));
+        return new Page<>(page, from + limit < matching.size()
+                ? Optional.of(page.getLast().enrolmentId()) : Optional.empty());
     }
 
     @Override

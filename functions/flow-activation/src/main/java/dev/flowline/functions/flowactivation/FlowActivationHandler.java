@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * The activation queue: segments of "enrol the contacts that already match" ({@link Activation}), each run on the
- * engine of the account it names. A message that names neither a flow nor a journey is a poison message.
+ * engine of the account it names. A message that names no account, or neither a flow nor a journey, is a poison
+ * message.
  */
 public final class FlowActivationHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -29,7 +30,7 @@ public final class FlowActivationHandler implements RequestHandler<SQSEvent, SQS
 
         @Override
         public QueuedSegment decode(String body) {
-            return QueuedSegment.parse(body, engines.config().defaultAccount());
+            return QueuedSegment.parse(body);
         }
 
         @Override
@@ -53,7 +54,7 @@ public final class FlowActivationHandler implements RequestHandler<SQSEvent, SQS
 
     public FlowActivationHandler(AwsEngine engine) {
         this.engines = new AwsEngines(engine);
-        this.batch = new SqsBatch(NAME, engine.sqs(), engine.config().deadLetterQueueUrl());
+        this.batch = new SqsBatch(NAME, engine.sqs(), engine.config().deadLetterQueueUrl(), engine.metrics());
     }
 
     @Override

@@ -143,17 +143,19 @@ class FlowActivationHandlerTest {
     }
 
     @Test
-    void aMessageThatIsNoSegmentGoesToTheDeadLetterQueueAndHoldsNothingBack(EmbeddedAws.Environment plain) {
+    void aMessageThatIsNoSegmentOrNamesNoAccountGoesToTheDeadLetterQueueAndHoldsNothingBack(EmbeddedAws.Environment plain) {
         var activating = Activating.of(plain, ActivationBudget.DEFAULT);
         String noFlowNorJourney = "{\"account\":\"default\",\"segment\":0,\"totalSegments\":4}";
+        String noAccount = "{\"flowId\":\"51\",\"segment\":0,\"totalSegments\":4}";
         String valid = new QueuedSegment(activating.engine().account(), new Segment("404", 0, 1, null, null)).toJson();
 
         var response = new FlowActivationHandler(activating.engine())
-                .handleRequest(event(List.of(message("m1", noFlowNorJourney), message("m2", valid))), null);
+                .handleRequest(event(List.of(message("m1", noFlowNorJourney), message("m2", valid),
+                        message("m3", noAccount))), null);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(activating.aws().drain(activating.aws().config().deadLetterQueueUrl()))
-                .extracting(Message::body).containsExactly(noFlowNorJourney);
+                .extracting(Message::body).containsExactly(noFlowNorJourney, noAccount);
     }
 
     private static Message message(String id, String body) {

@@ -24,7 +24,7 @@ public final class TriggerEvaluatorHandler implements RequestHandler<SQSEvent, S
     }
 
     public TriggerEvaluatorHandler(AwsEngine engine) {
-        this.batch = new SqsBatch(NAME, engine.sqs(), engine.config().deadLetterQueueUrl());
+        this.batch = new SqsBatch(NAME, engine.sqs(), engine.config().deadLetterQueueUrl(), engine.metrics());
         this.records = new ContactEventRecords(new AwsEngines(engine),
                 (ofAccount, change) -> ofAccount.engine().triggers().onChange(change));
     }

@@ -1,6 +1,7 @@
 package dev.flowline.aws.accounts;
 
 import dev.flowline.aws.dynamodb.FlowlineTables;
+import dev.flowline.aws.iam.Permissions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -25,6 +26,9 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
  * request's check to one key lookup. Whoever reads the table cannot call the API with what they read.
  */
 public final class ApiTokens {
+
+    /** The AWS calls it makes: what the API needs: a token looked up by its hash (issuing, revoking and listing are the operator's). */
+    public static final Permissions AUTHENTICATING = Permissions.on("TokensTable", "dynamodb:GetItem");
 
     /** What every token begins with, so a leaked one is recognised by secret scanners. */
     public static final String PREFIX = "pat-fl-";

@@ -1,6 +1,7 @@
 package dev.flowline.aws.accounts;
 
 import dev.flowline.aws.dynamodb.FlowlineTables;
+import dev.flowline.aws.iam.Permissions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -22,6 +23,9 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
  * see it. A rotation replaces the key at once: the next webhook is signed with the new one.
  */
 public final class SigningKeys {
+
+    /** The AWS calls it makes: what signing webhooks needs (rotating is the operator's). */
+    public static final Permissions READING = Permissions.on("TokensTable", "dynamodb:GetItem");
 
     /** What every signing key begins with, so a leaked one is recognised by secret scanners. */
     public static final String PREFIX = "whsec-fl-";

@@ -1,15 +1,15 @@
 package dev.flowline.aws.accounts;
 
-import dev.flowline.aws.AwsClients;
-import dev.flowline.aws.AwsConfig;
+import dev.flowline.aws.OperatorCommand;
+import dev.flowline.aws.dynamodb.FlowlineTables;
 
 import java.time.Clock;
 import java.util.List;
 
 /**
- * The operators' command for API tokens and webhook signing keys ({@code ./flowline-tokens}), on the deployment the
- * environment names (credentials, {@code AWS_REGION}, {@code FLOWLINE_TOKENS_TABLE}, {@code AWS_ENDPOINT_URL} for
- * an emulator):
+ * The operators' command for API tokens and webhook signing keys ({@code ./flowline-tokens}), on the deployment
+ * {@link OperatorCommand} finds (a stack's outputs, or {@code FLOWLINE_TOKENS_TABLE}; credentials and
+ * {@code AWS_REGION} from the environment, {@code AWS_ENDPOINT_URL} for an emulator):
  * <pre>
  * issue ACCOUNT NAME           prints a new token of ACCOUNT (shown only this once); gives ACCOUNT a webhook
  *                              signing key if it has none
@@ -28,15 +28,13 @@ public final class TokenCommand {
     }
 
     public static void main(String[] args) {
-        try (var dynamo = AwsClients.fromEnvironment().dynamoDb()) {
-            var tables = AwsConfig.fromEnvironment().tables();
-            run(new ApiTokens(dynamo, tables, Clock.systemUTC()), new SigningKeys(dynamo, tables, Clock.systemUTC()),
-                    List.of(args)).forEach(System.out::println);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-        }
+        OperatorCommand.run("flowline-tokens", USAGE, (env, clients) -> {
+            try (var dynamo = clients.dynamoDb()) {
+                var tables = FlowlineTables.fromEnvironment(env);
+                return run(new ApiTokens(dynamo, tables, Clock.systemUTC()),
+                        new SigningKeys(dynamo, tables, Clock.systemUTC()), List.of(args));
+            }
+        });
     }
 
     /** What the command prints for {@code args}. */

@@ -1,6 +1,7 @@
 package dev.flowline.aws.dynamodb;
 
 import dev.flowline.aws.accounts.Account;
+import dev.flowline.aws.iam.Permissions;
 import dev.flowline.engine.enrolment.Enrolment;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -16,6 +17,9 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
  * so the due index is shared and each item names its account.
  */
 public final class DueEnrolments {
+
+    /** The AWS calls it makes. */
+    public static final Permissions PERMISSIONS = Permissions.on("EnrolmentsTable/index/due", "dynamodb:Query");
 
     /** An enrolment due now, and the account it belongs to. */
     public record Due(Account account, Enrolment enrolment) {

@@ -3,6 +3,7 @@ package dev.flowline.aws.dynamodb;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowline.aws.accounts.Account;
+import dev.flowline.aws.iam.Permissions;
 import dev.flowline.engine.Page;
 import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.Contact;
@@ -56,6 +57,10 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
  * ({@link PendingContactEvents}). Publishing them takes them out, and the item out of the index with the last.
  */
 public final class DynamoContactStore implements ContactStore {
+
+    /** The AWS calls it makes: Scan: pages of contacts, activation segments and privacy deletion; DeleteItem: erasure. */
+    public static final Permissions PERMISSIONS = Permissions.on("ContactsTable", "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+            "dynamodb:Scan").and("ContactsTable/index/email", "dynamodb:Query");
 
     public static final int MAX_VERSIONS = 20;
     public static final int MAX_EVENTS = 500;

@@ -1,7 +1,10 @@
 package dev.flowline.aws.dynamodb;
 
 import dev.flowline.aws.accounts.Account;
+import dev.flowline.aws.iam.Permissions;
+import dev.flowline.engine.Page;
 import dev.flowline.engine.enrolment.Enrolment;
+import dev.flowline.engine.enrolment.EnrolmentStatus;
 import dev.flowline.engine.enrolment.EnrolmentStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -13,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +36,10 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
  * {@link Account#key account keys}.
  */
 public final class DynamoEnrolmentStore implements EnrolmentStore {
+
+    /** The AWS calls it makes: Scan: the enrolment times of a flow. */
+    public static final Permissions PERMISSIONS = Permissions.on("EnrolmentsTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Scan")
+            .and("EnrolmentsTable/index/contact", "dynamodb:Query").and("EnrolmentsTable/index/active", "dynamodb:Query");
 
     private static final String LOCK_PREFIX = "ACTIVE#";
     private static final String LOCK_HOLDER = "enrolmentId";
@@ -81,6 +89,39 @@ public final class DynamoEnrolmentStore implements EnrolmentStore {
     @Override
     public List<Enrolment> activeOfContact(String contactId) {
         return byContact(FlowlineTables.ENROLMENTS_ACTIVE_INDEX, EnrolmentItem.ACTIVE_CONTACT_ID, contactId);
+    }
+
+    /**
+     * Read by scanning the table (there is no index by flow) from after the enrolment {@code after}, until a page is
+     * full: its cost grows with the table, not the page.
+     */
+    @Override
+    public Page<Enrolment> ofFlow(String flowId, EnrolmentStatus status, String after, int limit) {
+        var names = new HashMap<>(Map.of("#f", EnrolmentItem.FLOW_ID));
+        var values = new HashMap<>(Map.of(":f", fromS(account.key(flowId))));
+        String filter = "#f = :f";
+        if (status != null) {
+            names.put("#s", "status");
+            values.put(":s", fromS(status.name()));
+            filter += " AND #s = :s";
+        }
+        String condition = filter;
+        var found = new ArrayList<Enrolment>();
+        Map<String, AttributeValue> start = after == null ? null : Map.of(EnrolmentItem.PK, fromS(account.key(after)));
+        do {
+            Map<String, AttributeValue> from = start;
+            var response = dynamo.scan(b -> b.tableName(table).consistentRead(true).filterExpression(condition)
+                    .expressionAttributeNames(names).expressionAttributeValues(values).exclusiveStartKey(from));
+            for (var item : response.items()) {
+                found.add(EnrolmentItem.fromItem(item, account));
+                if (found.size() == limit) {
+                    return new Page<>(found, Optional.of(found.getLast().enrolmentId()));
+                }
+            }
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return new Page<>(found, Optional.empty());
     }
 
     /** Read by a scan of the whole table (there is no index by flow): its cost grows with the table. */

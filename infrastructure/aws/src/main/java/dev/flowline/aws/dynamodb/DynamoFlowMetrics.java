@@ -1,6 +1,7 @@
 package dev.flowline.aws.dynamodb;
 
 import dev.flowline.aws.accounts.Account;
+import dev.flowline.aws.iam.Permissions;
 import dev.flowline.engine.enrolment.UnenrolmentReason;
 import dev.flowline.engine.history.FlowMetrics;
 import dev.flowline.engine.history.FlowMetricsSnapshot;
@@ -29,6 +30,9 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
  * is an {@link Account#key account key}.
  */
 public final class DynamoFlowMetrics implements FlowMetrics {
+
+    /** The AWS calls it makes. */
+    public static final Permissions PERMISSIONS = Permissions.on("MetricsTable", "dynamodb:UpdateItem", "dynamodb:BatchGetItem");
 
     static final int SHARDS = 8;
     private static final String PK = "pk";

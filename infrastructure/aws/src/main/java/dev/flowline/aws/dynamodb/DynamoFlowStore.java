@@ -2,6 +2,7 @@ package dev.flowline.aws.dynamodb;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowline.aws.accounts.Account;
+import dev.flowline.aws.iam.Permissions;
 import dev.flowline.engine.Page;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.definition.FlowStore;
@@ -30,6 +31,10 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
  * under their account. Flow ids are stored as {@link Account#key account keys}.
  */
 public final class DynamoFlowStore implements FlowStore {
+
+    /** The AWS calls it makes: the flows table's current items and revisions, and the index of enabled flows. */
+    public static final Permissions PERMISSIONS = Permissions.on("FlowsTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query",
+            "dynamodb:Scan").and("FlowsTable/index/enabled", "dynamodb:Query");
 
     private static final String FLOW_ID = "flowId";
     private static final String SK = "sk";

@@ -1,6 +1,7 @@
 package dev.flowline.aws.dynamodb;
 
 import dev.flowline.aws.accounts.Account;
+import dev.flowline.aws.iam.Permissions;
 import dev.flowline.engine.history.History;
 import dev.flowline.engine.history.HistoryEntry;
 import dev.flowline.engine.history.HistoryKind;
@@ -29,6 +30,10 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
  * Contact and enrolment ids are stored as {@link Account#key account keys}.
  */
 public final class DynamoHistory implements History {
+
+    /** The AWS calls it makes. */
+    public static final Permissions PERMISSIONS = Permissions.on("HistoryTable", "dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:Query")
+            .and("HistoryTable/index/enrolment", "dynamodb:Query");
 
     private static final String CONTACT_ID = "contactId";
     private static final String ENROLMENT_ID = "enrolmentId";

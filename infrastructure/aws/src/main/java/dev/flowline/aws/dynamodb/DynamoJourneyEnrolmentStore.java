@@ -1,6 +1,7 @@
 package dev.flowline.aws.dynamodb;
 
 import dev.flowline.aws.accounts.Account;
+import dev.flowline.aws.iam.Permissions;
 import dev.flowline.engine.journey.JourneyEnrolment;
 import dev.flowline.engine.journey.JourneyEnrolmentStore;
 import dev.flowline.engine.json.FlowlineJson;
@@ -26,6 +27,9 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
  * query of its partition.
  */
 public final class DynamoJourneyEnrolmentStore implements JourneyEnrolmentStore {
+
+    /** The AWS calls it makes: journey enrolments live in their journey's partition of the flows table. */
+    public static final Permissions PERMISSIONS = Permissions.on("FlowsTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query");
 
     private static final String CONTACT_PREFIX = "CONTACT#";
     private static final String JSON = "json";

@@ -1,6 +1,7 @@
 package dev.flowline.aws.dynamodb;
 
 import dev.flowline.aws.accounts.Account;
+import dev.flowline.aws.iam.Permissions;
 import dev.flowline.engine.journey.Journey;
 import dev.flowline.engine.journey.JourneyStore;
 import dev.flowline.engine.journey.JourneyVersion;
@@ -34,6 +35,9 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
  * and only a head's version count sends the store back to the table for the new ones.
  */
 public final class DynamoJourneyStore implements JourneyStore {
+
+    /** The AWS calls it makes: journeys live in the flows table. */
+    public static final Permissions PERMISSIONS = Permissions.on("FlowsTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query");
 
     static final String PK = "flowId";
     static final String SK = "sk";

@@ -1,6 +1,7 @@
 package dev.flowline.aws.dynamodb;
 
 import dev.flowline.aws.accounts.Account;
+import dev.flowline.aws.iam.Permissions;
 import dev.flowline.engine.Page;
 import dev.flowline.engine.criteria.FilterBranch;
 import dev.flowline.engine.json.FlowlineJson;
@@ -29,6 +30,10 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
  * as {@link Account#key account keys}.
  */
 public final class DynamoListStore implements ListStore {
+
+    /** The AWS calls it makes. */
+    public static final Permissions PERMISSIONS = Permissions.on("ListsTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query",
+            "dynamodb:Scan", "dynamodb:BatchWriteItem");
 
     private static final String LIST_ID = "listId";
     private static final String SK = "sk";

@@ -1,6 +1,7 @@
 package dev.flowline.aws.dynamodb;
 
 import dev.flowline.aws.accounts.Account;
+import dev.flowline.aws.iam.Permissions;
 import dev.flowline.engine.idempotency.IdempotencyLedger;
 import dev.flowline.engine.enrolment.StepMessage;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -27,6 +28,10 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
  * {@link Account#key account keys}.
  */
 public final class EffectLedger implements IdempotencyLedger {
+
+    /** The AWS calls it makes. */
+    public static final Permissions PERMISSIONS = Permissions.on("EffectsTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+            "dynamodb:BatchWriteItem");
 
     public static final Duration DEFAULT_TIME_TO_LIVE = Duration.ofDays(14);
     public static final Duration LEASE = Duration.ofMinutes(5);

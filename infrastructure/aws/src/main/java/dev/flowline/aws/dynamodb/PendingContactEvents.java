@@ -1,6 +1,7 @@
 package dev.flowline.aws.dynamodb;
 
 import dev.flowline.aws.accounts.Account;
+import dev.flowline.aws.iam.Permissions;
 import dev.flowline.engine.contact.ContactEvent;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -22,6 +23,10 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
  * its key.
  */
 public final class PendingContactEvents {
+
+    /** The AWS calls it makes: the sweep: the pending index, then each contact's pending events read and cleared. */
+    public static final Permissions PERMISSIONS = Permissions.on("ContactsTable", "dynamodb:GetItem", "dynamodb:UpdateItem")
+            .and("ContactsTable/index/pending", "dynamodb:Query");
 
     /** A contact's pending events, and the account it belongs to. */
     public record Pending(Account account, String contactId, List<ContactEvent> events) {

@@ -1,6 +1,7 @@
 package dev.flowline.aws.eventbridge;
 
 import dev.flowline.aws.accounts.Account;
+import dev.flowline.aws.iam.Permissions;
 import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.enrolment.EngineEvents;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -28,6 +29,9 @@ import java.util.UUID;
  * Each instance publishes for one account, named in every event ({@link #forAccount}).
  */
 public final class EventBridgeEvents implements EngineEvents {
+
+    /** The AWS calls it makes. */
+    public static final Permissions PERMISSIONS = Permissions.on("EventBus", "events:PutEvents");
 
     private static final System.Logger LOG = System.getLogger(EventBridgeEvents.class.getName());
     private static final int BATCH_SIZE = 10;

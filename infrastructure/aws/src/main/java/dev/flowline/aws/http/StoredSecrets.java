@@ -3,6 +3,7 @@ package dev.flowline.aws.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowline.aws.AwsJsonApi;
 
+import dev.flowline.aws.iam.Permissions;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -14,6 +15,10 @@ import java.util.function.Function;
  * other failure (throttling, access) is thrown, so that the step is retried.
  */
 public final class StoredSecrets implements SecretSource {
+
+    /** The AWS calls it makes: one store or the other, as the deployment chooses. */
+    public static final Permissions PERMISSIONS = Permissions.on("secretsmanager:secret:flowline/*/webhooks/*", "secretsmanager:GetSecretValue")
+            .and("ssm:parameter/flowline/*/webhooks/*", "ssm:GetParameter");
 
     private final AwsJsonApi api;
     private final String prefix;

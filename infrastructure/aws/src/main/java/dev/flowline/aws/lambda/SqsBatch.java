@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.flowline.aws.http.HttpWebhookCaller;
+import dev.flowline.aws.iam.Permissions;
+import dev.flowline.aws.metrics.OperationalMetrics;
 import dev.flowline.engine.idempotency.EffectInProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,17 +56,30 @@ public final class SqsBatch {
             .plus(HttpWebhookCaller.RESPONSE_TIMEOUT).plus(Duration.ofSeconds(10));
     static final String REASON = "reason";
     static final String HANDLER = "handler";
+    public static final String DEAD_LETTERED = "DeadLettered";
     private static final int MAX_REASON_LENGTH = 1024;
     private static final Logger LOG = LoggerFactory.getLogger(SqsBatch.class);
+
+    /** The AWS calls it makes: poison messages sent to {@code deadLetterQueue}, the function's own. */
+    public static Permissions permissions(String deadLetterQueue) {
+        return Permissions.on(deadLetterQueue, "sqs:SendMessage");
+    }
 
     private final String handler;
     private final SqsClient sqs;
     private final String deadLetterQueueUrl;
+    private final OperationalMetrics metrics;
 
     public SqsBatch(String handler, SqsClient sqs, String deadLetterQueueUrl) {
+        this(handler, sqs, deadLetterQueueUrl, OperationalMetrics.NONE);
+    }
+
+    /** Counting each message sent to the dead-letter queue as {@value #DEAD_LETTERED}. */
+    public SqsBatch(String handler, SqsClient sqs, String deadLetterQueueUrl, OperationalMetrics metrics) {
         this.handler = handler;
         this.sqs = sqs;
         this.deadLetterQueueUrl = deadLetterQueueUrl;
+        this.metrics = metrics;
     }
 
     /** {@code context} is null outside Lambda (tests, the local runtime): there is no time limit then. */
@@ -133,6 +148,7 @@ public final class SqsBatch {
                     .messageAttributes(Map.of(REASON, text(shortReason), HANDLER, text(handler))));
             LOG.warn("poison message sent to the dead-letter queue: {}",
                     LOG.isDebugEnabled() ? shortReason : LogSafe.reason(shortReason));
+            metrics.count(DEAD_LETTERED);
             return true;
         } catch (RuntimeException e) {
             LOG.error("a poison message could not be sent to the dead-letter queue; it will be retried", e);

@@ -1,5 +1,6 @@
 package dev.flowline.aws.scheduler;
 
+import dev.flowline.aws.iam.Permissions;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
 import software.amazon.awssdk.services.scheduler.model.ConflictException;
@@ -18,6 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * deletes itself once it has fired.
  */
 public final class EventBridgeWakeUpScheduler implements WakeUpScheduler {
+
+    /** The AWS calls it makes: a schedule is created with the role the scheduler assumes to invoke the delay waker. */
+    public static final Permissions PERMISSIONS = Permissions.on("scheduler:schedule/${WakeUpScheduleGroup}/*", "scheduler:CreateSchedule")
+            .and("SchedulerRole", "iam:PassRole");
 
     /**
      * @param groupName the schedule group the schedules are created in

@@ -1,6 +1,7 @@
 package dev.flowline.aws.ses;
 
 import dev.flowline.aws.accounts.Account;
+import dev.flowline.aws.iam.Permissions;
 import dev.flowline.engine.action.InternalEmail;
 import dev.flowline.engine.action.Mailer;
 import dev.flowline.engine.action.MarketingEmail;
@@ -26,6 +27,10 @@ import java.util.stream.Stream;
  * The engine sends each idempotency key once (its idempotency ledger), so this adapter only sends.
  */
 public final class SesMailer implements Mailer {
+
+    /** The AWS calls it makes: SES checks the sender's identity, the template and the configuration set (when one is given). */
+    public static final Permissions PERMISSIONS = Permissions.on("ses:identity/${MailIdentity}", "ses:SendEmail")
+            .and("ses:template/flowline-*", "ses:SendEmail").and("ses:configuration-set/${SesConfigurationSet}", "ses:SendEmail");
 
     /**
      * @param configurationSet the SES configuration set that tracks deliveries, opens and clicks; may be null

@@ -32,10 +32,16 @@ public record QueuedSegment(Account account, Segment segment) {
         }
     }
 
-    /** A message without an account (a sample event, say) belongs to {@code unnamed}. */
-    public static QueuedSegment parse(String json, Account unnamed) {
+    /**
+     * The segment in {@code json}. Flowline names the account of every segment it sends, so a message without one
+     * can never be run: an {@link IllegalArgumentException}, which makes it a poison message.
+     */
+    public static QueuedSegment parse(String json) {
         JsonNode node = FlowlineJson.read(json, JsonNode.class);
-        Account account = node.hasNonNull("account") ? new Account(node.get("account").asText()) : unnamed;
+        if (!node.hasNonNull("account")) {
+            throw new IllegalArgumentException("the segment names no account");
+        }
+        Account account = new Account(node.get("account").asText());
         return new QueuedSegment(account, new Segment(text(node, "flowId"), node.path("segment").asInt(),
                 node.path("totalSegments").asInt(), text(node, "after"), text(node, "journeyId"),
                 node.hasNonNull("run") ? Segment.Run.valueOf(node.get("run").asText()) : null,

@@ -1,6 +1,7 @@
 package dev.flowline.aws.sqs;
 
 import dev.flowline.aws.accounts.Account;
+import dev.flowline.aws.iam.Permissions;
 import dev.flowline.engine.activation.ActivationQueue;
 import dev.flowline.engine.activation.Segment;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -14,6 +15,9 @@ import java.util.List;
  * {@link #available()}, and sending fails.
  */
 public final class SqsActivationQueue implements ActivationQueue {
+
+    /** The AWS calls it makes. */
+    public static final Permissions PERMISSIONS = Permissions.on("ActivationQueue", "sqs:SendMessage");
 
     private final SqsClient sqs;
     private final Account account;

@@ -2,6 +2,7 @@ package dev.flowline.aws.sqs;
 
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.aws.eventbridge.CauseChain;
+import dev.flowline.aws.iam.Permissions;
 import dev.flowline.aws.scheduler.WakeUpScheduler;
 import dev.flowline.engine.enrolment.StepMessage;
 import dev.flowline.engine.enrolment.StepScheduler;
@@ -21,6 +22,9 @@ import java.util.List;
  * Each message names the account whose steps this scheduler schedules.
  */
 public final class SqsStepScheduler implements StepScheduler {
+
+    /** The AWS calls it makes: SendMessageBatch is allowed by sqs:SendMessage. */
+    public static final Permissions PERMISSIONS = Permissions.on("StepQueue", "sqs:SendMessage");
 
     static final Duration MAX_QUEUE_DELAY = Duration.ofMinutes(15);
 

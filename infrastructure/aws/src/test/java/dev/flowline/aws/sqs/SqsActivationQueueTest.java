@@ -54,7 +54,7 @@ class SqsActivationQueueTest {
 
         List<String> bodies = receiveAll(1);
         assertThat(bodies).containsExactly("{\"account\":\"a1\",\"flowId\":\"51\",\"segment\":3,\"totalSegments\":16}");
-        assertThat(QueuedSegment.parse(bodies.getFirst(), new Account("other")))
+        assertThat(QueuedSegment.parse(bodies.getFirst()))
                 .isEqualTo(new QueuedSegment(ACCOUNT, segment));
     }
 
@@ -64,7 +64,7 @@ class SqsActivationQueueTest {
 
         new SqsActivationQueue(sqs, ACCOUNT, queueUrl).send(segments);
 
-        assertThat(receiveAll(25)).map(body -> QueuedSegment.parse(body, ACCOUNT).segment())
+        assertThat(receiveAll(25)).map(body -> QueuedSegment.parse(body).segment())
                 .containsExactlyInAnyOrderElementsOf(segments);
     }
 
