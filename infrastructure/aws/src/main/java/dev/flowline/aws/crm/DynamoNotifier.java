@@ -1,5 +1,6 @@
 package dev.flowline.aws.crm;
 
+import dev.flowline.aws.iam.Permissions;
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.aws.dynamodb.FlowlineTables;
 import dev.flowline.engine.Page;
@@ -32,6 +33,9 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
  * ({@code FLOWLINE_NOTIFICATION_EMAIL_COPY}).
  */
 public final class DynamoNotifier implements Notifier {
+
+    /** The AWS calls it makes: inboxes: a notification and its idempotency item in one transaction, reads and marks. */
+    public static final Permissions PERMISSIONS = Permissions.on("CrmTable", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query");
 
     private static final String AT = "AT#";
     private static final String KEY = "KEY#";

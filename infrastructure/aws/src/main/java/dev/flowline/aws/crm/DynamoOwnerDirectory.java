@@ -1,5 +1,6 @@
 package dev.flowline.aws.crm;
 
+import dev.flowline.aws.iam.Permissions;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.aws.dynamodb.FlowlineTables;
@@ -27,6 +28,9 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
  * account's owners (a query of a page or two) and pages them in memory.
  */
 public final class DynamoOwnerDirectory implements OwnerDirectory {
+
+    /** The AWS calls it makes: owners and teams. */
+    public static final Permissions PERMISSIONS = Permissions.on("CrmTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query");
 
     static final String PK = "pk";
     static final String SK = "sk";

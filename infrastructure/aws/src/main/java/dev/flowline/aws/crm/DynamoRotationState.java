@@ -1,5 +1,6 @@
 package dev.flowline.aws.crm;
 
+import dev.flowline.aws.iam.Permissions;
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.aws.dynamodb.FlowlineTables;
 import dev.flowline.engine.action.RotationState;
@@ -30,6 +31,9 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
  * seconds, 14 days on, as the effects ledger keeps its records), for a TTL on the table.
  */
 public final class DynamoRotationState implements RotationState {
+
+    /** The AWS calls it makes: the round-robin counter and each turn, in one transaction. */
+    public static final Permissions PERMISSIONS = Permissions.on("CrmTable", "dynamodb:GetItem", "dynamodb:PutItem");
 
     static final Duration TURNS_KEPT = Duration.ofDays(14);
     private static final String STATE = "STATE";

@@ -1,5 +1,6 @@
 package dev.flowline.aws.dynamodb;
 
+import dev.flowline.aws.iam.Permissions;
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.contact.ContactRecycleBin;
@@ -24,6 +25,10 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
  * deleted, in epoch milliseconds. The few deleted contacts of an account share a partition, which one query reads.
  */
 public final class DynamoContactRecycleBin implements ContactRecycleBin {
+
+    /** The AWS calls it makes: deleted contacts, and the scan of those due to be erased. */
+    public static final Permissions PERMISSIONS = Permissions.on("CrmTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem",
+            "dynamodb:Query", "dynamodb:Scan");
 
     private static final String KIND = "DELETED_CONTACT";
     private static final String DOCUMENT = "doc";

@@ -1,5 +1,6 @@
 package dev.flowline.aws.dynamodb;
 
+import dev.flowline.aws.iam.Permissions;
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.Page;
 import dev.flowline.engine.crm.Association;
@@ -43,6 +44,10 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
  * is there and not archived.
  */
 public final class DynamoCrmObjectStore implements CrmObjectStore {
+
+    /** The AWS calls it makes: CRM records and their associations, written in transactions that check the records they name. */
+    public static final Permissions PERMISSIONS = Permissions.on("CrmTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+            "dynamodb:ConditionCheckItem", "dynamodb:Query", "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem");
 
     private static final String PK = "pk";
     private static final String SK = "sk";

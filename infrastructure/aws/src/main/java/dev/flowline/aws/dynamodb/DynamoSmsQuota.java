@@ -1,5 +1,6 @@
 package dev.flowline.aws.dynamodb;
 
+import dev.flowline.aws.iam.Permissions;
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.action.SmsQuota;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -17,6 +18,9 @@ import java.util.Set;
  * transaction, so concurrent senders never count past the limit and a key is counted once.
  */
 public final class DynamoSmsQuota implements SmsQuota {
+
+    /** The AWS calls it makes: the month's counter and each reservation, in one transaction. */
+    public static final Permissions PERMISSIONS = Permissions.on("CrmTable", "dynamodb:PutItem", "dynamodb:UpdateItem");
 
     private static final int RESERVATION = 0;
 

@@ -1,5 +1,6 @@
 package dev.flowline.aws.scheduler;
 
+import dev.flowline.aws.iam.Permissions;
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.activation.RecurringRun;
 import dev.flowline.engine.activation.RecurringRuns;
@@ -24,6 +25,10 @@ import java.util.Optional;
  * updates it; removing one that does not exist is nothing.
  */
 public final class EventBridgeRecurringRuns implements RecurringRuns {
+
+    /** The AWS calls it makes: a flow's schedules, run as the role the scheduler assumes to invoke the delay waker. */
+    public static final Permissions PERMISSIONS = Permissions.on("scheduler:schedule/${FlowScheduleGroup}/*", "scheduler:CreateSchedule",
+            "scheduler:UpdateSchedule", "scheduler:DeleteSchedule").and("SchedulerRole", "iam:PassRole");
 
     /** Schedule names are at most 64 characters of letters, digits, {@code -}, {@code _} and {@code .}. */
     private static final int MAX_NAME = 64;

@@ -1,5 +1,6 @@
 package dev.flowline.aws.sms;
 
+import dev.flowline.aws.iam.Permissions;
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.action.SmsMessage;
 import dev.flowline.engine.action.SmsSender;
@@ -18,6 +19,9 @@ import java.util.Map;
  * ledger's work.
  */
 public final class EndUserMessagingSms implements SmsSender {
+
+    /** The AWS calls it makes: sending. */
+    public static final Permissions PERMISSIONS = Permissions.on("sms-voice:*", "sms-voice:SendTextMessage");
 
     static final String ACCOUNT_CONTEXT = "flowline-account";
     static final String IDEMPOTENCY_CONTEXT = "flowline-idempotency-key";

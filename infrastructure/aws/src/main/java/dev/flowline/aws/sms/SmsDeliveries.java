@@ -1,5 +1,6 @@
 package dev.flowline.aws.sms;
 
+import dev.flowline.aws.iam.Permissions;
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.aws.dynamodb.FlowlineTables;
 import dev.flowline.engine.action.SmsStatus;
@@ -14,6 +15,9 @@ import java.util.Map;
  * the final delivery event of End User Messaging SMS said. A message without an item is still pending.
  */
 public final class SmsDeliveries {
+
+    /** The AWS calls it makes: the final status of each SMS. */
+    public static final Permissions PERMISSIONS = Permissions.on("CrmTable", "dynamodb:GetItem", "dynamodb:PutItem");
 
     private static final String SORT_KEY = "status";
 

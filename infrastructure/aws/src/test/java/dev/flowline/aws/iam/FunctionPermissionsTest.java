@@ -1,5 +1,14 @@
 package dev.flowline.aws.iam;
 
+import dev.flowline.aws.crm.DynamoNotifier;
+import dev.flowline.aws.crm.DynamoOwnerDirectory;
+import dev.flowline.aws.crm.DynamoRotationState;
+import dev.flowline.aws.dynamodb.DynamoContactRecycleBin;
+import dev.flowline.aws.dynamodb.DynamoCrmObjectStore;
+import dev.flowline.aws.dynamodb.DynamoSmsQuota;
+import dev.flowline.aws.scheduler.EventBridgeRecurringRuns;
+import dev.flowline.aws.sms.EndUserMessagingSms;
+import dev.flowline.aws.sms.SmsDeliveries;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -48,7 +57,9 @@ class FunctionPermissionsTest {
             DynamoJourneyStore.PERMISSIONS, DynamoJourneyEnrolmentStore.PERMISSIONS, DynamoContactStore.PERMISSIONS,
             DynamoEnrolmentStore.PERMISSIONS, DynamoListStore.PERMISSIONS, DynamoHistory.PERMISSIONS,
             DynamoFlowMetrics.PERMISSIONS, EffectLedger.PERMISSIONS, EventBridgeEvents.PERMISSIONS,
-            SqsStepScheduler.PERMISSIONS, EventBridgeWakeUpScheduler.PERMISSIONS);
+            SqsStepScheduler.PERMISSIONS, EventBridgeWakeUpScheduler.PERMISSIONS, DynamoCrmObjectStore.PERMISSIONS,
+            DynamoOwnerDirectory.PERMISSIONS, DynamoRotationState.PERMISSIONS, DynamoNotifier.PERMISSIONS,
+            DynamoSmsQuota.PERMISSIONS, DynamoContactRecycleBin.PERMISSIONS, SmsDeliveries.PERMISSIONS);
 
     private static ObjectNode template() throws IOException {
         return (ObjectNode) new ObjectMapper(new YAMLFactory()).readTree(TEMPLATE.toFile());
@@ -86,13 +97,15 @@ class FunctionPermissionsTest {
             "TriggerEvaluatorFunction", Permissions.union(ENGINE, SqsBatch.permissions("TriggerDeadLetterQueue")),
             "GoalCheckerFunction", Permissions.union(ENGINE, SqsBatch.permissions("GoalDeadLetterQueue")),
             "ActionExecutorFunction", Permissions.union(ENGINE, SqsBatch.permissions("StepDeadLetterQueue"),
-                    SesMailer.PERMISSIONS, StoredSecrets.PERMISSIONS, SigningKeys.READING),
+                    SesMailer.PERMISSIONS, StoredSecrets.PERMISSIONS, SigningKeys.READING, EndUserMessagingSms.PERMISSIONS),
             "FlowActivationFunction", Permissions.union(ENGINE, SqsActivationQueue.PERMISSIONS,
                     SqsBatch.permissions("ActivationDeadLetterQueue")),
-            "ApiFunction", Permissions.union(ENGINE, SqsActivationQueue.PERMISSIONS, ApiTokens.AUTHENTICATING),
-            // steps due within the minute it wakes for go straight on the step queue, never to a wake-up
-            "DelayWakerFunction", Permissions.union(DueEnrolments.PERMISSIONS, PendingContactEvents.PERMISSIONS,
-                    SqsStepScheduler.PERMISSIONS, EventBridgeEvents.PERMISSIONS));
+            "ApiFunction", Permissions.union(ENGINE, SqsActivationQueue.PERMISSIONS, ApiTokens.AUTHENTICATING,
+                    EventBridgeRecurringRuns.PERMISSIONS),
+            // due steps, pending contact events, flows' recurring runs (segments on the activation queue), SMS
+            // deliveries, and the erasure of contacts deleted long enough ago, which reaches every store
+            "DelayWakerFunction", Permissions.union(ENGINE, DueEnrolments.PERMISSIONS, PendingContactEvents.PERMISSIONS,
+                    SqsActivationQueue.PERMISSIONS));
 
     @Test
     void everyFunctionsRoleAllowsWhatItsAdaptersCallAndNothingElse() throws IOException {
@@ -110,7 +123,8 @@ class FunctionPermissionsTest {
         statement(added, "ApiFunction", "Activations").withArray("Action").add("ses:SendEmail");
 
         assertThat(differences(RolePermissions.of(removed))).containsOnlyKeys("TriggerEvaluatorFunction",
-                "GoalCheckerFunction", "ActionExecutorFunction", "FlowActivationFunction", "ApiFunction")
+                "GoalCheckerFunction", "ActionExecutorFunction", "FlowActivationFunction", "ApiFunction",
+                "DelayWakerFunction")
                 .containsEntry("ApiFunction", "missing [dynamodb:Scan on ContactsTable], not needed []");
         assertThat(differences(RolePermissions.of(added))).containsExactly(Map.entry("ApiFunction",
                 "missing [], not needed [ses:SendEmail on ActivationQueue]"));
