@@ -6,10 +6,12 @@ import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.definition.FlowValidator;
+import dev.flowline.engine.definition.SingleConnectionAction;
 import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.UnenrolmentReason;
 import dev.flowline.engine.json.FlowlineJson;
 import dev.flowline.engine.json.InvalidJsonException;
+import dev.flowline.engine.list.ListStore;
 import dev.flowline.engine.history.HistoryEntry;
 import dev.flowline.engine.history.HistoryKind;
 import dev.flowline.engine.owner.OwnerDirectory;
@@ -28,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Runs one flow on the simulator from now: the given contacts are created at the start, then the timeline
@@ -46,12 +49,17 @@ final class DryRuns {
     private final Clock clock;
     private final ZoneId timeZone;
     private final OwnerDirectory owners;
+    private final ListStore lists;
 
-    /** @param owners the account's owner directory, which the run's actions read as the deployed ones do */
-    DryRuns(Clock clock, ZoneId timeZone, OwnerDirectory owners) {
+    /**
+     * @param owners the account's owner directory, and {@code lists} its lists, which the run's actions read as the
+     *               deployed ones do
+     */
+    DryRuns(Clock clock, ZoneId timeZone, OwnerDirectory owners, ListStore lists) {
         this.clock = clock;
         this.timeZone = timeZone;
         this.owners = owners;
+        this.lists = lists;
     }
 
     /** A contact at the start of the run. */
@@ -100,11 +108,20 @@ final class DryRuns {
                 FlowlineViews.metrics(report.metrics(flow.id())), emails(report));
     }
 
+    /** The lists the flow's list actions add to or remove from. */
+    private static Stream<String> listsNamedByActions(Flow flow) {
+        return flow.actions().stream().filter(SingleConnectionAction.class::isInstance)
+                .map(SingleConnectionAction.class::cast).filter(action -> action.fields() != null)
+                .flatMap(action -> Stream.of("list_id", "listId").map(field -> action.fields().path(field).asText("")))
+                .filter(id -> !id.isBlank()).distinct();
+    }
+
     private SimulationReport simulate(Flow flow, Instant start, Instant until, List<StartingContact> contacts,
                                       List<Entry> timeline) {
         var simulator = new Simulator(start, timeZone).addFlow(flow);
         owners.teams().forEach(simulator.outbox().directory()::putTeam);
         owners.everyActiveOwner().forEach(simulator.outbox().directory()::putOwner);
+        listsNamedByActions(flow).forEach(id -> lists.list(id).ifPresent(simulator.lists()::create));
         contacts.forEach(c -> {
             var contact = new Contact(c.id());
             c.properties().forEach((name, value) -> contact.setProperty(name, value, start));

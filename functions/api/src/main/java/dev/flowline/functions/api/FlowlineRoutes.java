@@ -39,7 +39,7 @@ final class FlowlineRoutes implements Routes {
     FlowlineRoutes(Engine engine) {
         this.engine = engine;
         this.ports = engine.ports();
-        this.dryRuns = new DryRuns(ports.clock(), ports.timeZone(), ports.owners());
+        this.dryRuns = new DryRuns(ports.clock(), ports.timeZone(), ports.owners(), ports.lists());
     }
 
     @Override

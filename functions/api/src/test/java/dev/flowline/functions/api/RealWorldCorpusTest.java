@@ -3,7 +3,9 @@ package dev.flowline.functions.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowline.aws.EmbeddedAws;
+import dev.flowline.engine.criteria.ListDefinition;
 import dev.flowline.engine.json.FlowlineJson;
+import dev.flowline.engine.list.ContactList;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -11,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +57,7 @@ class RealWorldCorpusTest {
         JsonNode stored = api.get(FLOWS + "/" + created.body().path("id").asText()).body();
         assertThat(comparable(stored, flow)).as(fixture).isEqualTo(comparable(flow, flow));
 
+        setUp(api, sidecar.path("setup"));
         var run = api.post("/flowline/v1/flows/" + stored.path("id").asText() + "/dry-run",
                 sidecar.path("dryRun").toString());
         JsonNode expect = sidecar.path("expect");
@@ -65,6 +69,18 @@ class RealWorldCorpusTest {
             ObjectNode expected = ((ObjectNode) expect.deepCopy()).without(List.of("emailCount", "status"));
             assertHolds(expected, run.body(), fixture);
         }
+    }
+
+    /**
+     * What the account has before the run, as the portal had it: the owners the flow names (through the owner
+     * directory's API) and its static lists, with the ids the flow uses.
+     */
+    private static void setUp(FlowApi api, JsonNode setup) {
+        setup.path("owners").forEach(id -> assertThat(api.put("/flowline/v1/owners/" + id.asText(),
+                "{\"email\":\"owner" + id.asText() + "@example.com\"}").status()).isEqualTo(200));
+        Instant now = api.engine.clock().instant();
+        setup.path("lists").forEach(id -> api.engine.engine().ports().lists().create(
+                new ContactList(id.asText(), "List " + id.asText(), ListDefinition.MANUAL, null, now, now)));
     }
 
     /** The flow without the fields the server sets, and without a {@code nextAvailableActionId} {@code sent} lacks. */
