@@ -248,7 +248,7 @@ class ApiChaosTest {
                   "unEnrollObjectsNotMeetingCriteria":false},
                  "timeWindows":[],"blockedDates":[],"customProperties":{},"suppressionListIds":[],
                  "canEnrollFromSalesforce":false}"""
-                .formatted(id, id, contentId, LocalRuntimeEndToEndTest.propertyIs(property, value));
+                .formatted(id, id, contentId, FlowJson.propertyIs(property, value));
     }
 
     /** This test's own reads of the stores, under the same throttling, are tried again too. */

@@ -156,9 +156,9 @@ class ChaosTest {
                  "goalFilterBranch":%s,
                  "timeWindows":[],"blockedDates":[],"customProperties":{},"suppressionListIds":[],
                  "canEnrollFromSalesforce":false}"""
-                .formatted(FLOW, LocalRuntimeEndToEndTest.propertyIs("plan", "pro"), hookUrl,
-                        LocalRuntimeEndToEndTest.propertyIs("cohort", "chaos"),
-                        LocalRuntimeEndToEndTest.propertyIs("lifecyclestage", "customer"));
+                .formatted(FLOW, FlowJson.propertyIs("plan", "pro"), hookUrl,
+                        FlowJson.propertyIs("cohort", "chaos"),
+                        FlowJson.propertyIs("lifecyclestage", "customer"));
     }
 
     private static void createContact(LocalRuntime runtime, String id, Instant now) {

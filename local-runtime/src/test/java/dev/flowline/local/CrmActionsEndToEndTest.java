@@ -11,23 +11,19 @@ import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.EnrolmentStatus;
 import dev.flowline.engine.json.FlowlineJson;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.Map;
 import java.util.Set;
 
-import static dev.flowline.local.LocalRuntimeEndToEndTest.await;
-import static dev.flowline.local.LocalRuntimeEndToEndTest.propertyIs;
+import static dev.flowline.local.Eventually.await;
+import static dev.flowline.local.FlowJson.propertyIs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -55,24 +51,13 @@ class CrmActionsEndToEndTest {
              "timeWindows":[],"blockedDates":[],"customProperties":{},"suppressionListIds":[],
              "canEnrollFromSalesforce":false}""".formatted(propertyIs("country", "NL"));
 
-    @TempDir
-    static Path outbox;
-    private static LocalRuntime runtime;
-
-    @BeforeAll
-    static void start() {
-        runtime = LocalRuntime.start(new LocalOptions(0, outbox, true, 0, 0, null, Map.of(), 1, 50));
-    }
-
-    @AfterAll
-    static void stop() {
-        runtime.close();
-    }
+    @RegisterExtension
+    static final LocalRuntimeExtension local = new LocalRuntimeExtension();
 
     @Test
     void aFlowCreatesATaskAndADealAssociatedWithTheContactThatTheApiServes() throws Exception {
-        var ports = runtime.engine().engine().ports();
-        Instant now = runtime.devClock().orElseThrow().instant();
+        var ports = local.runtime().engine().engine().ports();
+        Instant now = local.runtime().devClock().orElseThrow().instant();
         ports.flows().save(Flow.parse(FOLLOW_UP));
         var contact = new Contact("ada");
         contact.setProperty("email", "ada@example.com", now);
@@ -80,7 +65,7 @@ class CrmActionsEndToEndTest {
         contact.setProperty("country", "NL", now);
         ports.contacts().create(contact);
 
-        runtime.events().propertiesChanged("ada", Set.of("country"));
+        local.runtime().events().propertiesChanged("ada", Set.of("country"));
         await("the flow ran to its end", () -> ports.enrolments().ofContact("follow-up", "ada").stream()
                 .filter(e -> e.status() == EnrolmentStatus.COMPLETED).findFirst().map(Enrolment::enrolmentId));
 
@@ -112,7 +97,7 @@ class CrmActionsEndToEndTest {
 
     private static JsonNode get(String path) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        runtime.apiUrl().resolve(path)).header("Authorization", "Bearer " + runtime.devToken()).build(),
+                        local.runtime().apiUrl().resolve(path)).header("Authorization", "Bearer " + local.runtime().devToken()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return FlowlineJson.read(response.body(), JsonNode.class);

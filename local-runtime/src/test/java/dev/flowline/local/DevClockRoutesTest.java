@@ -3,17 +3,14 @@ package dev.flowline.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.json.FlowlineJson;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,25 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DevClockRoutesTest {
 
-    @TempDir
-    static Path outbox;
-    private static LocalRuntime runtime;
+    @RegisterExtension
+    static final LocalRuntimeExtension local = new LocalRuntimeExtension();
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() {
-        runtime = LocalRuntime.start(new LocalOptions(0, outbox, true, 0, 0, null, Map.of(), 1, 50));
-    }
-
-    @AfterAll
-    static void stop() {
-        runtime.close();
-    }
 
     @Test
     void aWebPageCannotMoveTheDevClock() throws Exception {
         Duration before = offset();
-        String token = runtime.devToken();
+        String token = local.runtime().devToken();
 
         // a page that somehow knows the token (FLOWLINE_DEV_TOKEN from a script) still cannot
         assertThat(advance("seconds=86400", token, Map.of("Origin", "https://evil.example")).statusCode())
@@ -60,7 +46,7 @@ class DevClockRoutesTest {
                 .header("Origin", "https://evil.example").GET()).statusCode()).as("reading it").isEqualTo(403);
         assertThat(offset()).isEqualTo(before);
 
-        assertThat(advance("seconds=1", token, Map.of("Origin", "http://localhost:" + runtime.apiUrl().getPort()))
+        assertThat(advance("seconds=1", token, Map.of("Origin", "http://localhost:" + local.runtime().apiUrl().getPort()))
                 .statusCode()).as("this server's own origin").isEqualTo(200);
         assertThat(offset()).isEqualTo(before.plusSeconds(1));
     }
@@ -68,7 +54,7 @@ class DevClockRoutesTest {
     @Test
     void theDevClockNeedsTheDevToken() throws Exception {
         Duration before = offset();
-        String otherAccounts = runtime.engine().apiTokens().issue(new Account("acme"), "test");
+        String otherAccounts = local.runtime().engine().apiTokens().issue(new Account("acme"), "test");
 
         HttpResponse<String> anonymous = advance("seconds=86400", null, Map.of());
         assertThat(anonymous.statusCode()).isEqualTo(401);
@@ -80,7 +66,7 @@ class DevClockRoutesTest {
         assertThat(offset()).isEqualTo(before);
 
         HttpResponse<String> read = send(HttpRequest.newBuilder(clock(""))
-                .header("Authorization", "Bearer " + runtime.devToken()).GET());
+                .header("Authorization", "Bearer " + local.runtime().devToken()).GET());
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(FlowlineJson.read(read.body(), JsonNode.class).path("offsetSeconds").asLong())
                 .isEqualTo(before.toSeconds());
@@ -89,7 +75,7 @@ class DevClockRoutesTest {
     @Test
     void anAbsurdAdvanceIsRefusedAndTheRuntimeKeepsRunning() throws Exception {
         Duration before = offset();
-        String token = runtime.devToken();
+        String token = local.runtime().devToken();
 
         for (String query : List.of("seconds=9223372036854775807", "seconds=-9223372036854775808", "seconds=-1",
                 "seconds=0", "seconds=" + (DevClock.MAX_ADVANCE.toSeconds() + 1), "seconds=1e3", "seconds=abc",
@@ -105,7 +91,7 @@ class DevClockRoutesTest {
         HttpResponse<String> read = send(HttpRequest.newBuilder(clock(""))
                 .header("Authorization", "Bearer " + token).GET());
         assertThat(read.statusCode()).isEqualTo(200);
-        assertThat(send(HttpRequest.newBuilder(runtime.apiUrl().resolve("/automation/v4/flows"))
+        assertThat(send(HttpRequest.newBuilder(local.runtime().apiUrl().resolve("/automation/v4/flows"))
                 .header("Authorization", "Bearer " + token).GET()).statusCode()).isEqualTo(200);
         assertThat(advance("seconds=" + DevClock.MAX_ADVANCE.toSeconds(), token, Map.of()).statusCode())
                 .as("ten years, the longest move").isEqualTo(200);
@@ -113,11 +99,11 @@ class DevClockRoutesTest {
     }
 
     private static Duration offset() {
-        return runtime.devClock().orElseThrow().offset();
+        return local.runtime().devClock().orElseThrow().offset();
     }
 
     private static URI clock(String pathAndQuery) {
-        return URI.create(runtime.apiUrl() + LocalApiServer.CLOCK_PATH + pathAndQuery);
+        return URI.create(local.runtime().apiUrl() + LocalApiServer.CLOCK_PATH + pathAndQuery);
     }
 
     private HttpResponse<String> advance(String query, String token, Map<String, String> headers)

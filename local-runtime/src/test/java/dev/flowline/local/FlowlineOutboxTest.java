@@ -26,8 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static dev.flowline.local.LocalRuntimeEndToEndTest.await;
-import static dev.flowline.local.LocalRuntimeEndToEndTest.propertyIs;
+import static dev.flowline.local.Eventually.await;
+import static dev.flowline.local.FlowJson.propertyIs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class FlowlineOutboxTest {

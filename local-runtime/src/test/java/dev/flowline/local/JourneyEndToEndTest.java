@@ -7,19 +7,16 @@ import dev.flowline.engine.journey.JourneyEnrolment;
 import dev.flowline.engine.journey.JourneyEnrolmentStatus;
 import dev.flowline.engine.journey.JourneyMove;
 import dev.flowline.engine.list.ContactList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import static dev.flowline.local.LocalRuntimeEndToEndTest.await;
+import static dev.flowline.local.Eventually.await;
+import static dev.flowline.local.FlowJson.action;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -47,36 +44,25 @@ class JourneyEndToEndTest {
                     email("b1", "b2", "offer"), delayDays("b2", "b3", 2), goTo("b3", "exitId", "won"),
                     email("c1", "c2", "nudge"), goTo("c2", "stageId", "new"));
 
-    @TempDir
-    static Path outbox;
-    private static LocalRuntime runtime;
-
-    @BeforeAll
-    static void start() {
-        runtime = LocalRuntime.start(new LocalOptions(0, outbox, true, 0, 0, null, Map.of(), 1, 50));
-    }
-
-    @AfterAll
-    static void stop() {
-        runtime.close();
-    }
+    @RegisterExtension
+    static final LocalRuntimeExtension local = new LocalRuntimeExtension();
 
     @Test
     void contactsMoveThroughStagesAsTheirPropertyChangesAndTheFiguresAndLogsSaySo() {
-        DevClock clock = runtime.devClock().orElseThrow();
+        DevClock clock = local.clock();
         for (String id : List.of("ada", "bob", "cy", "dan")) {
             var contact = new Contact(id);
             contact.setProperty("email", id + "@example.com", clock.instant());
             if (!id.equals("dan")) {
                 contact.addToList("100");
             }
-            runtime.engine().engine().ports().contacts().create(contact);
+            local.runtime().engine().engine().ports().contacts().create(contact);
         }
-        runtime.engine().engine().ports().lists().create(new ContactList("200", "Customers", ListDefinition.MANUAL,
+        local.runtime().engine().engine().ports().lists().create(new ContactList("200", "Customers", ListDefinition.MANUAL,
                 null, clock.instant(), clock.instant()));
-        JsonNode created = call("POST", "/flowline/v1/journeys", JOURNEY, 201);
+        JsonNode created = local.api().call("POST", "/flowline/v1/journeys", JOURNEY, 201);
         String id = created.path("id").asText();
-        call("POST", "/flowline/v1/journeys/" + id + "/publish", null, 200);
+        local.api().call("POST", "/flowline/v1/journeys/" + id + "/publish", null, 200);
 
         for (String contact : List.of("ada", "bob", "cy", "dan")) {
             stage(contact, "new");
@@ -99,16 +85,16 @@ class JourneyEndToEndTest {
         await("two days after entering engaged, cy reaches the goal",
                 () -> enrolment(id, "cy", e -> e.status() == JourneyEnrolmentStatus.EXITED));
         await("the goal exit adds cy to its list",
-                () -> runtime.engine().engine().ports().contacts().find("cy").filter(cy -> cy.inStaticList("200")));
+                () -> local.runtime().engine().engine().ports().contacts().find("cy").filter(cy -> cy.inStaticList("200")));
 
-        assertThat(runtime.engine().engine().journeys().enrolment(id, "dan")).as("not in an enrolment list").isEmpty();
+        assertThat(local.runtime().engine().engine().journeys().enrolment(id, "dan")).as("not in an enrolment list").isEmpty();
         assertThat(moves(id, "bob")).extracting(JourneyMove::kind, JourneyMove::to).containsExactly(
                 tuple(JourneyMove.Kind.ENROLLED, "new"), tuple(JourneyMove.Kind.STAGE, "stalled"),
                 tuple(JourneyMove.Kind.STAGE, "new"), tuple(JourneyMove.Kind.EXIT, "lost"));
         assertThat(moves(id, "ada")).extracting(JourneyMove::kind, JourneyMove::to).containsExactly(
                 tuple(JourneyMove.Kind.ENROLLED, "new"), tuple(JourneyMove.Kind.STAGE, "engaged"));
 
-        JsonNode metrics = call("GET", "/flowline/v1/journeys/" + id + "/metrics", null, 200);
+        JsonNode metrics = local.api().call("GET", "/flowline/v1/journeys/" + id + "/metrics", null, 200);
         assertThat(metrics.path("eligible").asLong()).isEqualTo(3);
         assertThat(metrics.path("enrolled").asLong()).isEqualTo(3);
         assertThat(metrics.path("succeeded").asLong()).isEqualTo(1);
@@ -122,7 +108,7 @@ class JourneyEndToEndTest {
         assertThat(stages.get(1).path("paths")).extracting(p -> p.path("kind").asText(), p -> p.path("count").asLong())
                 .containsExactlyInAnyOrder(tuple("EXIT", 1L), tuple("IN_STAGE", 1L));
 
-        JsonNode log = call("GET", "/flowline/v1/journeys/" + id + "/contacts/cy/log", null, 200);
+        JsonNode log = local.api().call("GET", "/flowline/v1/journeys/" + id + "/contacts/cy/log", null, 200);
         assertThat(log.path("enrollment").path("exitId").asText()).isEqualTo("won");
         List<String> kinds = log.path("history").findValuesAsText("kind");
         assertThat(kinds).containsSubsequence("ENROLLED", "STAGE_MOVED", "EXITED").contains("ACTION_SUCCEEDED");
@@ -132,17 +118,17 @@ class JourneyEndToEndTest {
 
     @Test
     void aFirstPublishWithEnrollExistingContactsEnrolsTheContactsAlreadyInAStage() {
-        DevClock clock = runtime.devClock().orElseThrow();
+        DevClock clock = local.clock();
         var eve = new Contact("eve");
         eve.setProperty("email", "eve@example.com", clock.instant());
         eve.setProperty("renewal_stage", "new", clock.instant());
         eve.addToList("300");
-        runtime.engine().engine().ports().contacts().create(eve);
+        local.runtime().engine().engine().ports().contacts().create(eve);
         String renewals = JOURNEY.replace("\"journey_stage\"", "\"renewal_stage\"")
                 .replace("[\"100\"]", "[\"300\"]");
-        String id = call("POST", "/flowline/v1/journeys", renewals, 201).path("id").asText();
+        String id = local.api().call("POST", "/flowline/v1/journeys", renewals, 201).path("id").asText();
 
-        call("POST", "/flowline/v1/journeys/" + id + "/publish?enrollExistingContacts=true", null, 200);
+        local.api().call("POST", "/flowline/v1/journeys/" + id + "/publish?enrollExistingContacts=true", null, 200);
 
         waiting(id, "eve", "new", "a3");
     }
@@ -154,28 +140,25 @@ class JourneyEndToEndTest {
     private static void waiting(String journeyId, String contactId, String stageId, String actionId) {
         await(contactId + " waits in stage " + stageId + " before action " + actionId, () -> enrolment(journeyId,
                 contactId, e -> stageId.equals(e.stageId()) && e.stageEnrolmentId() != null)
-                .flatMap(e -> runtime.engine().engine().ports().enrolments().find(e.stageEnrolmentId()))
+                .flatMap(e -> local.runtime().engine().engine().ports().enrolments().find(e.stageEnrolmentId()))
                 .filter(flow -> flow.isActive() && actionId.equals(flow.currentActionId()) && flow.dueAt() != null));
     }
 
     private List<JourneyMove> moves(String journeyId, String contactId) {
-        return runtime.engine().engine().journeys().enrolment(journeyId, contactId).orElseThrow().moves();
+        return local.runtime().engine().engine().journeys().enrolment(journeyId, contactId).orElseThrow().moves();
     }
 
     private static Optional<JourneyEnrolment> enrolment(String journeyId, String contactId,
                                                         Predicate<JourneyEnrolment> reached) {
-        return runtime.engine().engine().journeys().enrolment(journeyId, contactId).filter(reached);
+        return local.runtime().engine().engine().journeys().enrolment(journeyId, contactId).filter(reached);
     }
 
     /** Sets the contact's journey stage through the CRM API, which puts the change on the bus. */
     private void stage(String contactId, String value) {
-        call("PATCH", "/crm/v3/objects/contacts/" + contactId,
+        local.api().call("PATCH", "/crm/v3/objects/contacts/" + contactId,
                 "{\"properties\":{\"journey_stage\":\"" + value + "\"}}", 200);
     }
 
-    private JsonNode call(String method, String path, String body, int expected) {
-        return new LocalApi(runtime).call(method, path, body, expected);
-    }
 
     private static String email(String actionId, String next, String contentId) {
         return action(actionId, next, "0-4", "{\"content_id\":\"" + contentId + "\"}");
@@ -189,9 +172,4 @@ class JourneyEndToEndTest {
         return action(actionId, null, "fl-journey-go-to", "{\"" + field + "\":\"" + target + "\"}");
     }
 
-    static String action(String actionId, String next, String type, String fields) {
-        return ("{\"type\":\"SINGLE_CONNECTION\",\"actionId\":\"%s\",\"actionTypeVersion\":0,\"actionTypeId\":\"%s\","
-                + "\"fields\":%s%s}").formatted(actionId, type, fields, next == null ? ""
-                : ",\"connection\":{\"edgeType\":\"STANDARD\",\"nextActionId\":\"" + next + "\"}");
-    }
 }

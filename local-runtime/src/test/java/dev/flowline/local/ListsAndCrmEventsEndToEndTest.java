@@ -6,20 +6,17 @@ import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.EnrolmentStatus;
 import dev.flowline.engine.enrolment.UnenrolmentReason;
 import dev.flowline.engine.history.HistoryKind;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import static dev.flowline.local.JourneyEndToEndTest.action;
-import static dev.flowline.local.LocalRuntimeEndToEndTest.await;
+import static dev.flowline.local.FlowJson.action;
+import static dev.flowline.local.Eventually.await;
+import static dev.flowline.local.Eventually.awaitQueuesEmpty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,25 +32,12 @@ class ListsAndCrmEventsEndToEndTest {
             {"filterBranchType":"UNIFIED_EVENTS","filterBranchOperator":"AND","eventTypeId":"4-1463224",
              "operator":"HAS_COMPLETED","filterBranches":[],"filters":[]}""";
 
-    @TempDir
-    static Path outbox;
-    private static LocalRuntime runtime;
-    private static LocalApi api;
-
-    @BeforeAll
-    static void start() {
-        runtime = LocalRuntime.start(new LocalOptions(0, outbox, true, 0, 0, null, Map.of(), 1, 50));
-        api = new LocalApi(runtime);
-    }
-
-    @AfterAll
-    static void stop() {
-        runtime.close();
-    }
+    @RegisterExtension
+    static final LocalRuntimeExtension local = new LocalRuntimeExtension();
 
     @Test
     void aListActionUnenrolsFromTheFlowItSuppressesAtOnceAndStartsTheFlowTriggeredByTheList() {
-        String listId = api.call("POST", "/crm/v3/lists",
+        String listId = local.api().call("POST", "/crm/v3/lists",
                 "{\"name\":\"Do not nurture\",\"objectTypeId\":\"0-1\",\"processingType\":\"MANUAL\"}", 200)
                 .path("list").path("listId").asText();
         save(flow("nurture", "{\"type\":\"MANUAL\",\"shouldReEnroll\":false}", listId,
@@ -68,23 +52,23 @@ class ListsAndCrmEventsEndToEndTest {
         save(flow("lister", "{\"type\":\"MANUAL\",\"shouldReEnroll\":false}", null,
                 action("1", null, "0-63809083", "{\"listId\":\"" + listId + "\",\"targetObject\":\"{{ enrolled_object }}\"}")));
         String ada = contact("ada@example.com");
-        Instant start = runtime.devClock().orElseThrow().instant();
-        assertThat(runtime.engine().engine().enrolByAction("nurture", ada).isEnrolled()).isTrue();
+        Instant start = local.runtime().devClock().orElseThrow().instant();
+        assertThat(local.runtime().engine().engine().enrolByAction("nurture", ada).isEnrolled()).isTrue();
         await("ada waits a day in nurture", () -> enrolment("nurture", ada)
                 .filter(e -> e.dueAt() != null && e.dueAt().isAfter(start.plus(Duration.ofHours(23)))));
 
-        assertThat(runtime.engine().engine().enrolByAction("lister", ada).isEnrolled()).isTrue();
+        assertThat(local.runtime().engine().engine().enrolByAction("lister", ada).isEnrolled()).isTrue();
 
         Enrolment suppressed = await("ada is unenrolled from nurture", () -> enrolment("nurture", ada)
                 .filter(e -> e.status() == EnrolmentStatus.UNENROLLED));
         assertThat(suppressed.unenrolmentReason()).isEqualTo(UnenrolmentReason.SUPPRESSION_LIST);
         assertThat(suppressed.endedAt()).as("at once, not at its next action a day later")
                 .isBefore(start.plus(Duration.ofHours(1)));
-        await("the flow triggered by joining the list ran", () -> runtime.engine().engine().ports().contacts()
+        await("the flow triggered by joining the list ran", () -> local.runtime().engine().engine().ports().contacts()
                 .find(ada).filter(contact -> contact.value("joined").isPresent()));
-        JsonNode members = api.call("GET", "/crm/v3/lists/" + listId + "/memberships", null, 200);
+        JsonNode members = local.api().call("GET", "/crm/v3/lists/" + listId + "/memberships", null, 200);
         assertThat(members.path("results")).extracting(member -> member.path("recordId").asText()).containsExactly(ada);
-        assertThat(runtime.engine().engine().ports().history().ofContact(ada)).filteredOn(line ->
+        assertThat(local.runtime().engine().engine().ports().history().ofContact(ada)).filteredOn(line ->
                         "lister".equals(line.flowId()) && line.kind() == HistoryKind.ACTION_SUCCEEDED)
                 .singleElement().satisfies(line -> assertThat(line.detail()).isEqualTo("added to list " + listId));
     }
@@ -92,16 +76,16 @@ class ListsAndCrmEventsEndToEndTest {
     @Test
     void aContactCreatedThroughTheApiStartsTheContactIsCreatedFlowAndAnUpdateDoesNot() {
         String bea = contact("bea@example.com");
-        awaitQueuesEmpty();
+        awaitQueuesEmpty(local.runtime());
         save(flow("welcome", """
                 {"type":"EVENT_BASED","shouldReEnroll":true,"eventFilterBranches":[%s],
                  "listMembershipFilterBranches":[]}""".formatted(CREATED), null,
                 action("1", null, "0-5", "{\"property_name\":\"welcomed\","
                         + "\"value\":{\"type\":\"STATIC_VALUE\",\"staticValue\":\"yes\"}}")));
 
-        api.call("PATCH", CONTACTS + "/" + bea, "{\"properties\":{\"lifecyclestage\":\"lead\"}}", 200);
+        local.api().call("PATCH", CONTACTS + "/" + bea, "{\"properties\":{\"lifecyclestage\":\"lead\"}}", 200);
         String cal = contact("cal@example.com");
-        JsonNode batch = api.call("POST", CONTACTS + "/batch/create", "{\"inputs\":[{\"properties\":{\"email\":"
+        JsonNode batch = local.api().call("POST", CONTACTS + "/batch/create", "{\"inputs\":[{\"properties\":{\"email\":"
                 + "\"dee@example.com\"}},{\"properties\":{\"email\":\"eli@example.com\"}}]}", 201);
         List<String> created = List.of(cal, batch.path("results").get(0).path("id").asText(),
                 batch.path("results").get(1).path("id").asText());
@@ -109,28 +93,25 @@ class ListsAndCrmEventsEndToEndTest {
         for (String id : created) {
             await(id + " is enrolled in welcome", () -> enrolment("welcome", id));
         }
-        awaitQueuesEmpty();
-        assertThat(runtime.engine().engine().ports().enrolments().ofContact("welcome", bea))
+        awaitQueuesEmpty(local.runtime());
+        assertThat(local.runtime().engine().engine().ports().enrolments().ofContact("welcome", bea))
                 .as("updated, not created, after the flow was turned on").isEmpty();
         for (String id : created) {
-            assertThat(runtime.engine().engine().ports().enrolments().ofContact("welcome", id)).hasSize(1);
+            assertThat(local.runtime().engine().engine().ports().enrolments().ofContact("welcome", id)).hasSize(1);
         }
     }
 
-    private static void awaitQueuesEmpty() {
-        await("every queue is empty", () -> Optional.of(true).filter(empty -> runtime.queuesEmpty()));
-    }
 
     private static String contact(String email) {
-        return api.call("POST", CONTACTS, "{\"properties\":{\"email\":\"" + email + "\"}}", 201).path("id").asText();
+        return local.api().call("POST", CONTACTS, "{\"properties\":{\"email\":\"" + email + "\"}}", 201).path("id").asText();
     }
 
     private static Optional<Enrolment> enrolment(String flowId, String contactId) {
-        return runtime.engine().engine().ports().enrolments().ofContact(flowId, contactId).stream().findFirst();
+        return local.runtime().engine().engine().ports().enrolments().ofContact(flowId, contactId).stream().findFirst();
     }
 
     private static void save(Flow flow) {
-        runtime.engine().engine().ports().flows().save(flow);
+        local.runtime().engine().engine().ports().flows().save(flow);
     }
 
     /** A turned-on contact flow; {@code suppressionListId} may be null. */

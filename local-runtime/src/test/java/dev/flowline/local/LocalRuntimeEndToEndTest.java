@@ -7,10 +7,8 @@ import dev.flowline.engine.enrolment.EnrolmentSource;
 import dev.flowline.engine.enrolment.EnrolmentStatus;
 import dev.flowline.engine.enrolment.UnenrolmentReason;
 import dev.flowline.engine.history.FlowMetricsSnapshot;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,8 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
+import static dev.flowline.local.Eventually.await;
+import static dev.flowline.local.FlowJson.propertyIs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,8 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * unenrols the contact before its second email.
  */
 class LocalRuntimeEndToEndTest {
-
-    private static final Duration DEADLINE = Duration.ofMinutes(3);
 
     /** Dutch contacts: wait a day, a welcome email, wait a day, a second email; goal: becoming a customer. */
     private static final String NURTURE = """
@@ -58,31 +55,20 @@ class LocalRuntimeEndToEndTest {
              "canEnrollFromSalesforce":false}"""
             .formatted(propertyIs("country", "NL"), propertyIs("lifecyclestage", "customer"));
 
-    @TempDir
-    static Path outbox;
-    private static LocalRuntime runtime;
-
-    @BeforeAll
-    static void start() {
-        runtime = LocalRuntime.start(new LocalOptions(0, outbox, true, 0, 0, null, Map.of(), 1, 50));
-    }
-
-    @AfterAll
-    static void stop() {
-        runtime.close();
-    }
+    @RegisterExtension
+    static final LocalRuntimeExtension local = new LocalRuntimeExtension();
 
     @Test
     void aGoalMetAfterTheFirstEmailUnenrolsTheContactBeforeTheSecond() {
-        var engine = runtime.engine();
-        DevClock clock = runtime.devClock().orElseThrow();
+        var engine = local.runtime().engine();
+        DevClock clock = local.clock();
         engine.engine().ports().flows().save(Flow.parse(NURTURE));
         var contact = new Contact("ada");
         contact.setProperty("email", "ada@example.com", clock.instant());
         contact.setProperty("country", "NL", clock.instant());
         engine.engine().ports().contacts().create(contact);
 
-        runtime.events().propertiesChanged("ada", Set.of("country"));
+        local.runtime().events().propertiesChanged("ada", Set.of("country"));
         Instant enrolledBy = clock.instant();
         await("the contact waits one day", () -> enrolment().filter(e -> e.dueAt() != null
                 && e.dueAt().isAfter(enrolledBy.plus(Duration.ofHours(23)))));
@@ -98,11 +84,11 @@ class LocalRuntimeEndToEndTest {
         Contact customer = engine.engine().ports().contacts().find("ada").orElseThrow();
         customer.setProperty("lifecyclestage", "customer", clock.instant());
         engine.engine().ports().contacts().save(customer);
-        runtime.events().propertiesChanged("ada", Set.of("lifecyclestage"));
+        local.runtime().events().propertiesChanged("ada", Set.of("lifecyclestage"));
         await("the goal unenrols the contact", () -> enrolment().filter(e -> e.status() == EnrolmentStatus.UNENROLLED));
 
         clock.advance(Duration.ofDays(2));
-        await("every wake-up fired and every queue is empty", () -> Optional.of(true).filter(idle -> runtime.idle()));
+        await("every wake-up fired and every queue is empty", () -> Optional.of(true).filter(idle -> local.runtime().idle()));
 
         assertThat(enrolment()).get().satisfies(e -> {
             assertThat(e.unenrolmentReason()).isEqualTo(UnenrolmentReason.GOAL_MET);
@@ -120,16 +106,16 @@ class LocalRuntimeEndToEndTest {
     @Test
     void theHttpApiServesTheApiHandlerAndMovesTheDevelopmentClock() throws Exception {
         var http = HttpClient.newHttpClient();
-        URI api = runtime.apiUrl();
+        URI api = local.runtime().apiUrl();
 
         HttpResponse<String> missing = http.send(HttpRequest.newBuilder(api.resolve("/automation/v4/flows/none"))
-                .header("Authorization", "Bearer " + runtime.devToken()).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + local.runtime().devToken()).build(), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(api.resolve("/automation/v4/flows/none"))
                 .build(), HttpResponse.BodyHandlers.ofString());
-        Instant before = runtime.devClock().orElseThrow().instant();
+        Instant before = local.runtime().devClock().orElseThrow().instant();
         HttpResponse<String> advanced = http.send(HttpRequest.newBuilder(
                         api.resolve("/_flowline/clock/advance?seconds=3600")).POST(HttpRequest.BodyPublishers.noBody())
-                .header("Authorization", "Bearer " + runtime.devToken()).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + local.runtime().devToken()).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
@@ -138,21 +124,21 @@ class LocalRuntimeEndToEndTest {
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.body()).contains("\"category\":\"INVALID_AUTHENTICATION\"");
         assertThat(advanced.statusCode()).isEqualTo(200);
-        assertThat(runtime.devClock().orElseThrow().instant()).isAfterOrEqualTo(before.plusSeconds(3600));
+        assertThat(local.runtime().devClock().orElseThrow().instant()).isAfterOrEqualTo(before.plusSeconds(3600));
     }
 
     @Test
     void turningAFlowOnWithEnrollExistingContactsEnrolsTheContactsThatAlreadyMatch() throws Exception {
-        var engine = runtime.engine();
+        var engine = local.runtime().engine();
         var grace = new Contact("grace");
-        grace.setProperty("country", "BE", runtime.devClock().orElseThrow().instant());
+        grace.setProperty("country", "BE", local.runtime().devClock().orElseThrow().instant());
         engine.engine().ports().contacts().create(grace);
         String belgians = NURTURE.replace("\"id\":\"nurture\"", "\"id\":\"ignored\"")
                 .replace(propertyIs("country", "NL"), propertyIs("country", "BE"));
 
         HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        runtime.apiUrl().resolve("/automation/v4/flows?enrollExistingContacts=true"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + runtime.devToken())
+                        local.runtime().apiUrl().resolve("/automation/v4/flows?enrollExistingContacts=true"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + local.runtime().devToken())
                 .POST(HttpRequest.BodyPublishers.ofString(belgians))
                 .build(), HttpResponse.BodyHandlers.ofString());
 
@@ -164,13 +150,13 @@ class LocalRuntimeEndToEndTest {
     }
 
     private static Optional<Enrolment> enrolment() {
-        List<Enrolment> enrolments = runtime.engine().engine().ports().enrolments().ofContact("nurture", "ada");
+        List<Enrolment> enrolments = local.runtime().engine().engine().ports().enrolments().ofContact("nurture", "ada");
         assertThat(enrolments).hasSizeLessThanOrEqualTo(1);
         return enrolments.stream().findFirst();
     }
 
     private static List<Path> emails() {
-        Path folder = runtime.outboxOf(runtime.engine().account());
+        Path folder = local.runtime().outboxOf(local.runtime().engine().account());
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
@@ -189,30 +175,5 @@ class LocalRuntimeEndToEndTest {
         }
     }
 
-    /** Polls until {@code state} is present: asynchronous processing, not time passing (that is the clock's). */
-    static <T> T await(String what, Supplier<Optional<T>> state) {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        while (Instant.now().isBefore(deadline)) {
-            Optional<T> reached = state.get();
-            if (reached.isPresent()) {
-                return reached.get();
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("not reached within " + DEADLINE + ": " + what);
-    }
 
-    static String propertyIs(String property, String value) {
-        return """
-                {"filterBranchType":"OR","filterBranchOperator":"OR","filters":[],"filterBranches":[
-                  {"filterBranchType":"AND","filterBranchOperator":"AND","filterBranches":[],"filters":[
-                    {"filterType":"PROPERTY","property":"%s","operation":{"operationType":"STRING",
-                     "operator":"IS_EQUAL_TO","value":"%s","includeObjectsWithNoValueSet":false}}]}]}"""
-                .formatted(property, value);
-    }
 }

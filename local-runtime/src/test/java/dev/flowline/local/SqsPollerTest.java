@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static dev.flowline.local.LocalRuntimeEndToEndTest.await;
+import static dev.flowline.local.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The pollers feed queues to handlers as Lambda's SQS event source mapping does. */
