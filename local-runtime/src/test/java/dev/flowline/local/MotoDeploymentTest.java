@@ -11,6 +11,7 @@ import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.aws.emulator.Moto;
 import dev.flowline.engine.json.FlowlineJson;
+import dev.flowline.functions.delaywaker.DelayWakerHandler;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -49,7 +49,6 @@ import static org.assertj.core.api.Assertions.fail;
 class MotoDeploymentTest {
 
     private static final String MAIL_FROM = "flowline@example.com";
-    private static final Account ACME = new Account("acme");
     private static final String FLOW = """
             {"type":"CONTACT_FLOW","objectTypeId":"0-1","flowType":"WORKFLOW","isEnabled":true,"name":"New customers",
              "startActionId":"1","nextAvailableActionId":"2",
@@ -60,7 +59,10 @@ class MotoDeploymentTest {
                    "operation":{"operationType":"ENUMERATION","operator":"IS_ANY_OF","values":["customer"]}}]}]}},
              "actions":[{"type":"SINGLE_CONNECTION","actionId":"1","actionTypeVersion":0,"actionTypeId":"0-8",
                          "fields":{"user_ids":["61"],"subject":"New customer {{ contact.firstname }}",
-                                   "body":"<p>Call {{ contact.email }}</p>"}}]}""";
+                                   "body":"<p>Call {{ contact.email }}</p>"},
+                         "connection":{"edgeType":"STANDARD","nextActionId":"2"}},
+                        {"type":"SINGLE_CONNECTION","actionId":"2","actionTypeVersion":0,"actionTypeId":"0-1",
+                         "fields":{"delta":"1","time_unit":"DAYS"}}]}""";
 
     private static MotoDeployment deployment;
     private static String stack;
@@ -71,6 +73,9 @@ class MotoDeploymentTest {
         MotoDeployment.unavailableBecause(moto).ifPresent(Assumptions::abort);
         stack = "flowline-" + UUID.randomUUID().toString().substring(0, 8);
         deployment = MotoDeployment.deploy(moto, stack, Map.of("MailFrom", MAIL_FROM, "MailIdentity", "example.com"));
+        try (var ses = moto.clients().sesV2()) {
+            ses.createEmailIdentity(i -> i.emailIdentity(MAIL_FROM));
+        }
     }
 
     @Test
@@ -130,40 +135,80 @@ class MotoDeploymentTest {
     @Test
     void aContactRunsThroughTheDeployedFunctions() {
         AwsClients clients = deployment.moto().clients();
-        try (SqsClient sqs = clients.sqs(); DynamoDbClient dynamo = clients.dynamoDb(); var ses = clients.sesV2()) {
-            ses.createEmailIdentity(i -> i.emailIdentity(MAIL_FROM));
-            String token = AwsEngine.fromEnvironment(deployment.environment("ApiFunction")).apiTokens()
-                    .issue(ACME, "deployment-test");
-            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api = deployment.handler("ApiFunction");
-            String owner = "owner-" + stack + "@example.com";
-            call(api, token, "PUT", "/flowline/v1/owners/61",
-                    "{\"email\":\"" + owner + "\",\"firstName\":\"Olga\",\"userId\":\"61\"}");
-            String flowId = call(api, token, "POST", "/automation/v4/flows", FLOW).path("id").asText();
+        try (SqsClient sqs = clients.sqs(); DynamoDbClient dynamo = clients.dynamoDb()) {
+            Run run = runOneContact(new Account("acme"), sqs);
 
-            String contactId = call(api, token, "POST", "/crm/v3/objects/contacts", """
-                    {"properties":{"email":"ada@example.com","firstname":"Ada","lifecyclestage":"customer"}}""")
-                    .path("id").asText();
-            Map<String, Integer> handled = deliverUntilTheQueuesAreEmpty(sqs);
-
-            assertThat(handled).containsKeys("TriggerEvaluatorFunction", "GoalCheckerFunction",
+            assertThat(run.handled()).containsKeys("TriggerEvaluatorFunction", "GoalCheckerFunction",
                     "ActionExecutorFunction");
-            JsonNode enrolments = call(api, token, "GET", "/flowline/v1/flows/" + flowId + "/enrollments", null);
-            assertThat(enrolments.toString()).contains(contactId);
-            JsonNode history = call(api, token, "GET", "/flowline/v1/contacts/" + contactId + "/history", null);
-            assertThat(history.toString()).contains("sent internal email to 1");
+            assertThat(run.api("GET", "/flowline/v1/flows/" + run.flowId() + "/enrollments", null).toString())
+                    .contains(run.contactId());
+            assertThat(run.api("GET", "/flowline/v1/contacts/" + run.contactId() + "/history", null).toString())
+                    .contains("sent internal email to 1");
             // in the deployed table, under the account's keys
             assertThat(dynamo.scan(s -> s.tableName(deployment.output("EnrolmentsTableName"))).items())
                     .extracting(item -> item.getOrDefault("pk", AttributeValue.fromS("")).s())
                     .anyMatch(pk -> pk.startsWith("acme#"));
             List<JsonNode> sent = new ArrayList<>();
             deployment.moto().data().path("ses").path("RawMessage").forEach(mail -> {
-                if (mail.path("destinations").toString().contains(owner)) {
+                if (mail.path("destinations").toString().contains(run.owner())) {
                     sent.add(mail);
                 }
             });
             assertThat(sent).singleElement().satisfies(mail -> assertThat(mail.path("raw_data").asText())
-                    .contains("From: " + MAIL_FROM, "To: " + owner));
+                    .contains("From: " + MAIL_FROM, "To: " + run.owner()));
         }
+    }
+
+    @Test
+    void aDelayOfADayIsAScheduleInTheDeployedGroupThatInvokesTheDelayWakerAsTheSchedulerRole() {
+        AwsClients clients = deployment.moto().clients();
+        try (SqsClient sqs = clients.sqs(); var scheduler = clients.scheduler()) {
+            runOneContact(new Account("beta"), sqs);
+
+            String group = stack + "-wake-ups";
+            var schedules = scheduler.listSchedules(l -> l.groupName(group)).schedules();
+            assertThat(schedules).isNotEmpty();
+            Map<String, String> executor = deployment.environment("ActionExecutorFunction");
+            for (var schedule : schedules) {
+                var wakeUp = scheduler.getSchedule(g -> g.groupName(group).name(schedule.name())).target();
+                assertThat(wakeUp.arn()).isEqualTo(executor.get("FLOWLINE_WAKER_ARN"))
+                        .endsWith(stack + "-DelayWakerFunction:live");
+                assertThat(wakeUp.roleArn()).isEqualTo(executor.get("FLOWLINE_SCHEDULER_ROLE_ARN"))
+                        .contains(stack + "-SchedulerRole-");
+            }
+            // the waker's every-minute sweep, on its own environment: the deployed contacts' "pending" index holds
+            // nothing, so nothing is published
+            RequestHandler<Map<String, Object>, Void> waker = deployment.handler("DelayWakerFunction");
+            waker.handleRequest(DelayWakerHandler.SWEEP, null);
+            assertThat(deliverUntilTheQueuesAreEmpty(sqs)).isEmpty();
+        }
+    }
+
+    /** A contact's run in {@code account}: what the API answered, and how many messages each function handled. */
+    private record Run(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, String token,
+                       String owner, String flowId, String contactId, Map<String, Integer> handled) {
+
+        JsonNode api(String method, String path, String body) {
+            return call(handler, token, method, path, body);
+        }
+    }
+
+    /**
+     * In {@code account}, through the API function: an owner, the flow (an internal email to the owner, then a day's
+     * delay) turned on, and a contact it enrols; then the queues delivered until they are empty.
+     */
+    private static Run runOneContact(Account account, SqsClient sqs) {
+        String token = AwsEngine.fromEnvironment(deployment.environment("ApiFunction")).apiTokens()
+                .issue(account, "deployment-test");
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api = deployment.handler("ApiFunction");
+        String owner = "owner-" + account.id() + "-" + stack + "@example.com";
+        call(api, token, "PUT", "/flowline/v1/owners/61",
+                "{\"email\":\"" + owner + "\",\"firstName\":\"Olga\",\"userId\":\"61\"}");
+        String flowId = call(api, token, "POST", "/automation/v4/flows", FLOW).path("id").asText();
+        String contactId = call(api, token, "POST", "/crm/v3/objects/contacts", """
+                {"properties":{"email":"ada@example.com","firstname":"Ada","lifecyclestage":"customer"}}""")
+                .path("id").asText();
+        return new Run(api, token, owner, flowId, contactId, deliverUntilTheQueuesAreEmpty(sqs));
     }
 
     /**
