@@ -15,7 +15,7 @@ Each function's environment, as the template declares it, and the queue of each 
 the stack itself (one output each).
 
 Prints one JSON object: the stack; the resources deployed, created by API and left out (logical id -> type); the
-stack's outputs that need no resource left out; the event source mappings (function, queue, its URL, batch size); and
+stack's outputs but those of resources left out; the event source mappings (function, queue, its URL, batch size); and
 each function's handler and environment.
 """
 import json
@@ -74,7 +74,7 @@ def stand_in(stack, logical_id, resource, attribute):
 
 
 def replace_left_out(value, stack, left_out):
-    """{@code value} with every reference to a resource in {@code left_out} replaced by its stand-in."""
+    """value with every reference to a resource in left_out replaced by its stand-in."""
     if isinstance(value, list):
         return [replace_left_out(item, stack, left_out) for item in value]
     if not isinstance(value, dict):
@@ -110,9 +110,10 @@ def bus_names_by_attribute(value, buses):
 
 
 def refers_to(value, names):
+    """Whether value has a Ref, GetAtt or Sub reference to one of names."""
     text = json.dumps(value)
-    return any(f'"Ref": "{name}"' in text or f'"Fn::GetAtt": ["{name}"' in text or f"${{{name}" in text
-               for name in names)
+    return any(f'"Ref": "{name}"' in text or f'"Fn::GetAtt": ["{name}"' in text
+               or re.search(r"\$\{" + re.escape(name) + r"[.}]", text) for name in names)
 
 
 def split(template, stack):
@@ -132,8 +133,9 @@ def split(template, stack):
         elif resource.get("DependsOn") in left_out:
             del resource["DependsOn"]
         deployed[key] = resource
-    outputs = {key: output for key, output in template.get("Outputs", {}).items()
-               if not refers_to(output, left_out)}
+    absent = [key for key, r in left_out.items() if r["Type"] not in CREATED_BY_API]
+    outputs = {key: replace_left_out(output, stack, left_out) for key, output in template.get("Outputs", {}).items()
+               if not refers_to(output, absent)}
     by_api = {}
     for key, resource in left_out.items():
         if resource["Type"] in CREATED_BY_API:

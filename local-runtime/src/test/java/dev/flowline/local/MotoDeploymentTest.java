@@ -7,8 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowline.aws.AwsClients;
-import dev.flowline.aws.AwsEngine;
+import dev.flowline.aws.StackOutputs;
 import dev.flowline.aws.accounts.Account;
+import dev.flowline.aws.accounts.ApiTokens;
+import dev.flowline.aws.dynamodb.FlowlineTables;
 import dev.flowline.aws.emulator.Moto;
 import dev.flowline.engine.json.FlowlineJson;
 import dev.flowline.functions.delaywaker.DelayWakerHandler;
@@ -28,6 +30,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -128,6 +131,8 @@ class MotoDeploymentTest {
 
             assertThat(scheduler.listScheduleGroups(l -> l.namePrefix(stack)).scheduleGroups())
                     .extracting(ScheduleGroupSummary::name)
+                    .containsExactlyInAnyOrder(deployment.output("WakeUpScheduleGroupName"),
+                            deployment.output("FlowScheduleGroupName"))
                     .containsExactlyInAnyOrder(stack + "-wake-ups", stack + "-flows");
         }
     }
@@ -184,6 +189,28 @@ class MotoDeploymentTest {
         }
     }
 
+    @Test
+    void theOperatorsCommandsFindTheTablesAndQueuesOfTheFunctionsFromTheStack() {
+        Map<String, String> variables = operatorVariables();
+
+        assertThat(variables).containsKeys("FLOWLINE_TOKENS_TABLE", "FLOWLINE_STEP_QUEUE_URL", "FLOWLINE_BUS_NAME",
+                "FLOWLINE_STEP_DEAD_LETTER_QUEUE_URL");
+        for (String function : List.of("ApiFunction", "TriggerEvaluatorFunction", "ActionExecutorFunction",
+                "DelayWakerFunction")) {
+            Map<String, String> environment = deployment.environment(function);
+            variables.forEach((variable, value) -> {
+                if (environment.containsKey(variable)) {
+                    assertThat(environment.get(variable)).as(function + " " + variable).isEqualTo(value);
+                }
+            });
+        }
+    }
+
+    /** What the operators' commands ({@code ./flowline-tokens}) find from the stack's name: its outputs' variables. */
+    private static Map<String, String> operatorVariables() {
+        return StackOutputs.variables(deployment.moto().clients().stackOutputs(stack));
+    }
+
     /** A contact's run in {@code account}: what the API answered, and how many messages each function handled. */
     private record Run(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, String token,
                        String owner, String flowId, String contactId, Map<String, Integer> handled) {
@@ -198,8 +225,12 @@ class MotoDeploymentTest {
      * delay) turned on, and a contact it enrols; then the queues delivered until they are empty.
      */
     private static Run runOneContact(Account account, SqsClient sqs) {
-        String token = AwsEngine.fromEnvironment(deployment.environment("ApiFunction")).apiTokens()
-                .issue(account, "deployment-test");
+        String token;
+        // as ./flowline-tokens issues it, on the tables the stack names
+        try (DynamoDbClient dynamo = deployment.moto().clients().dynamoDb()) {
+            token = new ApiTokens(dynamo, FlowlineTables.fromEnvironment(operatorVariables()), Clock.systemUTC())
+                    .issue(account, "deployment-test");
+        }
         RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api = deployment.handler("ApiFunction");
         String owner = "owner-" + account.id() + "-" + stack + "@example.com";
         call(api, token, "PUT", "/flowline/v1/owners/61",
