@@ -47,7 +47,9 @@ import static org.assertj.core.api.Assertions.fail;
  * through the API function as API Gateway calls it, the contact created through it, its change published on the
  * deployed bus and routed by the deployed rule to the trigger and goal queues, each queue's batches given to its
  * function as the template's event source mappings would, the enrolment's step run from the step queue, its internal
- * email sent through moto's SES. (It lives here because this module reaches every function's handler.)
+ * email sent through moto's SES, its delay a wake-up schedule in the deployed group. Besides: the deployed resources
+ * against what the template declares, and the stack's outputs against the functions' environments, as the operators'
+ * commands read them. (It lives here because this module reaches every function's handler.)
  */
 class MotoDeploymentTest {
 
