@@ -14,9 +14,9 @@ The template is transformed as `sam deploy` would (function code as if uploaded 
 Each function's environment, as the template declares it, and the queue of each event source mapping are resolved by
 the stack itself (one output each).
 
-Prints one JSON object: the stack; the resources deployed, created by API and left out (logical id -> type); the
-stack's outputs but those of resources left out; the event source mappings (function, queue, its URL, batch size); and
-each function's handler and environment.
+Prints one JSON object: the stack; the resources in the stack (those whose condition holds), created by API and left
+out (logical id -> type); the stack's outputs but those of resources left out; the event source mappings (function,
+queue, its URL, batch size); and each function's handler and environment.
 """
 import json
 import os
@@ -206,7 +206,9 @@ def main(template_path, endpoint, stack, *assignments):
                                    for output, variable in function["environment"].items()}
     json.dump({
         "stack": stack,
-        "deployed": {key: r["Type"] for key, r in stack_template["Resources"].items()},
+        "deployed": {r["LogicalResourceId"]: r["ResourceType"]
+                     for r in cloudformation.describe_stack_resources(StackName=stack)["StackResources"]
+                     if r.get("LogicalResourceId")},  # moto lists a resource whose condition is false without one
         "createdByApi": {key: template["Resources"][key]["Type"] for key in by_api},
         "leftOut": {key: r["Type"] for key, r in left_out.items()},
         "outputs": values,

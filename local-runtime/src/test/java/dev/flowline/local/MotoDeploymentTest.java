@@ -88,6 +88,9 @@ class MotoDeploymentTest {
         assertThat(new TreeSet<>(deployment.resources("deployed").values())).containsExactly("AWS::DynamoDB::Table",
                 "AWS::Events::EventBus", "AWS::Events::Rule", "AWS::IAM::ManagedPolicy", "AWS::IAM::Role",
                 "AWS::SQS::Queue");
+        // the rule of SES's email events only with a configuration set (none here), as in AWS
+        assertThat(deployment.resources("deployed")).containsKeys("ContactEventsRule", "SmsDeliveryEventsRule")
+                .doesNotContainKey("EmailEventsRule");
         assertThat(new TreeSet<>(deployment.resources("createdByApi").values()))
                 .containsExactly("AWS::Scheduler::ScheduleGroup");
         // what docs/operations.md lists under "A deployment on moto"
