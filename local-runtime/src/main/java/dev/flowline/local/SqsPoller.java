@@ -105,7 +105,7 @@ final class SqsPoller implements AutoCloseable {
     /** The ids the handler reports as failed; all of them when it throws. */
     private Set<String> failedIds(List<Message> messages) {
         try {
-            SQSBatchResponse response = handler.handleRequest(event(messages), null);
+            SQSBatchResponse response = handler.handleRequest(event(queueArn, messages), null);
             var failed = new HashSet<String>();
             if (response != null && response.getBatchItemFailures() != null) {
                 response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
@@ -134,7 +134,8 @@ final class SqsPoller implements AutoCloseable {
         }
     }
 
-    private SQSEvent event(List<Message> messages) {
+    /** The event Lambda's event source mapping gives a handler for {@code messages} of queue {@code queueArn}. */
+    static SQSEvent event(String queueArn, List<Message> messages) {
         var records = new ArrayList<SQSEvent.SQSMessage>();
         for (Message message : messages) {
             var record = new SQSEvent.SQSMessage();

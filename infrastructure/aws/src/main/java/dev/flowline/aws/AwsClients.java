@@ -64,12 +64,17 @@ public final class AwsClients {
      * emulator {@value #EMULATOR_VARIABLE} names, when it names one.
      */
     public static AwsClients fromEnvironment() {
-        String region = System.getenv("AWS_REGION");
+        return fromEnvironment(System.getenv());
+    }
+
+    /** The clients a function with environment {@code env} builds. */
+    public static AwsClients fromEnvironment(Map<String, String> env) {
+        String region = env.get("AWS_REGION");
         if (region == null || region.isBlank()) {
             // the AWS CLI's variable, which an operator running a command may have set instead
-            region = System.getenv("AWS_DEFAULT_REGION");
+            region = env.get("AWS_DEFAULT_REGION");
         }
-        String emulator = System.getenv(EMULATOR_VARIABLE);
+        String emulator = env.get(EMULATOR_VARIABLE);
         return new AwsClients(region == null || region.isBlank() ? DEFAULT_REGION : Region.of(region),
                 emulator == null || emulator.isBlank() ? null : URI.create(emulator), null, List.of(), null);
     }

@@ -166,8 +166,13 @@ public final class AwsEngine {
 
     /** The engine of a function, configured by its environment. */
     public static AwsEngine fromEnvironment() {
-        return builder(AwsConfig.fromEnvironment(), AwsClients.fromEnvironment())
-                .flowCacheTtl(flowCacheTtl(System.getenv())).metrics(EmfMetrics.INSTANCE).build();
+        return fromEnvironment(System.getenv());
+    }
+
+    /** The engine of a function whose environment is {@code env}. */
+    public static AwsEngine fromEnvironment(Map<String, String> env) {
+        return builder(AwsConfig.fromEnvironment(env), AwsClients.fromEnvironment(env))
+                .flowCacheTtl(flowCacheTtl(env)).metrics(EmfMetrics.INSTANCE).build();
     }
 
     /**
