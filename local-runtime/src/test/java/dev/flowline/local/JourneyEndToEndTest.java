@@ -1,6 +1,7 @@
 package dev.flowline.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowline.aws.SampleFlows;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.criteria.ListDefinition;
 import dev.flowline.engine.journey.JourneyEnrolment;
@@ -54,6 +55,7 @@ class JourneyEndToEndTest {
     @BeforeAll
     static void start() {
         runtime = LocalRuntime.start(new LocalOptions(0, outbox, true, 0, 0, null, Map.of(), 1, 50));
+        SampleFlows.putEmailTemplates(runtime.engine(), "welcome", "offer", "nudge");
     }
 
     @AfterAll

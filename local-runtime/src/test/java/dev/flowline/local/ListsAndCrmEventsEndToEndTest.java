@@ -1,6 +1,7 @@
 package dev.flowline.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowline.aws.SampleFlows;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.EnrolmentStatus;
@@ -43,6 +44,7 @@ class ListsAndCrmEventsEndToEndTest {
     @BeforeAll
     static void start() {
         runtime = LocalRuntime.start(new LocalOptions(0, outbox, true, 0, 0, null, Map.of(), 1, 50));
+        SampleFlows.putEmailTemplates(runtime.engine(), "nurture");
         api = new LocalApi(runtime);
     }
 

@@ -1,5 +1,6 @@
 package dev.flowline.local;
 
+import dev.flowline.aws.SampleFlows;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.enrolment.Enrolment;
@@ -65,6 +66,7 @@ class LocalRuntimeEndToEndTest {
     @BeforeAll
     static void start() {
         runtime = LocalRuntime.start(new LocalOptions(0, outbox, true, 0, 0, null, Map.of(), 1, 50));
+        SampleFlows.putEmailTemplates(runtime.engine(), "welcome", "second");
     }
 
     @AfterAll
@@ -110,7 +112,7 @@ class LocalRuntimeEndToEndTest {
         });
         assertThat(emails()).singleElement().satisfies(email -> assertThat(read(email))
                 .contains("From: flowline@localhost\r\n", "To: ada@example.com\r\n", "Subject: Marketing email welcome\r\n",
-                        "\r\nDate: ", "\r\nX-Flowline-Idempotency-Key: "));
+                        "\r\nDate: ", "\r\nX-Flowline-Idempotency-Key: ", "\r\n\r\nHello ada@example.com\r\n"));
         FlowMetricsSnapshot metrics = engine.engine().ports().metrics().snapshot("nurture");
         assertThat(metrics.enrolled()).isEqualTo(1);
         assertThat(metrics.goalConversions()).isEqualTo(1);
