@@ -1,6 +1,7 @@
 package dev.flowline.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowline.aws.SampleFlows;
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.action.InternalEmail;
 import dev.flowline.engine.action.MarketingEmail;
@@ -114,6 +115,8 @@ class FlowlineOutboxTest {
         try (var runtime = LocalRuntime.start(new LocalOptions(0, outbox, false, 0, 0, null, Map.of(), 1, 50))) {
             String devToken = runtime.devToken();
             String acmeToken = runtime.engine().apiTokens().issue(new Account("acme"), "test");
+            SampleFlows.putEmailTemplates(runtime.engine(), "welcome");
+            SampleFlows.putEmailTemplates(runtime.engine().forAccount(new Account("acme")), "welcome");
             for (String token : List.of(devToken, acmeToken)) {
                 assertThat(post(runtime, "/automation/v4/flows", token, WELCOME).statusCode()).isEqualTo(201);
             }
