@@ -3,6 +3,7 @@ package dev.flowline.bench;
 import dev.flowline.aws.AwsEngine;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.definition.Flow;
+import dev.flowline.engine.email.EmailTemplate;
 import dev.flowline.engine.history.FlowMetricsSnapshot;
 import dev.flowline.engine.history.HistoryKind;
 import dev.flowline.local.DevClock;
@@ -118,6 +119,8 @@ final class EndToEndBenchmark {
 
     private void endToEnd(LocalRuntime runtime, Path outbox, double rawWrites, HeapPeak heap) throws Exception {
         AwsEngine engine = runtime.engine();
+        engine.engine().ports().emailTemplates().put(new EmailTemplate("welcome", "Welcome", null,
+                "Hello {{ contact.email }}", Instant.EPOCH, Instant.EPOCH));
         engine.engine().ports().flows().save(newFlow(HubSpotJson.flow(FLOW_ID,
                 allOf(List.of(isEqualTo("cohort", "e2e"))), List.of(
                 action(1, "0-4", """

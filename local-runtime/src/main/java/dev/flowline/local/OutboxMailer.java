@@ -4,6 +4,7 @@ import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.action.InternalEmail;
 import dev.flowline.engine.action.Mailer;
 import dev.flowline.engine.action.MarketingEmail;
+import dev.flowline.engine.email.EmailMessage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,18 +24,18 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Writes each email to the outbox folder as an RFC 822 message ({@code .eml}) instead of sending it, in the folder
  * of the account it is sent for ({@code <outbox>/<account>/}): the account whose step is running, which the
  * runtime tells through {@code account}. The file is named after the idempotency key and created only if absent,
- * so a key is written once per account, even across restarts. A marketing email has no template here: its body
- * lists the content id and the personalisation values.
+ * so a key is written once per account, even across restarts. A marketing email is written as the engine filled
+ * in the account's template: its text body, its HTML body, or both as alternatives.
  */
 final class OutboxMailer implements Mailer {
 
     static final String IDEMPOTENCY_HEADER = "X-Flowline-Idempotency-Key";
+    private static final String BOUNDARY = "flowline-alternative";
     private static final System.Logger LOG = System.getLogger(OutboxMailer.class.getName());
 
     private final Path outbox;
@@ -58,20 +59,34 @@ final class OutboxMailer implements Mailer {
 
     @Override
     public void sendMarketingEmail(MarketingEmail email) {
-        String body = "Marketing email " + email.contentId() + " of workflow " + email.flowId() + " to contact "
-                + email.contactId() + "\n\n" + new TreeMap<>(email.personalisation()).entrySet().stream()
-                .map(value -> value.getKey() + ": " + value.getValue()).collect(Collectors.joining("\n"));
-        write(email.idempotencyKey(), List.of(email.to()), "Marketing email " + email.contentId(), body,
+        EmailMessage message = email.message();
+        write(email.idempotencyKey(), List.of(email.to()), message.subject(), body(message.text(), message.html()),
                 Map.of("X-Flowline-Content-Id", email.contentId(), "X-Flowline-Flow-Id", email.flowId()));
     }
 
     @Override
     public void sendInternalEmail(InternalEmail email) {
-        write(email.idempotencyKey(), email.to(), email.subject(), email.text(),
+        write(email.idempotencyKey(), email.to(), email.subject(), body(email.text(), null),
                 Map.of("X-Flowline-Flow-Id", email.flowId()));
     }
 
-    private void write(String idempotencyKey, List<String> to, String subject, String body,
+    /** A message's body with its content type: text, HTML, or both as alternatives. */
+    private record Body(String contentType, String content) {
+    }
+
+    private static Body body(String text, String html) {
+        if (html == null) {
+            return new Body("text/plain; charset=UTF-8", text);
+        }
+        if (text == null) {
+            return new Body("text/html; charset=UTF-8", html);
+        }
+        return new Body("multipart/alternative; boundary=\"" + BOUNDARY + "\"", "--" + BOUNDARY + "\n"
+                + "Content-Type: text/plain; charset=UTF-8\n\n" + text + "\n--" + BOUNDARY + "\n"
+                + "Content-Type: text/html; charset=UTF-8\n\n" + html + "\n--" + BOUNDARY + "--");
+    }
+
+    private void write(String idempotencyKey, List<String> to, String subject, Body body,
                        Map<String, String> extraHeaders) {
         var message = new StringBuilder()
                 .append("From: ").append(from).append("\r\n")
@@ -84,10 +99,10 @@ final class OutboxMailer implements Mailer {
         new TreeMap<>(extraHeaders).forEach((name, value) ->
                 message.append(name).append(": ").append(oneLine(value)).append("\r\n"));
         message.append("MIME-Version: 1.0\r\n")
-                .append("Content-Type: text/plain; charset=UTF-8\r\n")
+                .append("Content-Type: ").append(body.contentType()).append("\r\n")
                 .append("Content-Transfer-Encoding: 8bit\r\n")
                 .append("\r\n")
-                .append(body.replace("\r\n", "\n").replace("\n", "\r\n")).append("\r\n");
+                .append(body.content().replace("\r\n", "\n").replace("\n", "\r\n")).append("\r\n");
         Account sender = account.get();
         if (sender == null) {
             // an email of nobody's: refused (the step fails and is retried) rather than shown to another account

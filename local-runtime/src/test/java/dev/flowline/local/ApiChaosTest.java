@@ -2,6 +2,7 @@ package dev.flowline.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowline.aws.AwsEngine;
+import dev.flowline.aws.SampleFlows;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.enrolment.Enrolment;
@@ -90,6 +91,7 @@ class ApiChaosTest {
              ExecutorService clients = Executors.newFixedThreadPool(CLIENTS)) {
             AwsEngine engine = runtime.engine();
             DevClock clock = runtime.devClock().orElseThrow();
+            SampleFlows.putEmailTemplates(runtime.engine(), "welcome", "pro-tips");
             engine.engine().ports().flows().save(Flow.parse(flow(SIGNUP, "cohort", "api-chaos", "welcome")));
             engine.engine().ports().flows().save(Flow.parse(flow(UPGRADE, "plan", "pro", "pro-tips")));
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.flowline.aws.AwsEngine;
+import dev.flowline.aws.SampleFlows;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.enrolment.Enrolment;
@@ -86,6 +87,7 @@ class ChaosTest {
         try (var runtime = LocalRuntime.start(new LocalOptions(0, outbox, true, 0, 0, null, Map.of(), 1, 50, faults))) {
             AwsEngine engine = runtime.engine();
             DevClock clock = runtime.devClock().orElseThrow();
+            SampleFlows.putEmailTemplates(runtime.engine(), "welcome", "pro-tips", "basics");
             engine.engine().ports().flows().save(Flow.parse(flow("http://127.0.0.1:" + webhooks.getAddress().getPort() + "/hook")));
             List<String> ids = IntStream.range(0, contacts).mapToObj(i -> "c" + i).toList();
             for (String id : ids) {

@@ -1,9 +1,11 @@
 package dev.flowline.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowline.aws.SampleFlows;
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.action.InternalEmail;
 import dev.flowline.engine.action.MarketingEmail;
+import dev.flowline.engine.email.EmailMessage;
 import dev.flowline.engine.json.FlowlineJson;
 import dev.flowline.functions.api.ApiRequest;
 import dev.flowline.functions.api.ApiResponse;
@@ -55,7 +57,7 @@ class FlowlineOutboxTest {
         mailer.sendInternalEmail(new InternalEmail("nurture:ada:1#3", "nurture", "ada", List.of("ops@example.com"),
                 "New lead", "A new lead"));
         mailer.sendMarketingEmail(new MarketingEmail("nurture:ada:1#2", "nurture", "ada", "ada@example.com",
-                "welcome", Map.of()));
+                "welcome", new EmailMessage("Marketing email welcome", null, "Welcome")));
         // the marketing email was written first
         Files.setLastModifiedTime(outbox.resolve("dev").resolve(OutboxMailer.fileName("nurture:ada:1#2")),
                 FileTime.from(Instant.parse("2026-11-23T10:00:00Z")));
@@ -82,7 +84,7 @@ class FlowlineOutboxTest {
     void theRoutesListOnlyTheFolderOfTheRequestsAccount() {
         new OutboxMailer(outbox, "flows@example.com", CLOCK, () -> new Account("acme"))
                 .sendMarketingEmail(new MarketingEmail("k1", "nurture", "ada", "ada@acme.example", "welcome",
-                        Map.of()));
+                        new EmailMessage("Marketing email welcome", null, "Welcome")));
 
         assertThat(outbox(new OutboxRoutes(outbox, request -> DEV)).path("results")).isEmpty();
         assertThat(outbox(new OutboxRoutes(outbox, request -> new Account("acme"))).path("results")).hasSize(1);
@@ -93,7 +95,7 @@ class FlowlineOutboxTest {
         try (var runtime = LocalRuntime.start(new LocalOptions(0, outbox, false, 0, 0, null, Map.of(), 1, 50))) {
             new OutboxMailer(runtime.outbox(), "flows@example.com", CLOCK, () -> DEV)
                     .sendMarketingEmail(new MarketingEmail("k1", "nurture", "ada", "ada@example.com", "welcome",
-                            Map.of()));
+                            new EmailMessage("Marketing email welcome", null, "Welcome")));
 
             HttpResponse<String> response = get(runtime, OutboxRoutes.PATH, runtime.devToken());
 
@@ -113,6 +115,8 @@ class FlowlineOutboxTest {
         try (var runtime = LocalRuntime.start(new LocalOptions(0, outbox, false, 0, 0, null, Map.of(), 1, 50))) {
             String devToken = runtime.devToken();
             String acmeToken = runtime.engine().apiTokens().issue(new Account("acme"), "test");
+            SampleFlows.putEmailTemplates(runtime.engine(), "welcome");
+            SampleFlows.putEmailTemplates(runtime.engine().forAccount(new Account("acme")), "welcome");
             for (String token : List.of(devToken, acmeToken)) {
                 assertThat(post(runtime, "/automation/v4/flows", token, WELCOME).statusCode()).isEqualTo(201);
             }

@@ -1,12 +1,14 @@
 package dev.flowline.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowline.aws.SampleFlows;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.criteria.ListDefinition;
 import dev.flowline.engine.journey.JourneyEnrolment;
 import dev.flowline.engine.journey.JourneyEnrolmentStatus;
 import dev.flowline.engine.journey.JourneyMove;
 import dev.flowline.engine.list.ContactList;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -46,6 +48,11 @@ class JourneyEndToEndTest {
 
     @RegisterExtension
     static final LocalRuntimeExtension local = new LocalRuntimeExtension();
+
+    @BeforeAll
+    static void putEmailTemplates() {
+        SampleFlows.putEmailTemplates(local.runtime().engine(), "welcome", "offer", "nudge");
+    }
 
     @Test
     void contactsMoveThroughStagesAsTheirPropertyChangesAndTheFiguresAndLogsSaySo() {

@@ -1,11 +1,13 @@
 package dev.flowline.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowline.aws.SampleFlows;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.EnrolmentStatus;
 import dev.flowline.engine.enrolment.UnenrolmentReason;
 import dev.flowline.engine.history.HistoryKind;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,6 +36,11 @@ class ListsAndCrmEventsEndToEndTest {
 
     @RegisterExtension
     static final LocalRuntimeExtension local = new LocalRuntimeExtension();
+
+    @BeforeAll
+    static void putEmailTemplates() {
+        SampleFlows.putEmailTemplates(local.runtime().engine(), "nurture");
+    }
 
     @Test
     void aListActionUnenrolsFromTheFlowItSuppressesAtOnceAndStartsTheFlowTriggeredByTheList() {

@@ -1,5 +1,6 @@
 package dev.flowline.local;
 
+import dev.flowline.aws.SampleFlows;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.enrolment.Enrolment;
@@ -7,6 +8,7 @@ import dev.flowline.engine.enrolment.EnrolmentSource;
 import dev.flowline.engine.enrolment.EnrolmentStatus;
 import dev.flowline.engine.enrolment.UnenrolmentReason;
 import dev.flowline.engine.history.FlowMetricsSnapshot;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -58,6 +60,11 @@ class LocalRuntimeEndToEndTest {
     @RegisterExtension
     static final LocalRuntimeExtension local = new LocalRuntimeExtension();
 
+    @BeforeAll
+    static void putEmailTemplates() {
+        SampleFlows.putEmailTemplates(local.runtime().engine(), "welcome", "second");
+    }
+
     @Test
     void aGoalMetAfterTheFirstEmailUnenrolsTheContactBeforeTheSecond() {
         var engine = local.runtime().engine();
@@ -96,7 +103,7 @@ class LocalRuntimeEndToEndTest {
         });
         assertThat(emails()).singleElement().satisfies(email -> assertThat(read(email))
                 .contains("From: flowline@localhost\r\n", "To: ada@example.com\r\n", "Subject: Marketing email welcome\r\n",
-                        "\r\nDate: ", "\r\nX-Flowline-Idempotency-Key: "));
+                        "\r\nDate: ", "\r\nX-Flowline-Idempotency-Key: ", "\r\n\r\nHello ada@example.com\r\n"));
         FlowMetricsSnapshot metrics = engine.engine().ports().metrics().snapshot("nurture");
         assertThat(metrics.enrolled()).isEqualTo(1);
         assertThat(metrics.goalConversions()).isEqualTo(1);

@@ -1,6 +1,7 @@
 package dev.flowline.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowline.aws.SampleFlows;
 import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.EnrolmentStatus;
 import dev.flowline.engine.json.FlowlineJson;
@@ -58,6 +59,7 @@ class LocalRuntimeRestartTest {
         Instant waitingUntil;
         try (var runtime = LocalRuntime.start(options)) {
             token = runtime.devToken();
+            SampleFlows.putEmailTemplates(runtime.engine(), "welcome");
             flowId = call(runtime, "POST", "/automation/v4/flows", token, LEAD_NURTURE, 201).path("id").asText();
             ada = call(runtime, "POST", "/crm/v3/objects/contacts", token,
                     "{\"properties\":{\"email\":\"ada@example.com\",\"lifecyclestage\":\"lead\"}}", 201)

@@ -12,6 +12,7 @@ import dev.flowline.aws.eventbridge.BusEvent;
 import dev.flowline.engine.action.InternalEmail;
 import dev.flowline.engine.action.MarketingEmail;
 import dev.flowline.engine.action.Mailer;
+import dev.flowline.engine.email.EmailTemplate;
 import dev.flowline.engine.json.FlowlineJson;
 import dev.flowline.functions.actionexecutor.ActionExecutorHandler;
 import dev.flowline.functions.api.ApiHandler;
@@ -35,6 +36,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -143,6 +145,8 @@ class LogPrivacyTest {
             public void sendInternalEmail(InternalEmail email) {
             }
         }).build();
+        engine.engine().ports().emailTemplates().put(new EmailTemplate("welcome", "Welcome", null,
+                "Hello {{ contact.firstname }}", Instant.EPOCH, Instant.EPOCH));
         engine.engine().ports().flows().save(flow("1001", SampleFlows.listBased(SampleFlows.CUSTOMER), null,
                 marketingEmail("1", "2", "welcome"), webhook("2", null,
                         "http://127.0.0.1:" + failingEndpoint.getAddress().getPort() + "/hook")));

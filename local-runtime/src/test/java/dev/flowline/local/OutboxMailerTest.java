@@ -3,6 +3,7 @@ package dev.flowline.local;
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.action.InternalEmail;
 import dev.flowline.engine.action.MarketingEmail;
+import dev.flowline.engine.email.EmailMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +31,7 @@ class OutboxMailerTest {
     void anEmailIsWrittenOncePerIdempotencyKeyAsAnRfc822Message() throws IOException {
         var mailer = new OutboxMailer(outbox, "flows@example.com", CLOCK, () -> DEV);
         var email = new MarketingEmail("enrolment-1#2", "nurture", "ada", "ada@example.com", "welcome",
-                Map.of("firstname", "Ada"));
+                new EmailMessage("Marketing email welcome", "<p>Dear Ada &amp; co</p>", "Dear Ada & co"));
 
         mailer.sendMarketingEmail(email);
         mailer.sendMarketingEmail(email);
@@ -39,8 +40,10 @@ class OutboxMailerTest {
             assertThat(files.toList()).singleElement().satisfies(file -> assertThat(Files.readString(file))
                     .startsWith("From: flows@example.com\r\nTo: ada@example.com\r\nSubject: Marketing email welcome\r\n"
                             + "Date: Mon, 23 Nov 2026 10:15:00 GMT\r\nX-Flowline-Idempotency-Key: enrolment-1#2\r\n")
-                    .contains("\r\n\r\n")
-                    .contains("firstname: Ada"));
+                    .contains("Content-Type: multipart/alternative; boundary=\"flowline-alternative\"\r\n")
+                    .contains("Content-Type: text/plain; charset=UTF-8\r\n\r\nDear Ada & co\r\n--flowline-alternative\r\n")
+                    .contains("Content-Type: text/html; charset=UTF-8\r\n\r\n<p>Dear Ada &amp; co</p>\r\n"
+                            + "--flowline-alternative--\r\n"));
         }
     }
 
@@ -61,7 +64,8 @@ class OutboxMailerTest {
     void eachAccountsEmailsGoToItsOwnFolderAndTheSameKeyOfTwoAccountsIsTwoEmails() throws IOException {
         var account = new Account[]{DEV};
         var mailer = new OutboxMailer(outbox, "flows@example.com", CLOCK, () -> account[0]);
-        var email = new MarketingEmail("nurture:ada:1#2", "nurture", "ada", "ada@example.com", "welcome", Map.of());
+        var email = new MarketingEmail("nurture:ada:1#2", "nurture", "ada", "ada@example.com", "welcome",
+                new EmailMessage("Marketing email welcome", null, "Welcome"));
 
         mailer.sendMarketingEmail(email);
         account[0] = new Account("acme");
@@ -77,7 +81,8 @@ class OutboxMailerTest {
         var mailer = new OutboxMailer(outbox, "flows@example.com", CLOCK, () -> null);
 
         assertThatIllegalStateException().isThrownBy(() -> mailer.sendMarketingEmail(new MarketingEmail("k1",
-                "nurture", "ada", "ada@example.com", "welcome", Map.of())));
+                "nurture", "ada", "ada@example.com", "welcome",
+                new EmailMessage("Marketing email welcome", null, "Welcome"))));
         assertThat(outbox).isEmptyDirectory();
     }
 }

@@ -17,6 +17,7 @@ import dev.flowline.engine.crm.CrmObjectStore;
 import dev.flowline.engine.crm.CrmObjects;
 import dev.flowline.engine.crm.StoredCrmRecords;
 import dev.flowline.engine.definition.FlowStore;
+import dev.flowline.engine.email.EmailTemplates;
 import dev.flowline.engine.enrolment.EngineEvents;
 import dev.flowline.engine.enrolment.EnrolmentStore;
 import dev.flowline.engine.enrolment.StepScheduler;
@@ -51,6 +52,7 @@ import java.util.Set;
  * @param crmObjects       the CRM records beside the contacts (companies, deals, tickets, tasks, notes) and the
  *                         associations of any records
  * @param recycleBin       deleted contacts, restorable for a while
+ * @param emailTemplates   the content of the account's marketing emails, by content id
  * @param webhookHttpHosts hosts webhooks may call over plain http (local development), as the webhook caller allows
  */
 public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, JourneyLimits journeyLimits,
@@ -61,7 +63,8 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
                           IdempotencyLedger idempotency, Mailer mailer, WebhookCaller webhooks, SmsSender sms,
                           SmsQuota smsQuota, Notifier notifier, CrmObjectStore crmObjects, OwnerDirectory owners,
                           RotationState rotations, RecurringRuns recurringRuns,
-                          ContactRecycleBin recycleBin, Set<String> webhookHttpHosts) implements ActionPorts {
+                          ContactRecycleBin recycleBin, EmailTemplates emailTemplates,
+                          Set<String> webhookHttpHosts) implements ActionPorts {
 
     /**
      * The tasks and records flows create: in the CRM object store, once per idempotency key. The engine's actions
@@ -90,7 +93,7 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
                 .idempotency(idempotency).mailer(mailer).webhooks(webhooks).sms(sms).smsQuota(smsQuota)
                 .notifier(notifier).crmObjects(crmObjects).owners(owners).rotations(rotations)
                 .recurringRuns(recurringRuns)
-                .recycleBin(recycleBin).webhookHttpHosts(webhookHttpHosts);
+                .recycleBin(recycleBin).emailTemplates(emailTemplates).webhookHttpHosts(webhookHttpHosts);
     }
 
     /**
@@ -126,6 +129,7 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
         private RotationState rotations;
         private RecurringRuns recurringRuns;
         private ContactRecycleBin recycleBin;
+        private EmailTemplates emailTemplates;
         private Set<String> webhookHttpHosts = Set.of();
 
         private Builder() {
@@ -153,6 +157,11 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
 
         public Builder recycleBin(ContactRecycleBin recycleBin) {
             this.recycleBin = recycleBin;
+            return this;
+        }
+
+        public Builder emailTemplates(EmailTemplates emailTemplates) {
+            this.emailTemplates = emailTemplates;
             return this;
         }
 
@@ -285,7 +294,7 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
                     required(sms, "sms"), required(smsQuota, "smsQuota"), required(notifier, "notifier"),
                     required(crmObjects, "crmObjects"), required(owners, "owners"), required(rotations, "rotations"),
                     required(recurringRuns, "recurringRuns"),
-                    required(recycleBin, "recycleBin"), webhookHttpHosts);
+                    required(recycleBin, "recycleBin"), required(emailTemplates, "emailTemplates"), webhookHttpHosts);
         }
 
         private static <T> T required(T port, String name) {

@@ -4,6 +4,7 @@ import dev.flowline.engine.action.InAppNotification;
 import dev.flowline.engine.action.InternalEmail;
 import dev.flowline.engine.action.Mailer;
 import dev.flowline.engine.action.MarketingEmail;
+import dev.flowline.engine.email.EmailMessage;
 import dev.flowline.engine.action.NewRecord;
 import dev.flowline.engine.action.NewTask;
 import dev.flowline.engine.action.Notification;
@@ -104,7 +105,7 @@ class EngineTest {
         var recordIds = new java.util.HashSet<String>();
 
         for (int attempt = 0; attempt < 2; attempt++) {
-            wrapped.mailer().sendMarketingEmail(new MarketingEmail("k1", "f", "c", "a@example.com", "welcome", Map.of()));
+            wrapped.mailer().sendMarketingEmail(new MarketingEmail("k1", "f", "c", "a@example.com", "welcome", new EmailMessage("s", null, "b")));
             wrapped.mailer().sendInternalEmail(new InternalEmail("k2", "f", "c", List.of("u@example.com"), "s", "b"));
             assertThat(wrapped.webhooks().call(new WebhookRequest("k3", "POST", "https://example.com", Map.of(), "{}", null)))
                     .isEqualTo(WebhookResponse.status(503, "30"));
@@ -128,7 +129,7 @@ class EngineTest {
         memory.ledger.claim("k1");
 
         assertThatThrownBy(() -> wrapped.mailer().sendMarketingEmail(
-                new MarketingEmail("k1", "f", "c", "a@example.com", "welcome", Map.of())))
+                new MarketingEmail("k1", "f", "c", "a@example.com", "welcome", new EmailMessage("s", null, "b"))))
                 .isInstanceOf(EffectInProgress.class);
         assertThat(calls).isEmpty();
     }

@@ -4,6 +4,7 @@ import dev.flowline.aws.accounts.Account;
 import dev.flowline.aws.accounts.ApiTokens;
 import dev.flowline.aws.accounts.SigningKeys;
 import dev.flowline.aws.crm.DynamoNotifier;
+import dev.flowline.aws.crm.DynamoEmailTemplates;
 import dev.flowline.aws.crm.DynamoOwnerDirectory;
 import dev.flowline.aws.crm.DynamoRotationState;
 import dev.flowline.aws.dynamodb.DueEnrolments;
@@ -141,6 +142,7 @@ public final class AwsEngine {
                         new HttpWebhookCaller.Config(config.plainHttpHosts()), clock), builder.metrics))
                 .crmObjects(new DynamoCrmObjectStore(dynamo, config.tables(), account))
                 .owners(new DynamoOwnerDirectory(dynamo, config.tables(), account))
+                .emailTemplates(new DynamoEmailTemplates(dynamo, config.tables(), account))
                 .rotations(new DynamoRotationState(dynamo, config.tables(), account, clock))
                 .notifier(new DynamoNotifier(dynamo, config.tables(), account,
                         Optional.of(mailer).filter(copies -> config.notificationEmailCopy())))

@@ -1,6 +1,9 @@
 package dev.flowline.aws;
 
 import dev.flowline.engine.definition.Flow;
+import dev.flowline.engine.email.EmailTemplate;
+
+import java.time.Instant;
 
 /**
  * Flows in HubSpot's v4 JSON for the handlers' tests, matching the samples in {@code events/}: contact 51
@@ -51,6 +54,17 @@ public final class SampleFlows {
     public static String marketingEmail(String actionId, String next, String contentId) {
         return single(actionId, next, "0-4", """
                 {"content_id":"%s"}""".formatted(contentId));
+    }
+
+    /**
+     * Puts the account's email templates the flows' marketing emails name: subject "Marketing email ID", and a text
+     * body addressing the contact by its email.
+     */
+    public static void putEmailTemplates(AwsEngine engine, String... contentIds) {
+        for (String contentId : contentIds) {
+            engine.engine().ports().emailTemplates().put(new EmailTemplate(contentId, "Marketing email " + contentId,
+                    null, "Hello {{ contact.email }}", Instant.EPOCH, Instant.EPOCH));
+        }
     }
 
     public static String delayDays(String actionId, String next, long days) {

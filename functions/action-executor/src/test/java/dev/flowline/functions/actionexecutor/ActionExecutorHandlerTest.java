@@ -15,9 +15,11 @@ import dev.flowline.engine.action.Mailer;
 import dev.flowline.engine.action.MarketingEmail;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.definition.Flow;
+import dev.flowline.engine.email.EmailMessage;
 import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.EnrolmentSource;
 import dev.flowline.engine.enrolment.EnrolmentStatus;
+import dev.flowline.engine.history.HistoryKind;
 import dev.flowline.engine.json.FlowlineJson;
 import dev.flowline.engine.simulation.VirtualClock;
 import dev.flowline.functions.delaywaker.DelayWakerHandler;
@@ -88,7 +90,7 @@ class ActionExecutorHandlerTest {
 
     /** Every email the engine asks for, repeats included: the count must show that nothing repeats. */
     private AwsEngine engine(EmbeddedAws.Environment aws) {
-        return aws.engine().clock(clock).wakeUps(wakeUps::add).metrics((name, n) -> counted.merge(name, n, Long::sum))
+        AwsEngine engine = aws.engine().clock(clock).wakeUps(wakeUps::add).metrics((name, n) -> counted.merge(name, n, Long::sum))
                 .mailer(new Mailer() {
                     @Override
                     public void sendMarketingEmail(MarketingEmail email) {
@@ -100,6 +102,8 @@ class ActionExecutorHandlerTest {
                         throw new UnsupportedOperationException();
                     }
                 }).build();
+        SampleFlows.putEmailTemplates(engine, "welcome", "follow-up", "thanks");
+        return engine;
     }
 
     private static Contact contact51(AwsEngine engine) {
@@ -193,6 +197,28 @@ class ActionExecutorHandlerTest {
                 .singleElement()
                 .satisfies(reason -> assertThat(reason).startsWith("the body cannot be decoded"));
         assertThat(counted).containsEntry(SqsBatch.DEAD_LETTERED, 1L).containsEntry("EmailsSent", 1L);
+    }
+
+    @Test
+    void anEmailWhoseTemplateIsMissingFailsOnceNamingItAndTheFlowGoesOnWithoutARetry(EmbeddedAws.Environment aws) {
+        AwsEngine engine = engine(aws);
+        Enrolment enrolment = enrol(engine, flow("1001", SampleFlows.MANUAL, null,
+                marketingEmail("1", "2", "spring-sale"), marketingEmail("2", null, "welcome")), contact51(engine));
+        var executor = new ActionExecutorHandler(engine);
+
+        for (List<Message> steps; !(steps = aws.drain(aws.config().stepQueueUrl())).isEmpty(); ) {
+            assertThat(executor.handleRequest(sqsEvent(steps), null).getBatchItemFailures()).isEmpty();
+        }
+
+        assertThat(engine.engine().ports().history().ofEnrolment(enrolment.enrolmentId()))
+                .filteredOn(entry -> "1".equals(entry.actionId())).singleElement().satisfies(entry -> {
+                    assertThat(entry.kind()).isEqualTo(HistoryKind.ACTION_FAILED);
+                    assertThat(entry.detail()).isEqualTo("the email template spring-sale does not exist in this account");
+                });
+        assertThat(emails).extracting(MarketingEmail::contentId).containsExactly("welcome");
+        assertThat(emails.getFirst().message()).isEqualTo(new EmailMessage("Marketing email welcome", null,
+                "Hello ada@example.com"));
+        assertThat(aws.drain(aws.config().deadLetterQueueUrl())).isEmpty();
     }
 
     private static boolean active(AwsEngine engine, Enrolment enrolment) {

@@ -117,6 +117,7 @@ class HandlerAccountIsolationTest {
         contact.setProperty(Contact.EMAIL, email, START.minusSeconds(60));
         contact.setProperty("lifecyclestage", "lead", START.minusSeconds(60));
         engine.engine().ports().contacts().create(contact);
+        SampleFlows.putEmailTemplates(engine, "welcome", "follow-up");
         engine.engine().ports().flows().save(flow("1001", SampleFlows.listBased(SampleFlows.CUSTOMER), null,
                 marketingEmail("1", "2", "welcome"), delayDays("2", "3", 1), marketingEmail("3", null, "follow-up")));
         var nurture = engine.engine().ports().flows().save(flow("1002", SampleFlows.MANUAL, SampleFlows.CUSTOMER,

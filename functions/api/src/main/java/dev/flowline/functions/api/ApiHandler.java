@@ -92,7 +92,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         for (Routes routes : List.<Routes>of(new FlowRoutes(engine), new ContactRoutes(engine),
                 new ListRoutes(engine), new EventRoutes(engine), new FlowlineRoutes(engine),
                 new JourneyRoutes(engine), new OwnerRoutes(engine), new NotificationRoutes(engine),
-                new OpenApiRoutes(), new CrmObjectRoutes(engine))) {
+                new OpenApiRoutes(), new CrmObjectRoutes(engine), new EmailTemplateRoutes(engine))) {
             routes.register(router);
         }
         extraRoutes.forEach(routes -> routes.register(router));

@@ -87,11 +87,15 @@ class AccountIsolationApiTest {
             Map.entry("PUT /flowline/v1/owners/{ownerId}", "{\"email\":\"eve@example.com\"}"),
             Map.entry("DELETE /flowline/v1/owners/{ownerId}", ""),
             Map.entry("PUT /flowline/v1/teams/{teamId}", "{\"name\":\"Eve's team\"}"),
+            Map.entry("GET /flowline/v1/email-templates/{contentId}", ""),
+            Map.entry("PUT /flowline/v1/email-templates/{contentId}", "{\"subject\":\"Eve's\",\"text\":\"Eve's\"}"),
+            Map.entry("DELETE /flowline/v1/email-templates/{contentId}", ""),
+            Map.entry("POST /flowline/v1/email-templates/{contentId}/preview", "{\"contactId\":\"{contactId}\"}"),
             Map.entry("POST /flowline/v1/notifications/{notificationId}/read?userId={ownerId}", ""));
     /**
      * Archiving is idempotent in HubSpot: an unknown contact or record is a 204 too, and B's stay (checked below); a
      * task associated with B's contact is refused (400); listing and batch reading of A's own tasks find none of B's
-     * (checked below). Putting an owner or a team makes A's own, and B's stays (checked below).
+     * (checked below). Putting an owner, a team or an email template makes A's own, and B's stays (checked below).
      */
     private static final Map<String, Integer> NOT_404 = Map.ofEntries(
             Map.entry("DELETE /crm/v3/objects/contacts/{contactId}", 204),
@@ -99,7 +103,8 @@ class AccountIsolationApiTest {
             Map.entry("DELETE /crm/v4/objects/{fromObjectType}/{fromObjectId}/associations/{toObjectType}/{toObjectId}", 204),
             Map.entry("POST /crm/v3/objects/{objectType}", 400), Map.entry("GET /crm/v3/objects/{objectType}", 200),
             Map.entry("POST /crm/v3/objects/{objectType}/batch/read", 207),
-            Map.entry("PUT /flowline/v1/owners/{ownerId}", 200), Map.entry("PUT /flowline/v1/teams/{teamId}", 200));
+            Map.entry("PUT /flowline/v1/owners/{ownerId}", 200), Map.entry("PUT /flowline/v1/teams/{teamId}", 200),
+            Map.entry("PUT /flowline/v1/email-templates/{contentId}", 200));
     /** The query a route needs besides its ids. */
     private static final Map<String, String> QUERIES = Map.of(
             "POST /flowline/v1/notifications/{notificationId}/read", "?userId={ownerId}");
@@ -152,6 +157,7 @@ class AccountIsolationApiTest {
                 .body().path("id").asText();
         call(tokenOfB, "PUT", "/flowline/v1/teams/t1", "{\"name\":\"West\"}");
         call(tokenOfB, "PUT", "/flowline/v1/owners/o1", "{\"email\":\"bob@example.com\",\"teams\":[{\"id\":\"t1\"}]}");
+        call(tokenOfB, "PUT", "/flowline/v1/email-templates/welcome", "{\"subject\":\"Hi\",\"text\":\"B's\"}");
         var inbox = engine.forAccount(new Account("beta")).engine().ports().notifier();
         inbox.notify(new InAppNotification("k1", flow, contact, List.of("o1"), List.of(), "APP", "s", "b", Api.NOW));
         idsOfB = Map.ofEntries(Map.entry("contactId", contact), Map.entry("flowId", flow), Map.entry("listId", list),
@@ -159,7 +165,8 @@ class AccountIsolationApiTest {
                 Map.entry("journeyId", journey), Map.entry("version", "1"), Map.entry("objectType", "tasks"),
                 Map.entry("objectId", task), Map.entry("fromObjectType", "contacts"),
                 Map.entry("fromObjectId", contact), Map.entry("toObjectType", "tasks"), Map.entry("toObjectId", task),
-                Map.entry("ownerId", "o1"), Map.entry("teamId", "t1"), Map.entry("notificationId",
+                Map.entry("ownerId", "o1"), Map.entry("teamId", "t1"), Map.entry("contentId", "welcome"),
+                Map.entry("notificationId",
                         inbox.inbox("o1", null, 1).items().getFirst().id()));
     }
 
@@ -207,6 +214,8 @@ class AccountIsolationApiTest {
         assertThat(bob.path("teams").get(0).path("name").asText()).isEqualTo("West");
         assertThat(call(tokenOfB, "GET", "/flowline/v1/notifications?userId=o1", null).body().path("results")
                 .get(0).path("read").asBoolean()).isFalse();
+        assertThat(call(tokenOfB, "GET", "/flowline/v1/email-templates/welcome", null).body().path("text").asText())
+                .as("B's email template is untouched").isEqualTo("B's");
     }
 
     @Test
@@ -219,6 +228,7 @@ class AccountIsolationApiTest {
         assertThat(call(tokenOfA, "GET", "/flowline/v1/teams", null).body().path("results")).isEmpty();
         assertThat(call(tokenOfA, "GET", "/flowline/v1/notifications?userId=o1", null).body().path("results")).isEmpty();
         assertThat(call(tokenOfA, "GET", "/flowline/v1/journeys", null).body().path("results")).isEmpty();
+        assertThat(call(tokenOfA, "GET", "/flowline/v1/email-templates", null).body().path("results")).isEmpty();
         assertThat(call(tokenOfA, "GET", "/crm/v3/objects/contacts", null).body().path("results"))
                 .extracting(c -> c.path("properties").path("email").asText()).containsExactly("grace@example.com");
         assertThat(call(tokenOfA, "GET", "/crm/v3/objects/contacts/ada@example.com?idProperty=email", null)

@@ -174,6 +174,7 @@ class ContactErasureTest {
         String listId = api.call("POST", "/crm/v3/lists", "{\"name\":\"VIP\",\"objectTypeId\":\"0-1\","
                 + "\"processingType\":\"MANUAL\"}").body().path("list").path("listId").asText();
         api.call("PUT", "/crm/v3/lists/" + listId + "/memberships/add", "[\"" + id + "\",\"" + other + "\"]");
+        SampleFlows.putEmailTemplates(engine, "welcome", "follow-up");
         var nurture = engine.engine().ports().flows().save(flow("2001", SampleFlows.MANUAL, null,
                 marketingEmail("1", "2", "welcome"),
                 webhook("2", "3", "http://127.0.0.1:" + endpoint.getAddress().getPort() + "/hook"),

@@ -48,6 +48,7 @@ class FlowlineEnrolmentRoutesTest {
             }
         }).build();
         api = new FlowlineApiClient(engine);
+        SampleFlows.putEmailTemplates(engine, "welcome");
         engine.engine().ports().flows().save(flow("1001", SampleFlows.MANUAL, null, marketingEmail("1", "2", "welcome"),
                 delayDays("2", null, 3)));
         engine.engine().ports().contacts().create(contact("51"));

@@ -34,4 +34,9 @@ public record ActionContext(Flow flow, Enrolment enrolment, Contact contact, Ins
     String fill(String text) {
         return tokens.fill(text, this);
     }
+
+    /** {@code html} with its tokens filled as {@link #fill}, the values escaped for HTML. */
+    String fillHtml(String html) {
+        return tokens.fillHtml(html, this);
+    }
 }

@@ -36,7 +36,7 @@ public final class ActionHandlers {
             case DELAY -> DelayActions::forTimeOrUntilDayAndTime;
             case DELAY_UNTIL_DATE -> DelayActions::untilDate;
             case DELAY_UNTIL_EVENT -> DelayActions::untilEvent;
-            case MARKETING_EMAIL -> MessageActions.marketingEmail(ports.mailer());
+            case MARKETING_EMAIL -> MessageActions.marketingEmail(ports.mailer(), ports.emailTemplates());
             case INTERNAL_EMAIL -> MessageActions.internalEmail(ports.mailer(), ports.owners());
             case IN_APP_NOTIFICATION -> MessageActions.inAppNotification(ports.notifier(), ports.owners());
             case SMS -> new SmsAction(ports.sms(), ports.smsQuota());

@@ -1,6 +1,7 @@
 package dev.flowline.engine.action;
 
 import dev.flowline.engine.contact.ContactStore;
+import dev.flowline.engine.email.EmailTemplates;
 import dev.flowline.engine.owner.OwnerDirectory;
 
 /**
@@ -10,6 +11,9 @@ import dev.flowline.engine.owner.OwnerDirectory;
 public interface ActionPorts {
 
     Mailer mailer();
+
+    /** The content of the marketing emails the mailer sends. */
+    EmailTemplates emailTemplates();
 
     Notifier notifier();
 

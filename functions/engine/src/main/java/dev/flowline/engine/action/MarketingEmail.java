@@ -1,8 +1,8 @@
 package dev.flowline.engine.action;
 
-import java.util.Map;
+import dev.flowline.engine.email.EmailMessage;
 
-/** A marketing email (action {@code 0-4}) for the enrolled contact, with its personalisation values. */
+/** A marketing email (action {@code 0-4}) for the enrolled contact: its template filled in for the contact. */
 public record MarketingEmail(String idempotencyKey, String flowId, String contactId, String to, String contentId,
-                             Map<String, String> personalisation) {
+                             EmailMessage message) {
 }

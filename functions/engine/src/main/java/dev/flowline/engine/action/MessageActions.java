@@ -3,13 +3,13 @@ package dev.flowline.engine.action;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.contact.EmailAddress;
 import dev.flowline.engine.definition.SingleConnectionAction;
+import dev.flowline.engine.email.EmailTemplate;
+import dev.flowline.engine.email.EmailTemplates;
 import dev.flowline.engine.owner.OwnerDirectory;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The messages a flow sends: a marketing email to the contact ({@code 0-4}), an internal email
@@ -25,8 +25,8 @@ final class MessageActions {
     private MessageActions() {
     }
 
-    static ActionHandler<SingleConnectionAction> marketingEmail(Mailer mailer) {
-        return (action, context) -> marketingEmail(mailer, action, context);
+    static ActionHandler<SingleConnectionAction> marketingEmail(Mailer mailer, EmailTemplates templates) {
+        return (action, context) -> marketingEmail(mailer, templates, action, context);
     }
 
     static ActionHandler<SingleConnectionAction> internalEmail(Mailer mailer, OwnerDirectory directory) {
@@ -37,7 +37,9 @@ final class MessageActions {
         return (action, context) -> inAppNotification(notifier, directory, action, context);
     }
 
-    private static StepResult marketingEmail(Mailer mailer, SingleConnectionAction action, ActionContext context) {
+    /** The account's template of the email, filled for the contact; no template fails the action with its id. */
+    private static StepResult marketingEmail(Mailer mailer, EmailTemplates templates, SingleConnectionAction action,
+                                             ActionContext context) {
         String contentId = Fields.text(action.fields(), "content_id");
         Contact contact = context.contact();
         Optional<String> refusal = contentId.isBlank() ? Optional.of("the action names no email")
@@ -45,9 +47,13 @@ final class MessageActions {
         if (refusal.isPresent()) {
             return Results.failed(action, refusal.get());
         }
+        Optional<EmailTemplate> template = templates.template(contentId);
+        if (template.isEmpty()) {
+            return Results.failed(action, "the email template " + contentId + " does not exist in this account");
+        }
         String to = contact.email().orElseThrow();
         mailer.sendMarketingEmail(new MarketingEmail(context.idempotencyKey(), context.flow().id(), contact.id(), to,
-                contentId, personalisation(contact)));
+                contentId, EmailPreview.fill(template.get(), context)));
         return Results.succeeded(action, "sent marketing email " + contentId + " to " + to);
     }
 
@@ -67,14 +73,6 @@ final class MessageActions {
             return Optional.of("the contact is not a marketing contact");
         }
         return Optional.empty();
-    }
-
-    private static Map<String, String> personalisation(Contact contact) {
-        var values = new TreeMap<String, String>();
-        for (String property : contact.propertyNames()) {
-            contact.value(property).ifPresent(value -> values.put(property, value));
-        }
-        return values;
     }
 
     private static StepResult internalEmail(Mailer mailer, OwnerDirectory directory, SingleConnectionAction action,

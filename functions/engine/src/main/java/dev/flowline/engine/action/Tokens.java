@@ -9,6 +9,7 @@ import dev.flowline.engine.owner.OwnerDirectory;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,11 +52,25 @@ public final class Tokens {
 
     /** {@code text} with every token filled for the enrolled contact of {@code context}. */
     String fill(String text, ActionContext context) {
+        return fill(text, context, UnaryOperator.identity());
+    }
+
+    /** {@code html} with every token filled, each value escaped so that it shows as written and adds no markup. */
+    String fillHtml(String html, ActionContext context) {
+        return fill(html, context, Tokens::escapeHtml);
+    }
+
+    private String fill(String text, ActionContext context, UnaryOperator<String> escape) {
         if (text == null || text.isEmpty()) {
             return "";
         }
         Matcher tokens = TOKEN.matcher(text);
-        return tokens.replaceAll(token -> Matcher.quoteReplacement(value(token.group(1), context)));
+        return tokens.replaceAll(token -> Matcher.quoteReplacement(escape.apply(value(token.group(1), context))));
+    }
+
+    private static String escapeHtml(String value) {
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 
     private String value(String token, ActionContext context) {
@@ -115,6 +130,9 @@ public final class Tokens {
      * enrolled contact's {@code recordFieldName}. Other data sources need CRM searches Flowline does not make.
      */
     private Contact fetched(String token, String name, ActionContext context) {
+        if (context.flow() == null) {
+            throw new UnresolvedToken(token, "fetched objects come from the data sources of the flow that sends it");
+        }
         JsonNode source = Optional.ofNullable(context.flow().dataSources()).orElse(List.of()).stream()
                 .filter(candidate -> name.equals(candidate.path("name").asText(null))).findFirst()
                 .orElseThrow(() -> new UnresolvedToken(token, "the flow has no data source named " + name));

@@ -40,9 +40,9 @@ import java.util.function.Function;
 /**
  * Records what a simulation would have sent or created, once per idempotency key, as the real adapters do (the
  * tasks and records flows create are kept in an in-memory CRM object store), with each user's in-app
- * notifications; and stands in for the services actions ask: the owner directory, round-robin counters, webhook
- * endpoints (200 unless told otherwise), SMS delivery (pending until told) and the monthly SMS count. Flows'
- * recurring runs are kept, not fired: the simulator runs enrolment schedules on its own agenda.
+ * notifications; and stands in for the services actions ask: the owner directory, the email templates, round-robin
+ * counters, webhook endpoints (200 unless told otherwise), SMS delivery (pending until told) and the monthly SMS
+ * count. Flows' recurring runs are kept, not fired: the simulator runs enrolment schedules on its own agenda.
  */
 public final class Outbox implements Mailer, Notifier, RotationState, WebhookCaller,
         SmsSender, SmsQuota, RecurringRuns {
@@ -60,6 +60,7 @@ public final class Outbox implements Mailer, Notifier, RotationState, WebhookCal
     private final Map<YearMonth, Integer> smsPerMonth = new HashMap<>();
     private final Map<String, Map<String, Notification>> inboxes = new HashMap<>();
     private final InMemoryOwnerDirectory directory = new InMemoryOwnerDirectory();
+    private final InMemoryEmailTemplates emailTemplates = InMemoryEmailTemplates.withPlaceholders();
     private final Map<String, Rotation> rotations = new HashMap<>();
     private final Map<String, Long> turns = new HashMap<>();
     private final Map<String, RecurringRun> recurringRuns = new TreeMap<>();
@@ -68,7 +69,7 @@ public final class Outbox implements Mailer, Notifier, RotationState, WebhookCal
     /** Gives the outbox as every side-effect port of an engine: what a simulation or a benchmark runs on. */
     public EnginePorts.Builder connect(EnginePorts.Builder ports) {
         return ports.mailer(this).webhooks(this).sms(this).smsQuota(this).notifier(this).crmObjects(crm)
-                .owners(directory)
+                .owners(directory).emailTemplates(emailTemplates)
                 .rotations(this).recurringRuns(this);
     }
 
@@ -163,6 +164,11 @@ public final class Outbox implements Mailer, Notifier, RotationState, WebhookCal
     /** The owners and teams actions find, which a simulation fills. */
     public InMemoryOwnerDirectory directory() {
         return directory;
+    }
+
+    /** The marketing emails' templates: those put here, and a placeholder for any other content id. */
+    public InMemoryEmailTemplates emailTemplates() {
+        return emailTemplates;
     }
 
     /** How the webhook endpoints answer from now on. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.contact.ContactStore;
+import dev.flowline.engine.email.EmailTemplates;
 import dev.flowline.engine.crm.CrmObjects;
 import dev.flowline.engine.crm.StoredCrmRecords;
 import dev.flowline.engine.criteria.EvaluationContext;
@@ -100,6 +101,10 @@ final class ActionTesting {
         return new ActionPorts() {
             public Mailer mailer() {
                 return outbox;
+            }
+
+            public EmailTemplates emailTemplates() {
+                return outbox.emailTemplates();
             }
 
             public Notifier notifier() {

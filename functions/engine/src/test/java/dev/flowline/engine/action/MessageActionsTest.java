@@ -1,12 +1,18 @@
 package dev.flowline.engine.action;
 
 import dev.flowline.engine.definition.Flow;
+import dev.flowline.engine.definition.SingleConnectionAction;
+import dev.flowline.engine.email.EmailMessage;
+import dev.flowline.engine.email.EmailTemplate;
 import dev.flowline.engine.history.HistoryKind;
+import dev.flowline.engine.simulation.InMemoryEmailTemplates;
+import dev.flowline.engine.simulation.Outbox;
 import dev.flowline.engine.simulation.SimulationReport;
 import dev.flowline.engine.simulation.Simulator;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import static dev.flowline.engine.action.ActionTesting.START;
@@ -35,17 +41,49 @@ class MessageActionsTest {
     }
 
     @Test
-    void marketingEmailGoesToTheContactsAddressWithItsPersonalisation() {
-        var report = run(flow("f", action("0-4", "{\"content_id\":\"4711\"}")),
-                contact("c", "email", "ada@example.com", "firstname", "Ada"));
+    void marketingEmailGoesToTheContactsAddressWithItsTemplateFilledIn() {
+        simulator.outbox().emailTemplates().put(new EmailTemplate("4711", "Hello {{ contact.firstname }}",
+                "<p>Dear {{contact.firstname}} of {{ contact.company }}, from {{ owner.email }}</p>",
+                "Dear {{ contact.firstname }}", Instant.EPOCH, Instant.EPOCH));
+        var report = run(flow("f", action("0-4", "{\"content_id\":\"4711\"}")), contact("c", "email",
+                "ada@example.com", "firstname", "Ada", "company", "Bits & <Bytes>", "hubspot_owner_id", "11"));
 
         assertThat(report.outbox().marketingEmails()).singleElement().satisfies(email -> {
             assertThat(email.to()).isEqualTo("ada@example.com");
             assertThat(email.contentId()).isEqualTo("4711");
-            assertThat(email.personalisation()).containsEntry("firstname", "Ada");
+            assertThat(email.message()).isEqualTo(new EmailMessage("Hello Ada",
+                    "<p>Dear Ada of Bits &amp; &lt;Bytes&gt;, from 11@example.com</p>", "Dear Ada"));
         });
         assertThat(lastOf(report, "f", "c", "1").kind()).isEqualTo(HistoryKind.ACTION_SUCCEEDED);
         assertThat(report.enrolments("f").getFirst().sentMarketingEmail()).isTrue();
+    }
+
+    @Test
+    void aMarketingEmailWhoseTemplateDoesNotExistFailsWithItsIdAndSendsNothing() {
+        var outbox = new Outbox();
+        Flow flow = flow("f", action("0-4", "{\"content_id\":\"4711\"}"));
+        var context = context(flow, contact("c", "email", "ada@example.com"), START).withTokens(
+                new Tokens(outbox.directory(), new dev.flowline.engine.simulation.InMemoryContactStore()));
+
+        StepResult result = MessageActions.marketingEmail(outbox, new InMemoryEmailTemplates())
+                .execute((SingleConnectionAction) flow.action("1").orElseThrow(), context);
+
+        assertThat(result).isInstanceOfSatisfying(StepResult.Next.class, next -> assertThat(next.outcome())
+                .isEqualTo(StepResult.Outcome.failed("the email template 4711 does not exist in this account")));
+        assertThat(outbox.marketingEmails()).isEmpty();
+    }
+
+    @Test
+    void aTokenOfTheTemplateThatCannotBeFilledFailsTheEmail() {
+        simulator.outbox().emailTemplates().put(new EmailTemplate("4711", "Hi", null,
+                "From {{ company.name }}", Instant.EPOCH, Instant.EPOCH));
+        var report = run(flow("f", action("0-4", "{\"content_id\":\"4711\"}")),
+                contact("c", "email", "ada@example.com"));
+
+        assertThat(report.outbox().marketingEmails()).isEmpty();
+        assertThat(lastOf(report, "f", "c", "1").kind()).isEqualTo(HistoryKind.ACTION_FAILED);
+        assertThat(lastOf(report, "f", "c", "1").detail())
+                .isEqualTo("the token {{ company.name }} cannot be filled: it is not a token Flowline knows");
     }
 
     @Test
@@ -92,7 +130,7 @@ class MessageActionsTest {
 
     @Test
     void theSameStepRunTwiceSendsOneEmail() {
-        var outbox = new dev.flowline.engine.simulation.Outbox();
+        var outbox = new Outbox();
         var executor = executor(outbox);
         Flow flow = flow("f", action("0-4", "{\"content_id\":\"4711\"}"));
         var context = context(flow, contact("c", "email", "ada@example.com"), START);

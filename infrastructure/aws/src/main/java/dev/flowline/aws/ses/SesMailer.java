@@ -5,10 +5,11 @@ import dev.flowline.aws.iam.Permissions;
 import dev.flowline.engine.action.InternalEmail;
 import dev.flowline.engine.action.Mailer;
 import dev.flowline.engine.action.MarketingEmail;
-import dev.flowline.engine.json.FlowlineJson;
+import dev.flowline.engine.email.EmailMessage;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import dev.flowline.engine.contact.StandardEvents;
+import software.amazon.awssdk.services.sesv2.model.Content;
 import software.amazon.awssdk.services.sesv2.model.EmailContent;
 import software.amazon.awssdk.services.sesv2.model.MessageTag;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
@@ -19,18 +20,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Sends email through SES v2. A marketing email is an SES template of the account, named by the email's content id
- * ({@link #templateName}), filled in with the personalisation values; an internal email is sent as it comes,
- * already personalised and addressed, as HTML with a text part. Each message is tagged with the account and, for a marketing email, its id, so the
+ * Sends email through SES v2, as it comes: filled in for its contact by the engine from the account's template
+ * (a marketing email) or already personalised and addressed (an internal email, as HTML with a text part). Each message is tagged with the account and, for a marketing email, its id, so the
  * configuration set's events ({@link SesEmailEvents}) find their way back to the contact's account and to the
  * email filters.
  * The engine sends each idempotency key once (its idempotency ledger), so this adapter only sends.
  */
 public final class SesMailer implements Mailer {
 
-    /** The AWS calls it makes: SES checks the sender's identity, the template and the configuration set (when one is given). */
+    /** The AWS calls it makes: SES checks the sender's identity and the configuration set (when one is given). */
     public static final Permissions PERMISSIONS = Permissions.on("ses:identity/${MailIdentity}", "ses:SendEmail")
-            .and("ses:template/flowline-*", "ses:SendEmail").and("ses:configuration-set/${SesConfigurationSet}", "ses:SendEmail");
+            .and("ses:configuration-set/${SesConfigurationSet}", "ses:SendEmail");
 
     /**
      * @param configurationSet the SES configuration set that tracks deliveries, opens and clicks; may be null
@@ -52,15 +52,13 @@ public final class SesMailer implements Mailer {
 
     @Override
     public void sendMarketingEmail(MarketingEmail email) {
-        String templateData = FlowlineJson.write(email.personalisation());
         var tags = new ArrayList<MessageTag>();
         if (TAG_VALUE.matcher(email.contentId()).matches()) {
             tags.add(tag(StandardEvents.EMAIL_ID, email.contentId()));
         }
-        send(List.of(email.to()), EmailContent.builder()
-                .template(template -> template.templateName(templateName(config.account(), email.contentId()))
-                        .templateData(templateData))
-                .build(), tags);
+        EmailMessage message = email.message();
+        send(List.of(email.to()), EmailContent.builder().simple(simple -> simple.subject(utf8(message.subject()))
+                .body(body -> body.html(utf8(message.html())).text(utf8(message.text())))).build(), tags);
     }
 
     /** HTML with a plain text alternative, to the addresses the engine found in the owner directory. */
@@ -82,13 +80,9 @@ public final class SesMailer implements Mailer {
                 .build());
     }
 
-    /**
-     * The SES template of {@code account}'s marketing email {@code contentId}: {@code flowline-<account>_<contentId>}.
-     * An account id has no {@code _}, so the first one ends it: another account's content id, whatever it holds,
-     * names a template of that other account only ({@code a}'s {@code b_c} is not {@code a-b}'s {@code c}).
-     */
-    public static String templateName(Account account, String contentId) {
-        return "flowline-" + account.id() + "_" + contentId;
+    /** SES content in UTF-8; none for a body the email does not have. */
+    private static Content utf8(String data) {
+        return data == null ? null : Content.builder().data(data).charset("UTF-8").build();
     }
 
     private static MessageTag tag(String name, String value) {

@@ -5,6 +5,8 @@ import dev.flowline.aws.accounts.Account;
 import dev.flowline.aws.emulator.Moto;
 import dev.flowline.engine.action.InternalEmail;
 import dev.flowline.engine.action.Mailer;
+import dev.flowline.engine.action.MarketingEmail;
+import dev.flowline.engine.email.EmailMessage;
 import dev.flowline.engine.idempotency.IdempotentEffects;
 import dev.flowline.engine.simulation.InMemoryLedger;
 import org.junit.jupiter.api.AfterEach;
@@ -22,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Internal email through moto's SES v2. (moto does not send templated email, so marketing email is not here; and
- * LocalStack's free image has no SES v2, so this runs on moto only.)
+ * Email through moto's SES v2: marketing email as the engine filled it in, internal email as HTML with a text part.
+ * (LocalStack's free image has no SES v2, so this runs on moto only.)
  */
 class SesMailerTest {
 
@@ -65,6 +67,23 @@ class SesMailerTest {
                     "Content-Type: multipart/alternative");
             assertThat(part(raw, "text/plain")).isEqualTo("Ada filled in the demo form.");
             assertThat(part(raw, "text/html")).isEqualTo("<p>Ada filled in the <b>demo</b> form.</p>");
+        });
+    }
+
+    @Test
+    void aMarketingEmailIsSentWithTheSubjectAndBodiesTheEngineFilledIn() {
+        verifySender();
+
+        mailer.sendMarketingEmail(new MarketingEmail("f:c:1#1", "f", "c", "ada@example.com", "welcome",
+                new EmailMessage("Welcome, Ada", "<p>Dear Ada</p>", "Dear Ada")));
+
+        var sent = new ArrayList<JsonNode>();
+        moto.data().path("ses").path("Message").forEach(sent::add);
+        assertThat(sent).singleElement().satisfies(mail -> {
+            assertThat(mail.path("destinations").toString()).contains("ada@example.com");
+            assertThat(mail.path("source").asText()).isEqualTo(FROM);
+            assertThat(mail.path("subject").asText()).isEqualTo("Welcome, Ada");
+            assertThat(mail.path("body").asText()).isEqualTo("<p>Dear Ada</p>");
         });
     }
 
