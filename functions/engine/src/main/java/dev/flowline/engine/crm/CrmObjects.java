@@ -103,8 +103,11 @@ public final class CrmObjects {
         }
     }
 
-    /** Both directions of the association, with the unlabeled type added to any labelled one. */
-    private static List<Association> bothWays(ObjectRef from, ObjectRef to, Set<Integer> typeIds) {
+    /**
+     * Both directions of the association, with the unlabeled type added to any labelled one; a {@link CrmRejection} for
+     * a pair that cannot be associated or a type that does not lead from {@code from} to {@code to}.
+     */
+    public static List<Association> bothWays(ObjectRef from, ObjectRef to, Set<Integer> typeIds) {
         AssociationTypes.Type unlabeled = AssociationTypes.unlabeled(from.type(), to.type()).orElseThrow(() ->
                 new CrmRejection(from.type().plural() + " cannot be associated with " + to.type().plural()));
         Set<Integer> ids = new HashSet<>(Set.of(unlabeled.id()));
