@@ -106,6 +106,27 @@ class AssociationShapesTest {
     }
 
     @Test
+    void associationBranchInEnrolmentCriteriaCountsAtTheContactsNextChangeAsTheRecordsStandThen() {
+        var scenario = new Scenario().flow(flow("A").listBased(COMPANY_IN_TECH, false, true)
+                .actions(delay("1", null, 5, "DAYS")));
+        scenario.contact("c1");
+        scenario.simulator().at(T0.plus(hours(2)), "c1", contact -> {
+            associate(scenario, "c1", CrmObjectType.COMPANY, "1", Set.of(279), "industry", "TECHNOLOGY");
+            contact.setProperty("city", "Delft", T0.plus(hours(2)));
+        });
+        scenario.simulator().at(T0.plus(hours(5)), "c1", contact -> {
+            crm(scenario).update(CrmObjectType.COMPANY, "1", Map.of("industry", "RETAIL"), T0.plus(hours(5)));
+            contact.setProperty("city", "Leiden", T0.plus(hours(5)));
+        });
+
+        var enrolment = onlyEnrolment(scenario.runUntil(days(1)), "A", "c1");
+
+        assertThat(enrolment.enrolledAt()).isEqualTo(T0.plus(hours(2)));
+        assertThat(enrolment.unenrolmentReason()).isEqualTo(UnenrolmentReason.NO_LONGER_MEETS_CRITERIA);
+        assertThat(enrolment.endedAt()).isEqualTo(T0.plus(hours(5)));
+    }
+
+    @Test
     void associationBranchWithNotInListMatchesContactsWithoutSuchARecord() {
         var scenario = new Scenario().flow(flow("A").listBased(inAnd(associationBranch("0-2", 279, "NOT_IN_LIST",
                 "industry", "TECHNOLOGY"))).actions(ONE_HOUR));
