@@ -32,7 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A flow that creates a task ({@code 0-3}) and a deal ({@code 0-14}) runs on the local runtime's queues and
- * tables: both records are in the CRM store, associated with the contact, and the API serves them.
+ * tables: both records are in the CRM store, associated with the contact, and the API serves them. A flow filtered on
+ * the contact's associated company enrols the contact once it is associated with a technology company and changes,
+ * and its {@code 0-5} sets a property of that company in the CRM table.
  */
 class CrmActionsEndToEndTest {
 
@@ -54,6 +56,24 @@ class CrmActionsEndToEndTest {
               "shouldReEnroll":false,"unEnrollObjectsNotMeetingCriteria":false},
              "timeWindows":[],"blockedDates":[],"customProperties":{},"suppressionListIds":[],
              "canEnrollFromSalesforce":false}""".formatted(propertyIs("country", "NL"));
+
+    private static final String TECH_ACCOUNTS = """
+            {"id":"tech-accounts","type":"CONTACT_FLOW","objectTypeId":"0-1","flowType":"WORKFLOW",
+             "isEnabled":true,"name":"Tech accounts","startActionId":"1","actions":[
+              {"type":"SINGLE_CONNECTION","actionId":"1","actionTypeVersion":0,"actionTypeId":"0-5",
+               "fields":{"property_name":"account_tier","value":{"type":"STATIC_VALUE","staticValue":"tech"},
+                "association":{"associationCategory":"HUBSPOT_DEFINED","associationTypeId":279}}}],
+             "enrollmentCriteria":{"type":"LIST_BASED","listFilterBranch":
+               {"filterBranchType":"OR","filterBranchOperator":"OR","filters":[],"filterBranches":[
+                 {"filterBranchType":"AND","filterBranchOperator":"AND","filters":[],"filterBranches":[
+                   {"filterBranchType":"ASSOCIATION","filterBranchOperator":"AND","objectTypeId":"0-2",
+                    "associationTypeId":279,"associationCategory":"HUBSPOT_DEFINED","operator":"IN_LIST",
+                    "filterBranches":[],"filters":[{"filterType":"PROPERTY","property":"industry","operation":{
+                      "operationType":"ENUMERATION","operator":"IS_ANY_OF","values":["TECHNOLOGY"],
+                      "includeObjectsWithNoValueSet":false}}]}]}]},
+              "reEnrollmentTriggersFilterBranches":[],"shouldReEnroll":false,"unEnrollObjectsNotMeetingCriteria":false},
+             "timeWindows":[],"blockedDates":[],"customProperties":{},"suppressionListIds":[],"dataSources":[],
+             "canEnrollFromSalesforce":false}""";
 
     @TempDir
     static Path outbox;
@@ -110,11 +130,52 @@ class CrmActionsEndToEndTest {
                 .isEqualTo(toDeal.to().id());
     }
 
+    @Test
+    void aContactWhoseCompanyIsInTechnologyIsEnrolledAndTheFlowSetsTheCompanysProperty() throws Exception {
+        var ports = runtime.engine().engine().ports();
+        ports.flows().save(Flow.parse(TECH_ACCOUNTS));
+        String ada = send("POST", "/crm/v3/objects/contacts", "{\"properties\":{\"email\":\"ada@example.com\"}}")
+                .path("id").asText();
+        String bob = send("POST", "/crm/v3/objects/contacts", "{\"properties\":{\"email\":\"bob@example.com\"}}")
+                .path("id").asText();
+        String tech = company("TECHNOLOGY", ada);
+        String retail = company("RETAIL", bob);
+        for (String id : new String[]{ada, bob}) {
+            send("PATCH", "/crm/v3/objects/contacts/" + id, "{\"properties\":{\"city\":\"Delft\"}}");
+        }
+
+        await("ada's enrolment completed", () -> ports.enrolments().ofContact("tech-accounts", ada).stream()
+                .filter(e -> e.status() == EnrolmentStatus.COMPLETED).findFirst().map(Enrolment::enrolmentId));
+        assertThat(ports.crmObjects().find(CrmObjectType.COMPANY, tech).orElseThrow().properties())
+                .containsEntry("account_tier", "tech");
+        JsonNode served = send("GET", "/crm/v3/objects/companies/" + tech + "?properties=account_tier", null);
+        assertThat(served.path("properties").path("account_tier").asText()).isEqualTo("tech");
+        assertThat(ports.contacts().find(ada).orElseThrow().value("account_tier")).isEmpty();
+        assertThat(ports.enrolments().ofContact("tech-accounts", bob)).isEmpty();
+        assertThat(ports.crmObjects().find(CrmObjectType.COMPANY, retail).orElseThrow().properties())
+                .doesNotContainKey("account_tier");
+    }
+
+    /** A company of {@code industry} associated with the contact, made through the API; its id. */
+    private static String company(String industry, String contactId) throws Exception {
+        return send("POST", "/crm/v3/objects/companies", """
+                {"properties":{"name":"%s Inc","industry":"%s"},"associations":[{"to":{"id":"%s"},
+                 "types":[{"associationCategory":"HUBSPOT_DEFINED","associationTypeId":280}]}]}"""
+                .formatted(industry, industry, contactId)).path("id").asText();
+    }
+
     private static JsonNode get(String path) throws Exception {
+        return send("GET", path, null);
+    }
+
+    private static JsonNode send(String method, String path, String body) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        runtime.apiUrl().resolve(path)).header("Authorization", "Bearer " + runtime.devToken()).build(),
+                        runtime.apiUrl().resolve(path)).header("Authorization", "Bearer " + runtime.devToken())
+                        .header("Content-Type", "application/json")
+                        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
         return FlowlineJson.read(response.body(), JsonNode.class);
     }
 }
