@@ -68,7 +68,7 @@ public final class Engine {
                 ports.contacts(), ports.enrolments(), ports.steps(), ports.history(), ports.metrics(),
                 new RecordingEngineEvents(ports.contacts(), ports.events()), ports.lists(),
                 ActionHandlers.executor(this.ports, this::enrolByAction, listMemberships::change,
-                        this::deleteByAction));
+                        this::deleteByAction), ports.crmObjects());
         this.unenroller = new Unenroller(context);
         this.enroller = new Enroller(context, unenroller);
         this.steps = new StepRunner(context, unenroller);

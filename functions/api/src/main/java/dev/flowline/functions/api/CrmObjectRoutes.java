@@ -195,7 +195,7 @@ final class CrmObjectRoutes implements Routes {
     }
 
     /** The body's {@code properties}: an object of text, number or boolean values, each a valid name. */
-    private static Map<String, String> properties(JsonNode body, List<ApiError> errors) {
+    static Map<String, String> properties(JsonNode body, List<ApiError> errors) {
         JsonNode properties = body.path("properties");
         Map<String, String> values = new LinkedHashMap<>();
         if (!properties.isObject()) {
@@ -219,7 +219,7 @@ final class CrmObjectRoutes implements Routes {
     }
 
     /** {@code associations: [{to: {id}, types: [{associationCategory, associationTypeId}]}]}. */
-    private static List<AssociationInput> associationInputs(CrmObjectType from, JsonNode associations,
+    static List<AssociationInput> associationInputs(CrmObjectType from, JsonNode associations,
                                                             List<ApiError> errors) {
         var inputs = new ArrayList<AssociationInput>();
         if (associations.isMissingNode() || associations.isNull()) {

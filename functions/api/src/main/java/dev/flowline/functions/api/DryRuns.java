@@ -80,8 +80,13 @@ final class DryRuns {
                  String subject) {
     }
 
+    /** A record the run started with, as the run left it. */
+    record RecordOutcome(String objectTypeId, String id, Map<String, String> properties) {
+    }
+
+    /** @param records the records the run started with, as it left them; absent when it had none */
     record Result(String flowId, String start, String until, List<ContactOutcome> contacts,
-                  FlowlineViews.Metrics metrics, List<Email> emails) {
+                  FlowlineViews.Metrics metrics, List<Email> emails, List<RecordOutcome> records) {
     }
 
     /** @param stored the stored flow to run, or null for the body's {@code flow} */
@@ -94,18 +99,23 @@ final class DryRuns {
         Set<String> ids = new HashSet<>();
         contacts.forEach(c -> ids.add(c.id()));
         List<Entry> timeline = timeline(body.path("timeline"), start, until, ids, problems);
+        List<DryRunRecords.Seed> records = DryRunRecords.parse(body.path("records"), ids, start, problems);
         if (!problems.isEmpty()) {
             throw ApiException.invalid("the dry run request has " + problems.size() + " problem(s)", problems);
         }
+        var simulator = new Simulator(start, timeZone);
         SimulationReport report;
         try {
-            report = simulate(flow, start, until, contacts, timeline);
+            report = simulate(simulator, flow, until, contacts, timeline, records);
         } catch (IllegalStateException e) {
             throw new ApiException(422, "SIMULATION_DID_NOT_SETTLE", e.getMessage(), List.of());
         }
         return new Result(flow.id(), start.toString(), until.toString(),
                 contacts.stream().map(c -> outcome(report, flow.id(), c.id())).toList(),
-                FlowlineViews.metrics(report.metrics(flow.id())), emails(report));
+                FlowlineViews.metrics(report.metrics(flow.id())), emails(report),
+                records.isEmpty() ? null : records.stream().map(seed -> simulator.outbox().crm()
+                        .find(seed.record().type(), seed.record().id()).orElse(seed.record()))
+                        .map(r -> new RecordOutcome(r.type().id(), r.id(), r.properties())).toList());
     }
 
     /** The lists the flow's list actions add to or remove from. */
@@ -116,9 +126,11 @@ final class DryRuns {
                 .filter(id -> !id.isBlank()).distinct();
     }
 
-    private SimulationReport simulate(Flow flow, Instant start, Instant until, List<StartingContact> contacts,
-                                      List<Entry> timeline) {
-        var simulator = new Simulator(start, timeZone).addFlow(flow);
+    private SimulationReport simulate(Simulator simulator, Flow flow, Instant until, List<StartingContact> contacts,
+                                      List<Entry> timeline, List<DryRunRecords.Seed> records) {
+        Instant start = simulator.clock().instant();
+        simulator.addFlow(flow);
+        DryRunRecords.seed(records, simulator.outbox().crm());
         owners.teams().forEach(simulator.outbox().directory()::putTeam);
         owners.everyActiveOwner().forEach(simulator.outbox().directory()::putOwner);
         listsNamedByActions(flow).forEach(id -> lists.list(id).ifPresent(simulator.lists()::create));

@@ -34,7 +34,7 @@ final class EmailTemplateRoutes implements Routes {
         this.clock = engine.ports().clock();
         this.templates = engine.ports().emailTemplates();
         this.contacts = engine.ports().contacts();
-        this.preview = new EmailPreview(engine.ports().owners(), contacts);
+        this.preview = new EmailPreview(engine.ports().owners(), contacts, engine.ports().crmObjects());
     }
 
     @Override

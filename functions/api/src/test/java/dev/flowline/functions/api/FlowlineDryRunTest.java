@@ -109,6 +109,37 @@ class FlowlineDryRunTest {
     }
 
     @Test
+    void recordsAreCheckedAsAtACreateAndMayOnlyBeAssociatedWithTheRunsContacts() {
+        var reply = api.post("/flowline/v1/flows/dry-run", """
+                {"flow":%s,"contacts":[{"id":"a"}],
+                 "records":[{"objectTypeId":"0-1","id":"1"},{"objectTypeId":"0-2"},
+                   {"objectTypeId":"0-2","id":"3","properties":{"bad name":"x"},
+                    "associations":[{"to":{"id":"z"},"types":[{"associationCategory":"HUBSPOT_DEFINED","associationTypeId":280}]},
+                                    {"to":{"id":"a"},"types":[{"associationCategory":"HUBSPOT_DEFINED","associationTypeId":4}]}]},
+                   {"objectTypeId":"0-2","id":"3"}]}""".formatted(CUSTOMERS));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().path("errors").findValuesAsText("in")).containsExactlyInAnyOrder(
+                "/records/0/objectTypeId", "/records/1/id", "/records/2/properties/bad name",
+                "/records/2/associations/0", "/records/2/associations/1/types/0/associationTypeId", "/records/3/id");
+    }
+
+    @Test
+    void aDryRunStartsWithItsRecordsAndAnswersThemAsTheRunLeftThem() {
+        var reply = api.post("/flowline/v1/flows/dry-run", """
+                {"flow":%s,"contacts":[{"id":"a","properties":{"lifecyclestage":"customer"}}],
+                 "records":[{"objectTypeId":"companies","id":"9","properties":{"name":"Acme","employees":12},
+                   "associations":[{"to":{"id":"a"},"types":[{"associationCategory":"HUBSPOT_DEFINED","associationTypeId":2}]}]}]}"""
+                .formatted(CUSTOMERS));
+
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+        assertThat(reply.body().path("records").toString())
+                .isEqualTo("[{\"objectTypeId\":\"0-2\",\"id\":\"9\",\"properties\":{\"employees\":\"12\",\"name\":\"Acme\"}}]");
+        assertThat(api.post("/flowline/v1/flows/dry-run", """
+                {"flow":%s,"contacts":[]}""".formatted(CUSTOMERS)).body().has("records")).isFalse();
+    }
+
+    @Test
     void aFlowThatIsNotAFlowIs400PointingIntoIt() {
         var missing = api.post("/flowline/v1/flows/dry-run", "{\"contacts\":[]}");
         var wrongShape = api.post("/flowline/v1/flows/dry-run", "{\"flow\":{\"actions\":{\"a\":1}}}");

@@ -25,7 +25,7 @@ public final class ActionHandlers {
             handler(type, ports, workflows, lists, deletion).ifPresent(handler -> handlers.put(type, handler));
         }
         return new ActionExecutor(handlers, new WebhookHandler(ports.webhooks()),
-                new Tokens(ports.owners(), ports.contacts()));
+                new Tokens(ports.owners(), ports.contacts(), ports.crmObjects()));
     }
 
     /** The handler of {@code type}, or none for a type Flowline does not perform. */
@@ -40,7 +40,7 @@ public final class ActionHandlers {
             case INTERNAL_EMAIL -> MessageActions.internalEmail(ports.mailer(), ports.owners());
             case IN_APP_NOTIFICATION -> MessageActions.inAppNotification(ports.notifier(), ports.owners());
             case SMS -> new SmsAction(ports.sms(), ports.smsQuota());
-            case SET_PROPERTY -> new SetPropertyAction();
+            case SET_PROPERTY -> new SetPropertyAction(ports.records(), ports.crmObjects());
             case LIST_ADD_OR_REMOVE -> ListActions.addOrRemove(lists);
             case LIST_ADD -> ListActions.add(lists);
             case LIST_REMOVE -> ListActions.remove(lists);

@@ -1,6 +1,7 @@
 package dev.flowline.engine.action;
 
 import dev.flowline.engine.contact.ContactStore;
+import dev.flowline.engine.crm.CrmObjectStore;
 import dev.flowline.engine.email.EmailTemplates;
 import dev.flowline.engine.owner.OwnerDirectory;
 
@@ -31,4 +32,7 @@ public interface ActionPorts {
 
     /** The contacts personalisation tokens of fetched objects look up. */
     ContactStore contacts();
+
+    /** The records associated with contacts, which fetched objects and set-property actions read. */
+    CrmObjectStore crmObjects();
 }

@@ -1,8 +1,8 @@
 package dev.flowline.engine.action;
 
 /**
- * Creates CRM records for flows. The same idempotency key creates at most one record; a record refused for its
- * input is a {@link dev.flowline.engine.crm.CrmRejection}, with nothing created.
+ * Creates and updates CRM records for flows. The same idempotency key creates (or updates) at most once; a write
+ * refused for its input is a {@link dev.flowline.engine.crm.CrmRejection}, with nothing written.
  */
 public interface CrmRecords {
 
@@ -11,4 +11,7 @@ public interface CrmRecords {
 
     /** @return the id of the record */
     String createRecord(NewRecord record);
+
+    /** Sets one property of a live record: false, with nothing written, when there is no such record. */
+    boolean updateRecord(RecordUpdate update);
 }

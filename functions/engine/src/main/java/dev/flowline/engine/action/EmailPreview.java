@@ -2,6 +2,7 @@ package dev.flowline.engine.action;
 
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.contact.ContactStore;
+import dev.flowline.engine.crm.CrmObjectStore;
 import dev.flowline.engine.email.EmailMessage;
 import dev.flowline.engine.email.EmailTemplate;
 import dev.flowline.engine.owner.OwnerDirectory;
@@ -14,8 +15,8 @@ public final class EmailPreview {
 
     private final Tokens tokens;
 
-    public EmailPreview(OwnerDirectory owners, ContactStore contacts) {
-        this.tokens = new Tokens(owners, contacts);
+    public EmailPreview(OwnerDirectory owners, ContactStore contacts, CrmObjectStore crm) {
+        this.tokens = new Tokens(owners, contacts, crm);
     }
 
     /** @throws IllegalArgumentException naming a token that cannot be filled for the contact */

@@ -4,24 +4,42 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.contact.EmailAddress;
 import dev.flowline.engine.contact.PropertyName;
+import dev.flowline.engine.crm.AssociationTypes;
+import dev.flowline.engine.crm.ContactAssociations;
+import dev.flowline.engine.crm.CrmObject;
+import dev.flowline.engine.crm.CrmObjectStore;
+import dev.flowline.engine.crm.CrmObjectType;
 import dev.flowline.engine.definition.NumberRanges;
 import dev.flowline.engine.definition.SingleConnectionAction;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Set property value ({@code 0-5}): {@code property_name} takes {@code value}, a member of the value union.
- * Copy ({@code OBJECT_PROPERTY}) follows HubSpot's compatible-kinds rules, increment adds to the current
- * number (an empty one counts as 0), the two append members add ';'-separated options without duplicates,
- * and an empty {@code STATIC_VALUE} clears the property. A value that is no email address fails to be set as
- * {@code email}, with the reason, and the contact goes on. Setting the property of associated records (a non-empty
- * {@code association}) and copying from a fetched object are skipped with the reason: the contact's own property is
- * never written in their place.
+ * Copy ({@code OBJECT_PROPERTY}, or {@code FETCHED_OBJECT_PROPERTY} from a record of the flow's data sources) follows
+ * HubSpot's compatible-kinds rules, increment adds to the current number (an empty one counts as 0), the two append
+ * members add ';'-separated options without duplicates, and an empty {@code STATIC_VALUE} clears the property. A
+ * value that is no email address fails to be set as {@code email}, with the reason, and the contact goes on.
+ *
+ * <p>With a non-empty {@code association} ({@code associationCategory}, {@code associationTypeId}), the property is
+ * set on every record associated with the contact by that type, each from its own current value (values are read from
+ * the enrolled contact, as HubSpot's copy does); the contact's own property is never written in their place. No such
+ * record, or an association type Flowline does not keep, skips the action with the reason.
  */
 final class SetPropertyAction implements ActionHandler<SingleConnectionAction> {
+
+    private final CrmRecords records;
+    private final CrmObjectStore crm;
+
+    SetPropertyAction(CrmRecords records, CrmObjectStore crm) {
+        this.records = records;
+        this.crm = crm;
+    }
 
     @Override
     public StepResult execute(SingleConnectionAction action, ActionContext context) {
@@ -35,56 +53,94 @@ final class SetPropertyAction implements ActionHandler<SingleConnectionAction> {
             return Results.failed(action, "cannot set property_name: " + badName.get());
         }
         JsonNode association = Fields.node(action.fields(), "association");
-        if (association != null && association.isObject() && !association.isEmpty()) {
-            return Results.skipped(action, "not set: " + property + " is to be set on the contact's associated "
-                    + "records (association type " + association.path("associationTypeId").asText("?")
-                    + "), and Flowline holds no associations yet; the contact's own property is left as it is");
+        try {
+            if (association != null && association.isObject() && !association.isEmpty()) {
+                return onAssociated(action, context, property, value, association);
+            }
+            String current = context.contact().value(property).orElse("");
+            return set(action, context, property, newValue(property, value, current, context));
+        } catch (ActionFailure e) {
+            return Results.failed(action, e.getMessage());
         }
+    }
+
+    /** The value {@code property} takes when it holds {@code current}; an {@link ActionFailure} when it cannot. */
+    private static String newValue(String property, JsonNode value, String current, ActionContext context) {
         Contact contact = context.contact();
-        String current = contact.value(property).orElse("");
         String type = Values.typeOf(value);
         return switch (type) {
-            case "FETCHED_OBJECT_PROPERTY" -> Results.skipped(action, "not set: " + property + " is to be copied from "
-                    + "a fetched object (" + value.path("propertyToken").asText("") + "), and Flowline does not "
-                    + "fetch the flow's data sources yet");
-            case "INCREMENT" -> increment(action, context, property, current, value.path("incrementAmount").asText("0"));
-            case "APPEND_OBJECT_PROPERTY" -> set(action, context, property, append(current,
-                    contact.value(value.path("appendPropertyName").asText()).orElse("")));
-            case "STATIC_APPEND_VALUE" -> set(action, context, property,
-                    append(current, value.path("staticAppendValue").asText("")));
-            case "OBJECT_PROPERTY" -> copy(action, context, property, current, value.path("propertyName").asText());
-            default -> Values.resolvable(value)
-                    ? set(action, context, property, Values.resolve(value, context).orElse(""))
-                    : Results.failed(action, "values of type " + type + " are not supported");
+            case "FETCHED_OBJECT_PROPERTY" -> copy(property, current, value.path("propertyToken").asText(""),
+                    Optional.of(context.fill(value.path("propertyToken").asText(""))).filter(v -> !v.isEmpty()));
+            case "INCREMENT" -> increment(property, current, value.path("incrementAmount").asText("0"));
+            case "APPEND_OBJECT_PROPERTY" ->
+                    append(current, contact.value(value.path("appendPropertyName").asText()).orElse(""));
+            case "STATIC_APPEND_VALUE" -> append(current, value.path("staticAppendValue").asText(""));
+            case "OBJECT_PROPERTY" -> {
+                String source = value.path("propertyName").asText();
+                yield copy(property, current, source, contact.value(source));
+            }
+            default -> {
+                if (!Values.resolvable(value)) {
+                    throw new ActionFailure("values of type " + type + " are not supported");
+                }
+                yield Values.resolve(value, context).orElse("");
+            }
         };
     }
 
-    private static StepResult copy(SingleConnectionAction action, ActionContext context, String target,
-                                   String current, String source) {
-        Optional<String> value = context.contact().value(source);
+    /** Sets the property on each record associated by the action's association type, once per record and step. */
+    private StepResult onAssociated(SingleConnectionAction action, ActionContext context, String property,
+                                    JsonNode value, JsonNode association) {
+        JsonNode typeId = association.path("associationTypeId");
+        String category = association.path("associationCategory").asText(null);
+        Optional<AssociationTypes.Type> type = typeId.canConvertToInt()
+                && (category == null || AssociationTypes.HUBSPOT_DEFINED.equals(category))
+                ? AssociationTypes.from(CrmObjectType.CONTACT, typeId.asInt()) : Optional.empty();
+        if (type.isEmpty()) {
+            return Results.skipped(action, "not set: " + property + " is to be set on the records associated by "
+                    + "association type " + typeId.asText("?") + " (" + category + "), which Flowline does not "
+                    + "keep; the contact's own property is left as it is");
+        }
+        CrmObjectType objectType = type.get().to();
+        List<CrmObject> associated = new ContactAssociations(crm).of(context.contact().id(), objectType.id(),
+                typeId.asLong(), category);
+        if (associated.isEmpty()) {
+            return Results.skipped(action, "not set: the contact has no associated " + objectType.plural()
+                    + " (association type " + typeId.asInt() + "); the contact's own property is left as it is");
+        }
+        var changed = new ArrayList<String>();
+        for (CrmObject record : associated) {
+            String current = record.value(property).orElse("");
+            String next = newValue(property, value, current, context);
+            if (!next.equals(current) && records.updateRecord(new RecordUpdate(
+                    context.idempotencyKey() + "#" + record.id(), record.ref(), property, next))) {
+                changed.add(record.id());
+            }
+        }
+        String on = objectType.plural() + " " + String.join(", ", associated.stream().map(CrmObject::id).toList());
+        return Results.succeeded(action, changed.isEmpty() ? property + " of the associated " + on
+                + " already had that value" : "set " + property + " on the associated " + objectType.plural() + " "
+                + String.join(", ", changed));
+    }
+
+    private static String copy(String target, String current, String source, Optional<String> value) {
         if (value.isPresent() && !current.isEmpty()) {
             PropertyKind from = PropertyKind.of(value.get());
             PropertyKind to = PropertyKind.of(current);
             if (!from.copiesInto(to)) {
-                return Results.failed(action, "cannot copy the " + from.label() + " value of " + source
+                throw new ActionFailure("cannot copy the " + from.label() + " value of " + source
                         + " into the " + to.label() + " property " + target);
             }
         }
-        return set(action, context, target, value.orElse(""));
+        return value.orElse("");
     }
 
-    private static StepResult increment(SingleConnectionAction action, ActionContext context, String property,
-                                        String current, String amount) {
-        Optional<BigDecimal> by = finite(amount);
-        if (by.isEmpty()) {
-            return Results.failed(action, "the increment amount \"" + amount + "\" is not a number");
-        }
-        Optional<BigDecimal> start = current.isEmpty() ? Optional.of(BigDecimal.ZERO) : finite(current);
-        if (start.isEmpty()) {
-            return Results.failed(action, "cannot increment " + property + ": its value \"" + current
-                    + "\" is not a number");
-        }
-        return set(action, context, property, start.get().add(by.get()).stripTrailingZeros().toPlainString());
+    private static String increment(String property, String current, String amount) {
+        BigDecimal by = finite(amount).orElseThrow(() ->
+                new ActionFailure("the increment amount \"" + amount + "\" is not a number"));
+        BigDecimal start = (current.isEmpty() ? Optional.of(BigDecimal.ZERO) : finite(current)).orElseThrow(() ->
+                new ActionFailure("cannot increment " + property + ": its value \"" + current + "\" is not a number"));
+        return start.add(by).stripTrailingZeros().toPlainString();
     }
 
     /**

@@ -3,9 +3,15 @@ package dev.flowline.engine.action;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.contact.ContactStore;
+import dev.flowline.engine.contact.PropertySource;
+import dev.flowline.engine.crm.ContactAssociations;
+import dev.flowline.engine.crm.CrmObject;
+import dev.flowline.engine.crm.CrmObjectStore;
 import dev.flowline.engine.owner.Owner;
 import dev.flowline.engine.owner.OwnerDirectory;
 
+import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,7 +28,7 @@ import java.util.regex.Pattern;
  *       {@code firstname}, {@code lastname}, {@code fullname}, {@code id} or {@code userid} from the owner
  *       directory, and {@code {{ contact.<owner property>.<field> }}} the same for any property holding an owner
  *       id; "" when the property is empty;</li>
- *   <li>{@code {{ fetched_objects.<data source>.<property> }}}: a property of the contact the flow's data source of
+ *   <li>{@code {{ fetched_objects.<data source>.<property> }}}: a property of the record the flow's data source of
  *       that name fetches, for the data sources Flowline can resolve ({@link #fetched}).</li>
  * </ul>
  * Any other token, and one that names what is not there (an owner not in the directory, a data source the flow does
@@ -37,10 +43,12 @@ public final class Tokens {
 
     private final OwnerDirectory owners;
     private final ContactStore contacts;
+    private final CrmObjectStore crm;
 
-    public Tokens(OwnerDirectory owners, ContactStore contacts) {
+    public Tokens(OwnerDirectory owners, ContactStore contacts, CrmObjectStore crm) {
         this.owners = owners;
         this.contacts = contacts;
+        this.crm = crm;
     }
 
     /** A token that cannot be filled; its message names the token and why. */
@@ -124,12 +132,13 @@ public final class Tokens {
     }
 
     /**
-     * The contact the flow's data source {@code name} fetches. Flowline resolves contact data sources ({@code
+     * The record the flow's data source {@code name} fetches. Flowline resolves contact data sources ({@code
      * objectTypeId} {@code 0-1}) that find a contact by {@code hs_object_id} or {@code email}: a
      * {@code STATIC_PROPERTY_FILTER} with {@code staticValue}, or an {@code ENROLLED_RECORD_PROPERTY_FILTER} with the
-     * enrolled contact's {@code recordFieldName}. Other data sources need CRM searches Flowline does not make.
+     * enrolled contact's {@code recordFieldName}; and {@code ASSOCIATION} data sources ({@link #associated}). Other data
+     * sources need CRM searches Flowline does not make.
      */
-    private Contact fetched(String token, String name, ActionContext context) {
+    PropertySource fetched(String token, String name, ActionContext context) {
         if (context.flow() == null) {
             throw new UnresolvedToken(token, "fetched objects come from the data sources of the flow that sends it");
         }
@@ -137,6 +146,9 @@ public final class Tokens {
                 .filter(candidate -> name.equals(candidate.path("name").asText(null))).findFirst()
                 .orElseThrow(() -> new UnresolvedToken(token, "the flow has no data source named " + name));
         String type = source.path("type").asText("");
+        if (type.equals("ASSOCIATION")) {
+            return associated(token, name, source, context);
+        }
         String objectType = source.path("objectTypeId").asText("");
         String property = source.path("propertyName").asText("");
         String wanted = switch (type) {
@@ -147,12 +159,44 @@ public final class Tokens {
         };
         if (wanted == null || !"0-1".equals(objectType) || !(property.equals("hs_object_id") || property.equals("email"))) {
             throw new UnresolvedToken(token, "the data source " + name + " (" + type + " on object " + objectType
-                    + ") is not one Flowline can resolve: only contacts found by hs_object_id or email");
+                    + ") is not one Flowline can resolve: only contacts found by hs_object_id or email, and "
+                    + "records associated with the contact");
         }
         Optional<Contact> found = wanted.isBlank() ? Optional.empty()
                 : property.equals("email") ? contacts.findByEmail(wanted) : contacts.find(wanted);
         return found.orElseThrow(() -> new UnresolvedToken(token, "the data source " + name
                 + " found no contact with " + property + " \"" + wanted + "\""));
+    }
+
+    /**
+     * The first record of {@code objectTypeId} associated with the enrolled contact by {@code associationTypeId}: in
+     * the order of {@code sortBy} when the data source has one (numbers as numbers, records without the property
+     * last), otherwise the lowest id. A contact with no such record fails the token, naming the data source.
+     */
+    private PropertySource associated(String token, String name, JsonNode source, ActionContext context) {
+        JsonNode typeId = source.path("associationTypeId");
+        List<CrmObject> records = new ContactAssociations(crm).of(context.contact().id(),
+                source.path("objectTypeId").asText(""), typeId.canConvertToLong() ? typeId.asLong() : null,
+                source.path("associationCategory").asText(null));
+        String sortBy = source.path("sortBy").path("property").asText("");
+        Comparator<CrmObject> order = Comparator.comparing(CrmObject::id);
+        if (!sortBy.isBlank()) {
+            Comparator<String> values = Tokens::compareValues;
+            if ("DESC".equals(source.path("sortBy").path("order").asText(""))) {
+                values = values.reversed();
+            }
+            order = Comparator.comparing((CrmObject record) -> record.value(sortBy).orElse(null),
+                    Comparator.nullsLast(values)).thenComparing(order);
+        }
+        return records.stream().min(order).orElseThrow(() -> new UnresolvedToken(token, "the data source " + name
+                + " found no record associated with the contact (object " + source.path("objectTypeId").asText("")
+                + ", association type " + typeId.asText("?") + ")"));
+    }
+
+    /** Numbers by value, anything else as text. */
+    private static int compareValues(String a, String b) {
+        return PropertyKind.isNumber(a) && PropertyKind.isNumber(b)
+                ? new BigDecimal(a.trim()).compareTo(new BigDecimal(b.trim())) : a.compareTo(b);
     }
 
     private static String nonNull(String value) {

@@ -18,4 +18,10 @@ public record FilterBranch(String filterBranchType, String filterBranchOperator,
     public FilterBranch {
         extras = Extras.orEmpty(extras);
     }
+
+    /** Whether this branch, or one nested in it, reads the contact's associated records. */
+    public boolean readsAssociations() {
+        return ASSOCIATION.equals(filterBranchType())
+                || filterBranches() != null && filterBranches().stream().anyMatch(FilterBranch::readsAssociations);
+    }
 }

@@ -55,7 +55,7 @@ public final class FilterEvaluator {
             case "NOT_ALL" -> !every(branch, contact, context, trail);
             case "NOT_ANY" -> !any(branch, contact, context, trail);
             case "UNIFIED_EVENTS" -> unifiedEvents(branch, contact, context, trail);
-            case FilterBranch.ASSOCIATION -> false; // about associated records, which contacts do not have yet
+            case FilterBranch.ASSOCIATION -> AssociationBranches.matches(branch, contact, context);
             default -> throw new UnsupportedFilterException("filter branch type " + type + " is not supported");
         };
     }
@@ -70,7 +70,7 @@ public final class FilterEvaluator {
             case EmailEventFilter email -> ActivityFilters.emailEvent(email, contact, context);
             case EventFilter event -> ActivityFilters.event(event, contact, context);
             case ConstantFilter constant -> accepts(constant);
-            case UnknownFilter unknown when unknown.isAssociation() -> false; // as an ASSOCIATION branch
+            case UnknownFilter unknown when unknown.isAssociation() -> false; // lists of other objects: Flowline has none
             case UnknownFilter unknown ->
                     throw new UnsupportedFilterException("filter type " + unknown.kind() + " is not supported");
         };

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,9 +44,7 @@ public final class CrmObjects {
         if (type == CrmObjectType.CONTACT) {
             throw new CrmRejection("contacts are created through the contacts API, not as CRM records");
         }
-        properties.keySet().forEach(name -> PropertyName.problem(name).ifPresent(problem -> {
-            throw new CrmRejection("property " + name + ": " + problem);
-        }));
+        checkNames(properties);
         if (associations.size() > MAX_ASSOCIATIONS) {
             throw new CrmRejection("a record can be created with at most " + MAX_ASSOCIATIONS + " associations");
         }
@@ -63,6 +62,18 @@ public final class CrmObjects {
                     .map(AssociationInput::to).filter(ref -> !ref.isContact() && !isLive(ref))
                     .map(CrmObjects::describe).toList()));
         };
+    }
+
+    /**
+     * Sets property values of a live record other than a contact, names checked as at create; empty when there is
+     * no live record of that id. Setting a value a record already has writes it again, unchanged.
+     */
+    public Optional<CrmObject> update(CrmObjectType type, String id, Map<String, String> properties) {
+        if (type == CrmObjectType.CONTACT) {
+            throw new CrmRejection("contacts are updated through the contacts API, not as CRM records");
+        }
+        checkNames(properties);
+        return store.update(type, id, properties, clock.instant());
     }
 
     /** Associates two existing records by {@code typeIds} of the direction from {@code from} (none: unlabeled). */
@@ -92,8 +103,11 @@ public final class CrmObjects {
         }
     }
 
-    /** Both directions of the association, with the unlabeled type added to any labelled one. */
-    private static List<Association> bothWays(ObjectRef from, ObjectRef to, Set<Integer> typeIds) {
+    /**
+     * Both directions of the association, with the unlabeled type added to any labelled one; a {@link CrmRejection} for
+     * a pair that cannot be associated or a type that does not lead from {@code from} to {@code to}.
+     */
+    public static List<Association> bothWays(ObjectRef from, ObjectRef to, Set<Integer> typeIds) {
         AssociationTypes.Type unlabeled = AssociationTypes.unlabeled(from.type(), to.type()).orElseThrow(() ->
                 new CrmRejection(from.type().plural() + " cannot be associated with " + to.type().plural()));
         Set<Integer> ids = new HashSet<>(Set.of(unlabeled.id()));
@@ -106,6 +120,12 @@ public final class CrmObjects {
         }
         var association = new Association(from, to, ids);
         return List.of(association, association.inverse());
+    }
+
+    private static void checkNames(Map<String, String> properties) {
+        properties.keySet().forEach(name -> PropertyName.problem(name).ifPresent(problem -> {
+            throw new CrmRejection("property " + name + ": " + problem);
+        }));
     }
 
     private void requireContact(ObjectRef ref) {

@@ -3,6 +3,7 @@ package dev.flowline.engine.crm;
 import dev.flowline.engine.action.CrmRecords;
 import dev.flowline.engine.action.NewRecord;
 import dev.flowline.engine.action.NewTask;
+import dev.flowline.engine.action.RecordUpdate;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import java.util.Set;
 
 /**
  * The tasks ({@code 0-3}) and records ({@code 0-14}) of flows, made in the CRM object store and associated with the
- * enrolled contact by the default type. Each record's id comes from the step's idempotency key, so a redelivered
+ * enrolled contact by the default type, and the properties flows set on associated records ({@code 0-5}). Each record's id comes from the step's idempotency key, so a redelivered
  * step finds the record it made instead of making a second.
  */
 public final class StoredCrmRecords implements CrmRecords {
@@ -51,6 +52,12 @@ public final class StoredCrmRecords implements CrmRecords {
                         + record.objectTypeId() + "; it creates companies (0-2), deals (0-3), tickets (0-5), "
                         + "tasks (0-27) and notes (0-46)"));
         return create(type, record.idempotencyKey(), record.properties(), record.contactId());
+    }
+
+    @Override
+    public boolean updateRecord(RecordUpdate update) {
+        return objects.update(update.record().type(), update.record().id(),
+                Map.of(update.property(), update.value())).isPresent();
     }
 
     private String create(CrmObjectType type, String idempotencyKey, Map<String, String> properties,

@@ -12,6 +12,7 @@ import dev.flowline.engine.criteria.PageViewFilter;
 import dev.flowline.engine.criteria.PropertyFilter;
 import dev.flowline.engine.criteria.PruningRefineBy;
 import dev.flowline.engine.criteria.UnknownFilter;
+import dev.flowline.engine.json.FlowlineJson;
 
 import java.util.List;
 
@@ -71,6 +72,11 @@ final class FilterCheck {
             refineBys(branch.pruningRefineBy(), branch.coalescingRefineBy(), at);
         } else if (FilterBranch.ASSOCIATION.equals(type)) {
             problems.require(at, "objectTypeId", branch.objectTypeId());
+            if (branch.operator() != null) {
+                problems.oneOf(at, "operator", branch.operator(), IN_LIST_OPERATORS);
+            }
+            associatedRecord(branch, at, depth);
+            return;
         } else if (type == null || !LOGICAL_BRANCHES.contains(type)) {
             // RESTRICTED branches included: their children are not about the contact itself.
             problems.notEvaluated(at, "filterBranchType", type, "filter branch type");
@@ -79,6 +85,30 @@ final class FilterCheck {
         problems.each(branch.filterBranches(), at.field("filterBranches"),
                 (child, childAt) -> branch(child, childAt, depth + 1));
         problems.each(branch.filters(), at.field("filters"), this::filter);
+    }
+
+    /** What an ASSOCIATION branch holds is about the associated record: its properties, in logical branches. */
+    private void associatedRecord(FilterBranch branch, Pointer at, int depth) {
+        if (depth > MAX_DEPTH) {
+            problems.add(at, "filter branches can be nested at most " + MAX_DEPTH + " levels deep");
+            return;
+        }
+        problems.each(branch.filterBranches(), at.field("filterBranches"), (child, childAt) -> {
+            if (LOGICAL_BRANCHES.contains(child.filterBranchType())) {
+                associatedRecord(child, childAt, depth + 1);
+            } else {
+                problems.notEvaluated(childAt, "filterBranchType", child.filterBranchType(),
+                        "inside an ASSOCIATION branch, filter branch type");
+            }
+        });
+        problems.each(branch.filters(), at.field("filters"), (filter, filterAt) -> {
+            switch (filter) {
+                case PropertyFilter f -> property(f, filterAt);
+                case ConstantFilter f -> problems.require(filterAt, "shouldAccept", f.shouldAccept());
+                default -> problems.notEvaluated(filterAt, "filterType",
+                        FlowlineJson.tree(filter).path("filterType").asText(null), "inside an ASSOCIATION branch, filter type");
+            }
+        });
     }
 
     private void filter(Filter filter, Pointer at) {

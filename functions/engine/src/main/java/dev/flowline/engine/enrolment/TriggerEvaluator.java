@@ -74,8 +74,11 @@ public final class TriggerEvaluator {
                 // no triggers at all (the validator lets a flow leave them out): enrolled by hand only
             }
             case ListBasedCriteria list -> {
-                boolean before = matches(list.listFilterBranch(), change.before());
                 boolean after = matches(list.listFilterBranch(), change.after());
+                // A change of associated records leaves no trace on the contact: criteria that read them count as
+                // they stand now, as if the contact had just begun (or stopped) meeting them.
+                boolean associations = list.listFilterBranch() != null && list.listFilterBranch().readsAssociations();
+                boolean before = associations ? !after : matches(list.listFilterBranch(), change.before());
                 if (active.isPresent()) {
                     if (Boolean.TRUE.equals(list.unEnrollObjectsNotMeetingCriteria()) && before && !after) {
                         unenroller.unenrol(active.get(), UnenrolmentReason.NO_LONGER_MEETS_CRITERIA);
@@ -84,7 +87,7 @@ public final class TriggerEvaluator {
                     if (!before && after) {
                         enroller.enrol(flow, change.after(), EnrolmentSource.TRIGGER, previous);
                     }
-                } else if (list.reEnrolls() && after && reEnrollmentTriggered(list, change, before)) {
+                } else if (list.reEnrolls() && after && reEnrollmentTriggered(list, change, associations || before)) {
                     enroller.enrol(flow, change.after(), EnrolmentSource.RE_ENROLMENT, previous);
                 }
             }

@@ -59,8 +59,8 @@ import java.util.Set;
  * <p>A trigger fires on an edge between the contact before and after the change, or on one of the change's
  * events; so it can only fire through something it reads that the change touched. Flows whose triggers read
  * what the index does not follow are evaluated on every change: list memberships (a dynamic list may read
- * anything), times relative to now (kept out of the index to be safe) and filters it does not know. A new
- * contact may start matching any trigger (an "is unknown" filter, say), so it evaluates every flow.
+ * anything), associated records, times relative to now (kept out of the index to be safe) and filters it does not
+ * know. A new contact may start matching any trigger (an "is unknown" filter, say), so it evaluates every flow.
  * Property names compare exactly: HubSpot's are lower case.
  */
 public final class TriggerIndex {
@@ -204,6 +204,10 @@ public final class TriggerIndex {
 
         private void branch(FilterBranch branch) {
             if (branch == null) {
+                return;
+            }
+            if (FilterBranch.ASSOCIATION.equals(branch.filterBranchType())) {
+                anything = true; // its filters read the associated records, which no contact property names
                 return;
             }
             if (UNIFIED_EVENTS.equals(branch.filterBranchType())) {

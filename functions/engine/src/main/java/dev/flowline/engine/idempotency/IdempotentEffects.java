@@ -7,6 +7,7 @@ import dev.flowline.engine.action.InternalEmail;
 import dev.flowline.engine.action.Mailer;
 import dev.flowline.engine.action.MarketingEmail;
 import dev.flowline.engine.action.NewRecord;
+import dev.flowline.engine.action.RecordUpdate;
 import dev.flowline.engine.action.NewTask;
 import dev.flowline.engine.action.Notification;
 import dev.flowline.engine.action.Notifier;
@@ -91,7 +92,10 @@ public final class IdempotentEffects {
         };
     }
 
-    /** A redelivered create gets the id of the record the first one made. */
+    /**
+     * A redelivered create gets the id of the record the first one made; a redelivered update is not made again (an
+     * increment counts once).
+     */
     public static CrmRecords records(IdempotencyLedger ledger, CrmRecords records) {
         return new CrmRecords() {
             @Override
@@ -102,6 +106,12 @@ public final class IdempotentEffects {
             @Override
             public String createRecord(NewRecord record) {
                 return ledger.once(record.idempotencyKey(), () -> records.createRecord(record));
+            }
+
+            @Override
+            public boolean updateRecord(RecordUpdate update) {
+                return Boolean.parseBoolean(ledger.once(update.idempotencyKey(),
+                        () -> String.valueOf(records.updateRecord(update))));
             }
         };
     }

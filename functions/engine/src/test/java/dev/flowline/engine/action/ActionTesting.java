@@ -7,6 +7,7 @@ import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.contact.ContactStore;
 import dev.flowline.engine.email.EmailTemplates;
 import dev.flowline.engine.crm.CrmObjects;
+import dev.flowline.engine.crm.CrmObjectStore;
 import dev.flowline.engine.crm.StoredCrmRecords;
 import dev.flowline.engine.criteria.EvaluationContext;
 import dev.flowline.engine.definition.Flow;
@@ -18,6 +19,7 @@ import dev.flowline.engine.list.MembershipChange;
 import dev.flowline.engine.history.HistoryEntry;
 import dev.flowline.engine.owner.OwnerDirectory;
 import dev.flowline.engine.simulation.InMemoryContactStore;
+import dev.flowline.engine.simulation.InMemoryCrmObjectStore;
 import dev.flowline.engine.simulation.InMemoryOwnerDirectory;
 import dev.flowline.engine.simulation.Outbox;
 import dev.flowline.engine.simulation.SimulationReport;
@@ -138,13 +140,18 @@ final class ActionTesting {
             public ContactStore contacts() {
                 return new InMemoryContactStore();
             }
+
+            public CrmObjectStore crmObjects() {
+                return outbox.crm();
+            }
         };
     }
 
     static ActionContext context(Flow flow, Contact contact, Instant now) {
         Enrolment enrolment = Enrolment.start(flow.id(), contact.id(), 1, EnrolmentSource.MANUAL, "1", now);
         return new ActionContext(flow, enrolment, contact, now, ZONE, EvaluationContext.of(Clock.fixed(now, ZONE)),
-                enrolment.nextStep().idempotencyKey(), new Tokens(new InMemoryOwnerDirectory(), new InMemoryContactStore()));
+                enrolment.nextStep().idempotencyKey(), new Tokens(new InMemoryOwnerDirectory(), new InMemoryContactStore(),
+                new InMemoryCrmObjectStore()));
     }
 
     static ActionContext withOutputs(ActionContext context, String actionId, Map<String, String> outputs) {

@@ -3,6 +3,7 @@ package dev.flowline.engine.action;
 import dev.flowline.engine.email.EmailMessage;
 import dev.flowline.engine.email.EmailTemplate;
 import dev.flowline.engine.simulation.InMemoryContactStore;
+import dev.flowline.engine.simulation.InMemoryCrmObjectStore;
 import dev.flowline.engine.simulation.InMemoryOwnerDirectory;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class EmailPreviewTest {
 
     private final EmailPreview preview = new EmailPreview(new InMemoryOwnerDirectory().withOwners("7"),
-            new InMemoryContactStore());
+            new InMemoryContactStore(), new InMemoryCrmObjectStore());
 
     private static EmailTemplate template(String html, String text) {
         return new EmailTemplate("welcome", "Welcome {{ contact.firstname }}", html, text, Instant.EPOCH, Instant.EPOCH);

@@ -5,6 +5,8 @@ import dev.flowline.engine.definition.SingleConnectionAction;
 import dev.flowline.engine.email.EmailMessage;
 import dev.flowline.engine.email.EmailTemplate;
 import dev.flowline.engine.history.HistoryKind;
+import dev.flowline.engine.simulation.InMemoryContactStore;
+import dev.flowline.engine.simulation.InMemoryCrmObjectStore;
 import dev.flowline.engine.simulation.InMemoryEmailTemplates;
 import dev.flowline.engine.simulation.Outbox;
 import dev.flowline.engine.simulation.SimulationReport;
@@ -63,7 +65,7 @@ class MessageActionsTest {
         var outbox = new Outbox();
         Flow flow = flow("f", action("0-4", "{\"content_id\":\"4711\"}"));
         var context = context(flow, contact("c", "email", "ada@example.com"), START).withTokens(
-                new Tokens(outbox.directory(), new dev.flowline.engine.simulation.InMemoryContactStore()));
+                new Tokens(outbox.directory(), new InMemoryContactStore(), new InMemoryCrmObjectStore()));
 
         StepResult result = MessageActions.marketingEmail(outbox, new InMemoryEmailTemplates())
                 .execute((SingleConnectionAction) flow.action("1").orElseThrow(), context);

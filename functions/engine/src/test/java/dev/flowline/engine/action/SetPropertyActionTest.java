@@ -2,12 +2,26 @@ package dev.flowline.engine.action;
 
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.definition.Flow;
+import dev.flowline.engine.crm.Association;
+import dev.flowline.engine.crm.CrmObject;
+import dev.flowline.engine.crm.CrmObjectType;
+import dev.flowline.engine.crm.CrmObjects;
+import dev.flowline.engine.crm.ObjectRef;
+import dev.flowline.engine.idempotency.IdempotentEffects;
+import dev.flowline.engine.crm.StoredCrmRecords;
+import dev.flowline.engine.simulation.InMemoryContactStore;
+import dev.flowline.engine.simulation.InMemoryCrmObjectStore;
+import dev.flowline.engine.simulation.InMemoryLedger;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static dev.flowline.engine.action.ActionTesting.START;
+import static dev.flowline.engine.action.ActionTesting.ZONE;
 import static dev.flowline.engine.action.ActionTesting.action;
 import static dev.flowline.engine.action.ActionTesting.contact;
 import static dev.flowline.engine.action.ActionTesting.context;
@@ -17,7 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SetPropertyActionTest {
 
-    private final SetPropertyAction handler = new SetPropertyAction();
+    private final InMemoryCrmObjectStore crm = new InMemoryCrmObjectStore();
+    private final InMemoryContactStore contacts = new InMemoryContactStore();
+    private final SetPropertyAction handler = new SetPropertyAction(IdempotentEffects.records(new InMemoryLedger(),
+            new StoredCrmRecords(Clock.fixed(START, ZONE), new CrmObjects(Clock.fixed(START, ZONE), contacts, crm))),
+            crm);
 
     private StepResult.Next set(Contact contact, String property, String value) {
         return set(contact, property, value, Map.of());
@@ -231,11 +249,35 @@ class SetPropertyActionTest {
     }
 
     @Test
-    void aCopyFromAFetchedObjectIsSkippedAndWritesNothing() {
+    void aCopyFromADataSourceTheFlowDoesNotHaveFailsNamingItAndWritesNothing() {
         var contact = contact("c");
         var result = set(contact, "x", "{\"type\":\"FETCHED_OBJECT_PROPERTY\",\"propertyToken\":\"{{ fetched_objects.a.b }}\"}");
 
-        assertThat(result.outcome().status()).isEqualTo(StepResult.Status.SKIPPED);
+        assertThat(result.outcome().status()).isEqualTo(StepResult.Status.FAILED);
+        assertThat(result.outcome().detail()).contains("the flow has no data source named a");
         assertThat(contact.value("x")).isEmpty();
+    }
+
+    @Test
+    void anIncrementOfAssociatedDealsRedeliveredCountsOnce() {
+        var contact = contact("c");
+        for (String id : List.of("1", "2")) {
+            var deal = CrmObject.created(CrmObjectType.DEAL, id, Map.of("touches", id), START);
+            var association = new Association(ObjectRef.contact("c"), deal.ref(), Set.of(4));
+            crm.create(deal, List.of(association, association.inverse()));
+        }
+        Flow flow = flow("f", action("0-5", """
+                {"property_name":"touches","value":{"type":"INCREMENT","incrementAmount":5},
+                 "association":{"associationCategory":"HUBSPOT_DEFINED","associationTypeId":4}}"""));
+        var context = context(flow, contact, START);
+        var action = (dev.flowline.engine.definition.SingleConnectionAction) flow.action("1").orElseThrow();
+
+        var first = (StepResult.Next) handler.execute(action, context);
+        handler.execute(action, context);
+
+        assertThat(first.outcome().detail()).isEqualTo("set touches on the associated deals 1, 2");
+        assertThat(crm.find(CrmObjectType.DEAL, "1").orElseThrow().properties()).containsEntry("touches", "6");
+        assertThat(crm.find(CrmObjectType.DEAL, "2").orElseThrow().properties()).containsEntry("touches", "7");
+        assertThat(contact.value("touches")).isEmpty();
     }
 }

@@ -1,11 +1,16 @@
 package dev.flowline.engine.action;
 
 import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.crm.Association;
+import dev.flowline.engine.crm.CrmObject;
+import dev.flowline.engine.crm.CrmObjectType;
+import dev.flowline.engine.crm.ObjectRef;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.history.HistoryKind;
 import dev.flowline.engine.json.FlowlineJson;
 import dev.flowline.engine.owner.Owner;
 import dev.flowline.engine.simulation.InMemoryContactStore;
+import dev.flowline.engine.simulation.InMemoryCrmObjectStore;
 import dev.flowline.engine.simulation.InMemoryOwnerDirectory;
 import dev.flowline.engine.simulation.Simulator;
 import org.junit.jupiter.api.Test;
@@ -27,7 +32,8 @@ class TokensTest {
 
     private final InMemoryOwnerDirectory directory = new InMemoryOwnerDirectory();
     private final InMemoryContactStore contacts = new InMemoryContactStore();
-    private final Tokens tokens = new Tokens(directory, contacts);
+    private final InMemoryCrmObjectStore crm = new InMemoryCrmObjectStore();
+    private final Tokens tokens = new Tokens(directory, contacts, crm);
     private final Contact ada = contact("c", "firstname", "Ada", "city", "Paris", "hubspot_owner_id", "7",
             "csm_owner", "8", "manager_email", "grace@example.com");
 
@@ -123,6 +129,30 @@ class TokensTest {
     }
 
     @Test
+    void associationDataSourceFetchesTheFirstAssociatedRecordInItsSortOrder() {
+        deal("11", "5000", "Small", 4);
+        deal("12", "9000", "Big", 4);
+        deal("13", "", "No amount", 4);
+        Flow flow = withDataSources("""
+                [{"type":"ASSOCIATION","name":"biggest","objectTypeId":"0-3","associationTypeId":4,
+                  "associationCategory":"HUBSPOT_DEFINED","sortBy":{"property":"amount","order":"DESC"}},
+                 {"type":"ASSOCIATION","name":"smallest","objectTypeId":"0-3","associationTypeId":4,
+                  "associationCategory":"HUBSPOT_DEFINED","sortBy":{"property":"amount","order":"ASC"}},
+                 {"type":"ASSOCIATION","name":"first","objectTypeId":"0-3","associationTypeId":4,
+                  "associationCategory":"HUBSPOT_DEFINED"}]""");
+
+        assertThat(fill("{{ fetched_objects.biggest.dealname }} / {{ fetched_objects.smallest.dealname }} / "
+                + "{{ fetched_objects.first.dealname }}", ada, flow)).isEqualTo("Big / Small / Small");
+    }
+
+    private void deal(String id, String amount, String name, int typeId) {
+        var record = CrmObject.created(CrmObjectType.DEAL, id, java.util.Map.of("amount", amount, "dealname", name),
+                START);
+        var association = new Association(ObjectRef.contact(ada.id()), record.ref(), java.util.Set.of(typeId));
+        crm.create(record, List.of(association, association.inverse()));
+    }
+
+    @Test
     void fetchedObjectTokensFailWhenTheDataSourceCannotBeResolved() {
         Flow flow = withDataSources("""
                 [{"type":"ASSOCIATION","name":"deal","objectTypeId":"0-3","associationTypeId":4,
@@ -132,7 +162,7 @@ class TokensTest {
 
         assertThatThrownBy(() -> fill("{{ fetched_objects.deal.amount }}", ada, flow))
                 .hasMessageContaining("{{ fetched_objects.deal.amount }}")
-                .hasMessageContaining("ASSOCIATION on object 0-3");
+                .hasMessageContaining("the data source deal found no record associated with the contact");
         assertThatThrownBy(() -> fill("{{ fetched_objects.nobody.email }}", ada, flow))
                 .hasMessageContaining("found no contact with email \"nobody@example.com\"");
         assertThatThrownBy(() -> fill("{{ fetched_objects.other.email }}", ada, flow))

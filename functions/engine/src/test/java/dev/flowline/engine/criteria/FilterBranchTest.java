@@ -116,8 +116,9 @@ class FilterBranchTest {
     }
 
     @Test
-    void anAssociationBranchDoesNotMatchWhateverItsFilters() {
-        assertThat(EVALUATOR.matches(branchOf("ASSOCIATION", TRUE), contact, CONTEXT)).isFalse();
+    void anAssociationBranchWithoutAnObjectTypeIsRefused() {
+        assertThatThrownBy(() -> EVALUATOR.matches(branchOf("ASSOCIATION", TRUE), contact, CONTEXT))
+                .isInstanceOf(UnsupportedFilterException.class).hasMessageContaining("objectTypeId");
     }
 
     @Test

@@ -74,6 +74,23 @@ class FlowValidatorFiltersTest {
     }
 
     @Test
+    void associationBranchesHoldPropertyFiltersOfTheAssociatedRecordAndAnInListOperator() {
+        assertThat(validate(flowTriggeredBy("{'filterBranchType':'OR','filterBranchOperator':'OR','filters':[],"
+                + "'filterBranches':[{'filterBranchType':'ASSOCIATION','filterBranchOperator':'AND','objectTypeId':'0-3',"
+                + "'operator':'HAS','filterBranches':[{'filterBranchType':'UNIFIED_EVENTS','eventTypeId':'4-1',"
+                + "'filterBranches':[],'filters':[]},{'filterBranchType':'NOT_ANY','filterBranches':[],'filters':["
+                + "{'filterType':'CONSTANT','shouldAccept':true}]}],"
+                + "'filters':[{'filterType':'IN_LIST','listId':'1','operator':'IN_LIST'}]}]}")))
+                .containsExactly(
+                        problem("/enrollmentCriteria/listFilterBranch/filterBranches/0/operator",
+                                "operator \"HAS\" must be one of IN_LIST, NOT_IN_LIST"),
+                        problem("/enrollmentCriteria/listFilterBranch/filterBranches/0/filterBranches/0/filterBranchType",
+                                "inside an ASSOCIATION branch, filter branch type \"UNIFIED_EVENTS\" is not evaluated by Flowline"),
+                        problem("/enrollmentCriteria/listFilterBranch/filterBranches/0/filters/0/filterType",
+                                "inside an ASSOCIATION branch, filter type \"IN_LIST\" is not evaluated by Flowline"));
+    }
+
+    @Test
     void filterBranchTypeIsRequired() {
         assertThat(validate(flowTriggeredBy("{'filterBranches':[],'filters':[]}"))).containsExactly(
                 problem("/enrollmentCriteria/listFilterBranch/filterBranchType", "filterBranchType is required"));

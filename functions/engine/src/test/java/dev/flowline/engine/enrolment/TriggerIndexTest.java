@@ -103,6 +103,20 @@ class TriggerIndexTest {
     }
 
     @Test
+    void flowsFilteringOnAssociatedRecordsAreEvaluatedOnEveryChangeOfTheContact() {
+        String companyInTech = """
+                {"filterBranchType":"OR","filterBranchOperator":"OR","filters":[],"filterBranches":[
+                  {"filterBranchType":"ASSOCIATION","filterBranchOperator":"AND","objectTypeId":"0-2",
+                   "associationTypeId":279,"associationCategory":"HUBSPOT_DEFINED","operator":"IN_LIST",
+                   "filterBranches":[],"filters":[{"filterType":"PROPERTY","property":"industry","operation":{
+                     "operationType":"STRING","operator":"IS_EQUAL_TO","value":"TECHNOLOGY"}}]}]}""";
+        var index = TriggerIndex.of(List.of(flow("companyInTech").listBased(companyInTech).build(),
+                flow("country").listBased(propertyIs("country", "NL")).build()));
+
+        assertThat(ids(index.candidates(propertiesChanged("city")))).containsExactly("companyInTech");
+    }
+
+    @Test
     void aNewContactIsACandidateForEveryFlow() {
         var index = TriggerIndex.of(List.of(
                 flow("unknownCity").listBased(anyOf(propertyFilter("city",

@@ -39,14 +39,6 @@ class PortalShapesTest {
             {"filterBranchType":"AND","filterBranchOperator":"AND","filterBranches":[],"filters":[%s,%s]}"""
             .formatted(equalsFilter("hs_name", "lifecyclestage"), equalsFilter("hs_value", "lead"));
 
-    /** Contacts whose associated company (0-2, association type 279) is in the technology industry. */
-    private static final String ASSOCIATED_COMPANY_IN_TECH = """
-            {"filterBranchType":"ASSOCIATION","filterBranchOperator":"AND","objectTypeId":"0-2",
-             "associationTypeId":279,"associationCategory":"HUBSPOT_DEFINED","operator":"IN_LIST",
-             "filterBranches":[],"filters":[{"filterType":"PROPERTY","property":"industry",
-               "operation":{"operationType":"ENUMERATION","operator":"IS_ANY_OF","values":["TECHNOLOGY"],
-                            "includeObjectsWithNoValueSet":false}}]}""";
-
     private static String branchOf(String type, String child) {
         return """
                 {"filterBranchType":"%s","filterBranchOperator":"%s","filters":[],"filterBranches":[%s]}"""
@@ -85,24 +77,6 @@ class PortalShapesTest {
                 .set(hours(5), "c1", "city", "lead");
 
         assertThat(enrolments(scenario.runUntil(days(1)), "A", "c1")).hasSize(1);
-    }
-
-    @Test
-    void associationFilterBranchIsAcceptedAndDoesNotMatchWhileContactsHaveNoAssociations() {
-        String enrolment = branchOf("OR", branchOf("AND", ASSOCIATED_COMPANY_IN_TECH));
-        Flow flow = flow("A").listBased(enrolment).actions(ONE_HOUR).build();
-        assertThat(FlowValidator.validate(flow)).isEmpty();
-        assertThat(FlowlineJson.tree(Flow.parse(flow.toJson()))).isEqualTo(FlowlineJson.tree(flow));
-
-        var scenario = new Scenario().flow(flow)
-                .flow(flow("B").listBased(branchOf("OR", branchOf("NOT_ANY", ASSOCIATED_COMPANY_IN_TECH)))
-                        .actions(ONE_HOUR))
-                .contact("c1", "industry", "TECHNOLOGY");
-
-        SimulationReport report = scenario.runUntil(days(1));
-
-        assertThat(report.enrolments("A")).isEmpty();
-        assertThat(report.enrolments("B")).hasSize(1);
     }
 
     @Test
@@ -175,21 +149,6 @@ class PortalShapesTest {
     }
 
     @Test
-    void setPropertyOnAssociatedRecordsIsSkippedAndLeavesTheContactsOwnProperty() {
-        String setOnCompany = single("1", null, "0-5", """
-                {"property_name":"lifecyclestage","value":{"type":"STATIC_VALUE","staticValue":"customer"},
-                 "association":{"associationCategory":"HUBSPOT_DEFINED","associationTypeId":279}}""");
-        var scenario = new Scenario().flow(flow("A").manual(false).actions(setOnCompany))
-                .contact("c1", "lifecyclestage", "lead");
-        scenario.enrolByHand("A", "c1");
-        SimulationReport report = scenario.runUntil(days(1));
-
-        assertThat(scenario.simulator().contacts().find("c1").orElseThrow().value("lifecyclestage")).contains("lead");
-        assertThat(history(report, "A", "c1", HistoryKind.ACTION_SKIPPED).getFirst().detail())
-                .contains("associated records", "association type 279");
-    }
-
-    @Test
     void setPropertyWithAnEmptyAssociationSetsTheContactsOwnProperty() {
         String setOwn = single("1", null, "0-5", """
                 {"property_name":"lifecyclestage","value":{"type":"STATIC_VALUE","staticValue":"customer"},
@@ -199,20 +158,6 @@ class PortalShapesTest {
         scenario.runUntil(days(1));
 
         assertThat(scenario.simulator().contacts().find("c1").orElseThrow().value("lifecyclestage")).contains("customer");
-    }
-
-    @Test
-    void copyFromAFetchedObjectIsSkippedWithTheReason() {
-        String copy = single("1", null, "0-5", """
-                {"property_name":"company","value":{"type":"FETCHED_OBJECT_PROPERTY",
-                 "propertyToken":"{{ fetched_objects.primary_company.name }}"}}""");
-        var scenario = new Scenario().flow(flow("A").manual(false).actions(copy)).contact("c1", "company", "Acme");
-        scenario.enrolByHand("A", "c1");
-        SimulationReport report = scenario.runUntil(days(1));
-
-        assertThat(scenario.simulator().contacts().find("c1").orElseThrow().value("company")).contains("Acme");
-        assertThat(history(report, "A", "c1", HistoryKind.ACTION_SKIPPED).getFirst().detail())
-                .contains("fetched object", "fetched_objects.primary_company.name");
     }
 
     @Test

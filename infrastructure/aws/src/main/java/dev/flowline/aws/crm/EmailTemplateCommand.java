@@ -3,9 +3,11 @@ package dev.flowline.aws.crm;
 import dev.flowline.aws.OperatorCommand;
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.aws.dynamodb.DynamoContactStore;
+import dev.flowline.aws.dynamodb.DynamoCrmObjectStore;
 import dev.flowline.aws.dynamodb.FlowlineTables;
 import dev.flowline.engine.action.EmailPreview;
 import dev.flowline.engine.contact.ContactStore;
+import dev.flowline.engine.crm.CrmObjectStore;
 import dev.flowline.engine.email.EmailMessage;
 import dev.flowline.engine.email.EmailTemplate;
 import dev.flowline.engine.email.EmailTemplates;
@@ -41,7 +43,7 @@ public final class EmailTemplateCommand {
             + " | preview ACCOUNT CONTENT_ID CONTACT_ID";
 
     /** The stores one account's templates are written and previewed on. */
-    record Stores(EmailTemplates templates, ContactStore contacts, OwnerDirectory owners) {
+    record Stores(EmailTemplates templates, ContactStore contacts, OwnerDirectory owners, CrmObjectStore crm) {
     }
 
     private EmailTemplateCommand() {
@@ -58,7 +60,8 @@ public final class EmailTemplateCommand {
                 var account = new Account(arguments.get(1));
                 return run(new Stores(new DynamoEmailTemplates(dynamo, tables, account),
                         new DynamoContactStore(dynamo, tables, account),
-                        new DynamoOwnerDirectory(dynamo, tables, account)), Clock.systemUTC(), arguments);
+                        new DynamoOwnerDirectory(dynamo, tables, account),
+                        new DynamoCrmObjectStore(dynamo, tables, account)), Clock.systemUTC(), arguments);
             }
         });
     }
@@ -94,7 +97,7 @@ public final class EmailTemplateCommand {
                 EmailTemplate template = existing(templates, args.get(2));
                 var contact = stores.contacts().find(args.get(3))
                         .orElseThrow(() -> new IllegalArgumentException("there is no contact " + args.get(3)));
-                EmailMessage message = new EmailPreview(stores.owners(), stores.contacts()).fill(template, contact);
+                EmailMessage message = new EmailPreview(stores.owners(), stores.contacts(), stores.crm()).fill(template, contact);
                 yield lines(new EmailTemplate(template.contentId(), message.subject(), message.html(), message.text(),
                         template.createdAt(), template.updatedAt()));
             }

@@ -142,13 +142,6 @@ public final class PortalImport {
         if (!ActionType.of(typeId).map(ActionType::performed).orElse(false)) {
             return Optional.of(typeId + ": " + ActionType.skipReason(typeId));
         }
-        JsonNode fields = FlowlineJson.tree(action).path("fields");
-        if (fields.path("association").isObject() && !fields.path("association").isEmpty()) {
-            return Optional.of(typeId + ": sets a property of associated records, which Flowline does not hold yet");
-        }
-        if ("FETCHED_OBJECT_PROPERTY".equals(fields.path("value").path("type").asText())) {
-            return Optional.of(typeId + ": copies from a fetched object, which Flowline does not fetch yet");
-        }
         return Optional.empty();
     }
 

@@ -2,6 +2,7 @@ package dev.flowline.aws.crm;
 
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.aws.dynamodb.DynamoContactStore;
+import dev.flowline.aws.dynamodb.DynamoCrmObjectStore;
 import dev.flowline.aws.dynamodb.FlowlineTables;
 import dev.flowline.aws.dynamodb.LocalDynamoDb;
 import dev.flowline.engine.contact.Contact;
@@ -32,7 +33,8 @@ class EmailTemplateCommandTest {
     private static EmailTemplateCommand.Stores stores(DynamoDbClient dynamo, FlowlineTables tables, String account) {
         var of = new Account(account);
         return new EmailTemplateCommand.Stores(new DynamoEmailTemplates(dynamo, tables, of),
-                new DynamoContactStore(dynamo, tables, of), new DynamoOwnerDirectory(dynamo, tables, of));
+                new DynamoContactStore(dynamo, tables, of), new DynamoOwnerDirectory(dynamo, tables, of),
+                new DynamoCrmObjectStore(dynamo, tables, of));
     }
 
     private static List<String> run(EmailTemplateCommand.Stores stores, String... args) {
