@@ -42,7 +42,7 @@ class SesTemplatesTest {
     };
 
     private SesMailer mailer(Account account) {
-        return new SesMailer(ses, new SesMailer.Config("flows@example.com", null, account));
+        return new SesMailer(() -> ses, new SesMailer.Config("flows@example.com", null, account));
     }
 
     private static MarketingEmail email(String contentId) {
