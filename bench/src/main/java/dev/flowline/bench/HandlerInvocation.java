@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,12 +17,14 @@ import java.util.Arrays;
 /**
  * The first invocation of a handler in a fresh JVM, as Lambda makes it: the handler built by its no-argument
  * constructor, the sample event read into its input type, one call with a context. Runs on the function's
- * shaded jar ({@link ColdStarts}); prints {@link #DONE} when the invocation returned.
+ * shaded jar ({@link ColdStarts}); prints {@link #DONE} when the invocation returned, after {@link #CPU} and the
+ * processor time the JVM has used so far (all its threads: compilers and collectors too).
  * Arguments: the handler class, the event file.
  */
 public final class HandlerInvocation {
 
     static final String DONE = "flowline-bench: invocation done";
+    static final String CPU = "flowline-bench: cpu seconds ";
 
     private HandlerInvocation() {
     }
@@ -37,6 +40,8 @@ public final class HandlerInvocation {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         Object event = mapper.readValue(Path.of(args[1]).toFile(), handle.getParameterTypes()[0]);
         Object response = handle.invoke(handler, event, new FirstInvocation(type.getSimpleName()));
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        System.out.println(CPU + os.getProcessCpuTime() / 1e9);
         System.out.println(DONE + ": " + response);
         System.exit(0); // a function's JVM lives on; this one has done what it was started for
     }

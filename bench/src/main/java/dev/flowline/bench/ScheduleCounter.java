@@ -25,7 +25,8 @@ final class ScheduleCounter implements WakeUpScheduler {
     private final LongAdder createCalls = new LongAdder();
     private final LongAdder requests = new LongAdder();
     private final Set<Instant> dueMinutes = ConcurrentHashMap.newKeySet();
-    private final EventBridgeWakeUpScheduler adapter = new EventBridgeWakeUpScheduler(new Scheduler(),
+    private final Scheduler scheduler = new Scheduler();
+    private final EventBridgeWakeUpScheduler adapter = new EventBridgeWakeUpScheduler(() -> scheduler,
             new EventBridgeWakeUpScheduler.Config("flowline", "arn:aws:lambda:us-east-1:000000000000:function:waker",
                     "arn:aws:iam::000000000000:role/scheduler"));
 

@@ -124,8 +124,8 @@ public final class LocalRuntime implements AutoCloseable {
                 wakeUpsToo.wakeUpAt(dueAt);
             };
             AwsConfig stepsConfig = config(environment, queues.steps());
-            this.events = new EventBridgeEvents(
-                    new LocalEventBus(sqs, List.of(queues.triggers().url(), queues.goals().url()), clock),
+            var bus = new LocalEventBus(sqs, List.of(queues.triggers().url(), queues.goals().url()), clock);
+            this.events = new EventBridgeEvents(() -> bus,
                     stepsConfig.busName(), stepsConfig.maxCauseChain(), stepsConfig.defaultAccount());
             var accountScope = new AccountScope();
             this.outboxMailer = new OutboxMailer(options.outbox(), stepsConfig.mailFrom(), clock,

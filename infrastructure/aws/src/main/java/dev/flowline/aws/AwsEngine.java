@@ -55,6 +55,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -114,11 +115,11 @@ public final class AwsEngine {
         this.apiTokens = new ApiTokens(dynamo, config.tables(), clock);
 
         WakeUpScheduler wakeUps = builder.wakeUps != null ? builder.wakeUps
-                : new EventBridgeWakeUpScheduler(clients.scheduler.get(), new EventBridgeWakeUpScheduler.Config(
+                : new EventBridgeWakeUpScheduler(clients.scheduler, new EventBridgeWakeUpScheduler.Config(
                         config.scheduleGroup(), config.wakerArn(), config.schedulerRoleArn()));
         this.stepScheduler = new SqsStepScheduler(sqs, account, config.stepQueueUrl(), wakeUps, clock,
                 builder.maxQueueDelay);
-        Mailer mailer = builder.mailer != null ? builder.mailer : new SesMailer(clients.sesV2.get(),
+        Mailer mailer = builder.mailer != null ? builder.mailer : new SesMailer(clients.sesV2,
                 new SesMailer.Config(config.mailFrom(), config.sesConfigurationSet(), account));
         this.smsDeliveries = new SmsDeliveries(dynamo, config.tables());
         this.engine = new Engine(EnginePorts.builder()
@@ -134,7 +135,7 @@ public final class AwsEngine {
                 .history(MeteredPorts.history(history, builder.metrics)).metrics(new DynamoFlowMetrics(dynamo, config.tables(), account))
                 .steps(stepScheduler).activations(new SqsActivationQueue(sqs, account, config.activationQueueUrl()))
                 .events(builder.events != null ? builder.events.apply(account) : new EventBridgeEvents(
-                        clients.eventBridge.get(), config.busName(), config.maxCauseChain(), account))
+                        clients.eventBridge, config.busName(), config.maxCauseChain(), account))
                 .idempotency(new EffectLedger(dynamo, config.tables(), account, clock))
                 .mailer(MeteredPorts.mailer(mailer, builder.metrics))
                 .webhooks(MeteredPorts.webhooks(builder.webhooks != null ? builder.webhooks : new HttpWebhookCaller(
@@ -146,11 +147,11 @@ public final class AwsEngine {
                 .rotations(new DynamoRotationState(dynamo, config.tables(), account, clock))
                 .notifier(new DynamoNotifier(dynamo, config.tables(), account,
                         Optional.of(mailer).filter(copies -> config.notificationEmailCopy())))
-                .sms(builder.sms != null ? builder.sms : new EndUserMessagingSms(clients.smsVoice.get(), config.sms(),
+                .sms(builder.sms != null ? builder.sms : new EndUserMessagingSms(clients.smsVoice, config.sms(),
                         account, smsDeliveries))
                 .smsQuota(new DynamoSmsQuota(dynamo, config.tables(), account))
                 .recurringRuns(builder.recurringRuns != null ? builder.recurringRuns.apply(account)
-                        : new EventBridgeRecurringRuns(clients.scheduler.get(), config.flowSchedules(),
+                        : new EventBridgeRecurringRuns(clients.scheduler, config.flowSchedules(),
                         new EventBridgeRecurringRuns.Target(config.wakerArn(), config.schedulerRoleArn()), account,
                         config.timeZone()))
                 .webhookHttpHosts(config.plainHttpHosts())
@@ -250,6 +251,14 @@ public final class AwsEngine {
     /** The purge of every account's recycle bin, run by {@code engines}. */
     public RecycleBinSweep recycleBinSweep(AwsEngines engines) {
         return new RecycleBinSweep(engines, dynamo, config.tables(), clock);
+    }
+
+    /**
+     * Builds the SDK clients that are otherwise built on their first request (scheduler, bus, email, SMS), so that a
+     * SnapStart snapshot holds them; a cold start without a snapshot builds only those its invocation uses.
+     */
+    public void buildClients() {
+        settings.shared.buildAll();
     }
 
     /** Writes history as a new writer from now on: what an instance restored from a SnapStart snapshot must do. */
@@ -418,6 +427,10 @@ public final class AwsEngine {
             this.eventBridge = once(clients::eventBridge);
             this.sesV2 = once(clients::sesV2);
             this.smsVoice = once(clients::smsVoice);
+        }
+
+        void buildAll() {
+            List.of(dynamoDb, sqs, scheduler, eventBridge, sesV2, smsVoice).forEach(Supplier::get);
         }
 
         /** The webhook secrets, shared by the accounts' engines so that their cache is too. */

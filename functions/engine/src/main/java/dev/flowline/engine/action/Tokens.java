@@ -72,6 +72,9 @@ public final class Tokens {
         if (text == null || text.isEmpty()) {
             return "";
         }
+        if (!text.contains("{{")) {
+            return text;
+        }
         Matcher tokens = TOKEN.matcher(text);
         return tokens.replaceAll(token -> Matcher.quoteReplacement(escape.apply(value(token.group(1), context))));
     }

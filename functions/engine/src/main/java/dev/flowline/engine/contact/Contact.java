@@ -38,9 +38,10 @@ public final class Contact implements PropertySource {
      * asked for, and dropped when an event is recorded.
      */
     private Map<String, List<ActivityEvent>> eventsByType;
-    private final Set<String> changes = new LinkedHashSet<>();
+    /** Changes and edits are empty and immutable until the first change: most copies are only read. */
+    private Set<String> changes = Set.of();
     private boolean membershipChanged;
-    private final List<Consumer<Contact>> edits = new ArrayList<>();
+    private List<Consumer<Contact>> edits = List.of();
     private long version;
 
     public Contact(String id) {
@@ -111,8 +112,11 @@ public final class Contact implements PropertySource {
         longer.add(new PropertyValue(normalised, at));
         own();
         properties.put(property, longer);
+        if (changes.isEmpty()) {
+            changes = new LinkedHashSet<>();
+        }
         changes.add(property);
-        edits.add(contact -> contact.setProperty(property, normalised, at));
+        edited(contact -> contact.setProperty(property, normalised, at));
         return true;
     }
 
@@ -122,7 +126,7 @@ public final class Contact implements PropertySource {
             return Set.of();
         }
         var taken = Set.copyOf(changes);
-        changes.clear();
+        changes = Set.of();
         return taken;
     }
 
@@ -134,7 +138,7 @@ public final class Contact implements PropertySource {
     /** Marks this contact as the stored one at {@code version}: it has no edits left to save. */
     public void stored(long version) {
         this.version = version;
-        edits.clear();
+        edits = List.of();
     }
 
     /** Makes this contact's edits since it was read again on {@code current}, a fresher read of the same contact. */
@@ -225,7 +229,7 @@ public final class Contact implements PropertySource {
         }
         events.add(at, event);
         eventsByType = null;
-        edits.add(contact -> contact.record(event));
+        edited(contact -> contact.record(event));
     }
 
     public Map<String, SubscriptionState> subscriptions() {
@@ -248,8 +252,15 @@ public final class Contact implements PropertySource {
     private boolean noteMembership(boolean changed, Consumer<Contact> edit) {
         if (changed) {
             membershipChanged = true;
-            edits.add(edit);
+            edited(edit);
         }
         return changed;
+    }
+
+    private void edited(Consumer<Contact> edit) {
+        if (edits.isEmpty()) {
+            edits = new ArrayList<>();
+        }
+        edits.add(edit);
     }
 }

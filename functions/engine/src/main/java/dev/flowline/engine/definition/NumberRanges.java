@@ -37,7 +37,12 @@ public final class NumberRanges {
 
     /** The largest whole number of {@code unit} that fits in {@code span}. */
     public static long largest(TemporalUnit unit, Duration span) {
-        return span.dividedBy(unit.getDuration());
+        Duration length = unit.getDuration();
+        if (length.getNano() == 0 && span.getNano() == 0 && length.getSeconds() > 0 && !span.isNegative()) {
+            // whole seconds, as the units of delays and filters are: what dividedBy computes, without its BigDecimals
+            return span.getSeconds() / length.getSeconds();
+        }
+        return span.dividedBy(length);
     }
 
     /** Whether {@code year} is one of the years a date in a definition may fall in. */

@@ -1,6 +1,7 @@
 package dev.flowline.engine.journey;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** Where journeys live, each with its draft and published versions. */
@@ -17,6 +18,8 @@ public interface JourneyStore {
 
     /** Journeys with a published version: those that enrol and move contacts. */
     default Collection<Journey> published() {
-        return all().stream().filter(Journey::isPublished).toList();
+        Collection<Journey> all = all();
+        // every contact change asks, and most accounts have no journey
+        return all.isEmpty() ? List.of() : all.stream().filter(Journey::isPublished).toList();
     }
 }

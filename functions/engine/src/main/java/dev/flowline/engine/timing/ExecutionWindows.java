@@ -34,7 +34,7 @@ public final class ExecutionWindows {
     private final ZoneId zone;
 
     private ExecutionWindows(List<TimeWindow> windows, List<BlockedDate> blockedDates, ZoneId zone) {
-        this.windows = windows == null ? List.of()
+        this.windows = windows == null || windows.isEmpty() ? List.of()
                 : windows.stream().filter(w -> CalendarNames.dayOfWeek(w.day()).isPresent()).toList();
         this.blockedDates = blockedDates == null ? List.of() : blockedDates;
         this.zone = zone;

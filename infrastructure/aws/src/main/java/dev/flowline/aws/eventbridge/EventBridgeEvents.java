@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Publishes the engine's events on the EventBridge bus, where rules route them to the trigger and goal queues.
@@ -36,12 +37,12 @@ public final class EventBridgeEvents implements EngineEvents {
     private static final System.Logger LOG = System.getLogger(EventBridgeEvents.class.getName());
     private static final int BATCH_SIZE = 10;
 
-    private final EventBridgeClient eventBridge;
+    private final Supplier<EventBridgeClient> eventBridge;
     private final String busName;
     private final int maxChain;
     private final Account account;
 
-    public EventBridgeEvents(EventBridgeClient eventBridge, String busName, int maxChain, Account account) {
+    public EventBridgeEvents(Supplier<EventBridgeClient> eventBridge, String busName, int maxChain, Account account) {
         this.eventBridge = eventBridge;
         this.busName = busName;
         this.maxChain = maxChain;
@@ -86,7 +87,7 @@ public final class EventBridgeEvents implements EngineEvents {
         }
         for (int from = 0; from < entries.size(); from += BATCH_SIZE) {
             var batch = entries.subList(from, Math.min(from + BATCH_SIZE, entries.size()));
-            var response = eventBridge.putEvents(request -> request.entries(batch));
+            var response = eventBridge.get().putEvents(request -> request.entries(batch));
             if (response.failedEntryCount() > 0) {
                 var failure = response.entries().stream().filter(e -> e.errorCode() != null).findFirst();
                 throw new IllegalStateException("the bus refused " + response.failedEntryCount() + " of "

@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SnapStart priming: before Lambda snapshots an initialised function, one harmless request per SDK client and
- * a round trip of a flow and a step message through the JSON mapper load and compile what a first invocation
+ * SnapStart priming: before Lambda snapshots an initialised function, every SDK client built (without a snapshot,
+ * each is built on its first request), one harmless request to DynamoDB and to SQS and a round trip of a flow and a step message through the JSON mapper load and compile what a first invocation
  * would otherwise pay for, so that the snapshot holds it warm. A request may be refused (no such item, no
  * permission): it still warms the client's marshalling, signing and HTTP path, and priming never stops the
  * snapshot. After a restore it gives the instance what must be its own.
@@ -77,6 +77,7 @@ public final class SnapStartPriming implements Resource {
             var step = new QueuedStep(engine.account(), new StepMessage(NO_ENROLMENT, 0), List.of());
             QueuedStep.parse(step.toJson(), engine.account());
         });
+        quietly("the SDK clients", engine::buildClients);
         quietly("DynamoDB", () -> engine.engine().ports().enrolments().find(NO_ENROLMENT));
         String stepQueue = engine.config().stepQueueUrl();
         if (stepQueue != null) {

@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Flows' recurring runs as EventBridge Scheduler recurring schedules, one per flow and kind, in their own group: an
@@ -47,14 +48,14 @@ public final class EventBridgeRecurringRuns implements RecurringRuns {
     public record Target(String wakerArn, String roleArn) {
     }
 
-    private final SchedulerClient scheduler;
+    private final Supplier<SchedulerClient> scheduler;
     private final Config config;
     private final Target target;
     private final Account account;
     private final ZoneId timeZone;
 
-    public EventBridgeRecurringRuns(SchedulerClient scheduler, Config config, Target target, Account account,
-                                    ZoneId timeZone) {
+    public EventBridgeRecurringRuns(Supplier<SchedulerClient> scheduler, Config config, Target target,
+                                    Account account, ZoneId timeZone) {
         this.scheduler = scheduler;
         this.config = config;
         this.target = target;
@@ -75,12 +76,12 @@ public final class EventBridgeRecurringRuns implements RecurringRuns {
         String name = scheduleName(account, run.flowId(), run.kind());
         String input = RecurringRunInput.template(account, run.flowId(), run.kind());
         try {
-            scheduler.createSchedule(request -> request.groupName(config.groupName()).name(name)
+            scheduler.get().createSchedule(request -> request.groupName(config.groupName()).name(name)
                     .scheduleExpression(expression.get()).scheduleExpressionTimezone(timeZone.getId())
                     .flexibleTimeWindow(window -> window.mode(FlexibleTimeWindowMode.OFF))
                     .target(t -> t.arn(target.wakerArn()).roleArn(target.roleArn()).input(input)));
         } catch (ConflictException exists) {
-            scheduler.updateSchedule(request -> request.groupName(config.groupName()).name(name)
+            scheduler.get().updateSchedule(request -> request.groupName(config.groupName()).name(name)
                     .scheduleExpression(expression.get()).scheduleExpressionTimezone(timeZone.getId())
                     .flexibleTimeWindow(window -> window.mode(FlexibleTimeWindowMode.OFF))
                     .target(t -> t.arn(target.wakerArn()).roleArn(target.roleArn()).input(input)));
@@ -90,7 +91,7 @@ public final class EventBridgeRecurringRuns implements RecurringRuns {
     @Override
     public void remove(String flowId, RecurringRun.Kind kind) {
         try {
-            scheduler.deleteSchedule(request -> request.groupName(config.groupName())
+            scheduler.get().deleteSchedule(request -> request.groupName(config.groupName())
                     .name(scheduleName(account, flowId, kind)));
         } catch (ResourceNotFoundException absent) {
             // the flow had no run of this kind

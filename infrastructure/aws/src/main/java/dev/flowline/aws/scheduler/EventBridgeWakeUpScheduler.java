@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Wake-ups as EventBridge Scheduler one-time schedules, one per due minute however many steps fall in it.
@@ -37,11 +38,11 @@ public final class EventBridgeWakeUpScheduler implements WakeUpScheduler {
     private static final DateTimeFormatter AT =
             DateTimeFormatter.ofPattern("'at('yyyy-MM-dd'T'HH:mm:00')'").withZone(ZoneOffset.UTC);
 
-    private final SchedulerClient scheduler;
+    private final Supplier<SchedulerClient> scheduler;
     private final Config config;
     private final Set<Instant> scheduledMinutes = ConcurrentHashMap.newKeySet();
 
-    public EventBridgeWakeUpScheduler(SchedulerClient scheduler, Config config) {
+    public EventBridgeWakeUpScheduler(Supplier<SchedulerClient> scheduler, Config config) {
         this.scheduler = scheduler;
         this.config = config;
     }
@@ -53,7 +54,7 @@ public final class EventBridgeWakeUpScheduler implements WakeUpScheduler {
             return;
         }
         try {
-            scheduler.createSchedule(request -> request
+            scheduler.get().createSchedule(request -> request
                     .groupName(config.groupName())
                     .name(scheduleName(wakeUp.dueMinute()))
                     .scheduleExpression(AT.format(wakeUp.dueMinute()))

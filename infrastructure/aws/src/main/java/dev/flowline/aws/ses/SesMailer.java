@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.function.Supplier;
 
 /**
  * Sends email through SES v2, as it comes: filled in for its contact by the engine from the account's template
@@ -42,10 +43,10 @@ public final class SesMailer implements Mailer {
     /** What SES accepts in a tag value; a content id outside it is not tagged rather than failing the send. */
     private static final Pattern TAG_VALUE = Pattern.compile("[A-Za-z0-9_-]{1,256}");
 
-    private final SesV2Client ses;
+    private final Supplier<SesV2Client> ses;
     private final Config config;
 
-    public SesMailer(SesV2Client ses, Config config) {
+    public SesMailer(Supplier<SesV2Client> ses, Config config) {
         this.ses = ses;
         this.config = config;
     }
@@ -70,7 +71,7 @@ public final class SesMailer implements Mailer {
     }
 
     private void send(List<String> to, EmailContent content, List<MessageTag> tags) {
-        ses.sendEmail(SendEmailRequest.builder()
+        ses.get().sendEmail(SendEmailRequest.builder()
                 .fromEmailAddress(config.fromAddress())
                 .configurationSetName(config.configurationSet())
                 .destination(destination -> destination.toAddresses(to))

@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.pinpointsmsvoicev2.PinpointSmsVoiceV2Clie
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.MessageType;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * SMS through AWS End User Messaging SMS ({@code SendTextMessage}), as transactional messages from the configured
@@ -33,12 +34,13 @@ public final class EndUserMessagingSms implements SmsSender {
     public record Config(String originationIdentity, String configurationSet) {
     }
 
-    private final PinpointSmsVoiceV2Client sms;
+    private final Supplier<PinpointSmsVoiceV2Client> sms;
     private final Config config;
     private final Account account;
     private final SmsDeliveries deliveries;
 
-    public EndUserMessagingSms(PinpointSmsVoiceV2Client sms, Config config, Account account, SmsDeliveries deliveries) {
+    public EndUserMessagingSms(Supplier<PinpointSmsVoiceV2Client> sms, Config config, Account account,
+                               SmsDeliveries deliveries) {
         this.sms = sms;
         this.config = config;
         this.account = account;
@@ -47,7 +49,7 @@ public final class EndUserMessagingSms implements SmsSender {
 
     @Override
     public String send(SmsMessage message) {
-        return sms.sendTextMessage(request -> request
+        return sms.get().sendTextMessage(request -> request
                 .destinationPhoneNumber(message.phoneNumber())
                 .messageBody(message.body())
                 .messageType(MessageType.TRANSACTIONAL)

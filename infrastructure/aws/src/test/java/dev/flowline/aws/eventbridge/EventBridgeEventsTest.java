@@ -55,7 +55,7 @@ class EventBridgeEventsTest {
         queueUrl = sqs.createQueue(q -> q.queueName("triggers")).queueUrl();
         eventBridge.createEventBus(b -> b.name(BUS));
         routeToTheQueue("contact.changed");
-        events = new EventBridgeEvents(eventBridge, BUS, MAX_CHAIN, ACCOUNT);
+        events = new EventBridgeEvents(() -> eventBridge, BUS, MAX_CHAIN, ACCOUNT);
     }
 
     private void routeToTheQueue(String detailType) {

@@ -49,7 +49,7 @@ class EventBridgeRecurringRunsTest {
         emulator.reset();
         scheduler = emulator.clients().scheduler();
         scheduler.createScheduleGroup(g -> g.name(GROUP));
-        runs = new EventBridgeRecurringRuns(scheduler, new EventBridgeRecurringRuns.Config(GROUP, Duration.ofHours(6)),
+        runs = new EventBridgeRecurringRuns(() -> scheduler, new EventBridgeRecurringRuns.Config(GROUP, Duration.ofHours(6)),
                 TARGET, A, PARIS);
     }
 

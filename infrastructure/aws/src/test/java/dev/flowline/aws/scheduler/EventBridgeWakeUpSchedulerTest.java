@@ -67,7 +67,7 @@ class EventBridgeWakeUpSchedulerTest {
                         Instant.parse("2026-11-23T12:30:00Z").plusMillis(i * 59L)))
                 .toList();
 
-        stepScheduler(new EventBridgeWakeUpScheduler(scheduler, CONFIG)).scheduleAll(steps);
+        stepScheduler(new EventBridgeWakeUpScheduler(() -> scheduler, CONFIG)).scheduleAll(steps);
 
         assertThat(scheduleNames()).containsExactly("flowline-wake-202611231230");
     }
@@ -78,7 +78,7 @@ class EventBridgeWakeUpSchedulerTest {
                 .mapToObj(i -> new DueStep(new StepMessage("e-" + i, 0), NOW.plus(Duration.ofHours(2)).plusSeconds(i)))
                 .toList();
 
-        stepScheduler(new EventBridgeWakeUpScheduler(scheduler, CONFIG)).scheduleAll(steps);
+        stepScheduler(new EventBridgeWakeUpScheduler(() -> scheduler, CONFIG)).scheduleAll(steps);
 
         assertThat(scheduleNames()).containsExactlyInAnyOrder(
                 "flowline-wake-202611231200", "flowline-wake-202611231201", "flowline-wake-202611231202");
@@ -88,15 +88,15 @@ class EventBridgeWakeUpSchedulerTest {
     void aMinuteAnotherInstanceScheduledAlreadyIsNotAnError() {
         Instant due = Instant.parse("2026-11-24T08:05:30Z");
 
-        new EventBridgeWakeUpScheduler(scheduler, CONFIG).wakeUpAt(due);
-        new EventBridgeWakeUpScheduler(scheduler, CONFIG).wakeUpAt(due.plusSeconds(10));
+        new EventBridgeWakeUpScheduler(() -> scheduler, CONFIG).wakeUpAt(due);
+        new EventBridgeWakeUpScheduler(() -> scheduler, CONFIG).wakeUpAt(due.plusSeconds(10));
 
         assertThat(scheduleNames()).containsExactly("flowline-wake-202611240805");
     }
 
     @Test
     void aScheduleFiresOnceAtItsMinuteInUtcAndInvokesTheWakerWithThatMinute() {
-        new EventBridgeWakeUpScheduler(scheduler, CONFIG).wakeUpAt(Instant.parse("2026-11-24T08:05:30Z"));
+        new EventBridgeWakeUpScheduler(() -> scheduler, CONFIG).wakeUpAt(Instant.parse("2026-11-24T08:05:30Z"));
 
         var schedule = scheduler.getSchedule(s -> s.groupName(GROUP).name("flowline-wake-202611240805"));
         assertThat(schedule.scheduleExpression()).isEqualTo("at(2026-11-24T08:05:00)");

@@ -38,7 +38,7 @@ class SesMailerTagsTest {
     };
 
     private void send(String contentId) {
-        new SesMailer(ses, new SesMailer.Config("flows@example.com", null, new Account("beta")))
+        new SesMailer(() -> ses, new SesMailer.Config("flows@example.com", null, new Account("beta")))
                 .sendMarketingEmail(new MarketingEmail("f:c:1#1", "f", "c", "ada@example.com", contentId,
                         new EmailMessage("Hi", null, "Hello")));
     }

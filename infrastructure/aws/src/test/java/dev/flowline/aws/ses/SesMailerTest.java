@@ -44,7 +44,7 @@ class SesMailerTest {
         moto.reset();
         ses = moto.clients().sesV2();
         // the SES mailer as the engine runs it: behind the idempotency ledger
-        mailer = IdempotentEffects.mailer(new InMemoryLedger(), new SesMailer(ses,
+        mailer = IdempotentEffects.mailer(new InMemoryLedger(), new SesMailer(() -> ses,
                 new SesMailer.Config(FROM, null, new Account("acme"))));
     }
 

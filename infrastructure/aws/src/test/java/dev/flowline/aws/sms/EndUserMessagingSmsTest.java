@@ -78,8 +78,8 @@ class EndUserMessagingSmsTest {
     }
 
     private EndUserMessagingSms sender(DynamoDbClient dynamo, FlowlineTables tables) {
-        var clients = AwsClients.emulatorAt(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
-        return new EndUserMessagingSms(clients.smsVoice(), CONFIG, A, new SmsDeliveries(dynamo, tables));
+        var sms = AwsClients.emulatorAt(URI.create("http://127.0.0.1:" + server.getAddress().getPort())).smsVoice();
+        return new EndUserMessagingSms(() -> sms, CONFIG, A, new SmsDeliveries(dynamo, tables));
     }
 
     @Test
@@ -106,8 +106,8 @@ class EndUserMessagingSmsTest {
 
     @Test
     void withoutAnOriginationIdentityTheServiceChoosesOne(DynamoDbClient dynamo, FlowlineTables tables) {
-        var clients = AwsClients.emulatorAt(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
-        new EndUserMessagingSms(clients.smsVoice(), new EndUserMessagingSms.Config(null, null), A,
+        var sms = AwsClients.emulatorAt(URI.create("http://127.0.0.1:" + server.getAddress().getPort())).smsVoice();
+        new EndUserMessagingSms(() -> sms, new EndUserMessagingSms.Config(null, null), A,
                 new SmsDeliveries(dynamo, tables)).send(new SmsMessage("k", "f1", "c1", "+14255550156", "hi"));
 
         JsonNode body = FlowlineJson.read(new String(received.getFirst().body(), StandardCharsets.UTF_8), JsonNode.class);
