@@ -108,9 +108,9 @@ public final class DelayWakerHandler implements RequestHandler<Map<String, Objec
                 && context.getRemainingTimeInMillis() < STOP_BEFORE_TIMEOUT.toMillis());
         LOG.info("woke {} steps due in minute {}", drained.queued(), wakeUp.dueMinute());
         if (!drained.complete()) {
-            throw new IllegalStateException(String.format(Locale.ROOT, "%d steps due in minute %s were queued, %d"
-                            + " failed to be%s; the ones not queued stay due for the retry of this wake-up",
-                    drained.queued(), wakeUp.dueMinute(), drained.leftDue(),
+            throw new IllegalStateException(String.format(Locale.ROOT, "of the steps due in minute %s, %d were"
+                            + " queued and %d refused or failed%s; those not queued stay due for the retry of this wake-up",
+                    wakeUp.dueMinute(), drained.queued(), drained.leftDue(),
                     drained.stopped() ? ", and pages were left unread as the function's timeout neared" : ""));
         }
     }
