@@ -36,6 +36,7 @@ public final class DueStepDrain {
     public static final String THREAD_PREFIX = "due-steps-";
     /** Sends of a step the queue refuses before it is left due. */
     static final int ATTEMPTS = 3;
+    private static final String MAX_CONNECTIONS = "http.maxConnections";
     private static final System.Logger LOG = System.getLogger(DueStepDrain.class.getName());
 
     /**
@@ -63,6 +64,18 @@ public final class DueStepDrain {
             Thread.ofPlatform().daemon().name(THREAD_PREFIX + "read-", 0).factory());
     private final ExecutorService senders = Executors.newFixedThreadPool(SENDS_IN_FLIGHT,
             Thread.ofPlatform().daemon().name(THREAD_PREFIX + "send-", 0).factory());
+
+    /**
+     * Lets the JDK's HTTP client, which the SDK's url-connection client uses, keep a connection alive for each
+     * request in flight (5 per host by default, so most requests would open a connection, with its TLS handshake).
+     * The JDK reads the setting once, when it first keeps a connection: call this before any request.
+     */
+    public static void keepConnectionsAlive() {
+        int needed = SENDS_IN_FLIGHT + DueEnrolments.SHARDS;
+        if (Integer.getInteger(MAX_CONNECTIONS, 0) < needed) {
+            System.setProperty(MAX_CONNECTIONS, String.valueOf(needed));
+        }
+    }
 
     /** @param schedulers the step scheduler of each account, which names the account in its messages */
     public DueStepDrain(DueEnrolments due, Function<Account, SqsStepScheduler> schedulers) {
@@ -131,7 +144,7 @@ public final class DueStepDrain {
         var byAccount = new LinkedHashMap<Account, List<DueStep>>();
         for (DueEnrolments.Due next : page) {
             byAccount.computeIfAbsent(next.account(), account -> new ArrayList<>())
-                    .add(new DueStep(next.enrolment().nextStep(), next.enrolment().dueAt()));
+                    .add(new DueStep(next.step(), next.dueAt()));
         }
         var sending = new ArrayList<Future<Result>>();
         byAccount.forEach((account, steps) -> {

@@ -49,6 +49,11 @@ public final class DelayWakerHandler implements RequestHandler<Map<String, Objec
     public static final Map<String, Object> SWEEP = Map.of("sweep", "contactEvents");
     private static final Logger LOG = LoggerFactory.getLogger(DelayWakerHandler.class);
 
+    static {
+        // before the engine's clients make their first request
+        DueStepDrain.keepConnectionsAlive();
+    }
+
     private final AwsEngines engines;
     private final DueStepDrain drain;
     private final ContactEventSweep sweep;

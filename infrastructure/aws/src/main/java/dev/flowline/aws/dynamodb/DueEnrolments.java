@@ -3,7 +3,9 @@ package dev.flowline.aws.dynamodb;
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.aws.iam.Permissions;
 import dev.flowline.engine.enrolment.Enrolment;
+import dev.flowline.engine.enrolment.StepMessage;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -28,8 +30,8 @@ public final class DueEnrolments {
     /** The index keys of one minute. */
     public static final int SHARDS = EnrolmentItem.DUE_SHARDS;
 
-    /** An enrolment due now, and the account it belongs to. */
-    public record Due(Account account, Enrolment enrolment) {
+    /** The next step of an enrolment due now, when it is due, and the account it belongs to. */
+    public record Due(Account account, StepMessage step, Instant dueAt) {
     }
 
     private final DynamoDbClient dynamo;
@@ -59,14 +61,20 @@ public final class DueEnrolments {
     public Stream<List<Due>> pages(Instant minute, int shard) {
         return dynamo.queryPaginator(b -> b.tableName(table).indexName(FlowlineTables.ENROLMENTS_DUE_INDEX)
                         .keyConditionExpression("#d = :d")
-                        .expressionAttributeNames(Map.of("#d", EnrolmentItem.DUE_MINUTE))
+                        // only what a step message needs: a fraction of the item to read and parse
+                        .projectionExpression("#pk, #a, #s, #at")
+                        .expressionAttributeNames(Map.of("#d", EnrolmentItem.DUE_MINUTE, "#pk", EnrolmentItem.PK,
+                                "#a", EnrolmentItem.ACCOUNT, "#s", EnrolmentItem.SEQUENCE, "#at", EnrolmentItem.DUE_AT))
                         .expressionAttributeValues(Map.of(":d", fromS(EnrolmentItem.dueKey(minute, shard))))
                         .limit(pageSize))
                 .stream()
-                .map(page -> page.items().stream().map(item -> {
-                    Account account = EnrolmentItem.accountOf(item);
-                    return new Due(account, EnrolmentItem.fromItem(item, account));
-                }).toList());
+                .map(page -> page.items().stream().map(DueEnrolments::due).toList());
+    }
+
+    private static Due due(Map<String, AttributeValue> item) {
+        Account account = EnrolmentItem.accountOf(item);
+        return new Due(account, new StepMessage(account.strip(item.get(EnrolmentItem.PK).s()),
+                Long.parseLong(item.get(EnrolmentItem.SEQUENCE).n())), Instant.parse(item.get(EnrolmentItem.DUE_AT).s()));
     }
 
     /**
