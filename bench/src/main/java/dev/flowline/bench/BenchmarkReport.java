@@ -1,6 +1,7 @@
 package dev.flowline.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flowline.aws.DueStepDrain;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -22,6 +23,7 @@ import java.util.Map;
  * Runs the benchmarks, prints one line per figure with its target, and writes them to results.json.
  * {@code --smoke} runs each benchmark once, briefly, to check that it still runs: its figures mean nothing,
  * so it writes no results. {@code --end-to-end} runs only the end-to-end benchmark ({@link EndToEndBenchmark});
+ * {@code --waker} only the delay waker's drain of a crowded minute ({@link WakerDrainBenchmark});
  * {@code --contacts N} runs it with N contacts instead of 10,000 (and 2N existing ones instead of 20,000).
  */
 public final class BenchmarkReport {
@@ -34,8 +36,17 @@ public final class BenchmarkReport {
 
     public static void main(String[] args) throws Exception {
         boolean smoke = List.of(args).contains("--smoke");
+        // as the delay waker's function does when it starts, before this JVM's first request
+        DueStepDrain.keepConnectionsAlive();
         Files.createDirectories(LOG.getParent());
         List<Figure> figures = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        if (List.of(args).contains("--waker")) {
+            var waker = WakerDrainBenchmark.run(smoke ? WakerDrainBenchmark.Size.SMOKE : WakerDrainBenchmark.Size.FULL);
+            waker.figures().forEach(figure -> System.out.println(figure.line()));
+            waker.notes().forEach(System.out::println);
+            return;
+        }
         if (!List.of(args).contains("--end-to-end")) {
             try {
                 figures.addAll(figures(new Runner(options(smoke).build()).run()));
@@ -47,18 +58,22 @@ public final class BenchmarkReport {
             Path root = Path.of("..");
             figures.addAll(PackageSizes.measure(root));
             figures.addAll(ColdStarts.measure(root));
+            var waker = WakerDrainBenchmark.run(smoke ? WakerDrainBenchmark.Size.SMOKE : WakerDrainBenchmark.Size.FULL);
+            figures.addAll(waker.figures());
+            notes.addAll(waker.notes());
         }
         int contacts = List.of(args).indexOf("--contacts");
         var endToEnd = EndToEndBenchmark.run(smoke ? EndToEndBenchmark.Size.SMOKE : contacts >= 0
                 ? EndToEndBenchmark.Size.of(Integer.parseInt(args[contacts + 1])) : EndToEndBenchmark.Size.FULL);
         figures.addAll(endToEnd.figures());
+        notes.addAll(endToEnd.notes());
         if (smoke) {
             figures.forEach(figure -> System.out.println("ran: " + figure.name()));
             return;
         }
         figures.forEach(figure -> System.out.println(figure.line()));
-        endToEnd.notes().forEach(System.out::println);
-        write(figures, endToEnd.notes());
+        notes.forEach(System.out::println);
+        write(figures, notes);
         System.out.println("written to bench/" + RESULTS + "; JMH's log is in bench/" + LOG);
     }
 

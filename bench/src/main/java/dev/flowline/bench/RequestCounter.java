@@ -1,5 +1,6 @@
 package dev.flowline.bench;
 
+import dev.flowline.aws.DueStepDrain;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -45,7 +46,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Counts the AWS requests the handlers make, as AWS would bill them, per service and operation, from the SDK
  * clients of the local runtime. A request counts when it is made on a handler's thread (the SQS pollers, the
- * wake-ups) or by the CRM's event publisher; the benchmark's own reads do not. What the local runtime does
+ * wake-ups and the threads the waker sends from) or by the CRM's event publisher; the benchmark's own reads do not. What the local runtime does
  * differently from AWS is translated:
  * <ul>
  *   <li>the local event bus delivers an event by sending it to the trigger and the goal queue: the send to the
@@ -64,6 +65,7 @@ final class RequestCounter implements ExecutionInterceptor {
     static final String CRM_THREAD = "crm-events";
     private static final String POLLER_THREAD = "poller-";
     private static final String WAKER_THREAD = "wake-ups";
+    private static final String WAKER = "delay-waker";
     /** AWS's names of the services, for the SDK's. */
     private static final Map<String, String> SERVICES = Map.of("DynamoDb", "DynamoDB", "Sqs", "SQS",
             "Scheduler", "Scheduler", "SesV2", "SES");
@@ -160,7 +162,7 @@ final class RequestCounter implements ExecutionInterceptor {
         if (started != null && invocation != null) {
             invocation[2] += System.nanoTime() - started;
         }
-        if (Thread.currentThread().getName().equals(WAKER_THREAD) && started != null) {
+        if (handler.get().equals(WAKER) && started != null) {
             wakerRequestNanos.add(System.nanoTime() - started);
         }
         if (response instanceof ReceiveMessageResponse received) {
@@ -203,19 +205,26 @@ final class RequestCounter implements ExecutionInterceptor {
     }
 
     /**
-     * Adds the waker's work, which no receive delimits: its thread's CPU time and the time its requests took, what
-     * it allocated, over {@code invocations} wake-ups. Measured from {@link #start()}: {@code cpuNanosAtStart} and
-     * {@code bytesAtStart} are the thread's figures then.
+     * Adds the waker's work, which no receive delimits: the CPU time of its thread and of the threads its drain
+     * sends from, and the time their requests took, what they allocated, over {@code invocations} wake-ups. Measured
+     * from {@link #start()}: {@code cpuNanosAtStart} and {@code bytesAtStart} are {@link #wakerFigures} then.
      */
     void addWaker(Thread waker, long cpuNanosAtStart, long bytesAtStart, long invocations) {
-        handlers.computeIfAbsent("delay-waker", h -> new HandlerStats()).totals(
-                THREADS.getThreadCpuTime(waker.threadId()) - cpuNanosAtStart + wakerRequestNanos.sum(),
-                THREADS.getThreadAllocatedBytes(waker.threadId()) - bytesAtStart, invocations);
+        long[] now = wakerFigures(waker);
+        handlers.computeIfAbsent(WAKER, h -> new HandlerStats()).totals(
+                now[0] - cpuNanosAtStart + wakerRequestNanos.sum(), now[1] - bytesAtStart, invocations);
     }
 
-    /** The waker's thread's CPU time and allocated bytes so far. */
+    /** The CPU time and allocated bytes so far of the waker's thread and its drain's threads. */
     static long[] wakerFigures(Thread waker) {
-        return new long[]{THREADS.getThreadCpuTime(waker.threadId()), THREADS.getThreadAllocatedBytes(waker.threadId())};
+        long[] figures = {0, 0};
+        Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t == waker || t.getName().startsWith(DueStepDrain.THREAD_PREFIX))
+                .forEach(t -> {
+                    figures[0] += THREADS.getThreadCpuTime(t.threadId());
+                    figures[1] += THREADS.getThreadAllocatedBytes(t.threadId());
+                });
+        return figures;
     }
 
     static Optional<Thread> wakerThread() {
@@ -227,8 +236,8 @@ final class RequestCounter implements ExecutionInterceptor {
         if (name.startsWith(POLLER_THREAD)) {
             return Optional.of(name.substring(POLLER_THREAD.length()));
         }
-        if (name.equals(WAKER_THREAD)) {
-            return Optional.of("delay-waker");
+        if (name.equals(WAKER_THREAD) || name.startsWith(DueStepDrain.THREAD_PREFIX)) {
+            return Optional.of(WAKER);
         }
         if (name.startsWith(CRM_THREAD)) {
             return Optional.of("crm");

@@ -5,12 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.AwsEngines;
 import dev.flowline.aws.ContactEventSweep;
+import dev.flowline.aws.DueStepDrain;
 import dev.flowline.aws.RecycleBinSweep;
-import dev.flowline.aws.accounts.Account;
-import dev.flowline.aws.dynamodb.DueEnrolments;
 import dev.flowline.aws.lambda.HandlerLogs;
 import dev.flowline.aws.lambda.SnapStartPriming;
-import dev.flowline.aws.sqs.DueStep;
 import dev.flowline.aws.scheduler.RecurringRunInput;
 import dev.flowline.aws.scheduler.WakeUp;
 import dev.flowline.aws.sms.SmsDeliveries;
@@ -19,16 +17,16 @@ import dev.flowline.engine.json.FlowlineJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Invoked by an EventBridge Scheduler one-time schedule with {@code {"dueMinute":"2026-11-23T10:15Z"}}: puts the
- * next step of every enrolment due in that minute on the step queue. A late or repeated wake-up is harmless: the
- * step runner re-checks each step's sequence, so only the enrolment's current step runs, once. Wake-ups are shared
+ * next step of every enrolment due in that minute on the step queue ({@link DueStepDrain}, many requests at once).
+ * A late or repeated wake-up is harmless: the step runner re-checks each step's sequence, so only the enrolment's
+ * current step runs, once. Steps it could not queue (refused, or left unread as the timeout neared) stay due, and
+ * the invocation fails, so that Lambda invokes it again for them. Wake-ups are shared
  * by all accounts: each step is scheduled by the engine of its enrolment's account.
  * <p>
  * Invoked every minute by a recurring schedule with {@link #SWEEP}: publishes the contact events left pending by
@@ -42,13 +40,22 @@ import java.util.Map;
  */
 public final class DelayWakerHandler implements RequestHandler<Map<String, Object>, Void> {
 
-    static final int STEPS_PER_SEND = 500;
+    /**
+     * What is left of the function's time when the drain of a minute stops reading pages: enough to send the
+     * pages read (one a shard, a second or two) before the 300-second timeout.
+     */
+    static final Duration STOP_BEFORE_TIMEOUT = Duration.ofSeconds(30);
     /** The recurring schedule's input, as template.yaml gives it. */
     public static final Map<String, Object> SWEEP = Map.of("sweep", "contactEvents");
     private static final Logger LOG = LoggerFactory.getLogger(DelayWakerHandler.class);
 
+    static {
+        // before the engine's clients make their first request
+        DueStepDrain.keepConnectionsAlive();
+    }
+
     private final AwsEngines engines;
-    private final DueEnrolments dueEnrolments;
+    private final DueStepDrain drain;
     private final ContactEventSweep sweep;
     private final SmsDeliveries smsDeliveries;
     private final RecycleBinSweep recycleBins;
@@ -59,7 +66,7 @@ public final class DelayWakerHandler implements RequestHandler<Map<String, Objec
 
     public DelayWakerHandler(AwsEngine engine) {
         this.engines = new AwsEngines(engine);
-        this.dueEnrolments = engine.dueEnrolments();
+        this.drain = new DueStepDrain(engine.dueEnrolments(), account -> engines.of(account).stepScheduler());
         this.sweep = new ContactEventSweep(engines, engine.pendingContactEvents(), engine.clock());
         this.smsDeliveries = engine.smsDeliveries();
         this.recycleBins = engine.recycleBinSweep(engines);
@@ -81,7 +88,7 @@ public final class DelayWakerHandler implements RequestHandler<Map<String, Objec
                 SmsDeliveryEvents.of(FlowlineJson.mapper().valueToTree(input)).ifPresent(delivery ->
                         smsDeliveries.record(delivery.account(), delivery.messageId(), delivery.status(), delivery.at()));
             } else {
-                wake(WakeUp.parse(FlowlineJson.write(input)));
+                wake(WakeUp.parse(FlowlineJson.write(input)), context);
             }
             return null;
         });
@@ -97,23 +104,19 @@ public final class DelayWakerHandler implements RequestHandler<Map<String, Objec
         LOG.info("started the {} of flow {} due at {}", run.run(), run.flowId(), run.scheduledTime());
     }
 
-    /** Schedules the due steps a few hundred at a time, so that a crowded minute does not fill the memory. */
-    private void wake(WakeUp wakeUp) {
-        int woken = 0;
-        Iterator<DueEnrolments.Due> due = dueEnrolments.in(wakeUp.dueMinute()).iterator();
-        var steps = new LinkedHashMap<Account, List<DueStep>>();
-        int pending = 0;
-        while (due.hasNext()) {
-            DueEnrolments.Due next = due.next();
-            steps.computeIfAbsent(next.account(), account -> new ArrayList<>())
-                    .add(new DueStep(next.enrolment().nextStep(), next.enrolment().dueAt()));
-            if (++pending == STEPS_PER_SEND || !due.hasNext()) {
-                steps.forEach((account, ofAccount) -> engines.of(account).stepScheduler().scheduleAll(ofAccount));
-                woken += pending;
-                pending = 0;
-                steps.clear();
-            }
+    /**
+     * Queues the steps due in the minute, reading no new page once the function's timeout is near; fails when
+     * some stay due, so that Lambda invokes it again for them.
+     */
+    private void wake(WakeUp wakeUp, Context context) {
+        DueStepDrain.Result drained = drain.drain(wakeUp.dueMinute(), () -> context != null
+                && context.getRemainingTimeInMillis() < STOP_BEFORE_TIMEOUT.toMillis());
+        LOG.info("woke {} steps due in minute {}", drained.queued(), wakeUp.dueMinute());
+        if (!drained.complete()) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "of the steps due in minute %s, %d were"
+                            + " queued and %d refused or failed%s; those not queued stay due for the retry of this wake-up",
+                    wakeUp.dueMinute(), drained.queued(), drained.leftDue(),
+                    drained.stopped() ? ", and pages were left unread as the function's timeout neared" : ""));
         }
-        LOG.info("woke {} steps due in minute {}", woken, wakeUp.dueMinute());
     }
 }

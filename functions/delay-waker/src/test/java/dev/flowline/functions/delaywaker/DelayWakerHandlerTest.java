@@ -1,5 +1,9 @@
 package dev.flowline.functions.delaywaker;
 
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,11 +35,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import static dev.flowline.aws.SampleFlows.delayDays;
 import static dev.flowline.aws.SampleFlows.flow;
 import static dev.flowline.aws.SampleFlows.marketingEmail;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 @ExtendWith(EmbeddedAws.class)
 class DelayWakerHandlerTest {
@@ -58,6 +64,30 @@ class DelayWakerHandlerTest {
 
         assertThat(aws.drain(aws.config().stepQueueUrl())).extracting(m -> QueuedStep.parse(m.body(), aws.config().defaultAccount()).step())
                 .containsExactly(new StepMessage(enrolment.enrolmentId(), 1));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aWakeUpWhoseTimeoutIsNearReadsNoPageFailsAndItsRetryQueuesTheSteps(EmbeddedAws.Environment aws) {
+        var clock = new VirtualClock(Instant.parse("2026-11-23T10:16:00Z"), ZoneOffset.UTC);
+        AwsEngine engine = aws.engine().clock(clock).build();
+        var due = IntStream.range(0, 30).mapToObj(i -> Enrolment.start("1001", "c" + i, 1, EnrolmentSource.MANUAL,
+                "1", Instant.parse("2026-11-20T00:00:00Z")).advance("2", Instant.parse("2026-11-23T10:15:30Z"))).toList();
+        engine.dueEnrolments().write(aws.config().defaultAccount(), due);
+        Map<String, Object> wakeUp = EventLoader.loadEvent("../../events/wake-up.json", Map.class);
+        var handler = new DelayWakerHandler(engine);
+
+        assertThatIllegalStateException().isThrownBy(() -> handler.handleRequest(wakeUp,
+                        new RemainingTime(DelayWakerHandler.STOP_BEFORE_TIMEOUT.toMillis() - 1)))
+                .withMessageContaining("of the steps due in minute 2026-11-23T10:15:00Z, 0 were queued")
+                .withMessageContaining("pages were left unread as the function's timeout neared");
+        assertThat(aws.drain(aws.config().stepQueueUrl())).isEmpty();
+
+        handler.handleRequest(wakeUp, new RemainingTime(Duration.ofMinutes(5).toMillis()));
+
+        assertThat(aws.drain(aws.config().stepQueueUrl()))
+                .extracting(m -> QueuedStep.parse(m.body(), aws.config().defaultAccount()).step())
+                .containsExactlyInAnyOrderElementsOf(due.stream().map(Enrolment::nextStep).toList());
     }
 
     @Test
@@ -133,5 +163,64 @@ class DelayWakerHandlerTest {
 
         assertThat(engine.smsDeliveries().status(aws.config().defaultAccount(), "ed23196c-75ce-4727-93ee-7bf72b64998f"))
                 .isEqualTo(SmsStatus.DELIVERED);
+    }
+
+    /** A Lambda context with {@code millis} left before the function's timeout. */
+    private record RemainingTime(long millis) implements Context {
+
+        @Override
+        public String getAwsRequestId() {
+            return "wake-up";
+        }
+
+        @Override
+        public String getLogGroupName() {
+            return "/aws/lambda/delay-waker";
+        }
+
+        @Override
+        public String getLogStreamName() {
+            return "wake-up";
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "delay-waker";
+        }
+
+        @Override
+        public String getFunctionVersion() {
+            return "1";
+        }
+
+        @Override
+        public String getInvokedFunctionArn() {
+            return "arn:aws:lambda:us-east-1:000000000000:function:delay-waker";
+        }
+
+        @Override
+        public CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        @Override
+        public ClientContext getClientContext() {
+            return null;
+        }
+
+        @Override
+        public int getRemainingTimeInMillis() {
+            return (int) millis;
+        }
+
+        @Override
+        public int getMemoryLimitInMB() {
+            return 512;
+        }
+
+        @Override
+        public LambdaLogger getLogger() {
+            return null;
+        }
     }
 }

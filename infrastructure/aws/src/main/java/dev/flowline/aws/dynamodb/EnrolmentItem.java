@@ -35,6 +35,7 @@ final class EnrolmentItem {
     static final String FLOW_NUMBER = "flowNumber";
     static final String ACTIVE_CONTACT_ID = "activeContactId";
     static final String DUE_MINUTE = "dueMinute";
+    static final String DUE_AT = "dueAt";
     static final String ACCOUNT = "account";
     static final String FLOW_ID = "flowId";
     /** Wake-ups due in one minute are spread over this many index keys, so a busy minute is not one hot key. */
@@ -59,7 +60,7 @@ final class EnrolmentItem {
         putIfPresent(item, "currentActionId", e.currentActionId());
         item.put(SEQUENCE, fromN(String.valueOf(e.sequence())));
         item.put("enrolledAt", fromS(e.enrolledAt().toString()));
-        putIfPresent(item, "dueAt", e.dueAt());
+        putIfPresent(item, DUE_AT, e.dueAt());
         if (e.eventWait() != null) {
             var wait = new HashMap<String, AttributeValue>();
             putIfPresent(wait, "actionId", e.eventWait().actionId());
@@ -100,7 +101,7 @@ final class EnrolmentItem {
                 string(item, "currentActionId"),
                 Long.parseLong(item.get(SEQUENCE).n()),
                 Instant.parse(item.get("enrolledAt").s()),
-                instant(item, "dueAt"),
+                instant(item, DUE_AT),
                 wait == null ? null
                         : new EventWait(string(wait, "actionId"), instant(wait, "since"), instant(wait, "expiresAt")),
                 item.get("outputs").m().entrySet().stream().collect(toMap(Map.Entry::getKey,

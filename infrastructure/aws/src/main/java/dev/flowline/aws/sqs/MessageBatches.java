@@ -1,6 +1,7 @@
 package dev.flowline.aws.sqs;
 
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 import java.util.ArrayList;
@@ -23,16 +24,26 @@ final class MessageBatches {
     static void send(SqsClient sqs, String queueUrl, List<SendMessageBatchRequestEntry> entries, String what,
                      String queue) {
         for (int from = 0; from < entries.size(); from += BATCH_SIZE) {
-            var batch = new ArrayList<SendMessageBatchRequestEntry>();
-            for (var entry : entries.subList(from, Math.min(from + BATCH_SIZE, entries.size()))) {
-                batch.add(entry.toBuilder().id(Integer.toString(batch.size())).build());
-            }
-            var response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(batch));
-            if (!response.failed().isEmpty()) {
-                var failure = response.failed().getFirst();
-                throw new IllegalStateException(queue + " refused " + response.failed().size() + " of "
+            List<SendMessageBatchRequestEntry> batch = entries.subList(from, Math.min(from + BATCH_SIZE, entries.size()));
+            List<BatchResultErrorEntry> failed = sendBatch(sqs, queueUrl, batch);
+            if (!failed.isEmpty()) {
+                var failure = failed.getFirst();
+                throw new IllegalStateException(queue + " refused " + failed.size() + " of "
                         + batch.size() + " " + what + ", first: " + failure.code() + " " + failure.message());
             }
         }
+    }
+
+    /**
+     * Sends at most {@value #BATCH_SIZE} entries in one request, and gives back the queue's refusals: the id of
+     * each is the entry's place in {@code batch}.
+     */
+    static List<BatchResultErrorEntry> sendBatch(SqsClient sqs, String queueUrl,
+                                                 List<SendMessageBatchRequestEntry> batch) {
+        var numbered = new ArrayList<SendMessageBatchRequestEntry>();
+        for (var entry : batch) {
+            numbered.add(entry.toBuilder().id(Integer.toString(numbered.size())).build());
+        }
+        return sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(numbered)).failed();
     }
 }

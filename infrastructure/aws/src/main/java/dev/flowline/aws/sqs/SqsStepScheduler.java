@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Puts steps on the step queue: a step due within {@link #MAX_QUEUE_DELAY} goes there at once with an SQS
@@ -27,6 +28,8 @@ public final class SqsStepScheduler implements StepScheduler {
     public static final Permissions PERMISSIONS = Permissions.on("StepQueue", "sqs:SendMessage");
 
     static final Duration MAX_QUEUE_DELAY = Duration.ofMinutes(15);
+    /** The most steps {@link #scheduleBatch} takes. */
+    public static final int BATCH_SIZE = MessageBatches.BATCH_SIZE;
 
     private final SqsClient sqs;
     private final Account account;
@@ -61,17 +64,45 @@ public final class SqsStepScheduler implements StepScheduler {
         List<String> causes = CauseChain.current();
         var entries = new ArrayList<SendMessageBatchRequestEntry>();
         for (DueStep due : steps) {
-            long delay = delaySeconds(now, due.dueAt());
-            if (delay > maxQueueDelaySeconds) {
-                wakeUps.wakeUpAt(due.dueAt());
-                continue;
-            }
-            entries.add(SendMessageBatchRequestEntry.builder()
-                    .messageBody(new QueuedStep(account, due.step(), causes).toJson())
-                    .delaySeconds((int) delay)
-                    .build());
+            entry(due, now, causes).ifPresent(entries::add);
         }
         MessageBatches.send(sqs, queueUrl, entries, "steps", "the step queue");
+    }
+
+    /**
+     * Schedules at most {@value #BATCH_SIZE} steps, those for the queue in one request, and gives
+     * back the ones the queue refused, to be sent again: unlike {@link #scheduleAll}, a partly refused request is
+     * no error.
+     */
+    public List<DueStep> scheduleBatch(List<DueStep> steps) {
+        Instant now = clock.instant();
+        List<String> causes = CauseChain.current();
+        var queued = new ArrayList<DueStep>();
+        var entries = new ArrayList<SendMessageBatchRequestEntry>();
+        for (DueStep due : steps) {
+            entry(due, now, causes).ifPresent(entry -> {
+                queued.add(due);
+                entries.add(entry);
+            });
+        }
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        return MessageBatches.sendBatch(sqs, queueUrl, entries).stream()
+                .map(refused -> queued.get(Integer.parseInt(refused.id()))).toList();
+    }
+
+    /** The step's message, or none when it is due too late for the queue and a wake-up has been asked for. */
+    private Optional<SendMessageBatchRequestEntry> entry(DueStep due, Instant now, List<String> causes) {
+        long delay = delaySeconds(now, due.dueAt());
+        if (delay > maxQueueDelaySeconds) {
+            wakeUps.wakeUpAt(due.dueAt());
+            return Optional.empty();
+        }
+        return Optional.of(SendMessageBatchRequestEntry.builder()
+                .messageBody(new QueuedStep(account, due.step(), causes).toJson())
+                .delaySeconds((int) delay)
+                .build());
     }
 
     /** Whole seconds until {@code dueAt}, rounded up so a step never runs early; 0 when due now or past. */

@@ -186,10 +186,11 @@ class DynamoEnrolmentStoreTest {
         dueAtEleven.add("f2:c1:1");
 
         var due = new DueEnrolments(dynamo, tables);
-        assertThat(due.in(minute.plusSeconds(42))).extracting(d -> d.enrolment().enrolmentId())
+        assertThat(due.in(minute.plusSeconds(42))).extracting(d -> d.step().enrolmentId())
                 .containsExactlyInAnyOrderElementsOf(dueAtEleven);
-        assertThat(due.in(minute.plusSeconds(60))).extracting(DueEnrolments.Due::account, d -> d.enrolment().enrolmentId())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(ACCOUNT, "f1:c20:1"));
+        assertThat(due.in(minute.plusSeconds(60))).extracting(DueEnrolments.Due::account, d -> d.step().enrolmentId(),
+                        DueEnrolments.Due::dueAt)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ACCOUNT, "f1:c20:1", minute.plusSeconds(60)));
     }
 
     @Test
