@@ -3,6 +3,7 @@ package dev.flowline.aws.iam;
 import dev.flowline.aws.crm.DynamoNotifier;
 import dev.flowline.aws.crm.DynamoOwnerDirectory;
 import dev.flowline.aws.crm.DynamoRotationState;
+import dev.flowline.aws.dynamodb.DynamoActivationProgress;
 import dev.flowline.aws.dynamodb.DynamoContactRecycleBin;
 import dev.flowline.aws.dynamodb.DynamoCrmObjectStore;
 import dev.flowline.aws.dynamodb.DynamoSmsQuota;
@@ -59,7 +60,8 @@ class FunctionPermissionsTest {
             DynamoFlowMetrics.PERMISSIONS, EffectLedger.PERMISSIONS, EventBridgeEvents.PERMISSIONS,
             SqsStepScheduler.PERMISSIONS, EventBridgeWakeUpScheduler.PERMISSIONS, DynamoCrmObjectStore.PERMISSIONS,
             DynamoOwnerDirectory.PERMISSIONS, DynamoRotationState.PERMISSIONS, DynamoNotifier.PERMISSIONS,
-            DynamoSmsQuota.PERMISSIONS, DynamoContactRecycleBin.PERMISSIONS, SmsDeliveries.PERMISSIONS);
+            DynamoSmsQuota.PERMISSIONS, DynamoContactRecycleBin.PERMISSIONS, SmsDeliveries.PERMISSIONS,
+            DynamoActivationProgress.PERMISSIONS);
 
     private static ObjectNode template() throws IOException {
         return (ObjectNode) new ObjectMapper(new YAMLFactory()).readTree(TEMPLATE.toFile());
