@@ -25,10 +25,8 @@ public record RecordingEngineEvents(ContactStore contacts, EngineEvents publishe
     /** Records the event on the copies the caller read: a save that meets a newer version merges into it. */
     @Override
     public void activities(List<Contact> read, ActivityEvent event) {
-        read.forEach(contact -> {
-            contact.record(event);
-            contacts.save(contact);
-        });
+        read.forEach(contact -> contact.record(event));
+        contacts.saveAll(read);
         publisher.activities(read, event);
     }
 
