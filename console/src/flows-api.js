@@ -1,5 +1,5 @@
 // Reading and changing flows through the Automation v4 API.
-import { api, get } from './api.js';
+import { api, ApiError, get } from './api.js';
 
 export const flowPath = (id) => `/automation/v4/flows/${encodeURIComponent(id)}`;
 
@@ -14,3 +14,10 @@ export async function setEnabled(id, enabled, enrollExisting) {
 export const metrics = (id) => get(`/flowline/v1/flows/${encodeURIComponent(id)}/metrics`);
 export const positions = (id, actionId) => get(`/flowline/v1/flows/${encodeURIComponent(id)}/positions`
   + (actionId ? `?actionId=${encodeURIComponent(actionId)}` : ''));
+
+/** How far the flow's latest enrolment of its existing contacts has got; null when it never had one. */
+export const activation = (id) => get(`/flowline/v1/flows/${encodeURIComponent(id)}/activation`)
+  .catch((error) => {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  });

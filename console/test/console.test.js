@@ -132,6 +132,19 @@ describe('the console', () => {
     await shot('4-contact-timeline');
   });
 
+  test('shows the progress of enrolling the existing contacts of a flow turned on with them', async () => {
+    const existing = await api('POST', '/automation/v4/flows', { ...flow('2'), name: 'Existing leads' });
+    await page.goto(`${URL}/console/#/flows/${encodeURIComponent(existing.id)}`);
+    await page.getByRole('heading', { name: 'Existing leads' }).waitFor(WAIT);
+    assert.equal(await page.textContent('#activation'), '');
+    await page.getByLabel('Enrol existing contacts that meet the triggers').check();
+    await page.getByRole('button', { name: 'Turn on' }).click();
+    await page.locator('#flow-state', { hasText: 'On' }).waitFor(WAIT);
+    // once every part of the contacts has been read
+    await page.locator('#activation', { hasText: /^Existing contacts: [1-9]\d* enrolled of \d+ read$/ }).waitFor(WAIT);
+    await shot('4-existing-contacts');
+  });
+
   test('reads a journey\'s stage counts', async () => {
     const { list } = await api('POST', '/crm/v3/lists', { name: 'Onboarding', objectTypeId: '0-1', processingType: 'MANUAL' });
     const journey = await api('POST', '/flowline/v1/journeys', {

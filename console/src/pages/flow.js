@@ -3,7 +3,7 @@
 import { get } from '../api.js';
 import { h, say, showAgain, svg, table, when } from '../dom.js';
 import { draw, layout } from '../graph.js';
-import { flowPath, metrics, positions, setEnabled } from '../flows-api.js';
+import { activation, flowPath, metrics, positions, setEnabled } from '../flows-api.js';
 import { goalWords, suppressionWords, triggerWords } from '../words.js';
 import { revisionsSection } from '../revisions.js';
 
@@ -25,6 +25,14 @@ export async function render(main, id) {
     `${figures.enrolled} enrolled · ${figures.active} active · ${figures.completed} completed · `
     + `${figures.unenrolled} unenrolled · goal conversion ${figures.goalConversionRate.toFixed(1)}%`);
   showTotals();
+  let progress = await activation(id);
+  const enrolling = h('p', { class: 'figures', id: 'activation', 'aria-live': 'polite' });
+  // shown while existing contacts are being enrolled, and once more when they all are
+  const showProgress = () => enrolling.replaceChildren(!progress ? '' : progress.done
+    ? `Existing contacts: ${progress.contactsEnrolled} enrolled of ${progress.contactsScanned} read`
+    : `Enrolling existing contacts: ${progress.segments.done} of ${progress.segments.total} parts read, `
+      + `${progress.contactsScanned} contacts read, ${progress.contactsEnrolled} enrolled`);
+  showProgress();
 
   const atAction = h('section', { 'aria-live': 'polite', class: 'at-action' });
   const pick = async (action) => {
@@ -37,8 +45,10 @@ export async function render(main, id) {
   const graph = draw(flow, layout(flow), counts, pick);
 
   const refresh = async () => {
-    [figures, here] = await Promise.all([metrics(id), positions(id).then((p) => p.byAction)]);
+    [figures, here, progress] = await Promise.all([metrics(id), positions(id).then((p) => p.byAction),
+      progress && !progress.done ? activation(id) : progress]);
     showTotals();
+    showProgress();
     for (const node of graph.querySelectorAll('[data-action-id]')) {
       const c = counts(node.dataset.actionId);
       for (const [name, value] of Object.entries(c)) node.querySelector(`.count-${name}`).textContent = String(value);
@@ -67,6 +77,7 @@ export async function render(main, id) {
       h('span', { class: flow.isEnabled ? 'on' : 'off', id: 'flow-state' }, flow.isEnabled ? 'On' : 'Off'),
       toggle, h('a', { class: 'button', href: `#/flows/${encodeURIComponent(id)}/edit` }, 'Edit')),
     totals,
+    enrolling,
     h('dl', { class: 'settings' },
       h('dt', {}, 'Enrolment'), h('dd', {}, triggerWords(flow)),
       h('dt', {}, 'Goal'), h('dd', {}, goalWords(flow)),

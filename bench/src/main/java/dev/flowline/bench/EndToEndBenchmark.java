@@ -34,7 +34,6 @@ import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 import static dev.flowline.bench.HubSpotJson.action;
 import static dev.flowline.bench.HubSpotJson.allOf;
@@ -258,26 +257,26 @@ final class EndToEndBenchmark {
         counter.stop();
         var counts = counter.counts();
         double perContact = (double) counts.ofHandler("flow-activation") / size.existingContacts();
-        double writesPerContact = writesOf(counts, "flow-activation") / size.existingContacts();
+        // items, not requests: a transaction or batch of many items costs the emulator more than one conditional put
+        double writesPerContact = (double) counts.dynamoWriteItemsByHandler().getOrDefault("flow-activation", 0L)
+                / size.existingContacts();
         double perSecond = size.existingContacts() / seconds;
         figures.add(Figure.report("activation: time", seconds, "s"));
-        figures.add(Figure.report("activation: requests per contact", perContact, "requests"));
+        figures.add(Figure.atMost("activation: requests per contact", perContact, "requests", 3));
         figures.add(Figure.atLeast("activation: ratio to emulator bound", perSecond / (rawWrites / writesPerContact),
-                "ratio", 0.5));
+                "ratio", 0.7));
         notes.add(String.format(Locale.ROOT, "activation: %,d existing contacts enrolled in %.1f s (%.0f/s), %.2f"
-                        + " DynamoDB writes per contact; the action executor ran each"
+                        + " DynamoDB items written per contact; the action executor ran each"
                         + " enrolment's first step meanwhile, on the same emulator", size.existingContacts(), seconds,
                 perSecond, writesPerContact));
+        double allWritesPerContact = (double) counts.dynamoWriteItems() / size.existingContacts();
+        notes.add(String.format(Locale.ROOT, "    all handlers wrote %.2f DynamoDB items per existing contact meanwhile"
+                        + " (first steps, the trigger and goal handlers reacting to the enrolled events): the emulator's"
+                        + " bound for the whole is %.0f contacts/s, %.2f of it reached", allWritesPerContact,
+                rawWrites / allWritesPerContact, perSecond / (rawWrites / allWritesPerContact)));
         counts.byHandlerAndOperation().entrySet().stream().filter(e -> e.getKey().startsWith("flow-activation "))
                 .forEach(e -> notes.add(String.format(Locale.ROOT, "    %-58s %8.3f", e.getKey(),
                         (double) e.getValue() / size.existingContacts())));
-    }
-
-    private static double writesOf(RequestCounter.Counts counts, String handler) {
-        return counts.byHandlerAndOperation().entrySet().stream()
-                .filter(e -> e.getKey().startsWith(handler + " DynamoDB ") && Stream.of("PutItem", "UpdateItem",
-                        "DeleteItem", "TransactWriteItems", "BatchWriteItem").anyMatch(e.getKey()::endsWith))
-                .mapToLong(Map.Entry::getValue).sum();
     }
 
     private static Flow newFlow(String json) {

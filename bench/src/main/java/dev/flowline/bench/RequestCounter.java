@@ -80,6 +80,7 @@ final class RequestCounter implements ExecutionInterceptor {
     private final Map<Kind, LongAdder> requests = new ConcurrentHashMap<>();
     private final LongAdder events = new LongAdder();
     private final LongAdder dynamoWriteItems = new LongAdder();
+    private final Map<String, LongAdder> dynamoWriteItemsByHandler = new ConcurrentHashMap<>();
     private final DoubleAdder readUnits = new DoubleAdder();
     private final DoubleAdder writeUnits = new DoubleAdder();
     private final Map<String, HandlerStats> handlers = new ConcurrentHashMap<>();
@@ -93,6 +94,7 @@ final class RequestCounter implements ExecutionInterceptor {
         requests.clear();
         events.reset();
         dynamoWriteItems.reset();
+        dynamoWriteItemsByHandler.clear();
         readUnits.reset();
         writeUnits.reset();
         handlers.clear();
@@ -181,6 +183,7 @@ final class RequestCounter implements ExecutionInterceptor {
         }
         count(new Kind(handler.get(), service, operation));
         dynamoWriteItems.add(writeItems(request));
+        dynamoWriteItemsByHandler.computeIfAbsent(handler.get(), h -> new LongAdder()).add(writeItems(request));
         capacity(response).forEach(used -> {
             readUnits.add(used.readCapacityUnits() != null ? used.readCapacityUnits()
                     : isWrite(request) ? 0 : used.capacityUnits());
@@ -287,16 +290,18 @@ final class RequestCounter implements ExecutionInterceptor {
                 kind.handler() + " " + kind.service() + " " + kind.operation(), n.sum(), Long::sum));
         var byOperation = new TreeMap<String, Long>();
         requests.forEach((kind, n) -> byOperation.merge(kind.service() + " " + kind.operation(), n.sum(), Long::sum));
-        return new Counts(byOperation, byKind, events.sum(), dynamoWriteItems.sum(), readUnits.sum(),
-                writeUnits.sum(), Map.copyOf(handlers));
+        var writeItemsByHandler = new TreeMap<String, Long>();
+        dynamoWriteItemsByHandler.forEach((handler, n) -> writeItemsByHandler.put(handler, n.sum()));
+        return new Counts(byOperation, byKind, events.sum(), dynamoWriteItems.sum(), writeItemsByHandler,
+                readUnits.sum(), writeUnits.sum(), Map.copyOf(handlers));
     }
 
     /**
      * Requests by operation ("Service Operation") and by handler and operation, EventBridge events, DynamoDB
-     * items written and request units, and each handler's invocations.
+     * items written (in all and by handler) and request units, and each handler's invocations.
      */
     record Counts(Map<String, Long> byOperation, Map<String, Long> byHandlerAndOperation, long events,
-                  long dynamoWriteItems, double readUnits, double writeUnits, Map<String, HandlerStats> handlers) {
+                  long dynamoWriteItems, Map<String, Long> dynamoWriteItemsByHandler, double readUnits, double writeUnits, Map<String, HandlerStats> handlers) {
 
         long total() {
             return byOperation.values().stream().mapToLong(Long::longValue).sum();

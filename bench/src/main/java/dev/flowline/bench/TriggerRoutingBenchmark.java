@@ -9,6 +9,7 @@ import dev.flowline.engine.enrolment.ContactChange;
 import dev.flowline.engine.enrolment.EngineEvents;
 import dev.flowline.engine.enrolment.PropertyChangeEvents;
 import dev.flowline.engine.enrolment.TriggerEvaluator;
+import dev.flowline.engine.simulation.InMemoryActivationProgress;
 import dev.flowline.engine.simulation.InMemoryContactStore;
 import dev.flowline.engine.simulation.InMemoryEnrolmentStore;
 import dev.flowline.engine.simulation.InMemoryFlowStore;
@@ -80,6 +81,7 @@ public class TriggerRoutingBenchmark {
                 .enrolments(enrolments).lists(new InMemoryListStore()).recycleBin(new InMemoryContactRecycleBin()).journeys(new InMemoryJourneyStore())
                 .journeyEnrolments(new InMemoryJourneyEnrolmentStore()).history(new InMemoryHistory())
                 .metrics(new InMemoryMetrics()).steps((step, dueAt) -> { }).activations(segments -> { })
+                .activationProgress(new InMemoryActivationProgress())
                 .events(new NoEvents()).idempotency(new InMemoryLedger()).build()).triggers();
         change = threePropertiesChanged();
         onChange();

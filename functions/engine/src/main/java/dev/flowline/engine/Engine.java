@@ -81,7 +81,8 @@ public final class Engine {
                 ports.journeyLimits());
         this.schedules = new EnrolmentSchedules(context, enroller);
         this.activation = new Activation(context, ports.flows(), enroller, journeys, journeyRouter,
-                ports.activations(), ports.activationBudget(), schedules, new TimeRelativeTriggers(context, enroller));
+                ports.activations(), ports.activationBudget(), schedules, new TimeRelativeTriggers(context, enroller),
+                ports.activationProgress());
         this.scheduledActivations = new ScheduledActivations(ports.recurringRuns());
         this.contactEraser = new ContactEraser(this.ports, unenroller);
         this.contactRecycling = new ContactRecycling(this.ports, unenroller, contactEraser);

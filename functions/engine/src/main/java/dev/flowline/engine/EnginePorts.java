@@ -9,6 +9,7 @@ import dev.flowline.engine.action.SmsQuota;
 import dev.flowline.engine.action.SmsSender;
 import dev.flowline.engine.action.WebhookCaller;
 import dev.flowline.engine.activation.ActivationBudget;
+import dev.flowline.engine.activation.ActivationProgress;
 import dev.flowline.engine.activation.ActivationQueue;
 import dev.flowline.engine.activation.RecurringRuns;
 import dev.flowline.engine.contact.ContactRecycleBin;
@@ -47,6 +48,7 @@ import java.util.Set;
  * @param flowCacheTtl     how long the engine keeps the flow definitions and journeys it read (zero: not at all)
  * @param activationBudget how much of a segment of existing contacts one activation run reads
  * @param activations      where the segments of "enrol the contacts that already match" wait to be run
+ * @param activationProgress how far each flow's latest enrolment of its existing contacts has got
  * @param recurringRuns    where flows' enrolment schedules and time sweeps are kept and fired
  * @param idempotency      the ledger that makes every email, webhook, SMS, notification and record once per step
  * @param crmObjects       the CRM records beside the contacts (companies, deals, tickets, tasks, notes) and the
@@ -59,7 +61,8 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
                           ActivationBudget activationBudget, FlowStore flows, ContactStore contacts,
                           EnrolmentStore enrolments, ListStore lists, JourneyStore journeys,
                           JourneyEnrolmentStore journeyEnrolments, History history, FlowMetrics metrics,
-                          StepScheduler steps, ActivationQueue activations, EngineEvents events,
+                          StepScheduler steps, ActivationQueue activations,
+                          ActivationProgress activationProgress, EngineEvents events,
                           IdempotencyLedger idempotency, Mailer mailer, WebhookCaller webhooks, SmsSender sms,
                           SmsQuota smsQuota, Notifier notifier, CrmObjectStore crmObjects, OwnerDirectory owners,
                           RotationState rotations, RecurringRuns recurringRuns,
@@ -89,7 +92,7 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
         return builder().clock(clock).timeZone(timeZone).flowCacheTtl(flowCacheTtl).journeyLimits(journeyLimits)
                 .activationBudget(activationBudget).flows(flows).contacts(contacts).enrolments(enrolments)
                 .lists(lists).journeys(journeys).journeyEnrolments(journeyEnrolments).history(history)
-                .metrics(metrics).steps(steps).activations(activations).events(events)
+                .metrics(metrics).steps(steps).activations(activations).activationProgress(activationProgress).events(events)
                 .idempotency(idempotency).mailer(mailer).webhooks(webhooks).sms(sms).smsQuota(smsQuota)
                 .notifier(notifier).crmObjects(crmObjects).owners(owners).rotations(rotations)
                 .recurringRuns(recurringRuns)
@@ -117,6 +120,7 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
         private FlowMetrics metrics;
         private StepScheduler steps;
         private ActivationQueue activations;
+        private ActivationProgress activationProgress;
         private EngineEvents events;
         private IdempotencyLedger idempotency;
         private Mailer mailer;
@@ -225,6 +229,11 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
             return this;
         }
 
+        public Builder activationProgress(ActivationProgress activationProgress) {
+            this.activationProgress = activationProgress;
+            return this;
+        }
+
         public Builder events(EngineEvents events) {
             this.events = events;
             return this;
@@ -289,7 +298,7 @@ public record EnginePorts(Clock clock, ZoneId timeZone, Duration flowCacheTtl, J
                     required(lists, "lists"), required(journeys, "journeys"),
                     required(journeyEnrolments, "journeyEnrolments"), required(history, "history"),
                     required(metrics, "metrics"), required(steps, "steps"), required(activations, "activations"),
-                    required(events, "events"),
+                    required(activationProgress, "activationProgress"), required(events, "events"),
                     required(idempotency, "idempotency"), required(mailer, "mailer"), required(webhooks, "webhooks"),
                     required(sms, "sms"), required(smsQuota, "smsQuota"), required(notifier, "notifier"),
                     required(crmObjects, "crmObjects"), required(owners, "owners"), required(rotations, "rotations"),

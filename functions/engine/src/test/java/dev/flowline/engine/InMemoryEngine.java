@@ -6,6 +6,7 @@ import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.enrolment.EngineEvents;
 import dev.flowline.engine.enrolment.StepMessage;
+import dev.flowline.engine.simulation.InMemoryActivationProgress;
 import dev.flowline.engine.simulation.InMemoryContactRecycleBin;
 import dev.flowline.engine.simulation.InMemoryContactStore;
 import dev.flowline.engine.simulation.InMemoryCrmObjectStore;
@@ -80,6 +81,7 @@ public final class InMemoryEngine {
                 .activationBudget(budget).flows(flows).contacts(contacts).enrolments(enrolments).lists(lists).recycleBin(recycleBin)
                 .journeys(journeys).journeyEnrolments(journeyEnrolments).history(history).metrics(metrics)
                 .steps((step, dueAt) -> steps.add(new Scheduled(step, dueAt))).activations(segments::addAll)
+                .activationProgress(new InMemoryActivationProgress())
                 .idempotency(ledger).crmObjects(crm)
                 .events(new EngineEvents() {
                     @Override

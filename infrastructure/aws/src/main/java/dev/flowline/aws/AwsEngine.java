@@ -8,6 +8,7 @@ import dev.flowline.aws.crm.DynamoEmailTemplates;
 import dev.flowline.aws.crm.DynamoOwnerDirectory;
 import dev.flowline.aws.crm.DynamoRotationState;
 import dev.flowline.aws.dynamodb.DueEnrolments;
+import dev.flowline.aws.dynamodb.DynamoActivationProgress;
 import dev.flowline.aws.dynamodb.DynamoContactRecycleBin;
 import dev.flowline.aws.dynamodb.DynamoContactStore;
 import dev.flowline.aws.dynamodb.DynamoCrmObjectStore;
@@ -134,6 +135,8 @@ public final class AwsEngine {
                 .journeyEnrolments(new DynamoJourneyEnrolmentStore(dynamo, config.tables(), account))
                 .history(MeteredPorts.history(history, builder.metrics)).metrics(new DynamoFlowMetrics(dynamo, config.tables(), account))
                 .steps(stepScheduler).activations(new SqsActivationQueue(sqs, account, config.activationQueueUrl()))
+                .activationProgress(MeteredPorts.activationProgress(
+                        new DynamoActivationProgress(dynamo, config.tables(), account, clock), builder.metrics))
                 .events(builder.events != null ? builder.events.apply(account) : new EventBridgeEvents(
                         clients.eventBridge, config.busName(), config.maxCauseChain(), account))
                 .idempotency(new EffectLedger(dynamo, config.tables(), account, clock))
@@ -147,9 +150,9 @@ public final class AwsEngine {
                 .rotations(new DynamoRotationState(dynamo, config.tables(), account, clock))
                 .notifier(new DynamoNotifier(dynamo, config.tables(), account,
                         Optional.of(mailer).filter(copies -> config.notificationEmailCopy())))
-                .sms(builder.sms != null ? builder.sms : new EndUserMessagingSms(clients.smsVoice, config.sms(),
-                        account, smsDeliveries))
-                .smsQuota(new DynamoSmsQuota(dynamo, config.tables(), account))
+                .sms(MeteredPorts.sms(builder.sms != null ? builder.sms : new EndUserMessagingSms(clients.smsVoice,
+                        config.sms(), account, smsDeliveries), builder.metrics))
+                .smsQuota(MeteredPorts.smsQuota(new DynamoSmsQuota(dynamo, config.tables(), account), builder.metrics))
                 .recurringRuns(builder.recurringRuns != null ? builder.recurringRuns.apply(account)
                         : new EventBridgeRecurringRuns(clients.scheduler, config.flowSchedules(),
                         new EventBridgeRecurringRuns.Target(config.wakerArn(), config.schedulerRoleArn()), account,

@@ -21,7 +21,7 @@ import java.util.List;
 
 /**
  * Flowline's own endpoints, under {@code /flowline/v1}: manual enrolment and unenrolment, a flow's enrolments and
- * where its active ones are, the history of an enrolment and of a contact, flow metrics and dry runs of a flow on
+ * where its active ones are, how far the enrolment of its existing contacts has got, the history of an enrolment and of a contact, flow metrics and dry runs of a flow on
  * the simulator.
  */
 final class FlowlineRoutes implements Routes {
@@ -50,6 +50,7 @@ final class FlowlineRoutes implements Routes {
                 .post(PREFIX + "/flows/{flowId}/enrollments", this::enrol)
                 .get(PREFIX + "/flows/{flowId}/enrollments", this::enrolments)
                 .get(PREFIX + "/flows/{flowId}/positions", this::activeEnrolments)
+                .get(PREFIX + "/flows/{flowId}/activation", this::activation)
                 .delete(PREFIX + "/flows/{flowId}/enrollments/{contactId}", this::unenrol)
                 .get(PREFIX + "/flows/{flowId}/metrics", request -> ApiResponse.ok(
                         FlowlineViews.metrics(ports.metrics().snapshot(flow(request.pathParameter("flowId")).id()))))
@@ -105,6 +106,14 @@ final class FlowlineRoutes implements Routes {
                 .toList();
         return ApiResponse.ok(FlowlineViews.activeEnrolments(active, listed.subList(0, Math.min(limit, listed.size())),
                 listed.size()));
+    }
+
+    /** How far the enrolment of the flow's existing contacts has got, since it was last turned on with them. */
+    private ApiResponse activation(ApiRequest request) {
+        Flow flow = flow(request.pathParameter("flowId"));
+        return engine.activation().progress(flow.id()).map(FlowlineViews::activation).map(ApiResponse::ok)
+                .orElseThrow(() -> ApiException.notFound("Flow " + flow.id()
+                        + " was never turned on with enrollExistingContacts"));
     }
 
     /** A page of the flow's enrolments, of one status when {@code status} names one. */

@@ -1,5 +1,6 @@
 package dev.flowline.functions.api;
 
+import dev.flowline.engine.activation.ActivationStatus;
 import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.EnrolmentSource;
 import dev.flowline.engine.enrolment.EnrolmentStatus;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The JSON that Flowline's own endpoints answer with: enrolments, history lines, flow metrics. */
+/** The JSON that Flowline's own endpoints answer with: enrolments, history lines, flow metrics, activation progress. */
 final class FlowlineViews {
 
     /** The per-action outcomes every action shows, zero or not. */
@@ -44,6 +45,20 @@ final class FlowlineViews {
 
     /** {@code total} active enrolments listed (at one action or all), {@code byAction} counting every active one. */
     record ActiveEnrolments(int total, Map<String, Long> byAction, List<EnrolmentView> results) {
+    }
+
+    /** A flow's latest activation: {@code done} once every segment has been read to its end. */
+    record ActivationView(String flowId, String startedAt, Segments segments, long contactsScanned,
+                          long contactsEnrolled, boolean done) {
+    }
+
+    record Segments(long done, int total) {
+    }
+
+    static ActivationView activation(ActivationStatus status) {
+        return new ActivationView(status.flowId(), text(status.startedAt()),
+                new Segments(status.segmentsDone(), status.segmentsTotal()), status.contactsScanned(),
+                status.contactsEnrolled(), status.done());
     }
 
     static EnrolmentView enrolment(Enrolment e) {

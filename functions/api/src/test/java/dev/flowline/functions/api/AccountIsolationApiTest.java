@@ -57,6 +57,7 @@ class AccountIsolationApiTest {
             Map.entry("POST /flowline/v1/flows/{flowId}/enrollments", "{\"contactId\":\"{contactId}\"}"),
             Map.entry("GET /flowline/v1/flows/{flowId}/enrollments", ""),
             Map.entry("GET /flowline/v1/flows/{flowId}/positions", ""),
+            Map.entry("GET /flowline/v1/flows/{flowId}/activation", ""),
             Map.entry("DELETE /flowline/v1/flows/{flowId}/enrollments/{contactId}", ""),
             Map.entry("GET /flowline/v1/flows/{flowId}/metrics", ""),
             Map.entry("GET /flowline/v1/enrollments/{enrolmentId}", ""),

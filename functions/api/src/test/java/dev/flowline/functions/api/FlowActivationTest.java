@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static dev.flowline.functions.api.FlowRoutesTest.FLOWS;
 import static dev.flowline.functions.api.FlowRoutesTest.edited;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FlowActivationTest {
 
     private static final int CONTACTS = 300;
+    private static final String ACTIVATION = "/flowline/v1/flows/%s/activation";
 
     @Test
     void turningAFlowOnWithEnrollExistingContactsEnrolsEveryContactThatAlreadyMatches(EmbeddedAws.Environment aws) {
@@ -35,8 +37,10 @@ class FlowActivationTest {
         JsonNode created = api.post(FLOWS, newFlow("Customers", false)).body();
         String id = created.path("id").asText();
 
+        assertThat(api.get(ACTIVATION.formatted(id)).status()).as("never turned on with them").isEqualTo(404);
         var turnedOn = api.put(FLOWS + "/" + id + "?enrollExistingContacts=true", edited(created, "Customers", true));
-        int messages = runFanOut(aws, api);
+        assertThat(api.get(ACTIVATION.formatted(id)).body().path("segments").path("done").asInt()).isZero();
+        int messages = runFanOut(aws, api, 1);
 
         assertThat(turnedOn.status()).isEqualTo(200);
         assertThat(messages).as("segments re-enqueue themselves when their page budget ends")
@@ -49,6 +53,29 @@ class FlowActivationTest {
             } else {
                 assertThat(enrolments).isEmpty();
             }
+        }
+    }
+
+    @Test
+    void theFlowsActivationShowsEverySegmentDoneAndEachContactScannedAndEnrolledOnceThoughEveryRunIsDeliveredTwice(
+            EmbeddedAws.Environment aws) {
+        var api = new FlowApi(aws);
+        saveContacts(api);
+        JsonNode created = api.post(FLOWS, newFlow("Customers", false)).body();
+        String id = created.path("id").asText();
+        api.put(FLOWS + "/" + id + "?enrollExistingContacts=true", edited(created, "Customers", true));
+
+        runFanOut(aws, api, 2);
+
+        JsonNode activation = api.get(ACTIVATION.formatted(id)).body();
+        assertThat(activation.path("segments").path("done").asInt()).isEqualTo(Activation.SEGMENTS);
+        assertThat(activation.path("segments").path("total").asInt()).isEqualTo(Activation.SEGMENTS);
+        assertThat(activation.path("contactsScanned").asInt()).isEqualTo(CONTACTS);
+        assertThat(activation.path("contactsEnrolled").asInt()).isEqualTo(CONTACTS / 3);
+        assertThat(activation.path("done").asBoolean()).isTrue();
+        assertThat(activation.path("startedAt").asText()).isEqualTo(FlowApi.NOW.toString());
+        for (int i = 0; i < CONTACTS; i += 3) {
+            assertThat(api.engine.engine().ports().enrolments().ofContact(id, "c" + i)).hasSize(1);
         }
     }
 
@@ -135,16 +162,16 @@ class FlowActivationTest {
 
     /**
      * Runs the activation queue's segments, as the activation function does, on an engine with a small page
-     * budget, until none is left; returns how many there were.
+     * budget, until none is left, each as many times as it is {@code delivered}; returns how many there were.
      */
-    private static int runFanOut(EmbeddedAws.Environment aws, FlowApi api) {
+    private static int runFanOut(EmbeddedAws.Environment aws, FlowApi api, int delivered) {
         AwsEngine function = new EmbeddedAws.Environment(api.engine.config(), aws.clients(), aws.sqs()).engine()
                 .clock(Clock.fixed(FlowApi.NOW, ZoneOffset.UTC)).activationBudget(new ActivationBudget(5, 2)).build();
         int handled = 0;
         for (List<Message> messages = aws.drain(api.activationQueueUrl); !messages.isEmpty();
              messages = aws.drain(api.activationQueueUrl)) {
-            messages.forEach(message -> function.engine().activation()
-                    .run(QueuedSegment.parse(message.body()).segment()));
+            messages.forEach(message -> IntStream.range(0, delivered).forEach(delivery -> function.engine()
+                    .activation().run(QueuedSegment.parse(message.body()).segment())));
             handled += messages.size();
         }
         return handled;

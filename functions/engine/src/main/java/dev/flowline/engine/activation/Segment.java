@@ -7,7 +7,9 @@ import java.time.Instant;
  * contacts goes on, {@code after} a position (null at the segment's start). It names a flow or, with a null
  * {@code flowId}, a journey. {@code run} says what the scan enrols for (null: the contacts that already match, when
  * the flow is turned on): a run of the flow's enrolment schedule due at {@code runAt}, or a sweep of its
- * time-relative triggers from {@code since} (the previous sweep) to {@code runAt}.
+ * time-relative triggers from {@code since} (the previous sweep) to {@code runAt}. A flow's segment of the contacts
+ * that already match has the time the flow was turned on as {@code runAt}, which names its activation's progress
+ * (null in a segment queued before progress was kept).
  */
 public record Segment(String flowId, int segment, int totalSegments, String after, String journeyId, Run run,
                       Instant runAt, Instant since) {
@@ -35,8 +37,13 @@ public record Segment(String flowId, int segment, int totalSegments, String afte
         this(flowId, segment, totalSegments, after, journeyId, null, null, null);
     }
 
-    static Segment ofFlow(String flowId, int segment, int totalSegments) {
-        return new Segment(flowId, segment, totalSegments, null, null);
+    static Segment ofFlow(String flowId, int segment, int totalSegments, Instant startedAt) {
+        return new Segment(flowId, segment, totalSegments, null, null, null, startedAt, null);
+    }
+
+    /** A segment of the contacts that already match, of a flow turned on at {@code runAt}: its run counts in progress. */
+    boolean isActivation() {
+        return flowId != null && run == null && runAt != null;
     }
 
     static Segment ofJourney(String journeyId, int segment, int totalSegments) {

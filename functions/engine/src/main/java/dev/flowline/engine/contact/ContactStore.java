@@ -65,6 +65,11 @@ public interface ContactStore {
     /** Clears {@code events}, which have been published, from the contact's pending events; others stay. */
     void published(String contactId, List<ContactEvent> events);
 
+    /** Saves the edits made to each contact since it was read, as {@link #save(Contact)}; a store may write them together. */
+    default void saveAll(List<Contact> contacts) {
+        contacts.forEach(this::save);
+    }
+
     /** Saves the edits made to {@code contact} since it was read, with no event: see {@link #save(Contact, List)}. */
     default Optional<Contact> save(Contact contact) {
         return save(contact, List.of());

@@ -9,6 +9,8 @@ import dev.flowline.engine.history.HistoryEntry;
 import dev.flowline.engine.history.HistoryKind;
 import dev.flowline.engine.history.Metric;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,6 +61,41 @@ public final class Enroller {
         unenrolFromOthers(flow, contact);
         engine.steps().schedule(enrolment.nextStep(), null);
         return EnrolmentDecision.enrolled(enrolment);
+    }
+
+    /**
+     * Enrols contacts never enrolled in the flow, as {@link #enrol} would one by one, with each write made for all
+     * of them together: the creations (each conditional, so one that another enrolment overtook is left out), the
+     * history, the counter, the events and the first steps. Returns the enrolments created.
+     */
+    public List<Enrolment> enrolNew(Flow flow, List<Contact> contacts, EnrolmentSource source) {
+        var now = engine.clock().instant();
+        var entries = new ArrayList<HistoryEntry>();
+        var candidates = new ArrayList<Enrolment>();
+        var byId = new HashMap<String, Contact>();
+        for (Contact contact : contacts) {
+            String refusal = refusal(flow, contact, List.of());
+            if (refusal != null) {
+                entries.add(new HistoryEntry(null, flow.id(), contact.id(), now, HistoryKind.NOT_ENROLLED, null, refusal));
+            } else {
+                candidates.add(Enrolment.start(flow.id(), contact.id(), 1, source, flow.startActionId(), now));
+                byId.put(contact.id(), contact);
+            }
+        }
+        List<Enrolment> created = candidates.isEmpty() ? List.of() : engine.enrolments().createAll(candidates);
+        created.forEach(enrolment -> entries.add(new HistoryEntry(enrolment.enrolmentId(), flow.id(),
+                enrolment.contactId(), now, HistoryKind.ENROLLED, null, "enrolled: " + describe(source))));
+        engine.history().appendAll(entries);
+        if (created.isEmpty()) {
+            return created;
+        }
+        engine.metrics().increment(flow.id(), Metric.ENROLLED, created.size());
+        List<Contact> enrolled = created.stream().map(enrolment -> byId.get(enrolment.contactId())).toList();
+        engine.events().activities(enrolled, new ActivityEvent(StandardEvents.WORKFLOW_ENROLLED, now,
+                Map.of(StandardEvents.FLOW_ID, flow.id())));
+        enrolled.forEach(contact -> unenrolFromOthers(flow, contact));
+        engine.steps().scheduleNow(created.stream().map(Enrolment::nextStep).toList());
+        return created;
     }
 
     /**

@@ -3,7 +3,10 @@ package dev.flowline.engine.enrolment;
 import dev.flowline.engine.Page;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Where enrolments live. Writes are conditional on the sequence, which makes every step idempotent. */
@@ -25,6 +28,24 @@ public interface EnrolmentStore {
      * already has an active enrolment in the flow.
      */
     boolean create(Enrolment enrolment);
+
+    /**
+     * Creates each enrolment as {@link #create} does, and returns those created; a store may write them together.
+     */
+    default List<Enrolment> createAll(List<Enrolment> enrolments) {
+        return enrolments.stream().filter(this::create).toList();
+    }
+
+    /**
+     * Each contact's first enrolment in the flow, for those of {@code contactIds} ever enrolled in it: its number
+     * is 1 ({@link Enrolment#idOf}), so a store may read them all at once by id.
+     */
+    default Map<String, Enrolment> firstOfContacts(String flowId, Collection<String> contactIds) {
+        var first = new HashMap<String, Enrolment>();
+        contactIds.forEach(contactId -> ofContact(flowId, contactId).stream().findFirst()
+                .ifPresent(enrolment -> first.put(contactId, enrolment)));
+        return first;
+    }
 
     /** Replaces the enrolment if its stored sequence is still {@code expectedSequence}; false otherwise. */
     boolean update(Enrolment enrolment, long expectedSequence);

@@ -1,8 +1,10 @@
 package dev.flowline.engine.enrolment;
 
 import dev.flowline.engine.contact.ActivityEvent;
+import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.contact.ContactStore;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -18,6 +20,14 @@ public record RecordingEngineEvents(ContactStore contacts, EngineEvents publishe
             contacts.save(contact);
         });
         publisher.activity(contactId, event);
+    }
+
+    /** Records the event on the copies the caller read: a save that meets a newer version merges into it. */
+    @Override
+    public void activities(List<Contact> read, ActivityEvent event) {
+        read.forEach(contact -> contact.record(event));
+        contacts.saveAll(read);
+        publisher.activities(read, event);
     }
 
     @Override

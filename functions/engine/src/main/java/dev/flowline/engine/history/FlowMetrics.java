@@ -7,6 +7,13 @@ public interface FlowMetrics {
 
     void increment(String flowId, Metric metric);
 
+    /** Adds {@code amount} to the counter at once. */
+    default void increment(String flowId, Metric metric, long amount) {
+        for (long i = 0; i < amount; i++) {
+            increment(flowId, metric);
+        }
+    }
+
     void unenrolled(String flowId, UnenrolmentReason reason);
 
     void action(String flowId, String actionId, HistoryKind outcome);

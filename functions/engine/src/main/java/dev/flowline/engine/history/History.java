@@ -7,6 +7,11 @@ public interface History {
 
     void append(HistoryEntry entry);
 
+    /** Appends each entry; a store may write them together. */
+    default void appendAll(List<HistoryEntry> entries) {
+        entries.forEach(this::append);
+    }
+
     List<HistoryEntry> ofEnrolment(String enrolmentId);
 
     List<HistoryEntry> ofContact(String contactId);

@@ -60,7 +60,7 @@ public final class Simulator {
                 .flows(flows).contacts(contacts).enrolments(enrolments).lists(lists)
                 .recycleBin(new InMemoryContactRecycleBin())
                 .journeys(journeyStore).journeyEnrolments(journeyEnrolments).history(history).metrics(metrics)
-                .steps(this::scheduleStep).activations(this::queueSegments).events(new FeedBack())
+                .steps(this::scheduleStep).activations(this::queueSegments).activationProgress(new InMemoryActivationProgress()).events(new FeedBack())
                 .idempotency(new InMemoryLedger())
                 .build());
     }

@@ -4,15 +4,23 @@ import dev.flowline.engine.InMemoryEngine;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.EnrolmentSource;
+import dev.flowline.engine.simulation.InMemoryActivationProgress;
 import dev.flowline.engine.simulation.Scenario;
 import dev.flowline.engine.simulation.SimulationReport;
+import dev.flowline.engine.simulation.VirtualClock;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
 
 import static dev.flowline.engine.simulation.Scenario.days;
 import static dev.flowline.engine.simulation.TestFlow.delayDays;
 import static dev.flowline.engine.simulation.TestFlow.flow;
 import static dev.flowline.engine.simulation.TestFlow.propertyIs;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class ActivationTest {
 
@@ -28,7 +36,10 @@ class ActivationTest {
     }
 
     private static InMemoryEngine withContacts(ActivationBudget budget) {
-        var engine = new InMemoryEngine(budget);
+        return withContacts(new InMemoryEngine(budget));
+    }
+
+    private static InMemoryEngine withContacts(InMemoryEngine engine) {
         for (int i = 0; i < CONTACTS; i++) {
             engine.contact("c" + i, "lifecyclestage", isCustomer(i) ? "customer" : "lead");
         }
@@ -66,6 +77,114 @@ class ActivationTest {
                 assertThat(enrolments).isEmpty();
             }
         }
+    }
+
+    @Test
+    void progressReachesEverySegmentAndCountsEachContactScannedAndEnrolledOnce() {
+        var engine = withContacts(new ActivationBudget(2, 1));
+        engine.flows.put(customers(true));
+
+        engine.engine.activation().start("A");
+        assertThat(engine.engine.activation().progress("A")).get()
+                .extracting(ActivationStatus::segmentsTotal, ActivationStatus::segmentsDone, ActivationStatus::done)
+                .containsExactly(Activation.SEGMENTS, 0L, false);
+        engine.runSegments();
+
+        assertThat(engine.engine.activation().progress("A")).get().satisfies(progress -> {
+            assertThat(progress.segmentsDone()).isEqualTo(Activation.SEGMENTS);
+            assertThat(progress.done()).isTrue();
+            assertThat(progress.contactsScanned()).isEqualTo(CONTACTS);
+            assertThat(progress.contactsEnrolled()).isEqualTo(CONTACTS / 3);
+        });
+    }
+
+    @Test
+    void aRedeliveredRunEnrolsNobodyTwiceAndCountsOnce() {
+        var engine = withContacts(new ActivationBudget(2, 1));
+        engine.flows.put(customers(true));
+        engine.engine.activation().start("A");
+        Segment first = engine.segments.peek();
+
+        engine.engine.activation().run(first);
+        engine.runSegments();
+
+        for (int i = 0; i < CONTACTS; i += 3) {
+            assertThat(engine.enrolments.ofContact("A", "c" + i)).hasSize(1);
+        }
+        assertThat(engine.engine.activation().progress("A")).get()
+                .extracting(ActivationStatus::segmentsDone, ActivationStatus::contactsScanned,
+                        ActivationStatus::contactsEnrolled)
+                .containsExactly((long) Activation.SEGMENTS, (long) CONTACTS, (long) CONTACTS / 3);
+    }
+
+    @Test
+    void aRunRedeliveredAfterItEnrolledButBeforeItCountedCountsTheContactsItEnrolledThen() {
+        var progress = new InMemoryActivationProgress();
+        var crashingOnce = new ActivationProgress() {
+            private boolean crashed;
+
+            @Override
+            public void start(String flowId, Instant startedAt, int segments) {
+                progress.start(flowId, startedAt, segments);
+            }
+
+            @Override
+            public boolean count(ActivationRun run) {
+                if (!crashed) {
+                    crashed = true;
+                    throw new IllegalStateException("the function stopped");
+                }
+                return progress.count(run);
+            }
+
+            @Override
+            public Optional<ActivationStatus> of(String flowId) {
+                return progress.of(flowId);
+            }
+        };
+        var engine = withContacts(new InMemoryEngine(ports -> ports.activationProgress(crashingOnce)));
+        engine.flows.put(customers(true));
+        engine.engine.activation().start("A");
+        Segment first = engine.segments.peek();
+        assertThatIllegalStateException().isThrownBy(() -> engine.engine.activation().run(first));
+
+        engine.runSegments();
+
+        assertThat(progress.of("A")).get().extracting(ActivationStatus::contactsScanned,
+                ActivationStatus::contactsEnrolled).containsExactly((long) CONTACTS, (long) CONTACTS / 3);
+    }
+
+    @Test
+    void aContactThatStopsMatchingBeforeItsSegmentRunsIsNotEnrolled() {
+        var engine = withContacts(ActivationBudget.DEFAULT);
+        engine.flows.put(customers(true));
+        engine.engine.activation().start("A");
+
+        var stopped = engine.contacts.find("c0").orElseThrow();
+        stopped.setProperty("lifecyclestage", "lead", InMemoryEngine.NOW);
+        engine.contacts.save(stopped);
+        engine.runSegments();
+
+        assertThat(engine.enrolments.ofContact("A", "c0")).isEmpty();
+        assertThat(engine.enrolments.ofContact("A", "c3")).hasSize(1);
+        assertThat(engine.engine.activation().progress("A")).get()
+                .extracting(ActivationStatus::contactsEnrolled).isEqualTo((long) CONTACTS / 3 - 1);
+    }
+
+    @Test
+    void aRunOfAnEarlierActivationOfTheFlowCountsNothingInTheLatest() {
+        var clock = new VirtualClock(InMemoryEngine.NOW, ZoneOffset.UTC);
+        var engine = withContacts(new InMemoryEngine(ports -> ports.clock(clock)));
+        engine.flows.put(customers(true));
+        engine.engine.activation().start("A");
+        Segment earlier = engine.segments.poll();
+        clock.advance(Duration.ofMinutes(1));
+        engine.engine.activation().start("A");
+
+        engine.engine.activation().run(earlier);
+
+        assertThat(engine.engine.activation().progress("A")).get()
+                .extracting(ActivationStatus::contactsScanned).isEqualTo(0L);
     }
 
     @Test

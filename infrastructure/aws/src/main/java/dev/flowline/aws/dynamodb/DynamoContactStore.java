@@ -16,6 +16,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -82,6 +84,9 @@ public final class DynamoContactStore implements ContactStore {
 
     /** DynamoDB's largest item: attribute names and values, in bytes. */
     public static final int MAX_ITEM_BYTES = 400 * 1024;
+    /** Saved together: within a transaction's 100 items and 4 MB, however large the contacts. */
+    static final int SAVES_PER_TRANSACTION = 50;
+    static final long TRANSACTION_BYTES = 3L * 1024 * 1024;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -103,18 +108,59 @@ public final class DynamoContactStore implements ContactStore {
 
     @Override
     public void create(Contact contact, List<ContactEvent> events) {
-        if (!write(contact, 1, "attribute_not_exists(#id)", Map.of("#id", CONTACT_ID), Map.of(), events)) {
+        if (!write(contact, 1, update(contact, 1, "attribute_not_exists(#id)", Map.of("#id", CONTACT_ID), Map.of(),
+                events))) {
             throw new IllegalStateException("a contact with id " + contact.id() + " already exists");
         }
     }
 
     @Override
     public boolean replaceIfUnchanged(Contact contact, List<ContactEvent> events) {
+        return write(contact, contact.version() + 1, replacement(contact, events));
+    }
+
+    /**
+     * Replaces the contacts unchanged since they were read in transactions of up to {@value #SAVES_PER_TRANSACTION}
+     * (and {@value #TRANSACTION_BYTES} bytes); a transaction one of whose contacts changed meanwhile writes nothing,
+     * and is tried again without it, which is then saved on its own, merging ({@link ContactStore#save}).
+     */
+    @Override
+    public void saveAll(List<Contact> contacts) {
+        var left = new ArrayList<>(contacts);
+        while (!left.isEmpty()) {
+            var group = new ArrayList<Contact>();
+            var updates = new ArrayList<TransactWriteItem>();
+            long bytes = 0;
+            for (Contact contact : left) {
+                Update update = replacement(contact, List.of());
+                long size = bytes(update.expressionAttributeValues());
+                if (!group.isEmpty() && (group.size() == SAVES_PER_TRANSACTION || bytes + size > TRANSACTION_BYTES)) {
+                    break;
+                }
+                group.add(contact);
+                updates.add(TransactWriteItem.builder().update(update).build());
+                bytes += size;
+            }
+            Set<Integer> changed = Transactions.write(dynamo, updates);
+            if (changed.isEmpty()) {
+                group.forEach(contact -> contact.stored(contact.version() + 1));
+                left.removeAll(group);
+            } else {
+                changed.stream().map(group::get).forEach(contact -> {
+                    left.remove(contact);
+                    save(contact);
+                });
+            }
+        }
+    }
+
+    /** The conditional update that replaces the contact at the version it was read at. */
+    private Update replacement(Contact contact, List<ContactEvent> events) {
         long read = contact.version();
         return read == 0
-                ? write(contact, 1, "attribute_exists(#id) AND attribute_not_exists(#v)", Map.of("#id", CONTACT_ID),
+                ? update(contact, 1, "attribute_exists(#id) AND attribute_not_exists(#v)", Map.of("#id", CONTACT_ID),
                         Map.of(), events)
-                : write(contact, read + 1, "#v = :read", Map.of(), Map.of(":read", fromN(String.valueOf(read))),
+                : update(contact, read + 1, "#v = :read", Map.of(), Map.of(":read", fromN(String.valueOf(read))),
                         events);
     }
 
@@ -163,20 +209,40 @@ public final class DynamoContactStore implements ContactStore {
     /** Whether the contact's item stays within DynamoDB's {@value #MAX_ITEM_BYTES} bytes, so that it can be saved. */
     @Override
     public boolean fits(Contact contact) {
+        return bytes(itemOf(contact)) <= MAX_ITEM_BYTES;
+    }
+
+    /** The names and values of text, binary and number attributes, in bytes, as DynamoDB sizes items. */
+    private static long bytes(Map<String, AttributeValue> attributes) {
         long bytes = 0;
-        for (var attribute : itemOf(contact).entrySet()) {
+        for (var attribute : attributes.entrySet()) {
             AttributeValue value = attribute.getValue();
-            bytes += attribute.getKey().getBytes(StandardCharsets.UTF_8).length
-                    + (value.b() != null ? value.b().asByteArray().length : value.s().getBytes(StandardCharsets.UTF_8).length);
+            bytes += attribute.getKey().getBytes(StandardCharsets.UTF_8).length + (value.b() != null
+                    ? value.b().asByteArray().length : value.s() != null
+                    ? value.s().getBytes(StandardCharsets.UTF_8).length : value.n() != null ? value.n().length() : 0);
         }
-        return bytes <= MAX_ITEM_BYTES;
+        return bytes;
+    }
+
+    /** Runs the update, which writes the contact at {@code version}, and marks it stored; false if its condition failed. */
+    private boolean write(Contact contact, long version, Update update) {
+        try {
+            dynamo.updateItem(b -> b.tableName(update.tableName()).key(update.key())
+                    .updateExpression(update.updateExpression()).conditionExpression(update.conditionExpression())
+                    .expressionAttributeNames(update.expressionAttributeNames())
+                    .expressionAttributeValues(update.expressionAttributeValues()));
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+        contact.stored(version);
+        return true;
     }
 
     /**
-     * Writes the contact at {@code version}, with {@code events} added to its pending ones, if {@code condition} holds,
-     * and marks it stored. An update, not a put, so that the events already pending stay.
+     * The update that writes the contact at {@code version}, with {@code events} added to its pending ones, if
+     * {@code condition} holds. An update, not a put, so that the events already pending stay.
      */
-    private boolean write(Contact contact, long version, String condition, Map<String, String> conditionNames,
+    private Update update(Contact contact, long version, String condition, Map<String, String> conditionNames,
                           Map<String, AttributeValue> conditionValues, List<ContactEvent> events) {
         var item = itemOf(contact);
         var names = new HashMap<>(conditionNames);
@@ -199,14 +265,9 @@ public final class DynamoContactStore implements ContactStore {
             add = " ADD #p :p";
         }
         String update = "SET " + String.join(", ", set) + (item.containsKey(EMAIL) ? "" : " REMOVE #e") + add;
-        try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(contact.id())).updateExpression(update)
-                    .conditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values));
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
-        contact.stored(version);
-        return true;
+        return Update.builder().tableName(table).key(key(contact.id())).updateExpression(update)
+                .conditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values)
+                .build();
     }
 
     /** The item's attributes but its version. */

@@ -10,12 +10,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +40,13 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
 public final class DynamoEnrolmentStore implements EnrolmentStore {
 
     /** The AWS calls it makes: Scan: the enrolment times of a flow. */
-    public static final Permissions PERMISSIONS = Permissions.on("EnrolmentsTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Scan")
+    public static final Permissions PERMISSIONS = Permissions.on("EnrolmentsTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Scan",
+            "dynamodb:BatchGetItem")
             .and("EnrolmentsTable/index/contact", "dynamodb:Query").and("EnrolmentsTable/index/active", "dynamodb:Query");
 
+    /** An enrolment and its lock are two of a transaction's 100 items. */
+    static final int CREATIONS_PER_TRANSACTION = 50;
+    private static final int READS_PER_REQUEST = 100;
     private static final String LOCK_PREFIX = "ACTIVE#";
     private static final String LOCK_HOLDER = "enrolmentId";
 
@@ -146,6 +152,60 @@ public final class DynamoEnrolmentStore implements EnrolmentStore {
 
     @Override
     public boolean create(Enrolment enrolment) {
+        return Transactions.write(dynamo, creation(enrolment)).isEmpty();
+    }
+
+    /**
+     * Up to {@value #CREATIONS_PER_TRANSACTION} enrolments to a transaction, each with its lock, every put
+     * conditional as in {@link #create}. A transaction one of whose conditions fails writes nothing: it is tried
+     * again without the enrolments whose enrolment or lock was there.
+     */
+    @Override
+    public List<Enrolment> createAll(List<Enrolment> enrolments) {
+        var created = new ArrayList<Enrolment>();
+        for (int from = 0; from < enrolments.size(); from += CREATIONS_PER_TRANSACTION) {
+            var pending = new ArrayList<>(enrolments.subList(from,
+                    Math.min(from + CREATIONS_PER_TRANSACTION, enrolments.size())));
+            while (!pending.isEmpty()) {
+                var items = new ArrayList<TransactWriteItem>();
+                var owners = new ArrayList<Enrolment>();
+                for (Enrolment enrolment : pending) {
+                    List<TransactWriteItem> creation = creation(enrolment);
+                    items.addAll(creation);
+                    creation.forEach(item -> owners.add(enrolment));
+                }
+                Set<Integer> failed = Transactions.write(dynamo, items);
+                if (failed.isEmpty()) {
+                    created.addAll(pending);
+                    pending.clear();
+                } else {
+                    failed.forEach(position -> pending.remove(owners.get(position)));
+                }
+            }
+        }
+        return created;
+    }
+
+    /** Read by id, a hundred to a request, consistently. */
+    @Override
+    public Map<String, Enrolment> firstOfContacts(String flowId, Collection<String> contactIds) {
+        var first = new HashMap<String, Enrolment>();
+        var ids = List.copyOf(contactIds);
+        for (int from = 0; from < ids.size(); from += READS_PER_REQUEST) {
+            List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(from + READS_PER_REQUEST, ids.size()))
+                    .stream().map(contactId -> Map.of(EnrolmentItem.PK,
+                            fromS(account.key(Enrolment.idOf(flowId, contactId, 1))))).toList();
+            dynamo.batchGetItemPaginator(b -> b.requestItems(Map.of(table,
+                            KeysAndAttributes.builder().keys(keys).consistentRead(true).build())))
+                    .stream().flatMap(page -> page.responses().getOrDefault(table, List.of()).stream())
+                    .map(item -> EnrolmentItem.fromItem(item, account))
+                    .forEach(enrolment -> first.put(enrolment.contactId(), enrolment));
+        }
+        return first;
+    }
+
+    /** The conditional puts that create the enrolment: its item, and its lock while it is active. */
+    private List<TransactWriteItem> creation(Enrolment enrolment) {
         var items = new ArrayList<TransactWriteItem>();
         items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(EnrolmentItem.toItem(enrolment, account))
@@ -158,7 +218,7 @@ public final class DynamoEnrolmentStore implements EnrolmentStore {
                     .conditionExpression("attribute_not_exists(#pk)")
                     .expressionAttributeNames(Map.of("#pk", EnrolmentItem.PK)).build()).build());
         }
-        return Transactions.write(dynamo, items).isEmpty();
+        return items;
     }
 
     @Override

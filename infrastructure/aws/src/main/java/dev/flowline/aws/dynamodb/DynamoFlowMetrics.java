@@ -101,12 +101,21 @@ public final class DynamoFlowMetrics implements FlowMetrics {
                 totals.getOrDefault(Metric.GOAL_CONVERSIONS.name(), 0L), Map.copyOf(reasons), Map.copyOf(actions));
     }
 
+    @Override
+    public void increment(String flowId, Metric metric, long amount) {
+        add(flowId, metric.name(), amount);
+    }
+
     private void add(String flowId, String counter) {
+        add(flowId, counter, 1);
+    }
+
+    private void add(String flowId, String counter, long amount) {
         var key = key(flowId, ThreadLocalRandom.current().nextInt(SHARDS));
         dynamo.updateItem(b -> b.tableName(table).key(key)
-                .updateExpression("ADD #c :one")
+                .updateExpression("ADD #c :amount")
                 .expressionAttributeNames(Map.of("#c", counter))
-                .expressionAttributeValues(Map.of(":one", fromN("1"))));
+                .expressionAttributeValues(Map.of(":amount", fromN(String.valueOf(amount)))));
     }
 
     private List<Map<String, AttributeValue>> shards(String flowId) {

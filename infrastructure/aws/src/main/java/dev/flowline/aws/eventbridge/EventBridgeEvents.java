@@ -3,6 +3,7 @@ package dev.flowline.aws.eventbridge;
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.aws.iam.Permissions;
 import dev.flowline.engine.contact.ActivityEvent;
+import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.enrolment.EngineEvents;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
@@ -57,6 +58,12 @@ public final class EventBridgeEvents implements EngineEvents {
     @Override
     public void activity(String contactId, ActivityEvent event) {
         publish(List.of(new BusEvent.ContactActivity(idOf(contactId, event), account, contactId, CauseChain.current(), event)));
+    }
+
+    @Override
+    public void activities(List<Contact> contacts, ActivityEvent event) {
+        publish(contacts.stream().map(contact -> new BusEvent.ContactActivity(idOf(contact.id(), event), account,
+                contact.id(), CauseChain.current(), event)).toList());
     }
 
     @Override

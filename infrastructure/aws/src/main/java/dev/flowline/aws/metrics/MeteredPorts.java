@@ -3,25 +3,43 @@ package dev.flowline.aws.metrics;
 import dev.flowline.engine.action.InternalEmail;
 import dev.flowline.engine.action.MarketingEmail;
 import dev.flowline.engine.action.Mailer;
+import dev.flowline.engine.action.SmsMessage;
+import dev.flowline.engine.action.SmsQuota;
+import dev.flowline.engine.action.SmsSender;
+import dev.flowline.engine.action.SmsStatus;
 import dev.flowline.engine.action.WebhookCaller;
 import dev.flowline.engine.action.WebhookResponse;
+import dev.flowline.engine.activation.ActivationProgress;
+import dev.flowline.engine.activation.ActivationRun;
+import dev.flowline.engine.activation.ActivationStatus;
 import dev.flowline.engine.history.History;
 import dev.flowline.engine.history.HistoryEntry;
 import dev.flowline.engine.history.HistoryKind;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The engine's ports, counted: each history entry by its kind ({@code Enrolled}, {@code ActionSucceeded},
  * {@code ActionFailed}, {@code ActionSkipped}, {@code GoalMet}, {@code Completed}...), and each email and webhook
- * the service accepted ({@code EmailsSent}, {@code WebhooksCalled}). The engine calls these ports
- * once an effect: a redelivered step finds its effect in the ledger and calls none.
+ * the service accepted ({@code EmailsSent}, {@code WebhooksCalled}), each SMS the service accepted or refused and
+ * each one held back by the monthly cap ({@code SmsSent}, {@code SmsRefused}, {@code SmsOverCap}). The engine calls
+ * these ports once an effect: a redelivered step finds its effect in the ledger and calls none. Activation progress
+ * counts each run once ({@code ActivationSegmentsDone}, {@code ActivationContactsScanned},
+ * {@code ActivationContactsEnrolled}), as its store does.
  */
 public final class MeteredPorts {
 
     public static final String EMAILS_SENT = "EmailsSent";
     public static final String WEBHOOKS_CALLED = "WebhooksCalled";
+    public static final String SMS_SENT = "SmsSent";
+    public static final String SMS_REFUSED = "SmsRefused";
+    public static final String SMS_OVER_CAP = "SmsOverCap";
+    public static final String ACTIVATION_SEGMENTS_DONE = "ActivationSegmentsDone";
+    public static final String ACTIVATION_CONTACTS_SCANNED = "ActivationContactsScanned";
+    public static final String ACTIVATION_CONTACTS_ENROLLED = "ActivationContactsEnrolled";
 
     private MeteredPorts() {
     }
@@ -41,6 +59,12 @@ public final class MeteredPorts {
             public void append(HistoryEntry entry) {
                 history.append(entry);
                 metrics.count(metricOf(entry.kind()));
+            }
+
+            @Override
+            public void appendAll(List<HistoryEntry> entries) {
+                history.appendAll(entries);
+                entries.forEach(entry -> metrics.count(metricOf(entry.kind())));
             }
 
             @Override
@@ -81,6 +105,65 @@ public final class MeteredPorts {
             WebhookResponse response = webhooks.call(request);
             metrics.count(WEBHOOKS_CALLED);
             return response;
+        };
+    }
+
+    /** An SMS the service took ({@code SmsSent}) or refused with an error ({@code SmsRefused}). */
+    public static SmsSender sms(SmsSender sms, OperationalMetrics metrics) {
+        return new SmsSender() {
+            @Override
+            public String send(SmsMessage message) {
+                try {
+                    String messageId = sms.send(message);
+                    metrics.count(SMS_SENT);
+                    return messageId;
+                } catch (RuntimeException refused) {
+                    metrics.count(SMS_REFUSED);
+                    throw refused;
+                }
+            }
+
+            @Override
+            public SmsStatus status(String messageId) {
+                return sms.status(messageId);
+            }
+        };
+    }
+
+    /** An SMS held back because the account's monthly cap was reached ({@code SmsOverCap}). */
+    public static SmsQuota smsQuota(SmsQuota quota, OperationalMetrics metrics) {
+        return (month, limit, idempotencyKey) -> {
+            boolean reserved = quota.reserve(month, limit, idempotencyKey);
+            if (!reserved) {
+                metrics.count(SMS_OVER_CAP);
+            }
+            return reserved;
+        };
+    }
+
+    /** What each run of an activation did, counted when the store counts it: once, however often it is delivered. */
+    public static ActivationProgress activationProgress(ActivationProgress progress, OperationalMetrics metrics) {
+        return new ActivationProgress() {
+            @Override
+            public void start(String flowId, Instant startedAt, int segments) {
+                progress.start(flowId, startedAt, segments);
+            }
+
+            @Override
+            public boolean count(ActivationRun run) {
+                boolean counted = progress.count(run);
+                if (counted) {
+                    metrics.count(ACTIVATION_SEGMENTS_DONE, run.segmentDone() ? 1 : 0);
+                    metrics.count(ACTIVATION_CONTACTS_SCANNED, run.scanned());
+                    metrics.count(ACTIVATION_CONTACTS_ENROLLED, run.enrolled());
+                }
+                return counted;
+            }
+
+            @Override
+            public Optional<ActivationStatus> of(String flowId) {
+                return progress.of(flowId);
+            }
         };
     }
 }

@@ -58,6 +58,11 @@ public final class SqsStepScheduler implements StepScheduler {
         scheduleAll(List.of(new DueStep(step, dueAt)));
     }
 
+    @Override
+    public void scheduleNow(List<StepMessage> steps) {
+        scheduleAll(steps.stream().map(step -> new DueStep(step, null)).toList());
+    }
+
     /** Schedules several steps, sending those for the queue ten to a request. */
     public void scheduleAll(Collection<DueStep> steps) {
         Instant now = clock.instant();

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -154,6 +155,32 @@ class DynamoContactStoreTest {
         assertThat(stored.value("lifecyclestage")).contains("customer");
         assertThat(stored.events()).extracting(ActivityEvent::eventTypeId).containsExactly("e-1");
         assertThat(stored.version()).isEqualTo(3);
+    }
+
+    @Test
+    void contactsSavedTogetherKeepTheChangesOthersMadeSinceTheyWereReadAndBringNoDeletedOneBack(
+            DynamoDbClient dynamo, FlowlineTables tables) {
+        var store = new DynamoContactStore(dynamo, tables, ACCOUNT);
+        for (int i = 0; i < 120; i++) {
+            var contact = new Contact("c" + i);
+            contact.setProperty("email", "c" + i + "@example.com", T0);
+            store.create(contact);
+        }
+        List<Contact> read = IntStream.range(0, 120).mapToObj(i -> store.find("c" + i).orElseThrow()).toList();
+        Contact meanwhile = store.find("c60").orElseThrow();
+        meanwhile.setProperty("firstname", "Ada", T0.plusSeconds(1));
+        store.save(meanwhile);
+        store.delete("c61");
+        read.forEach(contact -> contact.record(new ActivityEvent("enrolled", T0.plusSeconds(2), Map.of())));
+
+        store.saveAll(read);
+
+        assertThat(IntStream.range(0, 120).filter(i -> i != 61).mapToObj(i -> store.find("c" + i).orElseThrow()))
+                .allSatisfy(contact -> assertThat(contact.events()).extracting(ActivityEvent::eventTypeId)
+                        .containsExactly("enrolled"));
+        assertThat(store.find("c60").orElseThrow().value("firstname")).contains("Ada");
+        assertThat(store.find("c61")).isEmpty();
+        assertThat(store.find("c0").orElseThrow().version()).isEqualTo(2);
     }
 
     @Test

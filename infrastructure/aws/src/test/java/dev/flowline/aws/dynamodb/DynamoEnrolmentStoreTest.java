@@ -61,6 +61,37 @@ class DynamoEnrolmentStoreTest {
     }
 
     @Test
+    void creatingManyAtOnceLeavesOutOnlyThoseAlreadyThereInTransactionsOfFiftyEnrolments(DynamoDbClient dynamo,
+                                                                                         FlowlineTables tables) {
+        var store = new DynamoEnrolmentStore(dynamo, tables, ACCOUNT);
+        store.create(started("f1", "c7", 1));
+        store.create(started("f1", "c64", 1));
+        var enrolments = IntStream.range(0, 120).mapToObj(i -> started("f1", "c" + i, 1)).toList();
+
+        List<Enrolment> created = store.createAll(enrolments);
+
+        assertThat(created).hasSize(118).doesNotContain(started("f1", "c7", 1), started("f1", "c64", 1));
+        assertThat(store.createAll(enrolments)).as("all of them again: a redelivery").isEmpty();
+        assertThat(store.create(started("f1", "c100", 2))).as("each created enrolment holds its lock").isFalse();
+        assertThat(IntStream.range(0, 120).mapToObj(i -> store.ofContact("f1", "c" + i)))
+                .allSatisfy(each -> assertThat(each).hasSize(1));
+    }
+
+    @Test
+    void theFirstEnrolmentsOfManyContactsAreReadAtOnce(DynamoDbClient dynamo, FlowlineTables tables) {
+        var store = new DynamoEnrolmentStore(dynamo, tables, ACCOUNT);
+        store.createAll(IntStream.range(0, 150).filter(i -> i % 2 == 0)
+                .mapToObj(i -> started("f1", "c" + i, 1)).toList());
+        store.create(started("f2", "c1", 1));
+
+        var first = store.firstOfContacts("f1", IntStream.range(0, 150).mapToObj(i -> "c" + i).toList());
+
+        assertThat(first).hasSize(75).containsEntry("c42", started("f1", "c42", 1)).doesNotContainKey("c1");
+        assertThat(new DynamoEnrolmentStore(dynamo, tables, new Account("a2")).firstOfContacts("f1", List.of("c42")))
+                .as("another account's").isEmpty();
+    }
+
+    @Test
     void aSecondActiveEnrolmentOfAContactInAFlowIsRejected(DynamoDbClient dynamo, FlowlineTables tables) {
         var store = new DynamoEnrolmentStore(dynamo, tables, ACCOUNT);
         store.create(started("f1", "c1", 1));

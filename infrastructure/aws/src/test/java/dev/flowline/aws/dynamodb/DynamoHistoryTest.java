@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Instant;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +36,20 @@ class DynamoHistoryTest {
         assertThat(history.ofEnrolment("f1:c1:1")).containsExactly(enrolled, sameInstant, later);
         assertThat(history.ofContact("c1")).containsExactly(notEnrolled, enrolled, sameInstant, later);
         assertThat(history.ofContact("c3")).isEmpty();
+    }
+
+    @Test
+    void entriesAppendedTogetherAreAllKeptInTheirOrder(DynamoDbClient dynamo, FlowlineTables tables) {
+        var history = new DynamoHistory(dynamo, tables, ACCOUNT);
+        var entries = IntStream.range(0, 60).mapToObj(i -> new HistoryEntry("f3:c" + i % 2 + ":1", "f3", "c" + i % 2,
+                T0, HistoryKind.ENROLLED, null, "entry " + i)).toList();
+
+        history.appendAll(entries);
+
+        assertThat(history.ofContact("c0")).extracting(HistoryEntry::detail)
+                .containsExactlyElementsOf(IntStream.range(0, 60).filter(i -> i % 2 == 0).mapToObj(i -> "entry " + i)
+                        .toList());
+        assertThat(history.ofEnrolment("f3:c1:1")).hasSize(30);
     }
 
     @Test

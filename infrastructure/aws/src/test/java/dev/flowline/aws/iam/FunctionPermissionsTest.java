@@ -4,6 +4,7 @@ import dev.flowline.aws.crm.DynamoNotifier;
 import dev.flowline.aws.crm.DynamoEmailTemplates;
 import dev.flowline.aws.crm.DynamoOwnerDirectory;
 import dev.flowline.aws.crm.DynamoRotationState;
+import dev.flowline.aws.dynamodb.DynamoActivationProgress;
 import dev.flowline.aws.dynamodb.DynamoContactRecycleBin;
 import dev.flowline.aws.dynamodb.DynamoCrmObjectStore;
 import dev.flowline.aws.dynamodb.DynamoSmsQuota;
@@ -61,7 +62,7 @@ class FunctionPermissionsTest {
             SqsStepScheduler.PERMISSIONS, EventBridgeWakeUpScheduler.PERMISSIONS, DynamoCrmObjectStore.PERMISSIONS,
             DynamoOwnerDirectory.PERMISSIONS, DynamoRotationState.PERMISSIONS, DynamoNotifier.PERMISSIONS,
             DynamoSmsQuota.PERMISSIONS, DynamoContactRecycleBin.PERMISSIONS, SmsDeliveries.PERMISSIONS,
-            DynamoEmailTemplates.PERMISSIONS);
+            DynamoEmailTemplates.PERMISSIONS, DynamoActivationProgress.PERMISSIONS);
 
     private static ObjectNode template() throws IOException {
         return (ObjectNode) new ObjectMapper(new YAMLFactory()).readTree(TEMPLATE.toFile());
