@@ -7,6 +7,11 @@ public interface History {
 
     void append(HistoryEntry entry);
 
+    /** Appends several entries, in order; a store that can writes them in one request. */
+    default void appendAll(List<HistoryEntry> entries) {
+        entries.forEach(this::append);
+    }
+
     List<HistoryEntry> ofEnrolment(String enrolmentId);
 
     List<HistoryEntry> ofContact(String contactId);

@@ -67,6 +67,21 @@ public final class DynamoHistory implements History {
 
     @Override
     public void append(HistoryEntry entry) {
+        dynamo.putItem(b -> b.tableName(table).item(itemOf(entry)));
+    }
+
+    /** One BatchWriteItem for up to 25 entries: a run of steps writes its entries at once. */
+    @Override
+    public void appendAll(List<HistoryEntry> entries) {
+        if (entries.size() == 1) {
+            append(entries.getFirst());
+            return;
+        }
+        BatchWrites.write(dynamo, table, entries.stream()
+                .map(entry -> WriteRequest.builder().putRequest(p -> p.item(itemOf(entry))).build()).toList());
+    }
+
+    private Map<String, AttributeValue> itemOf(HistoryEntry entry) {
         var item = new HashMap<String, AttributeValue>();
         item.put(CONTACT_ID, fromS(account.key(entry.contactId())));
         item.put(SK, fromS(TIME.format(entry.at()) + "#%012d#".formatted(sequence.incrementAndGet()) + writerId));
@@ -78,7 +93,7 @@ public final class DynamoHistory implements History {
         item.put("kind", fromS(entry.kind().name()));
         putIfPresent(item, "actionId", entry.actionId());
         putIfPresent(item, "detail", entry.detail());
-        dynamo.putItem(b -> b.tableName(table).item(item));
+        return item;
     }
 
     @Override

@@ -44,6 +44,12 @@ public final class MeteredPorts {
             }
 
             @Override
+            public void appendAll(List<HistoryEntry> entries) {
+                history.appendAll(entries);
+                entries.forEach(entry -> metrics.count(metricOf(entry.kind())));
+            }
+
+            @Override
             public List<HistoryEntry> ofEnrolment(String enrolmentId) {
                 return history.ofEnrolment(enrolmentId);
             }
