@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /**
  * Messages of the trigger and goal queues: each body is an EventBridge event whose detail is a {@link BusEvent}.
@@ -48,15 +48,11 @@ public final class ContactEventRecords implements SqsBatch.RecordHandler<Contact
     }
 
     private final AwsEngines engines;
-    private final Predicate<AwsEngine> concerned;
+    private final BiPredicate<AwsEngine, BusEvent> concerned;
     private final BiConsumer<AwsEngine, ContactChange> onChange;
 
-    public ContactEventRecords(AwsEngines engines, BiConsumer<AwsEngine, ContactChange> onChange) {
-        this(engines, engine -> true, onChange);
-    }
-
-    /** Only for the accounts whose engine is {@code concerned} by contact changes: the others' are not even read. */
-    public ContactEventRecords(AwsEngines engines, Predicate<AwsEngine> concerned,
+    /** Only for the events their account's engine is {@code concerned} by: the others' contacts are not even read. */
+    public ContactEventRecords(AwsEngines engines, BiPredicate<AwsEngine, BusEvent> concerned,
                                BiConsumer<AwsEngine, ContactChange> onChange) {
         this.engines = engines;
         this.concerned = concerned;
@@ -107,7 +103,7 @@ public final class ContactEventRecords implements SqsBatch.RecordHandler<Contact
 
     private void handle(BusEvent event) {
         AwsEngine engine = engines.of(event.account());
-        if (!concerned.test(engine)) {
+        if (!concerned.test(engine, event)) {
             return;
         }
         Optional<Contact> found = engine.engine().ports().contacts().find(event.contactId());
