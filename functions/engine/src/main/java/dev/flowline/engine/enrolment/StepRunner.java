@@ -99,20 +99,33 @@ public final class StepRunner {
      * steps: each moves the enrolment on by its own conditional write, as a queued step would, without a send, a
      * receive and three reads between them. A later step that fails, or whose effect another run is making, goes
      * to the queue, where it is retried as any step: the steps before it stay done. Their history entries and counts
-     * are written once the run ends, however it ends.
+     * are written once the run ends, however it ends. The contact read for the first step serves the next ones (each
+     * action's own edits are made on it), unless an action changed it through its store: it is read again then.
      */
     private void runSteps(Enrolment enrolment, Flow flow, Contact contact, Instant now, StepRecords records) {
         Optional<Enrolment> next = runAction(enrolment, flow, contact, now, records);
+        Contact current = contact;
+        String ranActionId = enrolment.currentActionId();
         for (int ran = 1; next.isPresent(); ran++) {
-            StepMessage step = next.get().nextStep();
+            Enrolment moved = next.get();
             if (ran == MAX_STEPS_PER_RUN) {
-                engine.steps().schedule(step, null);
+                engine.steps().schedule(moved.nextStep(), null);
                 return;
             }
             try {
-                next = runAction(next.get(), flow, contact, engine.clock().instant(), records);
+                if (flow.action(ranActionId).filter(ActionKinds::changesContactElsewhere).isPresent()) {
+                    Optional<Contact> stored = engine.contacts().find(contact.id());
+                    if (stored.isEmpty()) {
+                        records.write();
+                        unenroller.unenrol(moved, UnenrolmentReason.CONTACT_DELETED);
+                        return;
+                    }
+                    current = stored.get();
+                }
+                ranActionId = moved.currentActionId();
+                next = runAction(moved, flow, current, engine.clock().instant(), records);
             } catch (RuntimeException failed) {
-                engine.steps().schedule(step, null);
+                engine.steps().schedule(moved.nextStep(), null);
                 return;
             }
         }

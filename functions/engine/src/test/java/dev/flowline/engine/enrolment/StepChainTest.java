@@ -1,8 +1,10 @@
 package dev.flowline.engine.enrolment;
 
 import dev.flowline.engine.InMemoryEngine;
+import dev.flowline.engine.criteria.ListDefinition;
 import dev.flowline.engine.history.HistoryEntry;
 import dev.flowline.engine.history.HistoryKind;
+import dev.flowline.engine.list.ContactList;
 import dev.flowline.engine.simulation.Outbox;
 import dev.flowline.engine.simulation.TestFlow;
 import org.junit.jupiter.api.Test;
@@ -13,8 +15,11 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import static dev.flowline.engine.InMemoryEngine.NOW;
+import static dev.flowline.engine.simulation.TestFlow.addToList;
 import static dev.flowline.engine.simulation.TestFlow.delay;
 import static dev.flowline.engine.simulation.TestFlow.flow;
+import static dev.flowline.engine.simulation.TestFlow.ifThen;
+import static dev.flowline.engine.simulation.TestFlow.inList;
 import static dev.flowline.engine.simulation.TestFlow.marketingEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,6 +111,33 @@ class StepChainTest {
         memory.engine.steps().run(next);
         assertThat(outbox.marketingEmails()).hasSize(actions);
         assertThat(enrolment().status()).isEqualTo(EnrolmentStatus.COMPLETED);
+    }
+
+    @Test
+    void aStepAfterAListActionSeesTheContactsNewMembership() {
+        memory.lists.create(new ContactList("7", "VIP", ListDefinition.MANUAL, null, NOW, NOW));
+        StepMessage first = enrol(flow("A").manual(false).actions(addToList("1", "2", "7"),
+                ifThen("2", "Member", inList("7"), "3", "4"), marketingEmail("3", null, "member"),
+                marketingEmail("4", null, "other")));
+
+        memory.engine.steps().run(first);
+
+        assertThat(outbox.marketingEmails()).extracting("contentId").containsExactly("member");
+    }
+
+    @Test
+    void aRunStopsAtAContactItsActionDeleted() {
+        StepMessage first = enrol(flow("A").manual(false).actions("""
+                {"type":"SINGLE_CONNECTION","actionId":"1","actionTypeVersion":0,"actionTypeId":"0-18224765",
+                 "fields":{},"connection":{"edgeType":"STANDARD","nextActionId":"2"}}""",
+                marketingEmail("2", null, "welcome")));
+
+        memory.engine.steps().run(first);
+
+        assertThat(outbox.marketingEmails()).isEmpty();
+        Enrolment ended = memory.enrolments.find(first.enrolmentId()).orElseThrow();
+        assertThat(ended.status()).isEqualTo(EnrolmentStatus.UNENROLLED);
+        assertThat(ended.unenrolmentReason()).isEqualTo(UnenrolmentReason.CONTACT_DELETED);
     }
 
     @Test
