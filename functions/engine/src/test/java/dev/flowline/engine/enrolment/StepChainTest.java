@@ -138,6 +138,9 @@ class StepChainTest {
         Enrolment ended = memory.enrolments.find(first.enrolmentId()).orElseThrow();
         assertThat(ended.status()).isEqualTo(EnrolmentStatus.UNENROLLED);
         assertThat(ended.unenrolmentReason()).isEqualTo(UnenrolmentReason.CONTACT_DELETED);
+        assertThat(memory.history.ofEnrolment(first.enrolmentId())).extracting(HistoryEntry::kind)
+                .as("the step's entry once, before the unenrolment").containsExactly(HistoryKind.ENROLLED,
+                        HistoryKind.ACTION_SUCCEEDED, HistoryKind.UNENROLLED);
     }
 
     @Test
