@@ -100,6 +100,7 @@ final class EndToEndBenchmark {
                      Map.of("FLOWLINE_FLOW_CACHE_SECONDS", String.valueOf(FLOW_CACHE_SECONDS)), 1, 50,
                      FaultPlan.NONE, CONCURRENCY),
                      List.of(counter), schedules)) {
+            counter.billIndexes(runtime.clients().dynamoDb());
             double rawWrites = EmulatorWriteRate.measure(runtime.clients().dynamoDb(), size.rawWrites());
             figures.add(Figure.report("emulator: raw conditional writes", rawWrites, "writes/s"));
             notes.add("flow definitions cached for " + FLOW_CACHE_SECONDS + " s (FLOWLINE_FLOW_CACHE_SECONDS; off by default);"
@@ -186,6 +187,7 @@ final class EndToEndBenchmark {
         figures.add(Figure.report("e2e: event to first action p50", latencies[latencies.length / 2], "s"));
         figures.add(Figure.atMost("e2e: event to first action p99", percentile(latencies, 0.99), "s", 2));
         figures.add(Figure.report("e2e: DynamoDB writes per step", writesPerStep, "writes"));
+        figures.add(Figure.atMost("e2e: DynamoDB write units per step", counts.writeUnits() / steps, "units", 4));
         figures.add(Figure.atLeast("e2e: ratio to emulator bound", stepsPerSecond / (rawWrites / writesPerStep),
                 "ratio", 0.5));
         figures.add(Figure.atMost("e2e: AWS requests per step", requestsPerStep, "requests", 4));
@@ -198,6 +200,9 @@ final class EndToEndBenchmark {
         notes.add(String.format(Locale.ROOT, "wake-ups: %,d requests over %,d distinct due minutes; the Scheduler"
                         + " adapter made %,d create calls, %,d schedules", schedules.requests(), schedules.dueMinutes(),
                 schedules.createCalls(), schedules.created()));
+        notes.add(String.format(Locale.ROOT, "write units per action step: %.2f, of which %.2f in global secondary"
+                + " indexes (billed from the tables' index definitions: DynamoDB Local does not report them)",
+                counts.writeUnits() / steps, counts.indexWriteUnits() / steps));
         notes.add("requests per action step, by operation (all handlers):");
         counts.byOperation().forEach((operation, n) -> notes.add(String.format(Locale.ROOT, "    %-40s %8.3f",
                 operation, (double) n / steps)));

@@ -8,6 +8,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
@@ -22,11 +24,13 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
@@ -35,6 +39,7 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +59,11 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>a receive that brings messages is a Lambda invocation by the event source mapping, and counts as an SQS
  *   request; empty long polls do not (AWS's pollers make them whatever the load).</li>
  * </ul>
- * DynamoDB requests ask for their consumed capacity, so that read and write request units are DynamoDB's own.
+ * DynamoDB requests ask for their consumed capacity, so that read and write request units are DynamoDB's own;
+ * the write units of global secondary indexes, which DynamoDB Local leaves out, are added as AWS bills them
+ * ({@link IndexWrites}), from each write's item before and after: puts and deletes return the item they replaced,
+ * updates the item they made, and the items a transaction or an update changes are read (uncounted) around it.
+ * Batch puts are taken as new items (the history's are).
  * Each handler invocation, from a receive that brings messages to the thread's next receive, is timed as a
  * function with a processor of its own would take: its thread's CPU time plus the time its requests took (the
  * pollers of every function share this machine's cores with the emulators, and waiting for a core is not what
@@ -70,6 +79,10 @@ final class RequestCounter implements ExecutionInterceptor {
     private static final Map<String, String> SERVICES = Map.of("DynamoDb", "DynamoDB", "Sqs", "SQS",
             "Scheduler", "Scheduler", "SesV2", "SES");
     private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("started");
+    /** The items an update or a transaction is about to change, as they were. */
+    private static final ExecutionAttribute<List<Map<String, AttributeValue>>> BEFORE = new ExecutionAttribute<>("before");
+    /** Set while this counter reads an item for itself: that read is not the handlers'. */
+    private static final ThreadLocal<Boolean> LOOKING_UP = ThreadLocal.withInitial(() -> false);
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
@@ -83,6 +96,9 @@ final class RequestCounter implements ExecutionInterceptor {
     private final Map<String, LongAdder> dynamoWriteItemsByHandler = new ConcurrentHashMap<>();
     private final DoubleAdder readUnits = new DoubleAdder();
     private final DoubleAdder writeUnits = new DoubleAdder();
+    private final DoubleAdder indexWriteUnits = new DoubleAdder();
+    private volatile IndexWrites indexes;
+    private volatile DynamoDbClient lookups;
     private final Map<String, HandlerStats> handlers = new ConcurrentHashMap<>();
     /** The open invocation of a poller thread: its CPU time and allocated bytes at the start, its requests' time. */
     private final ThreadLocal<long[]> openInvocation = new ThreadLocal<>();
@@ -97,6 +113,7 @@ final class RequestCounter implements ExecutionInterceptor {
         dynamoWriteItemsByHandler.clear();
         readUnits.reset();
         writeUnits.reset();
+        indexWriteUnits.reset();
         handlers.clear();
         wakerRequestNanos.reset();
         on = true;
@@ -106,18 +123,28 @@ final class RequestCounter implements ExecutionInterceptor {
         on = false;
     }
 
+    /** Bills the global secondary indexes of the tables {@code dynamo} has now, reading items with it. */
+    void billIndexes(DynamoDbClient dynamo) {
+        lookups = dynamo;
+        indexes = IndexWrites.of(dynamo);
+    }
+
     @Override
     public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
         SdkRequest request = context.request();
-        if (handlerOf(Thread.currentThread()).isEmpty() || !on) {
+        if (handlerOf(Thread.currentThread()).isEmpty() || !on || LOOKING_UP.get()) {
             return request;
         }
         return switch (request) {
-            case PutItemRequest put -> put.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
-            case UpdateItemRequest update ->
-                    update.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
-            case DeleteItemRequest delete ->
-                    delete.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+            case PutItemRequest put -> put.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                    .returnValues(indexed(put.tableName()) && unset(put.returnValues()) ? ReturnValue.ALL_OLD
+                            : put.returnValues()).build();
+            case UpdateItemRequest update -> update.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                    .returnValues(indexed(update.tableName()) && unset(update.returnValues()) ? ReturnValue.ALL_NEW
+                            : update.returnValues()).build();
+            case DeleteItemRequest delete -> delete.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                    .returnValues(indexed(delete.tableName()) && unset(delete.returnValues()) ? ReturnValue.ALL_OLD
+                            : delete.returnValues()).build();
             case TransactWriteItemsRequest transact ->
                     transact.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
             case BatchWriteItemRequest batch ->
@@ -139,19 +166,28 @@ final class RequestCounter implements ExecutionInterceptor {
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         Optional<String> handler = handlerOf(Thread.currentThread());
-        if (!on || handler.isEmpty()) {
+        if (!on || handler.isEmpty() || LOOKING_UP.get()) {
             return;
         }
         if (context.request() instanceof ReceiveMessageRequest) {
             endInvocation(handler.get());
         }
         attributes.putAttribute(STARTED, System.nanoTime());
+        switch (context.request()) {
+            case UpdateItemRequest update when indexed(update.tableName()) ->
+                    attributes.putAttribute(BEFORE, List.of(lookUp(update.tableName(), update.key())));
+            case TransactWriteItemsRequest transact -> attributes.putAttribute(BEFORE, transact.transactItems().stream()
+                    .map(item -> indexed(tableOf(item)) ? lookUp(tableOf(item), keyOf(item)) : Map.<String, AttributeValue>of())
+                    .toList());
+            default -> {
+            }
+        }
     }
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         Optional<String> handler = handlerOf(Thread.currentThread());
-        if (!on || handler.isEmpty()) {
+        if (!on || handler.isEmpty() || LOOKING_UP.get()) {
             return;
         }
         String service = SERVICES.getOrDefault(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
@@ -190,6 +226,73 @@ final class RequestCounter implements ExecutionInterceptor {
             writeUnits.add(used.writeCapacityUnits() != null ? used.writeCapacityUnits()
                     : isWrite(request) ? used.capacityUnits() : 0);
         });
+        if (indexes != null && isWrite(request)) {
+            double units = indexUnits(request, response, attributes.getAttribute(BEFORE));
+            indexWriteUnits.add(units);
+            writeUnits.add(units);
+        }
+    }
+
+    /** What the write cost in its tables' global secondary indexes. */
+    private double indexUnits(SdkRequest request, SdkResponse response, List<Map<String, AttributeValue>> before) {
+        return switch (request) {
+            case PutItemRequest put -> indexes.units(put.tableName(), ((PutItemResponse) response).attributes(), put.item());
+            case DeleteItemRequest delete ->
+                    indexes.units(delete.tableName(), ((DeleteItemResponse) response).attributes(), null);
+            case UpdateItemRequest update when indexed(update.tableName()) -> indexes.units(update.tableName(),
+                    before.getFirst(), update.returnValues() == ReturnValue.ALL_NEW
+                            ? ((UpdateItemResponse) response).attributes() : lookUp(update.tableName(), update.key()));
+            case TransactWriteItemsRequest transact -> {
+                double units = 0;
+                for (int i = 0; i < transact.transactItems().size(); i++) {
+                    TransactWriteItem item = transact.transactItems().get(i);
+                    String table = tableOf(item);
+                    if (indexed(table)) {
+                        units += indexes.units(table, before.get(i), item.put() != null ? item.put().item()
+                                : item.delete() != null ? null : lookUp(table, keyOf(item)));
+                    }
+                }
+                yield units;
+            }
+            case BatchWriteItemRequest batch -> batch.requestItems().entrySet().stream().mapToDouble(e -> e.getValue()
+                    .stream().filter(write -> write.putRequest() != null)
+                    .mapToDouble(write -> indexes.units(e.getKey(), null, write.putRequest().item())).sum()).sum();
+            default -> 0;
+        };
+    }
+
+    private boolean indexed(String table) {
+        return indexes != null && indexes.table(table) != null;
+    }
+
+    private static boolean unset(ReturnValue returnValue) {
+        return returnValue == null || returnValue == ReturnValue.NONE;
+    }
+
+    private static String tableOf(TransactWriteItem item) {
+        return item.put() != null ? item.put().tableName() : item.update() != null ? item.update().tableName()
+                : item.delete() != null ? item.delete().tableName() : item.conditionCheck().tableName();
+    }
+
+    private Map<String, AttributeValue> keyOf(TransactWriteItem item) {
+        if (item.put() != null) {
+            var key = new java.util.HashMap<>(item.put().item());
+            key.keySet().retainAll(indexes.table(item.put().tableName()).keys());
+            return key;
+        }
+        return item.update() != null ? item.update().key() : item.delete() != null ? item.delete().key()
+                : item.conditionCheck().key();
+    }
+
+    /** The item as it is, read for this counter alone. */
+    private Map<String, AttributeValue> lookUp(String table, Map<String, AttributeValue> key) {
+        LOOKING_UP.set(true);
+        try {
+            var item = lookups.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
+            return item == null ? Map.of() : item;
+        } finally {
+            LOOKING_UP.set(false);
+        }
     }
 
     private void count(Kind kind) {
@@ -293,15 +396,17 @@ final class RequestCounter implements ExecutionInterceptor {
         var writeItemsByHandler = new TreeMap<String, Long>();
         dynamoWriteItemsByHandler.forEach((handler, n) -> writeItemsByHandler.put(handler, n.sum()));
         return new Counts(byOperation, byKind, events.sum(), dynamoWriteItems.sum(), writeItemsByHandler,
-                readUnits.sum(), writeUnits.sum(), Map.copyOf(handlers));
+                readUnits.sum(), writeUnits.sum(), indexWriteUnits.sum(), Map.copyOf(handlers));
     }
 
     /**
      * Requests by operation ("Service Operation") and by handler and operation, EventBridge events, DynamoDB
-     * items written (in all and by handler) and request units, and each handler's invocations.
+     * items written (in all and by handler) and request units (the write units with those of the indexes, also
+     * given alone), and each handler's invocations.
      */
     record Counts(Map<String, Long> byOperation, Map<String, Long> byHandlerAndOperation, long events,
-                  long dynamoWriteItems, Map<String, Long> dynamoWriteItemsByHandler, double readUnits, double writeUnits, Map<String, HandlerStats> handlers) {
+                  long dynamoWriteItems, Map<String, Long> dynamoWriteItemsByHandler, double readUnits,
+                  double writeUnits, double indexWriteUnits, Map<String, HandlerStats> handlers) {
 
         long total() {
             return byOperation.values().stream().mapToLong(Long::longValue).sum();

@@ -10,6 +10,9 @@ import dev.flowline.engine.definition.StaticBranchAction;
 import dev.flowline.engine.definition.UnknownAction;
 import dev.flowline.engine.definition.WebhookAction;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** How an action paces a contact, from the {@link ActionType} catalogue; branches pace like delays. */
 final class ActionKinds {
 
@@ -24,6 +27,18 @@ final class ActionKinds {
     static boolean isDelayOrBranch(Action action) {
         return pacing(action) == ActionType.Pacing.DELAY;
     }
+
+    /**
+     * Actions that change the contact through its store rather than the step's copy of it (list memberships, the
+     * events of an enrolment in another flow, its deletion): a step run after them in the same run reads it again.
+     */
+    static boolean changesContactElsewhere(Action action) {
+        return action instanceof SingleConnectionAction single
+                && ActionType.of(single.actionTypeId()).filter(CHANGE_CONTACT_ELSEWHERE::contains).isPresent();
+    }
+
+    private static final Set<ActionType> CHANGE_CONTACT_ELSEWHERE = EnumSet.of(ActionType.LIST_ADD_OR_REMOVE,
+            ActionType.LIST_ADD, ActionType.LIST_REMOVE, ActionType.ENROL_IN_WORKFLOW, ActionType.DELETE_CONTACT);
 
     private static ActionType.Pacing pacing(Action action) {
         return switch (action) {

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.criteria.FilterBranch;
+import dev.flowline.engine.definition.ActionType;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.definition.SingleConnectionAction;
 import dev.flowline.engine.json.FlowlineJson;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -21,12 +23,40 @@ public final class GoalChecker {
     private final Guards guards;
     private final Unenroller unenroller;
     private final StepRunner steps;
+    private volatile Watched watched;
 
     public GoalChecker(EngineContext engine, Unenroller unenroller, StepRunner steps) {
         this.engine = engine;
         this.guards = new Guards(engine);
         this.unenroller = unenroller;
         this.steps = steps;
+    }
+
+    /**
+     * Whether a contact change can concern an enabled flow: one with a goal, a suppression list or a "delay until an
+     * event" action. When none has, a change is not checked at all: neither the contact nor its enrolments are read
+     * (a turned-off flow's goal and suppression lists are still checked before each of its steps).
+     */
+    public boolean watchesChanges() {
+        Collection<Flow> enabled = engine.flows().enabledFlows();
+        Watched seen = watched;
+        if (seen == null || seen.flows() != enabled) {
+            seen = new Watched(enabled, enabled.stream().anyMatch(GoalChecker::watches));
+            watched = seen;
+        }
+        return seen.any();
+    }
+
+    /** Whether any of the enabled flows (as the flow store last gave them) watches contact changes. */
+    private record Watched(Collection<Flow> flows, boolean any) {
+    }
+
+    private static boolean watches(Flow flow) {
+        return flow.goalFilterBranch() != null
+                || flow.suppressionListIds() != null && !flow.suppressionListIds().isEmpty()
+                || flow.actions() != null && flow.actions().stream().anyMatch(action ->
+                action instanceof SingleConnectionAction single
+                        && ActionType.DELAY_UNTIL_EVENT.id().equals(single.actionTypeId()));
     }
 
     /** One read of the contact's enrolments serves both the active ones and the completed ones to convert. */

@@ -6,7 +6,6 @@ import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.criteria.UnsupportedFilterException;
 import dev.flowline.engine.definition.Action;
 import dev.flowline.engine.definition.Flow;
-import dev.flowline.engine.history.HistoryEntry;
 import dev.flowline.engine.history.HistoryKind;
 import dev.flowline.engine.history.Metric;
 import dev.flowline.engine.timing.ExecutionWindows;
@@ -32,6 +31,9 @@ public final class StepRunner {
     /** The output a "delay until event" action exposes to later value-equals branches. */
     public static final String EVENT_CRITERIA_MET = "hs_event_criteria_met";
 
+    /** The most steps one step message runs: its own and the immediately due ones after it. */
+    static final int MAX_STEPS_PER_RUN = 25;
+
     private final EngineContext engine;
     private final Guards guards;
     private final Unenroller unenroller;
@@ -55,8 +57,9 @@ public final class StepRunner {
             return true;
         }
         Enrolment enrolment = found.get();
-        if (enrolment.sequence() == step.sequence() + 1) {
+        if (enrolment.sequence() > step.sequence()) {
             // this step moved the enrolment on, but its handler may have failed before the next step was queued
+            // (or before the immediate steps it ran after its own had queued theirs)
             engine.steps().schedule(enrolment.nextStep(), enrolment.dueAt());
             return true;
         }
@@ -82,8 +85,50 @@ public final class StepRunner {
             resumeAfterWait(enrolment, flow.get(), false);
             return true;
         }
-        runAction(enrolment, flow.get(), contact.get(), now);
+        var records = new StepRecords(engine, enrolment.flowId());
+        try {
+            runSteps(enrolment, flow.get(), contact.get(), now, records);
+        } finally {
+            records.write();
+        }
         return true;
+    }
+
+    /**
+     * Runs the enrolment's step, then each next step due at once, in this call, up to {@value #MAX_STEPS_PER_RUN}
+     * steps: each moves the enrolment on by its own conditional write, as a queued step would, without a send, a
+     * receive and three reads between them. A later step that fails, or whose effect another run is making, goes
+     * to the queue, where it is retried as any step: the steps before it stay done. Their history entries and counts
+     * are written once the run ends, however it ends. The contact read for the first step serves the next ones (each
+     * action's own edits are made on it), unless an action changed it through its store: it is read again then.
+     */
+    private void runSteps(Enrolment enrolment, Flow flow, Contact contact, Instant now, StepRecords records) {
+        Optional<Enrolment> next = runAction(enrolment, flow, contact, now, records);
+        Contact current = contact;
+        String ranActionId = enrolment.currentActionId();
+        for (int ran = 1; next.isPresent(); ran++) {
+            Enrolment moved = next.get();
+            if (ran == MAX_STEPS_PER_RUN) {
+                engine.steps().schedule(moved.nextStep(), null);
+                return;
+            }
+            try {
+                if (flow.action(ranActionId).filter(ActionKinds::changesContactElsewhere).isPresent()) {
+                    Optional<Contact> stored = engine.contacts().find(contact.id());
+                    if (stored.isEmpty()) {
+                        records.write();
+                        unenroller.unenrol(moved, UnenrolmentReason.CONTACT_DELETED);
+                        return;
+                    }
+                    current = stored.get();
+                }
+                ranActionId = moved.currentActionId();
+                next = runAction(moved, flow, current, engine.clock().instant(), records);
+            } catch (RuntimeException failed) {
+                engine.steps().schedule(moved.nextStep(), null);
+                return;
+            }
+        }
     }
 
     /** Resumes an enrolment waiting at a "delay until event" action: the event came, or the wait expired. */
@@ -95,17 +140,21 @@ public final class StepRunner {
         if (!engine.enrolments().update(resumed, enrolment.sequence())) {
             return false;
         }
-        record(enrolment, HistoryKind.ACTION_SUCCEEDED, actionId,
+        var records = new StepRecords(engine, enrolment.flowId());
+        records.record(enrolment, HistoryKind.ACTION_SUCCEEDED, actionId,
                 eventCame ? "the event happened" : "the wait for the event expired");
+        records.write();
         engine.steps().schedule(resumed.nextStep(), null);
         return true;
     }
 
-    private void runAction(Enrolment enrolment, Flow flow, Contact contact, Instant now) {
+    /** Runs the enrolment's current action; returns the enrolment moved on when its next step is due at once. */
+    private Optional<Enrolment> runAction(Enrolment enrolment, Flow flow, Contact contact, Instant now,
+                                          StepRecords records) {
         Optional<Action> found = Optional.ofNullable(enrolment.currentActionId()).flatMap(flow::action);
         if (found.isEmpty()) {
-            complete(enrolment, now);
-            return;
+            complete(enrolment, now, records);
+            return Optional.empty();
         }
         Action action = found.get();
         var context = new ActionContext(flow, enrolment, contact, now, engine.timeZone(), engine.evaluation(),
@@ -116,22 +165,28 @@ public final class StepRunner {
         } catch (IllegalArgumentException | ArithmeticException | DateTimeException | UnsupportedFilterException e) {
             // the definition cannot run (a redelivery would fail the same way), unlike an unavailable service,
             // whose exception goes on up so that the queue retries
+            records.write();
             unenroller.unenrol(enrolment, UnenrolmentReason.ACTION_CANNOT_RUN,
                     "action " + action.actionId() + " cannot run: " + e.getMessage());
-            return;
+            return Optional.empty();
         }
-        switch (step) {
-            case Step.Exit exit -> unenroller.unenrol(enrolment, exit.reason());
+        return switch (step) {
+            case Step.Exit exit -> {
+                records.write(); // the steps before it, ahead of its unenrolment
+                unenroller.unenrol(enrolment, exit.reason());
+                yield Optional.empty();
+            }
             case Step.Postpone postpone -> {
                 Enrolment postponed = enrolment.postpone(postpone.until());
                 if (engine.enrolments().update(postponed, enrolment.sequence())) {
-                    record(enrolment, HistoryKind.RESCHEDULED, action.actionId(),
+                    records.record(enrolment, HistoryKind.RESCHEDULED, action.actionId(),
                             "outside the workflow's execution times: moved to " + postpone.until());
                     engine.steps().schedule(postponed.nextStep(), postpone.until());
                 }
+                yield Optional.empty();
             }
-            case Step.Run run -> apply(enrolment, context, action, run.result());
-        }
+            case Step.Run run -> apply(enrolment, context, action, run.result(), records);
+        };
     }
 
     /**
@@ -170,7 +225,9 @@ public final class StepRunner {
         }
     }
 
-    private void apply(Enrolment enrolment, ActionContext context, Action action, StepResult result) {
+    /** Writes what the action did; returns the enrolment moved on when its next step is due at once. */
+    private Optional<Enrolment> apply(Enrolment enrolment, ActionContext context, Action action, StepResult result,
+                                      StepRecords records) {
         Enrolment after = context.enrolment();
         switch (result) {
             case StepResult.Next next -> {
@@ -181,9 +238,13 @@ public final class StepRunner {
                 moved = moved.advance(next.nextActionId(), next.dueAt());
                 if (engine.enrolments().update(moved, enrolment.sequence())) {
                     Set<String> changed = saveChanges(context.contact());
-                    record(enrolment, kindOf(next.outcome().status()), action.actionId(), next.outcome().detail());
+                    records.record(enrolment, kindOf(next.outcome().status()), action.actionId(),
+                            next.outcome().detail());
                     if (!changed.isEmpty()) {
                         engine.events().propertiesChanged(context.contact().id(), changed);
+                    }
+                    if (next.dueAt() == null && moved.isActive()) {
+                        return Optional.of(moved);
                     }
                     engine.steps().schedule(moved.nextStep(), next.dueAt());
                 }
@@ -191,7 +252,8 @@ public final class StepRunner {
             case StepResult.WaitForEvent wait -> {
                 Enrolment waiting = after.waitFor(new EventWait(action.actionId(), context.now(), wait.expiresAt()));
                 if (engine.enrolments().update(waiting, enrolment.sequence())) {
-                    record(enrolment, HistoryKind.WAITING, action.actionId(), "waiting for the event until " + wait.expiresAt());
+                    records.record(enrolment, HistoryKind.WAITING, action.actionId(),
+                            "waiting for the event until " + wait.expiresAt());
                     engine.steps().schedule(waiting.nextStep(), wait.expiresAt());
                 }
             }
@@ -199,11 +261,12 @@ public final class StepRunner {
                 Enrolment stateful = retry.outputs().isEmpty() ? after : after.withOutput(action.actionId(), retry.outputs());
                 Enrolment postponed = stateful.postpone(retry.retryAt());
                 if (engine.enrolments().update(postponed, enrolment.sequence())) {
-                    record(enrolment, HistoryKind.ACTION_PENDING, action.actionId(), retry.detail());
+                    records.record(enrolment, HistoryKind.ACTION_PENDING, action.actionId(), retry.detail());
                     engine.steps().schedule(postponed.nextStep(), retry.retryAt());
                 }
             }
         }
+        return Optional.empty();
     }
 
     /**
@@ -218,19 +281,11 @@ public final class StepRunner {
         return changed;
     }
 
-    private void complete(Enrolment enrolment, Instant now) {
+    private void complete(Enrolment enrolment, Instant now, StepRecords records) {
         Enrolment done = enrolment.complete(now);
         if (engine.enrolments().update(done, enrolment.sequence())) {
-            record(enrolment, HistoryKind.COMPLETED, null, "reached the end of the workflow");
-            engine.metrics().increment(enrolment.flowId(), Metric.COMPLETED);
-        }
-    }
-
-    private void record(Enrolment enrolment, HistoryKind kind, String actionId, String detail) {
-        engine.history().append(new HistoryEntry(enrolment.enrolmentId(), enrolment.flowId(), enrolment.contactId(),
-                engine.clock().instant(), kind, actionId, detail));
-        if (actionId != null && kind != HistoryKind.RESCHEDULED) {
-            engine.metrics().action(enrolment.flowId(), actionId, kind);
+            records.record(enrolment, HistoryKind.COMPLETED, null, "reached the end of the workflow");
+            records.count(Metric.COMPLETED);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.flowline.engine.enrolment;
 
 import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.Contact;
+import dev.flowline.engine.contact.StandardEvents;
 import dev.flowline.engine.criteria.AllPropertyOperation;
 import dev.flowline.engine.criteria.Filter;
 import dev.flowline.engine.criteria.FilterBranch;
@@ -15,6 +16,7 @@ import dev.flowline.engine.definition.UnknownCriteria;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -51,6 +53,22 @@ public final class TriggerEvaluator {
             evaluate(flow, change);
         }
         journeys.accept(change);
+    }
+
+    /**
+     * Whether a change of these properties can concern a flow's triggers (the contact need not be read otherwise):
+     * such a change brings a property-change event per property.
+     */
+    public boolean concernsProperties(Set<String> properties) {
+        return currentIndex().anyCandidate(properties.isEmpty() ? Set.of() : Set.of(StandardEvents.PROPERTY_CHANGE),
+                properties);
+    }
+
+    /** Whether an activity can concern a flow's triggers (the contact need not be read otherwise). */
+    public boolean concernsActivity(ActivityEvent event) {
+        String changed = StandardEvents.PROPERTY_CHANGE.equals(event.eventTypeId())
+                ? event.properties().get(StandardEvents.CHANGED_PROPERTY) : null;
+        return currentIndex().anyCandidate(Set.of(event.eventTypeId()), changed == null ? Set.of() : Set.of(changed));
     }
 
     /** The index of the enabled flows, built again only when they changed. */

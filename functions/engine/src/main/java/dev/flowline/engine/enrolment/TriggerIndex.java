@@ -126,6 +126,15 @@ public final class TriggerIndex {
         return Reads.of(flow).relativeTime;
     }
 
+    /**
+     * Whether a change bringing events of these types, and changing these properties, has any flow to evaluate: what
+     * {@link #candidates} would answer for a contact that was read, said before reading it.
+     */
+    public boolean anyCandidate(Set<String> eventTypes, Set<String> properties) {
+        return !always.isEmpty() || eventTypes.stream().anyMatch(byEventType::containsKey)
+                || properties.stream().anyMatch(byProperty::containsKey);
+    }
+
     /** The flows to evaluate for the change, in the order the index was built from. */
     public List<Flow> candidates(ContactChange change) {
         if (change.before() == null) {

@@ -18,6 +18,16 @@ public interface FlowMetrics {
 
     void action(String flowId, String actionId, HistoryKind outcome);
 
+    /** Adds a run's counts of the flow; a store that can writes them in one request. */
+    default void add(String flowId, FlowCounts counts) {
+        counts.metrics().forEach((metric, n) -> increment(flowId, metric, n));
+        counts.actions().forEach((actionId, outcomes) -> outcomes.forEach((outcome, n) -> {
+            for (long i = 0; i < n; i++) {
+                action(flowId, actionId, outcome);
+            }
+        }));
+    }
+
     /** Clearing all goal criteria starts the goal count and conversion rate afresh. */
     void resetGoal(String flowId);
 

@@ -7,7 +7,7 @@ public interface History {
 
     void append(HistoryEntry entry);
 
-    /** Appends each entry; a store may write them together. */
+    /** Appends several entries, in order; a store that can writes them in one request. */
     default void appendAll(List<HistoryEntry> entries) {
         entries.forEach(this::append);
     }

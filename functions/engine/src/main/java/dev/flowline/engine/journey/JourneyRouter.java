@@ -54,6 +54,11 @@ public final class JourneyRouter implements Consumer<ContactChange> {
         }
     }
 
+    /** Whether any journey is published: otherwise no contact change concerns journeys. */
+    public boolean routesAny() {
+        return !journeys.published().isEmpty();
+    }
+
     /** Enrols a contact that already matches, as a first publish with that option does. */
     public boolean enrolIfMatching(Journey journey, Contact contact) {
         var definition = journey.published().orElseThrow().definition();

@@ -72,6 +72,26 @@ class TriggerIndexTest {
     }
 
     @Test
+    void whetherAChangeHasAnyCandidateIsKnownBeforeTheContactIsRead() {
+        var index = TriggerIndex.of(List.of(
+                flow("country").listBased(propertyIs("country", "NL")).build(),
+                flow("formTrigger").eventBased(false, null, event(StandardEvents.FORM_SUBMISSION)).build()));
+
+        assertThat(index.anyCandidate(Set.of(StandardEvents.PROPERTY_CHANGE), Set.of("country"))).isTrue();
+        assertThat(index.anyCandidate(Set.of(StandardEvents.PROPERTY_CHANGE), Set.of("lifecyclestage"))).isFalse();
+        assertThat(index.anyCandidate(Set.of(StandardEvents.FORM_SUBMISSION), Set.of())).isTrue();
+        assertThat(index.anyCandidate(Set.of(StandardEvents.WORKFLOW_ENROLLED), Set.of())).isFalse();
+        assertThat(index.candidates(propertiesChanged("lifecyclestage"))).isEmpty();
+        assertThat(index.candidates(eventsOf(StandardEvents.WORKFLOW_ENROLLED))).isEmpty();
+
+        var onAnyPropertyChange = TriggerIndex.of(List.of(
+                flow("propertyChanged").eventBased(false, null, propertyChangedTo("city", "Lyon")).build()));
+        assertThat(onAnyPropertyChange.anyCandidate(Set.of(StandardEvents.PROPERTY_CHANGE), Set.of("country"))).isTrue();
+        assertThat(TriggerIndex.of(List.of()).anyCandidate(Set.of(StandardEvents.FORM_SUBMISSION), Set.of("country")))
+                .isFalse();
+    }
+
+    @Test
     void workflowStatusFiltersAreSelectedByTheWorkflowEvents() {
         var index = TriggerIndex.of(List.of(flow("afterOther").listBased(anyOf("""
                 {"filterType":"IN_LIST","listId":"7","operator":"IN_LIST","metadata":{"inListType":"WORKFLOWS_ACTIVE"}}"""))

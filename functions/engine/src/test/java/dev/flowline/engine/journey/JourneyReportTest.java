@@ -62,7 +62,7 @@ class JourneyReportTest {
                 tuple(HistoryKind.ACTION_SUCCEEDED, "b1"),
                 tuple(HistoryKind.ACTION_SUCCEEDED, "b2"),
                 tuple(HistoryKind.ACTION_SUCCEEDED, "b3"),
-                tuple(HistoryKind.EXITED, null),
-                tuple(HistoryKind.COMPLETED, null));
+                tuple(HistoryKind.COMPLETED, null),
+                tuple(HistoryKind.EXITED, null));
     }
 }

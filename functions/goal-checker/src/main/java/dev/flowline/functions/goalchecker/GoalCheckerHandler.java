@@ -26,6 +26,7 @@ public final class GoalCheckerHandler implements RequestHandler<SQSEvent, SQSBat
     public GoalCheckerHandler(AwsEngine engine) {
         this.batch = new SqsBatch(NAME, engine.sqs(), engine.config().deadLetterQueueUrl(), engine.metrics());
         this.records = new ContactEventRecords(new AwsEngines(engine),
+                (ofAccount, event) -> ofAccount.engine().goals().watchesChanges(),
                 (ofAccount, change) -> ofAccount.engine().goals().onChange(change.after(), change.events()));
     }
 

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.AwsEngines;
+import dev.flowline.aws.eventbridge.BusEvent;
 import dev.flowline.aws.lambda.ContactEventRecords;
 import dev.flowline.aws.lambda.HandlerLogs;
 import dev.flowline.aws.lambda.SnapStartPriming;
@@ -25,8 +26,16 @@ public final class TriggerEvaluatorHandler implements RequestHandler<SQSEvent, S
 
     public TriggerEvaluatorHandler(AwsEngine engine) {
         this.batch = new SqsBatch(NAME, engine.sqs(), engine.config().deadLetterQueueUrl(), engine.metrics());
-        this.records = new ContactEventRecords(new AwsEngines(engine),
+        this.records = new ContactEventRecords(new AwsEngines(engine), TriggerEvaluatorHandler::concerns,
                 (ofAccount, change) -> ofAccount.engine().triggers().onChange(change));
+    }
+
+    /** Whether the event can enrol, unenrol or route its contact: when not, the contact is not read. */
+    private static boolean concerns(AwsEngine engine, BusEvent event) {
+        return engine.engine().journeyRouter().routesAny() || switch (event) {
+            case BusEvent.ContactChanged changed -> engine.engine().triggers().concernsProperties(changed.properties());
+            case BusEvent.ContactActivity activity -> engine.engine().triggers().concernsActivity(activity.event());
+        };
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -40,8 +41,7 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
 public final class DynamoEnrolmentStore implements EnrolmentStore {
 
     /** The AWS calls it makes: Scan: the enrolment times of a flow. */
-    public static final Permissions PERMISSIONS = Permissions.on("EnrolmentsTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Scan",
-            "dynamodb:BatchGetItem")
+    public static final Permissions PERMISSIONS = Permissions.on("EnrolmentsTable", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Scan")
             .and("EnrolmentsTable/index/contact", "dynamodb:Query").and("EnrolmentsTable/index/active", "dynamodb:Query");
 
     /** An enrolment and its lock are two of a transaction's 100 items. */
@@ -190,17 +190,10 @@ public final class DynamoEnrolmentStore implements EnrolmentStore {
     @Override
     public Map<String, Enrolment> firstOfContacts(String flowId, Collection<String> contactIds) {
         var first = new HashMap<String, Enrolment>();
-        var ids = List.copyOf(contactIds);
-        for (int from = 0; from < ids.size(); from += READS_PER_REQUEST) {
-            List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(from + READS_PER_REQUEST, ids.size()))
-                    .stream().map(contactId -> Map.of(EnrolmentItem.PK,
-                            fromS(account.key(Enrolment.idOf(flowId, contactId, 1))))).toList();
-            dynamo.batchGetItemPaginator(b -> b.requestItems(Map.of(table,
-                            KeysAndAttributes.builder().keys(keys).consistentRead(true).build())))
-                    .stream().flatMap(page -> page.responses().getOrDefault(table, List.of()).stream())
-                    .map(item -> EnrolmentItem.fromItem(item, account))
-                    .forEach(enrolment -> first.put(enrolment.contactId(), enrolment));
-        }
+        read(contactIds.stream().map(contactId -> Map.of(EnrolmentItem.PK,
+                fromS(account.key(Enrolment.idOf(flowId, contactId, 1))))).toList())
+                .stream().map(item -> EnrolmentItem.fromItem(item, account))
+                .forEach(enrolment -> first.put(enrolment.contactId(), enrolment));
         return first;
     }
 
@@ -265,8 +258,36 @@ public final class DynamoEnrolmentStore implements EnrolmentStore {
     }
 
     private Stream<Enrolment> query(Consumer<QueryRequest.Builder> request) {
-        return dynamo.queryPaginator(b -> request.accept(b.tableName(table))).items().stream()
-                .map(item -> EnrolmentItem.fromItem(item, account));
+        List<Map<String, AttributeValue>> hits = dynamo.queryPaginator(b -> request.accept(b.tableName(table)))
+                .items().stream().toList();
+        return whole(hits).stream().map(item -> EnrolmentItem.fromItem(item, account));
+    }
+
+    /**
+     * The items of an index's hits, in the index's order. The indexes by contact project keys only, so that a step
+     * (which rewrites the item but not its keys) costs them no write: their hits are read from the table. An index made when they projected every attribute gives the items whole. An item deleted since is
+     * left out.
+     */
+    private List<Map<String, AttributeValue>> whole(List<Map<String, AttributeValue>> hits) {
+        if (hits.isEmpty() || hits.getFirst().containsKey(EnrolmentItem.SEQUENCE)) {
+            return hits;
+        }
+        var byKey = new HashMap<String, Map<String, AttributeValue>>();
+        read(hits.stream().map(hit -> Map.of(EnrolmentItem.PK, hit.get(EnrolmentItem.PK))).toList())
+                .forEach(item -> byKey.put(item.get(EnrolmentItem.PK).s(), item));
+        return hits.stream().map(hit -> byKey.get(hit.get(EnrolmentItem.PK).s())).filter(Objects::nonNull).toList();
+    }
+
+    /** The items of {@code keys} that exist, read consistently, a hundred keys to a request. */
+    private List<Map<String, AttributeValue>> read(List<Map<String, AttributeValue>> keys) {
+        var items = new ArrayList<Map<String, AttributeValue>>();
+        for (int from = 0; from < keys.size(); from += READS_PER_REQUEST) {
+            var batch = keys.subList(from, Math.min(keys.size(), from + READS_PER_REQUEST));
+            dynamo.batchGetItemPaginator(b -> b.requestItems(
+                            Map.of(table, KeysAndAttributes.builder().keys(batch).consistentRead(true).build())))
+                    .stream().forEach(page -> items.addAll(page.responses().getOrDefault(table, List.of())));
+        }
+        return items;
     }
 
     private AttributeValue lockKey(Enrolment enrolment) {

@@ -3,6 +3,7 @@ package dev.flowline.aws.dynamodb;
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.aws.iam.Permissions;
 import dev.flowline.engine.enrolment.UnenrolmentReason;
+import dev.flowline.engine.history.FlowCounts;
 import dev.flowline.engine.history.FlowMetrics;
 import dev.flowline.engine.history.FlowMetricsSnapshot;
 import dev.flowline.engine.history.HistoryKind;
@@ -11,8 +12,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -64,6 +67,35 @@ public final class DynamoFlowMetrics implements FlowMetrics {
         add(flowId, ACTION_PREFIX + actionId + "#" + outcome.name());
     }
 
+    /** One ADD per counter, all in one update of one shard. */
+    @Override
+    public void add(String flowId, FlowCounts counts) {
+        var increments = new LinkedHashMap<String, Long>();
+        counts.metrics().forEach((metric, n) -> increments.put(metric.name(), n));
+        counts.actions().forEach((actionId, outcomes) -> outcomes.forEach((outcome, n) ->
+                increments.put(ACTION_PREFIX + actionId + "#" + outcome.name(), n)));
+        addAll(flowId, increments);
+    }
+
+    /** Each counter grown by its amount, in one update of a shard picked at random. */
+    private void addAll(String flowId, Map<String, Long> increments) {
+        var names = new HashMap<String, String>();
+        var values = new HashMap<String, AttributeValue>();
+        var adds = new ArrayList<String>();
+        increments.forEach((counter, n) -> {
+            int i = adds.size();
+            names.put("#c" + i, counter);
+            values.put(":n" + i, fromN(String.valueOf(n)));
+            adds.add("#c" + i + " :n" + i);
+        });
+        if (adds.isEmpty()) {
+            return;
+        }
+        var key = key(flowId, ThreadLocalRandom.current().nextInt(SHARDS));
+        dynamo.updateItem(b -> b.tableName(table).key(key).updateExpression("ADD " + String.join(", ", adds))
+                .expressionAttributeNames(names).expressionAttributeValues(values));
+    }
+
     @Override
     public void resetGoal(String flowId) {
         for (int shard = 0; shard < SHARDS; shard++) {
@@ -103,19 +135,11 @@ public final class DynamoFlowMetrics implements FlowMetrics {
 
     @Override
     public void increment(String flowId, Metric metric, long amount) {
-        add(flowId, metric.name(), amount);
+        addAll(flowId, Map.of(metric.name(), amount));
     }
 
     private void add(String flowId, String counter) {
-        add(flowId, counter, 1);
-    }
-
-    private void add(String flowId, String counter, long amount) {
-        var key = key(flowId, ThreadLocalRandom.current().nextInt(SHARDS));
-        dynamo.updateItem(b -> b.tableName(table).key(key)
-                .updateExpression("ADD #c :amount")
-                .expressionAttributeNames(Map.of("#c", counter))
-                .expressionAttributeValues(Map.of(":amount", fromN(String.valueOf(amount)))));
+        addAll(flowId, Map.of(counter, 1L));
     }
 
     private List<Map<String, AttributeValue>> shards(String flowId) {

@@ -39,8 +39,8 @@ import java.util.Set;
  *   <tr><td>enrolments ({@code FLOWLINE_ENROLMENTS_TABLE}, {@code flowline-enrolments})</td>
  *       <td>{@code pk}: the enrolment id, or {@code ACTIVE#flowId#contactId} for the lock that keeps one
  *           active enrolment per contact per flow</td>
- *       <td>{@code contact} (ALL): {@code contactId} / {@code flowNumber} ({@code flowId#0000000001});
- *           {@code active} (sparse, ALL): {@code activeContactId}, only while ACTIVE;
+ *       <td>{@code contact} (KEYS_ONLY): {@code contactId} / {@code flowNumber} ({@code flowId#0000000001});
+ *           {@code active} (sparse, KEYS_ONLY): {@code activeContactId}, only while ACTIVE;
  *           {@code due} (sparse, ALL): {@code dueMinute} ({@code 2026-11-23T10:15Z#3}, the due minute and a
  *           shard), only while ACTIVE with a due time</td></tr>
  *   <tr><td>history ({@code FLOWLINE_HISTORY_TABLE}, {@code flowline-history})</td>
@@ -141,8 +141,8 @@ public record FlowlineTables(String flows, String contacts, String enrolments, S
                         .index(CONTACTS_PENDING_INDEX, DynamoContactStore.PENDING_SHARD,
                                 DynamoContactStore.PENDING_SINCE, ProjectionType.KEYS_ONLY).request(),
                 new TableSpec(enrolments, "pk", null)
-                        .index(ENROLMENTS_CONTACT_INDEX, "contactId", "flowNumber", ProjectionType.ALL)
-                        .index(ENROLMENTS_ACTIVE_INDEX, "activeContactId", null, ProjectionType.ALL)
+                        .index(ENROLMENTS_CONTACT_INDEX, "contactId", "flowNumber", ProjectionType.KEYS_ONLY)
+                        .index(ENROLMENTS_ACTIVE_INDEX, "activeContactId", null, ProjectionType.KEYS_ONLY)
                         .index(ENROLMENTS_DUE_INDEX, "dueMinute", null, ProjectionType.ALL).request(),
                 new TableSpec(history, "contactId", "sk")
                         .index(HISTORY_ENROLMENT_INDEX, "enrolmentId", "sk", ProjectionType.ALL).request(),

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 
 /**
  * Messages of the trigger and goal queues: each body is an EventBridge event whose detail is a {@link BusEvent}.
@@ -47,10 +48,14 @@ public final class ContactEventRecords implements SqsBatch.RecordHandler<Contact
     }
 
     private final AwsEngines engines;
+    private final BiPredicate<AwsEngine, BusEvent> concerned;
     private final BiConsumer<AwsEngine, ContactChange> onChange;
 
-    public ContactEventRecords(AwsEngines engines, BiConsumer<AwsEngine, ContactChange> onChange) {
+    /** Only for the events their account's engine is {@code concerned} by: the others' contacts are not even read. */
+    public ContactEventRecords(AwsEngines engines, BiPredicate<AwsEngine, BusEvent> concerned,
+                               BiConsumer<AwsEngine, ContactChange> onChange) {
         this.engines = engines;
+        this.concerned = concerned;
         this.onChange = onChange;
     }
 
@@ -98,6 +103,9 @@ public final class ContactEventRecords implements SqsBatch.RecordHandler<Contact
 
     private void handle(BusEvent event) {
         AwsEngine engine = engines.of(event.account());
+        if (!concerned.test(engine, event)) {
+            return;
+        }
         Optional<Contact> found = engine.engine().ports().contacts().find(event.contactId());
         if (found.isEmpty()) {
             LOG.info("the event's contact does not exist (any longer): nothing to do");

@@ -2,6 +2,7 @@ package dev.flowline.aws.dynamodb;
 
 import dev.flowline.aws.accounts.Account;
 import dev.flowline.engine.enrolment.UnenrolmentReason;
+import dev.flowline.engine.history.FlowCounts;
 import dev.flowline.engine.history.HistoryKind;
 import dev.flowline.engine.history.Metric;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,25 @@ class DynamoFlowMetricsTest {
                 "7", Map.of(HistoryKind.ACTION_SKIPPED, 1L)));
         assertThat(dynamo.scan(b -> b.tableName(tables.metrics())).items())
                 .as("items holding f1's counters").hasSizeGreaterThan(2);
+    }
+
+    @Test
+    void aRunsCountsAreAddedInOneUpdate(DynamoDbClient dynamo, FlowlineTables tables) {
+        var metrics = new DynamoFlowMetrics(dynamo, tables, ACCOUNT);
+        metrics.action("f1", "1", HistoryKind.ACTION_SUCCEEDED);
+        var counts = new FlowCounts();
+        counts.action("1", HistoryKind.ACTION_SUCCEEDED);
+        counts.action("1", HistoryKind.ACTION_SUCCEEDED);
+        counts.action("2", HistoryKind.ACTION_FAILED);
+        counts.increment(Metric.COMPLETED);
+
+        metrics.add("f1", counts);
+
+        assertThat(dynamo.scan(b -> b.tableName(tables.metrics())).items()).as("one shard per write").hasSizeLessThanOrEqualTo(2);
+        var snapshot = metrics.snapshot("f1");
+        assertThat(snapshot.completed()).isEqualTo(1);
+        assertThat(snapshot.actions()).isEqualTo(Map.of("1", Map.of(HistoryKind.ACTION_SUCCEEDED, 3L),
+                "2", Map.of(HistoryKind.ACTION_FAILED, 1L)));
     }
 
     @Test

@@ -53,6 +53,18 @@ class DynamoHistoryTest {
     }
 
     @Test
+    void entriesAppendedTogetherKeepTheirOrder(DynamoDbClient dynamo, FlowlineTables tables) {
+        var history = new DynamoHistory(dynamo, tables, ACCOUNT);
+        var entries = IntStream.range(0, 30).mapToObj(i -> new HistoryEntry("f1:c1:1", "f1", "c1", T0,
+                HistoryKind.ACTION_SUCCEEDED, String.valueOf(i), null)).toList();
+
+        history.appendAll(entries);
+
+        assertThat(history.ofEnrolment("f1:c1:1")).containsExactlyElementsOf(entries);
+        assertThat(history.ofContact("c1")).containsExactlyElementsOf(entries);
+    }
+
+    @Test
     void entriesFromTwoWritersAtTheSameInstantAreBothKept(DynamoDbClient dynamo, FlowlineTables tables) {
         var one = new DynamoHistory(dynamo, tables, ACCOUNT);
         var other = new DynamoHistory(dynamo, tables, ACCOUNT);
