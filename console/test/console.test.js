@@ -46,6 +46,11 @@ describe('the console', () => {
     browser = await openBrowser();
     page = await browser.context.newPage();
     page.on('pageerror', (error) => console.error('page error:', error.message));
+    // the flow's marketing emails are filled in from the account's templates
+    for (const contentId of ['welcome', 'follow-up']) {
+      await api('PUT', `/flowline/v1/email-templates/${contentId}`,
+        { subject: `${contentId}, {{ contact.firstname }}`, text: 'Hello {{ contact.firstname }}' });
+    }
   });
   after(() => browser?.close());
 

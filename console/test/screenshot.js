@@ -36,6 +36,10 @@ const flow = await api('POST', '/automation/v4/flows?enrollExistingContacts=fals
     filterBranches: [and(property('lifecyclestage', 'customer'))] },
   timeWindows: [], blockedDates: [], customProperties: {}, suppressionListIds: [], canEnrollFromSalesforce: false,
 });
+for (const contentId of ['welcome', 'bienvenue', 'case-studies']) {
+  await api('PUT', `/flowline/v1/email-templates/${contentId}`,
+    { subject: `${contentId}, {{ contact.firstname }}`, text: 'Hello {{ contact.firstname }}' });
+}
 const people = [['ada', 'GB'], ['grace', 'US'], ['alan', 'GB'], ['marie', 'FR'], ['blaise', 'FR'], ['edsger', 'NL']];
 for (const [name, country] of people) {
   await api('POST', '/crm/v3/objects/contacts',
