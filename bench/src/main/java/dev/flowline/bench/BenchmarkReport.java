@@ -128,6 +128,9 @@ public final class BenchmarkReport {
             row.put("unit", figure.unit());
             row.put("target", figure.targetText());
             row.put("pass", figure.passes());
+            if (figure.failureBound() != null) {
+                row.put("bound", figure.failureBound());
+            }
             rows.add(row);
         }
         Map<String, Object> document = new LinkedHashMap<>();
