@@ -16,6 +16,8 @@ import dev.flowline.engine.history.History;
 import dev.flowline.engine.history.HistoryEntry;
 import dev.flowline.engine.history.HistoryKind;
 
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -108,7 +110,10 @@ public final class MeteredPorts {
         };
     }
 
-    /** An SMS the service took ({@code SmsSent}) or refused with an error ({@code SmsRefused}). */
+    /**
+     * An SMS the service took ({@code SmsSent}) or refused ({@code SmsRefused}: it answered with a client error
+     * other than throttling). A throttled, failed or unanswered request is tried again, so it is not counted.
+     */
     public static SmsSender sms(SmsSender sms, OperationalMetrics metrics) {
         return new SmsSender() {
             @Override
@@ -117,8 +122,10 @@ public final class MeteredPorts {
                     String messageId = sms.send(message);
                     metrics.count(SMS_SENT);
                     return messageId;
-                } catch (RuntimeException refused) {
-                    metrics.count(SMS_REFUSED);
+                } catch (AwsServiceException refused) {
+                    if (refused.statusCode() < 500 && !refused.isThrottlingException()) {
+                        metrics.count(SMS_REFUSED);
+                    }
                     throw refused;
                 }
             }

@@ -11,17 +11,22 @@ import dev.flowline.engine.action.SmsStatus;
 import dev.flowline.engine.activation.ActivationRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ExtendWith(LocalDynamoDb.class)
 class MeteredPortsTest {
@@ -32,15 +37,23 @@ class MeteredPortsTest {
     private final Map<String, Long> counted = new ConcurrentHashMap<>();
     private final OperationalMetrics metrics = (name, n) -> counted.merge(name, n, Long::sum);
 
-    /** Takes every message but those to a number the provider refuses. */
+    /** Takes every message but those to a number it refuses, and answers some with errors worth a new attempt. */
     private static final class Provider implements SmsSender {
 
         @Override
         public String send(SmsMessage message) {
-            if (message.phoneNumber().equals("+15550000000")) {
-                throw new IllegalStateException("the destination opted out");
-            }
-            return "m-" + message.idempotencyKey();
+            return switch (message.phoneNumber()) {
+                case "+15550000000" -> throw failure(400, "ValidationException", "the destination opted out");
+                case "+15550000001" -> throw failure(400, "ThrottlingException", "rate exceeded");
+                case "+15550000002" -> throw failure(500, "InternalServerException", "try again");
+                case "+15550000003" -> throw SdkClientException.create("no answer");
+                default -> "m-" + message.idempotencyKey();
+            };
+        }
+
+        private static AwsServiceException failure(int status, String code, String message) {
+            return AwsServiceException.builder().statusCode(status).message(message)
+                    .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build()).build();
         }
 
         @Override
@@ -54,13 +67,15 @@ class MeteredPortsTest {
     }
 
     @Test
-    void smsAreCountedSentRefusedAndOverTheCap(DynamoDbClient dynamo, FlowlineTables tables) {
+    void smsAreCountedSentRefusedButNotWhenWorthAnotherAttemptAndOverTheCap(DynamoDbClient dynamo, FlowlineTables tables) {
         SmsSender sender = MeteredPorts.sms(new Provider(), metrics);
         var quota = MeteredPorts.smsQuota(new DynamoSmsQuota(dynamo, tables, ACCOUNT), metrics);
         YearMonth month = YearMonth.of(2026, 12);
 
         sender.send(sms("k1", "+15551234567"));
-        assertThatIllegalStateException().isThrownBy(() -> sender.send(sms("k2", "+15550000000")));
+        for (String phone : List.of("+15550000000", "+15550000001", "+15550000002", "+15550000003")) {
+            assertThatThrownBy(() -> sender.send(sms("k-" + phone, phone))).as(phone).isInstanceOf(SdkException.class);
+        }
         assertThat(quota.reserve(month, 1, "k1")).isTrue();
         assertThat(quota.reserve(month, 1, "k1")).as("the same key again").isTrue();
         assertThat(quota.reserve(month, 1, "k3")).isFalse();
