@@ -125,7 +125,8 @@ public final class AwsEngine {
         this.smsDeliveries = new SmsDeliveries(dynamo, config.tables());
         this.engine = new Engine(EnginePorts.builder()
                 .clock(clock).timeZone(config.timeZone()).flowCacheTtl(builder.flowCacheTtl)
-                .journeyLimits(builder.journeyLimits).activationBudget(builder.activationBudget)
+                .journeyLimits(builder.journeyLimits != null ? builder.journeyLimits
+                        : journeyLimits(builder.environment)).activationBudget(builder.activationBudget)
                 .flows(new DynamoFlowStore(dynamo, config.tables(), account))
                 .contacts(new DynamoContactStore(dynamo, config.tables(), account))
                 .recycleBin(new DynamoContactRecycleBin(dynamo, config.tables(), account))
@@ -142,7 +143,7 @@ public final class AwsEngine {
                 .idempotency(new EffectLedger(dynamo, config.tables(), account, clock))
                 .mailer(MeteredPorts.mailer(mailer, builder.metrics))
                 .webhooks(MeteredPorts.webhooks(builder.webhooks != null ? builder.webhooks : new HttpWebhookCaller(
-                        webhookCredentials(clients.secrets(clock), new SigningKeys(dynamo, config.tables(), clock)),
+                        webhookCredentials(clients.secrets(builder.environment, clock), new SigningKeys(dynamo, config.tables(), clock)),
                         new HttpWebhookCaller.Config(config.plainHttpHosts()), clock), builder.metrics))
                 .crmObjects(new DynamoCrmObjectStore(dynamo, config.tables(), account))
                 .owners(new DynamoOwnerDirectory(dynamo, config.tables(), account))
@@ -178,7 +179,12 @@ public final class AwsEngine {
     /** The engine of a function whose environment is {@code env}. */
     public static AwsEngine fromEnvironment(Map<String, String> env) {
         return builder(AwsConfig.fromEnvironment(env), AwsClients.fromEnvironment(env))
-                .flowCacheTtl(flowCacheTtl(env)).metrics(EmfMetrics.INSTANCE).build();
+                .environment(env).flowCacheTtl(flowCacheTtl(env)).metrics(EmfMetrics.INSTANCE).build();
+    }
+
+    private static JourneyLimits journeyLimits(Map<String, String> env) {
+        return new JourneyLimits(Integer.parseInt(env.getOrDefault("FLOWLINE_MAX_JOURNEYS",
+                String.valueOf(JourneyLimits.DEFAULT_MAX_JOURNEYS))));
     }
 
     /**
@@ -284,8 +290,8 @@ public final class AwsEngine {
         private Function<Account, RecurringRuns> recurringRuns;
         private Duration maxQueueDelay = Duration.ofMinutes(15);
         private Duration flowCacheTtl = Duration.ZERO;
-        private JourneyLimits journeyLimits = new JourneyLimits(Integer.parseInt(System.getenv()
-                .getOrDefault("FLOWLINE_MAX_JOURNEYS", String.valueOf(JourneyLimits.DEFAULT_MAX_JOURNEYS))));
+        private Map<String, String> environment = System.getenv();
+        private JourneyLimits journeyLimits;
         private ActivationBudget activationBudget = ActivationBudget.DEFAULT;
         private OperationalMetrics metrics = OperationalMetrics.NONE;
 
@@ -310,6 +316,7 @@ public final class AwsEngine {
             copy.recurringRuns = recurringRuns;
             copy.maxQueueDelay = maxQueueDelay;
             copy.flowCacheTtl = flowCacheTtl;
+            copy.environment = environment;
             copy.journeyLimits = journeyLimits;
             copy.activationBudget = activationBudget;
             copy.metrics = metrics;
@@ -387,6 +394,15 @@ public final class AwsEngine {
             return this;
         }
 
+        /**
+         * Instead of the process's environment: the variables the engine reads besides {@link AwsConfig}'s,
+         * {@code FLOWLINE_MAX_JOURNEYS} and the webhook secrets' ({@link SecretSources}).
+         */
+        public Builder environment(Map<String, String> environment) {
+            this.environment = environment;
+            return this;
+        }
+
         /** Instead of {@code FLOWLINE_MAX_JOURNEYS} (10 by default): how many journeys the account may have. */
         public Builder journeyLimits(JourneyLimits journeyLimits) {
             this.journeyLimits = journeyLimits;
@@ -437,9 +453,9 @@ public final class AwsEngine {
         }
 
         /** The webhook secrets, shared by the accounts' engines so that their cache is too. */
-        synchronized SecretSource secrets(Clock clock) {
+        synchronized SecretSource secrets(Map<String, String> environment, Clock clock) {
             if (secrets == null) {
-                secrets = SecretSources.configured(System.getenv(), clients, clock);
+                secrets = SecretSources.configured(environment, clients, clock);
             }
             return secrets;
         }
