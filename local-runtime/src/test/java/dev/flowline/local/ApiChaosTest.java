@@ -34,9 +34,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
+import static dev.flowline.local.UnderFaults.awaitQuiet;
+import static dev.flowline.local.UnderFaults.persistently;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -109,7 +110,7 @@ class ApiChaosTest {
             int advances = 0;
             do {
                 clock.advance(STEP); // past the minute after which the sweep publishes what was left pending
-                awaitQuiet(runtime);
+                awaitQuiet(runtime, REAL_TIME_LIMIT);
             } while (!persistently(runtime::idle) && ++advances < 20);
             Duration took = Duration.between(started, Instant.now());
 
@@ -253,29 +254,5 @@ class ApiChaosTest {
                 .formatted(id, id, contentId, FlowJson.propertyIs(property, value));
     }
 
-    /** This test's own reads of the stores, under the same throttling, are tried again too. */
-    private static <T> T persistently(Supplier<T> read) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return read.get();
-            } catch (RuntimeException e) {
-                if (attempt == 10) {
-                    throw e;
-                }
-            }
-        }
-    }
 
-    /** Waits until the queues are empty twice in a row: asynchronous work, not time passing (that is the clock's). */
-    private static void awaitQuiet(LocalRuntime runtime) throws InterruptedException {
-        Instant deadline = Instant.now().plus(REAL_TIME_LIMIT);
-        int quiet = 0;
-        while (quiet < 2) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("the queues did not empty within " + REAL_TIME_LIMIT);
-            }
-            Thread.sleep(100);
-            quiet = persistently(runtime::queuesEmpty) ? quiet + 1 : 0;
-        }
-    }
 }

@@ -35,10 +35,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import static dev.flowline.local.UnderFaults.awaitQuiet;
+import static dev.flowline.local.UnderFaults.persistently;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -93,17 +94,17 @@ class ChaosTest {
             for (String id : ids) {
                 persistently(() -> createContact(runtime, id, clock.instant()));
             }
-            awaitQuiet(runtime);
+            awaitQuiet(runtime, REAL_TIME_LIMIT);
             // a fifth of the contacts become customers after their first day: the goal takes them out
             clock.advance(Duration.ofHours(20));
-            awaitQuiet(runtime);
+            awaitQuiet(runtime, REAL_TIME_LIMIT);
             for (String id : ids.subList(0, contacts / 5)) {
                 persistently(() -> becomeCustomer(runtime, id, clock.instant()));
             }
             int advances = 0;
             while (!runtime.idle() && advances++ < 200) {
                 clock.advance(STEP);
-                awaitQuiet(runtime);
+                awaitQuiet(runtime, REAL_TIME_LIMIT);
             }
             Duration took = Duration.between(started, Instant.now());
 
@@ -181,38 +182,8 @@ class ChaosTest {
         runtime.events().propertiesChanged(id, Set.of("lifecyclestage"));
     }
 
-    /** What a CRM integration does when the bus or the table refuses: it tries again (so does this test's reading). */
-    private static void persistently(Runnable call) {
-        persistently(() -> {
-            call.run();
-            return null;
-        });
-    }
 
-    private static <T> T persistently(Supplier<T> call) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return call.get();
-            } catch (RuntimeException e) {
-                if (attempt == 10) {
-                    throw e;
-                }
-            }
-        }
-    }
 
-    /** Waits until the queues are empty twice in a row: asynchronous work, not time passing (that is the clock's). */
-    private static void awaitQuiet(LocalRuntime runtime) throws InterruptedException {
-        Instant deadline = Instant.now().plus(REAL_TIME_LIMIT);
-        int quiet = 0;
-        while (quiet < 2) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("the queues did not empty within " + REAL_TIME_LIMIT);
-            }
-            Thread.sleep(100);
-            quiet = runtime.queuesEmpty() ? quiet + 1 : 0;
-        }
-    }
 
     /** The endpoint: per call, maybe a fault (no answer, 503, 429 with Retry-After, 400), else 204. */
     private HttpServer webhookEndpoint(FaultPlan faults) throws IOException {
