@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * AWS list prices in us-east-1 (on-demand, no free tier), what the cost of a run is computed at. Lambda at the
- * template's size: 512 MB on arm64.
+ * AWS list prices in us-east-1 (on-demand, no free tier), what the cost of a run is computed at. Lambda on arm64,
+ * each function at the memory template.yaml gives it.
  */
 final class AwsPrices {
 
@@ -17,14 +17,13 @@ final class AwsPrices {
     static final double SES_PER_THOUSAND_EMAILS = 0.10;
     static final double LAMBDA_PER_MILLION_REQUESTS = 0.20;
     static final double LAMBDA_ARM_PER_GB_SECOND = 0.0000133334;
-    static final double LAMBDA_MEMORY_GB = 0.5;
 
     private AwsPrices() {
     }
 
     /** What a run used, priced. */
     record Usage(double readUnits, double writeUnits, long sqsRequests, long events, long schedulerInvocations,
-                 long emails, long lambdaInvocations, double lambdaSeconds) {
+                 long emails, long lambdaInvocations, double lambdaGbSeconds) {
 
         double engineDollars() {
             return readUnits * DYNAMODB_PER_MILLION_READ_UNITS / 1e6
@@ -33,7 +32,7 @@ final class AwsPrices {
                     + events * EVENTBRIDGE_PER_MILLION_EVENTS / 1e6
                     + schedulerInvocations * SCHEDULER_PER_MILLION_INVOCATIONS / 1e6
                     + lambdaInvocations * LAMBDA_PER_MILLION_REQUESTS / 1e6
-                    + lambdaSeconds * LAMBDA_MEMORY_GB * LAMBDA_ARM_PER_GB_SECOND;
+                    + lambdaGbSeconds * LAMBDA_ARM_PER_GB_SECOND;
         }
 
         double emailDollars() {
@@ -51,8 +50,7 @@ final class AwsPrices {
                             schedulerInvocations * scale * SCHEDULER_PER_MILLION_INVOCATIONS / 1e6),
                     line("Lambda invocations", lambdaInvocations * scale,
                             lambdaInvocations * scale * LAMBDA_PER_MILLION_REQUESTS / 1e6),
-                    line("Lambda GB-seconds", lambdaSeconds * LAMBDA_MEMORY_GB * scale,
-                            lambdaSeconds * LAMBDA_MEMORY_GB * scale * LAMBDA_ARM_PER_GB_SECOND),
+                    line("Lambda GB-seconds", lambdaGbSeconds * scale, lambdaGbSeconds * scale * LAMBDA_ARM_PER_GB_SECOND),
                     line("SES emails (not in the engine's cost)", emails * scale, emails * scale * SES_PER_THOUSAND_EMAILS / 1e3));
         }
 
@@ -64,9 +62,9 @@ final class AwsPrices {
     static String stated() {
         return String.format(Locale.ROOT, "prices (us-east-1 list): DynamoDB on-demand $%.3f/M write units, $%.3f/M read"
                         + " units; SQS $%.2f/M requests; EventBridge $%.2f/M events; Scheduler $%.2f/M invocations;"
-                        + " SES $%.2f/1,000 emails; Lambda $%.2f/M requests, $%.10f/GB-s (arm64), %.0f MB",
+                        + " SES $%.2f/1,000 emails; Lambda $%.2f/M requests, $%.10f/GB-s (arm64) at each function's memory",
                 DYNAMODB_PER_MILLION_WRITE_UNITS, DYNAMODB_PER_MILLION_READ_UNITS, SQS_PER_MILLION_REQUESTS,
                 EVENTBRIDGE_PER_MILLION_EVENTS, SCHEDULER_PER_MILLION_INVOCATIONS, SES_PER_THOUSAND_EMAILS,
-                LAMBDA_PER_MILLION_REQUESTS, LAMBDA_ARM_PER_GB_SECOND, LAMBDA_MEMORY_GB * 1024);
+                LAMBDA_PER_MILLION_REQUESTS, LAMBDA_ARM_PER_GB_SECOND);
     }
 }

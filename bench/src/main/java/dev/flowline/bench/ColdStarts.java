@@ -48,7 +48,7 @@ final class ColdStarts {
         try (var emulators = new EmbeddedEmulators(0, 0)) {
             Map<String, String> environment = environment(deployed, emulators);
             for (DeployedFunctions.Function function : deployed.functions()) {
-                Start start = coldStart(function, deployed, environment);
+                Start start = coldStart(function, environment);
                 load += os.getSystemLoadAverage() / deployed.functions().size();
                 String name = "cold start, " + function.name();
                 figures.add(function.name().equals(API) ? Figure.report(name, start.seconds(), "s")
@@ -93,13 +93,13 @@ final class ColdStarts {
     }
 
     /** From starting the JVM to the end of the first invocation. */
-    private static Start coldStart(DeployedFunctions.Function function, DeployedFunctions deployed,
-                                    Map<String, String> environment) throws IOException, InterruptedException {
+    private static Start coldStart(DeployedFunctions.Function function, Map<String, String> environment)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(function.jar())) {
             throw new IllegalStateException(function.jar() + " is missing: ./bench/run (not --smoke) builds it");
         }
         var command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:MaxRAM=" + deployed.memoryMb() + "m",
+                "-XX:MaxRAM=" + function.memoryMb() + "m",
                 "-cp", function.jar() + File.pathSeparator + invokerClasses(),
                 HandlerInvocation.class.getName(), function.handler(), function.event().toString());
         var builder = new ProcessBuilder(command).redirectErrorStream(true);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,10 +15,10 @@ import java.util.regex.Pattern;
  * The functions as template.yaml deploys them: each one's package (CodeUri), handler class, memory, and the JVM
  * options every function gets ({@code JAVA_TOOL_OPTIONS}), with its sample event from {@code events/}.
  */
-record DeployedFunctions(String javaToolOptions, int memoryMb, List<Function> functions) {
+record DeployedFunctions(String javaToolOptions, List<Function> functions) {
 
-    /** One function: its template name, shaded jar, handler class and sample event. */
-    record Function(String name, Path jar, String handler, Path event) {
+    /** One function: its template name, shaded jar, handler class, sample event and memory (its own or the global). */
+    record Function(String name, Path jar, String handler, Path event, int memoryMb) {
     }
 
     /** The sample event of each function, by its resource name in the template. */
@@ -30,6 +31,14 @@ record DeployedFunctions(String javaToolOptions, int memoryMb, List<Function> fu
         EVENTS.put("DelayWakerFunction", "wake-up.json");
         EVENTS.put("ApiFunction", "api-get-flow.json");
         EVENTS.put("FlowActivationFunction", "flow-activation.json");
+    }
+
+    /** The memory of the function whose handler the benchmarks name {@code handler}, e.g. action-executor. */
+    int memoryMbOf(String handler) {
+        String name = Pattern.compile("(^|-)(\\w)").matcher(handler).replaceAll(m -> m.group(2).toUpperCase(Locale.ROOT))
+                + "Function";
+        return functions.stream().filter(function -> function.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("template.yaml has no " + name)).memoryMb();
     }
 
     private static final Pattern RESOURCE = Pattern.compile("^  (\\w+):\\s*$");
@@ -57,9 +66,9 @@ record DeployedFunctions(String javaToolOptions, int memoryMb, List<Function> fu
                 throw new IllegalStateException("template.yaml has no CodeUri and Handler for " + function);
             }
             functions.add(new Function(function, root.resolve(own.get("CodeUri")),
-                    own.get("Handler").replaceFirst("::.*", ""), root.resolve("events").resolve(event)));
+                    own.get("Handler").replaceFirst("::.*", ""), root.resolve("events").resolve(event),
+                    Integer.parseInt(own.getOrDefault("MemorySize", globals.getOrDefault("MemorySize", "512")))));
         });
-        return new DeployedFunctions(globals.getOrDefault("JAVA_TOOL_OPTIONS", ""),
-                Integer.parseInt(globals.getOrDefault("MemorySize", "512")), functions);
+        return new DeployedFunctions(globals.getOrDefault("JAVA_TOOL_OPTIONS", ""), functions);
     }
 }

@@ -212,7 +212,15 @@ final class EndToEndBenchmark {
         heapAndCost(counts, steps, heap);
     }
 
-    private void heapAndCost(RequestCounter.Counts counts, long steps, HeapPeak heap) {
+    /** Each handler's seconds at the memory template.yaml gives its function. */
+    private static double gigabyteSeconds(RequestCounter.Counts counts) throws IOException {
+        DeployedFunctions deployed = DeployedFunctions.of(Path.of(".."));
+        return counts.handlers().entrySet().stream()
+                .mapToDouble(handler -> handler.getValue().seconds() * deployed.memoryMbOf(handler.getKey()) / 1024.0)
+                .sum();
+    }
+
+    private void heapAndCost(RequestCounter.Counts counts, long steps, HeapPeak heap) throws IOException {
         long live = heap.bytes();
         double mb = 1024 * 1024;
         figures.add(Figure.report("heap: JVM peak live after GC", live / mb, "MB"));
@@ -223,10 +231,9 @@ final class EndToEndBenchmark {
                 "heap: " + handler + " peak bound", (live + stats.maxAllocatedBytes()) / mb, "MB", 256)));
 
         long lambdaInvocations = counts.handlers().values().stream().mapToLong(HandlerStats::invocations).sum();
-        double lambdaSeconds = counts.handlers().values().stream().mapToDouble(HandlerStats::seconds).sum();
         var usage = new AwsPrices.Usage(counts.readUnits(), counts.writeUnits(),
                 counts.ofService("SQS"), counts.events(), schedules.created(), size.contacts(), lambdaInvocations,
-                lambdaSeconds);
+                gigabyteSeconds(counts));
         figures.add(Figure.atMost("cost per million steps (no SES)", usage.engineDollars() / steps * 1e6, "USD", 3));
         figures.add(Figure.report("cost per million steps with SES", (usage.engineDollars() + usage.emailDollars())
                 / steps * 1e6, "USD"));
