@@ -1,62 +1,55 @@
 package dev.flowline.lambda.logging;
 
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.encoder.EncoderBase;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import org.slf4j.MDC;
+import org.slf4j.event.Level;
+import org.slf4j.helpers.MessageFormatter;
 import software.amazon.lambda.powertools.logging.internal.PowertoolsLoggedFields;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One JSON object a line, with the fields of Powertools' Lambda JSON layout: level, message, error (message,
- * name, stack), the Lambda fields Powertools puts in the MDC (cold start, function, request id...), timestamp,
- * then every other MDC entry (account, enrolment id...) as a field of its own.
+ * One log event as one JSON object on a line, with the fields of Powertools' Lambda JSON layout: level, message,
+ * error (message, name, stack), the Lambda fields Powertools puts in the MDC (cold start, function, request
+ * id...), timestamp, then every other MDC entry (account, enrolment id...) as a field of its own.
  */
-public final class LambdaJsonEncoder extends EncoderBase<ILoggingEvent> {
+final class LambdaJsonLine {
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final List<String> LAMBDA_FIELDS = PowertoolsLoggedFields.stringValues();
-    private static final byte[] NONE = new byte[0];
 
-    @Override
-    public byte[] headerBytes() {
-        return NONE;
+    private LambdaJsonLine() {
     }
 
-    @Override
-    public byte[] footerBytes() {
-        return NONE;
-    }
-
-    @Override
-    public byte[] encode(ILoggingEvent event) {
-        var line = new ByteArrayOutputStream(256);
+    static String of(Level level, String pattern, Object[] arguments, Throwable error) {
+        var line = new StringWriter(256);
         try (JsonGenerator json = JSON.createGenerator(line)) {
             json.writeStartObject();
-            json.writeStringField("level", event.getLevel().toString());
-            json.writeStringField("message", event.getFormattedMessage());
-            if (event.getThrowableProxy() != null) {
-                writeError(json, event.getThrowableProxy());
+            json.writeStringField("level", level.name());
+            json.writeStringField("message", MessageFormatter.basicArrayFormat(pattern, arguments));
+            if (error != null) {
+                writeError(json, error);
             }
-            Map<String, String> mdc = event.getMDCPropertyMap();
+            Map<String, String> mdc = MDC.getCopyOfContextMap();
+            mdc = mdc == null ? Map.of() : mdc;
             for (String field : LAMBDA_FIELDS) {
                 String value = mdc.get(field);
                 if (value != null) {
                     writeLambdaField(json, field, value);
                 }
             }
-            json.writeStringField("timestamp", TIMESTAMP.format(event.getInstant()));
+            json.writeStringField("timestamp", TIMESTAMP.format(Instant.now()));
             for (var entry : mdc.entrySet()) {
                 if (!LAMBDA_FIELDS.contains(entry.getKey())) {
                     json.writeStringField(entry.getKey(), entry.getValue());
@@ -66,15 +59,16 @@ public final class LambdaJsonEncoder extends EncoderBase<ILoggingEvent> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        line.write('\n');
-        return line.toByteArray();
+        return line.append('\n').toString();
     }
 
-    private static void writeError(JsonGenerator json, IThrowableProxy error) throws IOException {
+    private static void writeError(JsonGenerator json, Throwable error) throws IOException {
+        var stack = new StringWriter();
+        error.printStackTrace(new PrintWriter(stack));
         json.writeObjectFieldStart("error");
         json.writeStringField("message", error.getMessage());
-        json.writeStringField("name", error.getClassName());
-        json.writeStringField("stack", ThrowableProxyUtil.asString(error));
+        json.writeStringField("name", error.getClass().getName());
+        json.writeStringField("stack", stack.toString());
         json.writeEndObject();
     }
 
