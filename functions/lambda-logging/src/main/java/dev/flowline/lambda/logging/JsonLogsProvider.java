@@ -2,7 +2,6 @@ package dev.flowline.lambda.logging;
 
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
-import org.slf4j.helpers.BasicMDCAdapter;
 import org.slf4j.helpers.BasicMarkerFactory;
 import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
@@ -15,7 +14,7 @@ import org.slf4j.spi.SLF4JServiceProvider;
 public final class JsonLogsProvider implements SLF4JServiceProvider {
 
     private final IMarkerFactory markers = new BasicMarkerFactory();
-    private final MDCAdapter mdc = new BasicMDCAdapter();
+    private final MDCAdapter mdc = new ThreadMdc();
 
     @Override
     public ILoggerFactory getLoggerFactory() {

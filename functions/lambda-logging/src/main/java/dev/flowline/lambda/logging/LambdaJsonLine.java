@@ -42,7 +42,6 @@ final class LambdaJsonLine {
                 writeError(json, error);
             }
             Map<String, String> mdc = MDC.getCopyOfContextMap();
-            mdc = mdc == null ? Map.of() : mdc;
             for (String field : LAMBDA_FIELDS) {
                 String value = mdc.get(field);
                 if (value != null) {

@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,6 +72,18 @@ class JsonLogsTest {
         assertThat(loggers(null).level()).isEqualTo(Level.INFO);
         assertThat(loggers("LOUD").level()).isEqualTo(Level.INFO);
         assertThat(loggers("DEBUG").getLogger("x").isDebugEnabled()).isTrue();
+    }
+
+    @Test
+    void threadsStartedWithinAnInvocationDoNotCarryItsContext() throws Exception {
+        MDC.put("function_request_id", "r-1");
+        var seen = new AtomicReference<String>("unset");
+        Thread pooled = new Thread(() -> seen.set(MDC.get("function_request_id")));
+        pooled.start();
+        pooled.join();
+
+        assertThat(seen.get()).isNull();
+        assertThat(MDC.get("function_request_id")).isEqualTo("r-1");
     }
 
     @Test
