@@ -315,7 +315,7 @@ final class EndToEndBenchmark {
                         + " those %.1f s, %.0f%% of %d cores; load average %.1f", cpuSeconds, seconds,
                 100 * cpuSeconds / (seconds * os.getAvailableProcessors()), os.getAvailableProcessors(),
                 os.getSystemLoadAverage()));
-        threadCpu.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+        threadCpu.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
                 .forEach(e -> notes.add(String.format(Locale.ROOT, "      %-40s %6.2f ms of CPU per contact",
                         e.getKey(), e.getValue() / 1e6 / contacts)));
         counts.byHandlerAndOperation().entrySet().stream().filter(e -> e.getKey().startsWith("flow-activation "))
