@@ -317,6 +317,9 @@ final class EndToEndBenchmark {
                         + " those %.1f s, %.0f%% of %d cores; load average %.1f", cpuSeconds, seconds,
                 100 * cpuSeconds / (seconds * os.getAvailableProcessors()), os.getAvailableProcessors(),
                 os.getSystemLoadAverage()));
+        counts.handlers().forEach((handler, stats) -> notes.add(String.format(Locale.ROOT,
+                "      %-18s %,6d invocations, %6.1f s of CPU and request time in all", handler, stats.invocations(),
+                stats.seconds())));
         threadCpu.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
                 .forEach(e -> notes.add(String.format(Locale.ROOT, "      %-40s %6.2f ms of CPU per contact",
                         e.getKey(), e.getValue() / 1e6 / contacts)));
