@@ -24,6 +24,7 @@ import java.util.Map;
  * {@code --smoke} runs each benchmark once, briefly, to check that it still runs: its figures mean nothing,
  * so it writes no results. {@code --end-to-end} runs only the end-to-end benchmark ({@link EndToEndBenchmark});
  * {@code --waker} only the delay waker's drain of a crowded minute ({@link WakerDrainBenchmark});
+ * {@code --activation} only its activation of existing contacts;
  * {@code --contacts N} runs it with N contacts instead of 10,000 (and 2N existing ones instead of 20,000).
  */
 public final class BenchmarkReport {
@@ -47,7 +48,7 @@ public final class BenchmarkReport {
             waker.notes().forEach(System.out::println);
             return;
         }
-        if (!List.of(args).contains("--end-to-end")) {
+        if (!List.of(args).contains("--end-to-end") && !List.of(args).contains("--activation")) {
             try {
                 figures.addAll(figures(new Runner(options(smoke).build()).run()));
             } catch (RunnerException e) {
@@ -63,8 +64,10 @@ public final class BenchmarkReport {
             notes.addAll(waker.notes());
         }
         int contacts = List.of(args).indexOf("--contacts");
-        var endToEnd = EndToEndBenchmark.run(smoke ? EndToEndBenchmark.Size.SMOKE : contacts >= 0
-                ? EndToEndBenchmark.Size.of(Integer.parseInt(args[contacts + 1])) : EndToEndBenchmark.Size.FULL);
+        var size = smoke ? EndToEndBenchmark.Size.SMOKE : contacts >= 0
+                ? EndToEndBenchmark.Size.of(Integer.parseInt(args[contacts + 1])) : EndToEndBenchmark.Size.FULL;
+        var endToEnd = List.of(args).contains("--activation") ? EndToEndBenchmark.runActivation(size)
+                : EndToEndBenchmark.run(size);
         figures.addAll(endToEnd.figures());
         notes.addAll(endToEnd.notes());
         if (smoke) {

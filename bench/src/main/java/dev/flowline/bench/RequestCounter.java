@@ -81,6 +81,8 @@ final class RequestCounter implements ExecutionInterceptor {
     private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("started");
     /** The items an update or a transaction is about to change, as they were. */
     private static final ExecutionAttribute<List<Map<String, AttributeValue>>> BEFORE = new ExecutionAttribute<>("before");
+    /** Set on a request made while the indexes are not billed. */
+    private static final ExecutionAttribute<Boolean> UNBILLED = new ExecutionAttribute<>("unbilled");
     /** Set while this counter reads an item for itself: that read is not the handlers'. */
     private static final ThreadLocal<Boolean> LOOKING_UP = ThreadLocal.withInitial(() -> false);
     private static final com.sun.management.ThreadMXBean THREADS =
@@ -98,6 +100,7 @@ final class RequestCounter implements ExecutionInterceptor {
     private final DoubleAdder writeUnits = new DoubleAdder();
     private final DoubleAdder indexWriteUnits = new DoubleAdder();
     private volatile IndexWrites indexes;
+    private volatile boolean billingIndexes;
     private volatile DynamoDbClient lookups;
     private final Map<String, HandlerStats> handlers = new ConcurrentHashMap<>();
     /** The open invocation of a poller thread: its CPU time and allocated bytes at the start, its requests' time. */
@@ -127,6 +130,16 @@ final class RequestCounter implements ExecutionInterceptor {
     void billIndexes(DynamoDbClient dynamo) {
         lookups = dynamo;
         indexes = IndexWrites.of(dynamo);
+        billingIndexes = true;
+    }
+
+    /**
+     * Stops billing the indexes: the reads that bill them (a GetItem for each item a transaction or an update
+     * changes, made in the handler's thread) would otherwise be most of the requests of a run that writes in
+     * transactions, and their time the handler's.
+     */
+    void stopBillingIndexes() {
+        billingIndexes = false;
     }
 
     @Override
@@ -173,6 +186,10 @@ final class RequestCounter implements ExecutionInterceptor {
             endInvocation(handler.get());
         }
         attributes.putAttribute(STARTED, System.nanoTime());
+        if (!billingIndexes) {
+            attributes.putAttribute(UNBILLED, true);
+            return;
+        }
         switch (context.request()) {
             case UpdateItemRequest update when indexed(update.tableName()) ->
                     attributes.putAttribute(BEFORE, List.of(lookUp(update.tableName(), update.key())));
@@ -226,7 +243,7 @@ final class RequestCounter implements ExecutionInterceptor {
             writeUnits.add(used.writeCapacityUnits() != null ? used.writeCapacityUnits()
                     : isWrite(request) ? used.capacityUnits() : 0);
         });
-        if (indexes != null && isWrite(request)) {
+        if (indexes != null && isWrite(request) && attributes.getAttribute(UNBILLED) == null) {
             double units = indexUnits(request, response, attributes.getAttribute(BEFORE));
             indexWriteUnits.add(units);
             writeUnits.add(units);
