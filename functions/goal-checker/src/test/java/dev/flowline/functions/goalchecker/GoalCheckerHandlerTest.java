@@ -7,6 +7,8 @@ import dev.flowline.aws.SampleFlows;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.EnrolmentSource;
+import dev.flowline.engine.history.HistoryEntry;
+import dev.flowline.engine.history.HistoryKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -44,6 +46,31 @@ class GoalCheckerHandlerTest {
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(engine.engine().ports().enrolments().find(enrolment.enrolmentId()).orElseThrow().isActive()).isFalse();
         assertThat(engine.engine().ports().metrics().snapshot("1001").unenrolled()).isEqualTo(1);
+    }
+
+    @Test
+    void anEventSentOnTwiceUnenrolsAndCountsOnce(EmbeddedAws.Environment aws) {
+        AwsEngine engine = engine(aws);
+        var contact = new Contact("51");
+        contact.setProperty("lifecyclestage", "lead", NOW.minusSeconds(3600));
+        engine.engine().ports().contacts().create(contact);
+        Enrolment enrolment = engine.engine().enroller().enrol(engine.engine().ports().flows().save(flow("1001",
+                SampleFlows.MANUAL, SampleFlows.CUSTOMER, delayDays("1", null, 3))), contact, EnrolmentSource.MANUAL)
+                .enrolment().orElseThrow();
+        contact.setProperty("lifecyclestage", "customer", NOW.minusSeconds(1));
+        engine.engine().ports().contacts().save(contact);
+        var handler = new GoalCheckerHandler(engine);
+
+        var first = handler.handleRequest(EventLoader.loadSQSEvent("../../events/contact-changed.json"), null);
+        var history = engine.engine().ports().history().ofEnrolment(enrolment.enrolmentId());
+        var again = handler.handleRequest(EventLoader.loadSQSEvent("../../events/contact-changed.json"), null);
+
+        assertThat(first.getBatchItemFailures()).isEmpty();
+        assertThat(again.getBatchItemFailures()).isEmpty();
+        assertThat(engine.engine().ports().enrolments().find(enrolment.enrolmentId()).orElseThrow().isActive()).isFalse();
+        assertThat(engine.engine().ports().metrics().snapshot("1001").unenrolled()).isEqualTo(1);
+        assertThat(history).extracting(HistoryEntry::kind).contains(HistoryKind.GOAL_MET);
+        assertThat(engine.engine().ports().history().ofEnrolment(enrolment.enrolmentId())).isEqualTo(history);
     }
 
     @Test
