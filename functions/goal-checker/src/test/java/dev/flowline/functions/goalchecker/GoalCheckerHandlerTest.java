@@ -29,8 +29,9 @@ class GoalCheckerHandlerTest {
         return aws.engine().clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
     }
 
+    /** The trigger evaluator may send an event on twice (redelivered to it): the second changes nothing. */
     @Test
-    void theContactChangedSampleUnenrolsAContactWhoMetTheGoal(EmbeddedAws.Environment aws) {
+    void theContactChangedSampleUnenrolsAContactWhoMetTheGoalOnceWhenDeliveredTwice(EmbeddedAws.Environment aws) {
         AwsEngine engine = engine(aws);
         var contact = new Contact("51");
         contact.setProperty("lifecyclestage", "lead", NOW.minusSeconds(3600));
@@ -40,32 +41,13 @@ class GoalCheckerHandlerTest {
         contact.setProperty("lifecyclestage", "customer", NOW.minusSeconds(1));
         engine.engine().ports().contacts().save(contact);
 
-        var response = new GoalCheckerHandler(engine)
-                .handleRequest(EventLoader.loadSQSEvent("../../events/contact-changed.json"), null);
-
-        assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(engine.engine().ports().enrolments().find(enrolment.enrolmentId()).orElseThrow().isActive()).isFalse();
-        assertThat(engine.engine().ports().metrics().snapshot("1001").unenrolled()).isEqualTo(1);
-    }
-
-    @Test
-    void anEventSentOnTwiceUnenrolsAndCountsOnce(EmbeddedAws.Environment aws) {
-        AwsEngine engine = engine(aws);
-        var contact = new Contact("51");
-        contact.setProperty("lifecyclestage", "lead", NOW.minusSeconds(3600));
-        engine.engine().ports().contacts().create(contact);
-        Enrolment enrolment = engine.engine().enroller().enrol(engine.engine().ports().flows().save(flow("1001",
-                SampleFlows.MANUAL, SampleFlows.CUSTOMER, delayDays("1", null, 3))), contact, EnrolmentSource.MANUAL)
-                .enrolment().orElseThrow();
-        contact.setProperty("lifecyclestage", "customer", NOW.minusSeconds(1));
-        engine.engine().ports().contacts().save(contact);
         var handler = new GoalCheckerHandler(engine);
 
-        var first = handler.handleRequest(EventLoader.loadSQSEvent("../../events/contact-changed.json"), null);
+        var response = handler.handleRequest(EventLoader.loadSQSEvent("../../events/contact-changed.json"), null);
         var history = engine.engine().ports().history().ofEnrolment(enrolment.enrolmentId());
         var again = handler.handleRequest(EventLoader.loadSQSEvent("../../events/contact-changed.json"), null);
 
-        assertThat(first.getBatchItemFailures()).isEmpty();
+        assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(again.getBatchItemFailures()).isEmpty();
         assertThat(engine.engine().ports().enrolments().find(enrolment.enrolmentId()).orElseThrow().isActive()).isFalse();
         assertThat(engine.engine().ports().metrics().snapshot("1001").unenrolled()).isEqualTo(1);
