@@ -54,8 +54,9 @@ import java.util.concurrent.atomic.LongAdder;
  * wake-ups and the threads the waker sends from) or by the CRM's event publisher; the benchmark's own reads do not. What the local runtime does
  * differently from AWS is translated:
  * <ul>
- *   <li>the local event bus delivers an event by sending it to the trigger and the goal queue: the send to the
- *   trigger queue counts as the one EventBridge {@code PutEvents} it stands for, the other not at all;</li>
+ *   <li>the local event bus delivers an event by sending it to the trigger queue: the send counts as the one
+ *   EventBridge {@code PutEvents} it stands for (the trigger evaluator's sends to the goal queue count as
+ *   themselves);</li>
  *   <li>a receive that brings messages is a Lambda invocation by the event source mapping, and counts as an SQS
  *   request; empty long polls do not (AWS's pollers make them whatever the load).</li>
  * </ul>
@@ -225,9 +226,6 @@ final class RequestCounter implements ExecutionInterceptor {
                 return;
             }
             openInvocation.set(new long[]{THREADS.getCurrentThreadCpuTime(), THREADS.getCurrentThreadAllocatedBytes(), 0});
-        }
-        if (request instanceof SendMessageBatchRequest send && send.queueUrl().endsWith("-goals")) {
-            return;
         }
         if (request instanceof SendMessageBatchRequest send && send.queueUrl().endsWith("-triggers")) {
             service = "EventBridge";

@@ -23,7 +23,8 @@ import java.util.UUID;
 /**
  * The event bus with the template's rule: contact events ({@code contact.changed}, {@code contact.activity}) from
  * the engine ({@code flowline.engine}) or the CRM ({@code flowline.crm}, the template's default CRM source) go, as
- * EventBridge events, to the trigger and the goal queue. Only {@code PutEvents} is served: the engine's {@code EventBridgeEvents} publishes through it, with its
+ * EventBridge events, to the target queues (the trigger queue). Only {@code PutEvents} is served: the engine's
+ * {@code EventBridgeEvents} publishes through it, with its
  * cause chains and loop stop, as in the cloud.
  */
 final class LocalEventBus implements EventBridgeClient {

@@ -41,7 +41,8 @@ import java.util.function.Function;
 /**
  * Flowline on one machine: the Lambda handlers, driven as Lambda drives them, on embedded DynamoDB Local and
  * ElasticMQ (or the emulator {@code AWS_ENDPOINT_URL} names). SQS pollers feed the trigger, goal, step and
- * activation queues to their handlers; a local bus routes the engine's events to the trigger and goal queues; local wake-ups call
+ * activation queues to their handlers; a local bus routes the engine's events to the trigger queue (the trigger
+ * evaluator sends on to the goal queue those the goal checker watches); local wake-ups call
  * the delay waker when their minute comes; emails go to an outbox folder, each claimed in the effects ledger first
  * by the engine, as SES sends are; webhooks are really sent; the HTTP API
  * listens on a loopback port. With a {@link FaultPlan}, the SDK clients, pollers, wake-ups and outbox inject its
@@ -112,6 +113,7 @@ public final class LocalRuntime implements AutoCloseable {
             environment.putAll(options.environment());
             environment.put("FLOWLINE_STEP_QUEUE_URL", queues.steps().url());
             environment.put("FLOWLINE_ACTIVATION_QUEUE_URL", queues.activations().url());
+            environment.put("FLOWLINE_GOAL_QUEUE_URL", queues.goals().url());
             FlowlineTables tables = FlowlineTables.fromEnvironment(environment);
             this.wakeUps = closing(new LocalWakeUps(clock, options.faults()));
             try (var dynamo = faultless.dynamoDb()) {
@@ -124,7 +126,7 @@ public final class LocalRuntime implements AutoCloseable {
                 wakeUpsToo.wakeUpAt(dueAt);
             };
             AwsConfig stepsConfig = config(environment, queues.steps());
-            var bus = new LocalEventBus(sqs, List.of(queues.triggers().url(), queues.goals().url()), clock);
+            var bus = new LocalEventBus(sqs, List.of(queues.triggers().url()), clock);
             this.events = new EventBridgeEvents(() -> bus,
                     stepsConfig.busName(), stepsConfig.maxCauseChain(), stepsConfig.defaultAccount());
             var accountScope = new AccountScope();
@@ -355,7 +357,8 @@ public final class LocalRuntime implements AutoCloseable {
                 .toList()) + " (each with a -dlq after " + LocalQueues.MAX_RECEIVES + " receives)");
         lines.add("pollers                     trigger-evaluator, goal-checker, action-executor, flow-activation ("
                 + options.concurrency() + " each)");
-        lines.add("event bus                   local: contact.changed, contact.activity -> triggers, goals");
+        lines.add("event bus                   local: contact.changed, contact.activity -> triggers (-> goals when "
+                + "watched)");
         lines.add("wake-ups                    local: the delay waker is called when each due minute comes, and "
                 + "every minute to publish contact events left pending; flows' enrolment schedules and time sweeps "
                 + "fire on the runtime's clock");

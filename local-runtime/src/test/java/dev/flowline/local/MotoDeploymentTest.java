@@ -45,7 +45,8 @@ import static org.assertj.core.api.Assertions.fail;
  * template.yaml deployed on moto's server as far as moto can ({@link MotoDeployment}), and one contact run through
  * the handlers the template names, each on the environment the template gives its function: a flow and an owner put
  * through the API function as API Gateway calls it, the contact created through it, its change published on the
- * deployed bus and routed by the deployed rule to the trigger and goal queues, each queue's batches given to its
+ * deployed bus and routed by the deployed rule to the trigger queue, whose function sends it on to the goal queue (the
+ * flow has a goal), each queue's batches given to its
  * function as the template's event source mappings would, the enrolment's step run from the step queue, its internal
  * email sent through moto's SES, its delay a wake-up schedule in the deployed group. Besides: the deployed resources
  * against what the template declares, and the stack's outputs against the functions' environments, as the operators'
@@ -62,6 +63,10 @@ class MotoDeploymentTest {
                 {"filterBranchType":"AND","filterBranchOperator":"AND","filterBranches":[],"filters":[
                   {"filterType":"PROPERTY","property":"lifecyclestage",
                    "operation":{"operationType":"ENUMERATION","operator":"IS_ANY_OF","values":["customer"]}}]}]}},
+             "goalFilterBranch":{"filterBranchType":"OR","filterBranchOperator":"OR","filters":[],"filterBranches":[
+                {"filterBranchType":"AND","filterBranchOperator":"AND","filterBranches":[],"filters":[
+                  {"filterType":"PROPERTY","property":"hs_lead_status",
+                   "operation":{"operationType":"ENUMERATION","operator":"IS_ANY_OF","values":["CONNECTED"]}}]}]},
              "actions":[{"type":"SINGLE_CONNECTION","actionId":"1","actionTypeVersion":0,"actionTypeId":"0-8",
                          "fields":{"user_ids":["61"],"subject":"New customer {{ contact.firstname }}",
                                    "body":"<p>Call {{ contact.email }}</p>"},
@@ -132,7 +137,7 @@ class MotoDeploymentTest {
             assertThat(FlowlineJson.read(rule.eventPattern(), JsonNode.class).path("detail-type").toString())
                     .isEqualTo("[\"contact.changed\",\"contact.activity\"]");
             assertThat(events.listTargetsByRule(t -> t.rule(rule.name()).eventBusName(bus)).targets())
-                    .extracting(Target::id).containsExactlyInAnyOrder("triggers", "goals");
+                    .extracting(Target::id).containsExactly("triggers");
 
             assertThat(scheduler.listScheduleGroups(l -> l.namePrefix(stack)).scheduleGroups())
                     .extracting(ScheduleGroupSummary::name)

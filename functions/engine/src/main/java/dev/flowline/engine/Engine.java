@@ -76,7 +76,7 @@ public final class Engine {
                 new CachedPublishedJourneys(ports.journeys(), ports.clock(), ports.flowCacheTtl()),
                 ports.journeyEnrolments(), listMemberships);
         this.triggers = new TriggerEvaluator(context, enroller, unenroller, journeyRouter);
-        this.goals = new GoalChecker(context, unenroller, steps);
+        this.goals = new GoalChecker(context, unenroller, steps, journeyRouter::waitsForEvents);
         this.journeys = new Journeys(context, ports.journeys(), ports.journeyEnrolments(), journeyRouter,
                 ports.journeyLimits());
         this.schedules = new EnrolmentSchedules(context, enroller);

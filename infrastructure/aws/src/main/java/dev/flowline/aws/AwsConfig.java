@@ -44,13 +44,16 @@ import java.util.stream.Collectors;
  *                            optional: what End User Messaging SMS sends internal SMS from
  * @param flowSchedules       {@code FLOWLINE_FLOW_SCHEDULE_GROUP} and {@code FLOWLINE_TIME_SWEEP_HOURS}: where flows'
  *                            enrolment schedules and time sweeps are, and how often time-relative triggers are swept
+ * @param goalQueueUrl        {@code FLOWLINE_GOAL_QUEUE_URL}: where the trigger evaluator sends the contact events the
+ *                            goal checker watches
  */
 public record AwsConfig(FlowlineTables tables, String stepQueueUrl, String deadLetterQueueUrl, String busName,
                         String scheduleGroup, String wakerArn, String schedulerRoleArn, String mailFrom,
                         String sesConfigurationSet, ZoneId timeZone, String webhookSecret,
                         boolean notificationEmailCopy, Set<String> plainHttpHosts, int maxCauseChain,
                         String activationQueueUrl, Account defaultAccount, int apiRateLimit,
-                        EndUserMessagingSms.Config sms, EventBridgeRecurringRuns.Config flowSchedules) {
+                        EndUserMessagingSms.Config sms, EventBridgeRecurringRuns.Config flowSchedules,
+                        String goalQueueUrl) {
 
     public static final int DEFAULT_MAX_CAUSE_CHAIN = 10;
     public static final int DEFAULT_API_RATE_LIMIT = 100;
@@ -87,13 +90,20 @@ public record AwsConfig(FlowlineTables tables, String stepQueueUrl, String deadL
                         blankToNull(env.get("FLOWLINE_SMS_CONFIGURATION_SET"))),
                 new EventBridgeRecurringRuns.Config(env.getOrDefault("FLOWLINE_FLOW_SCHEDULE_GROUP", "flowline-flows"),
                         Duration.ofHours(Long.parseLong(env.getOrDefault("FLOWLINE_TIME_SWEEP_HOURS",
-                                String.valueOf(EventBridgeRecurringRuns.Config.DEFAULT_SWEEP_INTERVAL.toHours()))))));
+                                String.valueOf(EventBridgeRecurringRuns.Config.DEFAULT_SWEEP_INTERVAL.toHours()))))),
+                env.get("FLOWLINE_GOAL_QUEUE_URL"));
     }
 
     public AwsConfig withActivationQueueUrl(String url) {
         return new AwsConfig(tables, stepQueueUrl, deadLetterQueueUrl, busName, scheduleGroup, wakerArn,
                 schedulerRoleArn, mailFrom, sesConfigurationSet, timeZone, webhookSecret, notificationEmailCopy, plainHttpHosts,
-                maxCauseChain, url, defaultAccount, apiRateLimit, sms, flowSchedules);
+                maxCauseChain, url, defaultAccount, apiRateLimit, sms, flowSchedules, goalQueueUrl);
+    }
+
+    public AwsConfig withGoalQueueUrl(String url) {
+        return new AwsConfig(tables, stepQueueUrl, deadLetterQueueUrl, busName, scheduleGroup, wakerArn,
+                schedulerRoleArn, mailFrom, sesConfigurationSet, timeZone, webhookSecret, notificationEmailCopy, plainHttpHosts,
+                maxCauseChain, activationQueueUrl, defaultAccount, apiRateLimit, sms, flowSchedules, url);
     }
 
     private static String blankToNull(String value) {

@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Embedded DynamoDB Local and ElasticMQ, started once for the test JVM and stopped at its end. A test method
- * declares an {@link Environment} parameter and gets its own tables and queues (step queue, dead-letter queue),
- * with the {@link AwsConfig} and {@link AwsClients} that point at them.
+ * declares an {@link Environment} parameter and gets its own tables and queues (step queue, dead-letter queue, goal
+ * queue), with the {@link AwsConfig} and {@link AwsClients} that point at them.
  */
 public final class EmbeddedAws implements ParameterResolver {
 
@@ -90,6 +90,7 @@ public final class EmbeddedAws implements ParameterResolver {
         var env = new HashMap<>(Map.of(
                 "FLOWLINE_STEP_QUEUE_URL", queue(sqs, prefix + "steps"),
                 "FLOWLINE_DEAD_LETTER_QUEUE_URL", queue(sqs, prefix + "dead-letters"),
+                "FLOWLINE_GOAL_QUEUE_URL", queue(sqs, prefix + "goals"),
                 "FLOWLINE_MAIL_FROM", "flows@example.com",
                 "FLOWLINE_WEBHOOK_HTTP_HOSTS", "127.0.0.1,localhost",
                 "FLOWLINE_WEBHOOK_SECRET", "app-secret",

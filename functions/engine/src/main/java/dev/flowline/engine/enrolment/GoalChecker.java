@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.criteria.FilterBranch;
+import dev.flowline.engine.definition.Action;
 import dev.flowline.engine.definition.ActionType;
 import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.definition.SingleConnectionAction;
@@ -11,6 +12,7 @@ import dev.flowline.engine.json.FlowlineJson;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Reacts to a contact change for the flows the contact is in: unenrols it when it meets a goal or joins a
@@ -23,19 +25,24 @@ public final class GoalChecker {
     private final Guards guards;
     private final Unenroller unenroller;
     private final StepRunner steps;
+    private final BooleanSupplier journeysWaitForEvents;
     private volatile Watched watched;
 
-    public GoalChecker(EngineContext engine, Unenroller unenroller, StepRunner steps) {
+    /** {@code journeysWaitForEvents}: whether a published journey has a stage that waits for an event. */
+    public GoalChecker(EngineContext engine, Unenroller unenroller, StepRunner steps,
+                       BooleanSupplier journeysWaitForEvents) {
         this.engine = engine;
         this.guards = new Guards(engine);
         this.unenroller = unenroller;
         this.steps = steps;
+        this.journeysWaitForEvents = journeysWaitForEvents;
     }
 
     /**
-     * Whether a contact change can concern an enabled flow: one with a goal, a suppression list or a "delay until an
-     * event" action. When none has, a change is not checked at all: neither the contact nor its enrolments are read
-     * (a turned-off flow's goal and suppression lists are still checked before each of its steps).
+     * Whether a contact change can concern an enabled flow, one with a goal, a suppression list or a "delay until an
+     * event" action, or a published journey with a stage that waits for an event. When none has, a change is not
+     * checked at all: neither the contact nor its enrolments are read (a turned-off flow's goal and suppression lists
+     * are still checked before each of its steps), and the trigger evaluator does not even send it on.
      */
     public boolean watchesChanges() {
         Collection<Flow> enabled = engine.flows().enabledFlows();
@@ -44,7 +51,7 @@ public final class GoalChecker {
             seen = new Watched(enabled, enabled.stream().anyMatch(GoalChecker::watches));
             watched = seen;
         }
-        return seen.any();
+        return seen.any() || journeysWaitForEvents.getAsBoolean();
     }
 
     /** Whether any of the enabled flows (as the flow store last gave them) watches contact changes. */
@@ -54,9 +61,13 @@ public final class GoalChecker {
     private static boolean watches(Flow flow) {
         return flow.goalFilterBranch() != null
                 || flow.suppressionListIds() != null && !flow.suppressionListIds().isEmpty()
-                || flow.actions() != null && flow.actions().stream().anyMatch(action ->
-                action instanceof SingleConnectionAction single
-                        && ActionType.DELAY_UNTIL_EVENT.id().equals(single.actionTypeId()));
+                || waitsForEvents(flow.actions());
+    }
+
+    /** Whether {@code actions} have a "delay until an event", whose waits this resumes. */
+    public static boolean waitsForEvents(List<Action> actions) {
+        return actions != null && actions.stream().anyMatch(action -> action instanceof SingleConnectionAction single
+                && ActionType.DELAY_UNTIL_EVENT.id().equals(single.actionTypeId()));
     }
 
     /** One read of the contact's enrolments serves both the active ones and the completed ones to convert. */

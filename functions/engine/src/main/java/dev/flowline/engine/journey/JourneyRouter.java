@@ -6,6 +6,7 @@ import dev.flowline.engine.enrolment.ContactChange;
 import dev.flowline.engine.enrolment.EngineContext;
 import dev.flowline.engine.enrolment.Enroller;
 import dev.flowline.engine.enrolment.Enrolment;
+import dev.flowline.engine.enrolment.GoalChecker;
 import dev.flowline.engine.enrolment.EnrolmentSource;
 import dev.flowline.engine.enrolment.Unenroller;
 import dev.flowline.engine.enrolment.UnenrolmentReason;
@@ -57,6 +58,16 @@ public final class JourneyRouter implements Consumer<ContactChange> {
     /** Whether any journey is published: otherwise no contact change concerns journeys. */
     public boolean routesAny() {
         return !journeys.published().isEmpty();
+    }
+
+    /**
+     * Whether a published journey has a stage that waits for an event: the goal checker resumes such waits (a
+     * stage has neither goal nor suppression lists; the journey's own are this router's).
+     */
+    public boolean waitsForEvents() {
+        return journeys.published().stream().flatMap(journey -> journey.published().stream())
+                .flatMap(version -> version.definition().stageList().stream())
+                .anyMatch(stage -> GoalChecker.waitsForEvents(stage.actions()));
     }
 
     /** Enrols a contact that already matches, as a first publish with that option does. */

@@ -1,8 +1,11 @@
 package dev.flowline.engine.enrolment;
 
 import dev.flowline.engine.InMemoryEngine;
+import dev.flowline.engine.journey.JourneyDefinition;
 import dev.flowline.engine.simulation.TestFlow;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static dev.flowline.engine.simulation.TestFlow.flow;
 import static dev.flowline.engine.simulation.TestFlow.marketingEmail;
@@ -11,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The goal checker looks at a contact change only when an enabled flow has a goal, a suppression list or a "delay
- * until an event" action; otherwise it reads neither the contact nor its enrolments.
+ * until an event" action, or a published journey has a stage that waits for an event; otherwise it reads neither the
+ * contact nor its enrolments (and the trigger evaluator does not send it the change).
  */
 class GoalCheckerWatchesTest {
 
@@ -61,5 +65,39 @@ class GoalCheckerWatchesTest {
         assertThat(watchesWith(plain("A"))).isFalse();
 
         assertThat(watchesWith(plain("B").goal(propertyIs("lifecyclestage", "customer")))).isTrue();
+    }
+
+    private boolean watchesWithJourney(String stageActionTypeId, String fields, boolean published) {
+        String stage = """
+                {"stageId":"1","name":"New","propertyValue":"new","actions":[
+                  {"type":"SINGLE_CONNECTION","actionId":"a1","actionTypeId":"%s","fields":%s}]}"""
+                .formatted(stageActionTypeId, fields);
+        var created = memory.engine.journeys().create("j1", JourneyDefinition.parse("""
+                {"name":"Onboarding","propertyName":"journey_stage","enrollmentListIds":["100"],"stages":[%s],
+                 "exits":[{"exitId":"won","name":"Won","goal":true,"propertyValue":"won"}],"unEnrollment":{}}"""
+                .formatted(stage)));
+        assertThat(created.isSaved()).as("saved: %s", created.problems()).isTrue();
+        if (published) {
+            assertThat(memory.engine.journeys().publish("j1", List.of()).journey()).isPresent();
+        }
+        return memory.engine.goals().watchesChanges();
+    }
+
+    @Test
+    void aPublishedJourneyWithAStageThatWaitsForAnEventIsWatched() {
+        assertThat(watchesWithJourney("0-29", """
+                {"event_filter_branches":[],"expiration_minutes":"60"}""", true)).isTrue();
+    }
+
+    @Test
+    void aJourneyWhoseStagesDoNotWaitIsNotWatched() {
+        assertThat(watchesWithJourney("0-1", """
+                {"delta":"1","time_unit":"DAYS"}""", true)).isFalse();
+    }
+
+    @Test
+    void aJourneyNotPublishedIsNotWatched() {
+        assertThat(watchesWithJourney("0-29", """
+                {"event_filter_branches":[],"expiration_minutes":"60"}""", false)).isFalse();
     }
 }

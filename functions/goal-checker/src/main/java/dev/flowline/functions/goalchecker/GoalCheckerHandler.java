@@ -11,7 +11,11 @@ import dev.flowline.aws.lambda.HandlerLogs;
 import dev.flowline.aws.lambda.SnapStartPriming;
 import dev.flowline.aws.lambda.SqsBatch;
 
-/** Contact changes and activity events from the bus: goals met, events that end a "delay until event". */
+/**
+ * Contact changes and activity events, as the bus gave them to the trigger evaluator, which sends on those of accounts
+ * whose flows or journeys this watches ({@code GoalQueueForwarding}): goals met, suppression lists joined, events that
+ * end a "delay until event".
+ */
 public final class GoalCheckerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     static final String NAME = "goal-checker";

@@ -7,6 +7,8 @@ import dev.flowline.aws.SampleFlows;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.enrolment.Enrolment;
 import dev.flowline.engine.enrolment.EnrolmentSource;
+import dev.flowline.engine.history.HistoryEntry;
+import dev.flowline.engine.history.HistoryKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -27,8 +29,9 @@ class GoalCheckerHandlerTest {
         return aws.engine().clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
     }
 
+    /** The trigger evaluator may send an event on twice (redelivered to it): the second changes nothing. */
     @Test
-    void theContactChangedSampleUnenrolsAContactWhoMetTheGoal(EmbeddedAws.Environment aws) {
+    void theContactChangedSampleUnenrolsAContactWhoMetTheGoalOnceWhenDeliveredTwice(EmbeddedAws.Environment aws) {
         AwsEngine engine = engine(aws);
         var contact = new Contact("51");
         contact.setProperty("lifecyclestage", "lead", NOW.minusSeconds(3600));
@@ -38,12 +41,18 @@ class GoalCheckerHandlerTest {
         contact.setProperty("lifecyclestage", "customer", NOW.minusSeconds(1));
         engine.engine().ports().contacts().save(contact);
 
-        var response = new GoalCheckerHandler(engine)
-                .handleRequest(EventLoader.loadSQSEvent("../../events/contact-changed.json"), null);
+        var handler = new GoalCheckerHandler(engine);
+
+        var response = handler.handleRequest(EventLoader.loadSQSEvent("../../events/contact-changed.json"), null);
+        var history = engine.engine().ports().history().ofEnrolment(enrolment.enrolmentId());
+        var again = handler.handleRequest(EventLoader.loadSQSEvent("../../events/contact-changed.json"), null);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(again.getBatchItemFailures()).isEmpty();
         assertThat(engine.engine().ports().enrolments().find(enrolment.enrolmentId()).orElseThrow().isActive()).isFalse();
         assertThat(engine.engine().ports().metrics().snapshot("1001").unenrolled()).isEqualTo(1);
+        assertThat(history).extracting(HistoryEntry::kind).contains(HistoryKind.GOAL_MET);
+        assertThat(engine.engine().ports().history().ofEnrolment(enrolment.enrolmentId())).isEqualTo(history);
     }
 
     @Test

@@ -8,17 +8,22 @@ import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.AwsEngines;
 import dev.flowline.aws.eventbridge.BusEvent;
 import dev.flowline.aws.lambda.ContactEventRecords;
+import dev.flowline.aws.lambda.GoalQueueForwarding;
 import dev.flowline.aws.lambda.HandlerLogs;
 import dev.flowline.aws.lambda.SnapStartPriming;
 import dev.flowline.aws.lambda.SqsBatch;
 
-/** Contact changes and activity events from the bus: enrolments, re-enrolments, unenrolments by triggers. */
+/**
+ * Contact changes and activity events from the bus: enrolments, re-enrolments, unenrolments by triggers; and the
+ * events the goal checker watches, sent on to its queue ({@link GoalQueueForwarding}).
+ */
 public final class TriggerEvaluatorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     static final String NAME = "trigger-evaluator";
 
     private final SqsBatch batch;
     private final ContactEventRecords records;
+    private final GoalQueueForwarding goals;
 
     public TriggerEvaluatorHandler() {
         this(SnapStartPriming.registered(AwsEngine.fromEnvironment()));
@@ -26,8 +31,10 @@ public final class TriggerEvaluatorHandler implements RequestHandler<SQSEvent, S
 
     public TriggerEvaluatorHandler(AwsEngine engine) {
         this.batch = new SqsBatch(NAME, engine.sqs(), engine.config().deadLetterQueueUrl(), engine.metrics());
-        this.records = new ContactEventRecords(new AwsEngines(engine), TriggerEvaluatorHandler::concerns,
+        var engines = new AwsEngines(engine);
+        this.records = new ContactEventRecords(engines, TriggerEvaluatorHandler::concerns,
                 (ofAccount, change) -> ofAccount.engine().triggers().onChange(change));
+        this.goals = new GoalQueueForwarding(engines, records, engine.sqs(), engine.config().goalQueueUrl());
     }
 
     /** Whether the event can enrol, unenrol or route its contact: when not, the contact is not read. */
@@ -40,6 +47,6 @@ public final class TriggerEvaluatorHandler implements RequestHandler<SQSEvent, S
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return HandlerLogs.around(context, () -> batch.run(event, context, records));
+        return HandlerLogs.around(context, () -> goals.around(event, () -> batch.run(event, context, records)));
     }
 }

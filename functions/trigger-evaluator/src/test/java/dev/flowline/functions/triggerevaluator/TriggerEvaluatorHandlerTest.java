@@ -6,14 +6,18 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.flowline.aws.AwsEngine;
 import dev.flowline.aws.EmbeddedAws;
 import dev.flowline.aws.SampleFlows;
+import dev.flowline.aws.accounts.Account;
 import dev.flowline.aws.sqs.QueuedStep;
 import dev.flowline.engine.contact.ActivityEvent;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.contact.StandardEvents;
+import dev.flowline.engine.definition.Flow;
 import dev.flowline.engine.enrolment.EngineEvents;
 import dev.flowline.engine.enrolment.Enrolment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.time.Clock;
@@ -24,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static dev.flowline.aws.SampleFlows.delayDays;
 import static dev.flowline.aws.SampleFlows.flow;
 import static dev.flowline.aws.SampleFlows.marketingEmail;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -175,6 +180,83 @@ class TriggerEvaluatorHandlerTest {
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly(batch.getRecords().getFirst().getMessageId());
         assertThat(aws.drain(aws.config().deadLetterQueueUrl())).isEmpty();
+    }
+
+    /** A flow the goal checker watches: with a goal, a suppression list or a delay until an event. */
+    private static Flow watchedFlow(String watching) {
+        Flow plain = flow("1003", SampleFlows.MANUAL, "goal".equals(watching) ? SampleFlows.CUSTOMER : null,
+                delayDays("1", null, 3));
+        return switch (watching) {
+            case "goal" -> plain;
+            case "suppression" -> Flow.parse(plain.toJson().replace("\"suppressionListIds\":[]",
+                    "\"suppressionListIds\":[7]"));
+            case "event wait" -> Flow.parse(plain.toJson().replace("\"actionTypeId\":\"0-1\"",
+                    "\"actionTypeId\":\"0-29\"").replace("{\"delta\":\"3\",\"time_unit\":\"DAYS\"}",
+                    "{\"event_filter_branches\":[],\"expiration_minutes\":\"60\"}"));
+            default -> throw new IllegalArgumentException(watching);
+        };
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"goal", "suppression", "event wait"})
+    void theEventsOfAnAccountWithAFlowTheGoalCheckerWatchesAreSentOnToItsQueueAsTheyCame(String watching,
+                                                                                         EmbeddedAws.Environment aws) {
+        AwsEngine engine = engine(aws);
+        engine.engine().ports().flows().save(watchedFlow(watching));
+        SQSEvent changed = EventLoader.loadSQSEvent("../../events/contact-changed.json");
+        SQSEvent activity = EventLoader.loadSQSEvent("../../events/contact-activity.json");
+        SQSEvent batch = new SQSEvent();
+        batch.setRecords(List.of(changed.getRecords().getFirst(), activity.getRecords().getFirst()));
+
+        SQSBatchResponse response = new TriggerEvaluatorHandler(engine).handleRequest(batch, null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(aws.drain(aws.config().goalQueueUrl())).extracting(Message::body).containsExactlyInAnyOrder(
+                changed.getRecords().getFirst().getBody(), activity.getRecords().getFirst().getBody());
+    }
+
+    @Test
+    void noEventIsSentOnWhenNoEnabledFlowOfTheAccountIsWatchedNorAnSesEmailEvent(EmbeddedAws.Environment aws) {
+        AwsEngine engine = engine(aws);
+        engine.engine().ports().flows().save(flow("1001", SampleFlows.listBased(SampleFlows.CUSTOMER), null,
+                marketingEmail("1", null, "welcome")));
+        engine.engine().ports().flows().save(Flow.parse(watchedFlow("goal").toJson()
+                .replace("\"isEnabled\":true", "\"isEnabled\":false")));
+        engine.forAccount(new Account("other")).engine().ports().flows()
+                .save(watchedFlow("goal"));
+        customer51(engine);
+        SQSEvent batch = EventLoader.loadSQSEvent("../../events/contact-changed.json");
+        SQSEvent ses = EventLoader.loadSQSEvent("../../events/ses-email-opened.json");
+        batch.setRecords(List.of(batch.getRecords().getFirst(), ses.getRecords().getFirst()));
+
+        SQSBatchResponse response = new TriggerEvaluatorHandler(engine).handleRequest(batch, null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(engine.engine().ports().enrolments().ofContact("1001", "51")).hasSize(1);
+        assertThat(aws.drain(aws.config().goalQueueUrl())).isEmpty();
+    }
+
+    @Test
+    void anEventTheGoalQueueDidNotTakeIsReportedFailedAndSentOnWhenDeliveredAgain(EmbeddedAws.Environment aws) {
+        AwsEngine engine = engine(aws);
+        engine.engine().ports().flows().save(flow("1001", SampleFlows.listBased(SampleFlows.CUSTOMER), null,
+                marketingEmail("1", null, "welcome")));
+        engine.engine().ports().flows().save(watchedFlow("goal"));
+        customer51(engine);
+        SQSEvent batch = EventLoader.loadSQSEvent("../../events/contact-changed.json");
+        String messageId = batch.getRecords().getFirst().getMessageId();
+        AwsEngine noGoalQueue = AwsEngine.builder(aws.config().withGoalQueueUrl(aws.config().goalQueueUrl() + "-gone"),
+                aws.clients()).clock(CLOCK).build();
+
+        SQSBatchResponse refused = new TriggerEvaluatorHandler(noGoalQueue).handleRequest(batch, null);
+        SQSBatchResponse again = new TriggerEvaluatorHandler(engine).handleRequest(batch, null);
+
+        assertThat(refused.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly(messageId);
+        assertThat(again.getBatchItemFailures()).isEmpty();
+        assertThat(engine.engine().ports().enrolments().ofContact("1001", "51")).as("enrolled once").hasSize(1);
+        assertThat(aws.drain(aws.config().goalQueueUrl())).extracting(Message::body)
+                .containsExactly(batch.getRecords().getFirst().getBody());
     }
 
     private static SQSEvent.SQSMessage message(String id, String body) {

@@ -30,6 +30,7 @@ import dev.flowline.aws.dynamodb.EffectLedger;
 import dev.flowline.aws.dynamodb.PendingContactEvents;
 import dev.flowline.aws.eventbridge.EventBridgeEvents;
 import dev.flowline.aws.http.StoredSecrets;
+import dev.flowline.aws.lambda.GoalQueueForwarding;
 import dev.flowline.aws.lambda.SqsBatch;
 import dev.flowline.aws.scheduler.EventBridgeWakeUpScheduler;
 import dev.flowline.aws.ses.SesMailer;
@@ -97,7 +98,8 @@ class FunctionPermissionsTest {
 
     /** Each function of the template, by its logical id, and the adapters its code calls. */
     static final Map<String, Permissions> FUNCTIONS = Map.of(
-            "TriggerEvaluatorFunction", Permissions.union(ENGINE, SqsBatch.permissions("TriggerDeadLetterQueue")),
+            "TriggerEvaluatorFunction", Permissions.union(ENGINE, SqsBatch.permissions("TriggerDeadLetterQueue"),
+                    GoalQueueForwarding.permissions("GoalQueue")),
             "GoalCheckerFunction", Permissions.union(ENGINE, SqsBatch.permissions("GoalDeadLetterQueue")),
             "ActionExecutorFunction", Permissions.union(ENGINE, SqsBatch.permissions("StepDeadLetterQueue"),
                     SesMailer.PERMISSIONS, StoredSecrets.PERMISSIONS, SigningKeys.READING, EndUserMessagingSms.PERMISSIONS),
