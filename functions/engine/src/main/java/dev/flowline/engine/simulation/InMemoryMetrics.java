@@ -1,6 +1,7 @@
 package dev.flowline.engine.simulation;
 
 import dev.flowline.engine.enrolment.UnenrolmentReason;
+import dev.flowline.engine.history.FlowCounts;
 import dev.flowline.engine.history.FlowMetrics;
 import dev.flowline.engine.history.FlowMetricsSnapshot;
 import dev.flowline.engine.history.HistoryKind;
@@ -32,6 +33,24 @@ public final class InMemoryMetrics implements FlowMetrics {
         actions.computeIfAbsent(flowId, f -> new HashMap<>())
                 .computeIfAbsent(actionId, a -> new EnumMap<>(HistoryKind.class))
                 .merge(outcome, 1L, Long::sum);
+    }
+
+    /** The run's counts merged at once, as a store that writes them in one request does. */
+    @Override
+    public void add(String flowId, FlowCounts counts) {
+        Map<String, Map<HistoryKind, Long>> runActions = counts.actions();
+        Map<Metric, Long> runMetrics = counts.metrics();
+        if (!runMetrics.isEmpty()) {
+            Map<Metric, Long> ofFlow = counters.computeIfAbsent(flowId, f -> new EnumMap<>(Metric.class));
+            runMetrics.forEach((metric, n) -> ofFlow.merge(metric, n, Long::sum));
+        }
+        if (!runActions.isEmpty()) {
+            Map<String, Map<HistoryKind, Long>> ofFlow = actions.computeIfAbsent(flowId, f -> new HashMap<>());
+            runActions.forEach((actionId, outcomes) -> {
+                Map<HistoryKind, Long> ofAction = ofFlow.computeIfAbsent(actionId, a -> new EnumMap<>(HistoryKind.class));
+                outcomes.forEach((outcome, n) -> ofAction.merge(outcome, n, Long::sum));
+            });
+        }
     }
 
     @Override
