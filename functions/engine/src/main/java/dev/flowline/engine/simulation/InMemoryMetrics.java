@@ -14,6 +14,9 @@ import java.util.Map;
 /** Flow counters held in memory. */
 public final class InMemoryMetrics implements FlowMetrics {
 
+    /** Looked up one by one rather than iterated, which makes an entry object for each outcome of each action. */
+    private static final HistoryKind[] HISTORY_KINDS = HistoryKind.values();
+
     private final Map<String, Map<Metric, Long>> counters = new HashMap<>();
     private final Map<String, Map<UnenrolmentReason, Long>> reasons = new HashMap<>();
     private final Map<String, Map<String, Map<HistoryKind, Long>>> actions = new HashMap<>();
@@ -48,7 +51,12 @@ public final class InMemoryMetrics implements FlowMetrics {
             Map<String, Map<HistoryKind, Long>> ofFlow = actions.computeIfAbsent(flowId, f -> new HashMap<>());
             runActions.forEach((actionId, outcomes) -> {
                 Map<HistoryKind, Long> ofAction = ofFlow.computeIfAbsent(actionId, a -> new EnumMap<>(HistoryKind.class));
-                outcomes.forEach((outcome, n) -> ofAction.merge(outcome, n, Long::sum));
+                for (HistoryKind outcome : HISTORY_KINDS) {
+                    Long n = outcomes.get(outcome);
+                    if (n != null) {
+                        ofAction.merge(outcome, n, Long::sum);
+                    }
+                }
             });
         }
     }
