@@ -3,6 +3,8 @@ package dev.flowline.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowline.aws.DueStepDrain;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -50,7 +53,9 @@ public final class BenchmarkReport {
         }
         if (!List.of(args).contains("--end-to-end") && !List.of(args).contains("--activation")) {
             try {
-                figures.addAll(figures(new Runner(options(smoke).build()).run()));
+                Collection<RunResult> results = new Runner(options(smoke).build()).run();
+                figures.addAll(figures(results));
+                notes.add(simulatorCost(results));
             } catch (RunnerException e) {
                 System.err.println("a benchmark failed: " + e.getMessage() + "; JMH's log is in bench/" + LOG);
                 System.exit(1);
@@ -85,6 +90,8 @@ public final class BenchmarkReport {
                 .include(FilterEvaluationBenchmark.class.getSimpleName())
                 .include(TriggerRoutingBenchmark.class.getSimpleName())
                 .include(SimulatorBenchmark.class.getSimpleName())
+                // the simulator's allocation and collections, which bound it
+                .addProfiler(GCProfiler.class)
                 .shouldFailOnError(true)
                 .output(LOG.toString());
         if (smoke) {
@@ -107,6 +114,22 @@ public final class BenchmarkReport {
                 Figure.atLeast("trigger routing, 1,000 flows", routingAmongMany, "changes/s", 100_000),
                 Figure.atMost("trigger routing, 1,000 vs 10 flows", routingAmongFew / routingAmongMany, "time ratio", 1.5),
                 Figure.atLeast("simulator", steps / secondsPerRun, "action steps/s", 200_000));
+    }
+
+    /** The simulator's bytes allocated per step and the share of its runs spent in collection pauses. */
+    private static String simulatorCost(Collection<RunResult> results) {
+        RunResult simulation = result(results, "SimulatorBenchmark.run", null);
+        double steps = (double) SimulatorBenchmark.STEPS_PER_CONTACT
+                * Integer.parseInt(simulation.getParams().getParam("contacts"));
+        Map<String, Result> secondary = simulation.getSecondaryResults();
+        Result allocated = secondary.get("gc.alloc.rate.norm");
+        Result paused = secondary.get("gc.time");
+        double runs = simulation.getPrimaryResult().getStatistics().getN();
+        double runMillis = simulation.getPrimaryResult().getScore() * runs;
+        return String.format(Locale.ROOT, "simulator: %,.0f bytes allocated per step; collection pauses %,.0f ms of "
+                        + "the runs' %,.0f ms (%.0f%%)", allocated == null ? Double.NaN : allocated.getScore() / steps,
+                paused == null ? 0 : paused.getScore(), runMillis,
+                paused == null ? 0 : 100 * paused.getScore() / runMillis);
     }
 
     private static double score(Collection<RunResult> results, String benchmark, String flows) {

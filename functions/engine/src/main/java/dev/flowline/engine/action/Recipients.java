@@ -5,6 +5,7 @@ import dev.flowline.engine.owner.OwnerDirectory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -61,7 +62,12 @@ final class Recipients {
 
     /** Their email addresses, each once; owners without one are left out. */
     List<String> emails() {
-        return found.values().stream().map(Owner::email).filter(email -> email != null && !email.isBlank())
-                .distinct().toList();
+        var emails = new LinkedHashSet<String>();
+        for (Owner owner : found.values()) {
+            if (owner.email() != null && !owner.email().isBlank()) {
+                emails.add(owner.email());
+            }
+        }
+        return List.copyOf(emails);
     }
 }

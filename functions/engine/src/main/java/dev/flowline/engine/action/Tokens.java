@@ -38,7 +38,6 @@ import java.util.regex.Pattern;
 public final class Tokens {
 
     private static final Pattern TOKEN = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_\\-]+");
     private static final String OWNER_PROPERTY = RotateOwnerAction.DEFAULT_OWNER_PROPERTY;
 
     private final OwnerDirectory owners;
@@ -87,7 +86,7 @@ public final class Tokens {
     private String value(String token, ActionContext context) {
         String[] parts = token.split("\\.", -1);
         for (String part : parts) {
-            if (!NAME.matcher(part).matches()) {
+            if (!isName(part)) {
                 throw new UnresolvedToken(token, "it is not a token Flowline knows");
             }
         }
@@ -112,6 +111,17 @@ public final class Tokens {
             }
             default -> throw new UnresolvedToken(token, "it is not a token Flowline knows");
         };
+    }
+
+    /** Whether {@code part} is one or more ASCII letters, digits, underscores and hyphens: a loop, as it runs per token. */
+    private static boolean isName(String part) {
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return !part.isEmpty();
     }
 
     /** A field of the owner whose id {@code ownerId} holds; "" for no owner. */

@@ -24,10 +24,14 @@ public final class Contact implements PropertySource {
 
     private final String id;
     /*
-     * A copy shares these collections with its original until either changes: the first change then copies
-     * them (copy on write), so that copying a contact, which stores and change handling do often, is cheap.
+     * A copy shares these collections with its original until either changes one: that change copies only that
+     * collection (copy on write), so that copying a contact, which stores and change handling do often, is cheap,
+     * and so is the one change most copies get.
      */
-    private boolean shared;
+    private boolean sharedProperties;
+    private boolean sharedLists;
+    private boolean sharedEvents;
+    private boolean sharedSubscriptions;
     /** Each property's versions, oldest first; a list is replaced, never changed, so a copy of the map may share it. */
     private Map<String, List<PropertyValue>> properties;
     private Set<String> staticListIds;
@@ -110,7 +114,7 @@ public final class Contact implements PropertySource {
         var longer = new ArrayList<PropertyValue>(versions.size() + 1);
         longer.addAll(versions);
         longer.add(new PropertyValue(normalised, at));
-        own();
+        ownProperties();
         properties.put(property, longer);
         if (changes.isEmpty()) {
             changes = new LinkedHashSet<>();
@@ -148,28 +152,47 @@ public final class Contact implements PropertySource {
 
     /** A copy of this contact at the same version, changes and edits not carried over. */
     public Contact copy() {
-        shared = true;
         var copy = new Contact(id, properties, staticListIds, events, subscriptions);
-        copy.shared = true;
         copy.version = version;
+        sharedProperties = sharedLists = sharedEvents = sharedSubscriptions = true;
+        copy.sharedProperties = copy.sharedLists = copy.sharedEvents = copy.sharedSubscriptions = true;
         return copy;
     }
 
-    /** Before a change: copies the collections this contact may share with a copy of it, or it with this. */
-    private void own() {
-        if (shared) {
+    // Before a change of one collection: copies it if this contact may share it with a copy of it, or it with this.
+
+    private void ownProperties() {
+        if (sharedProperties) {
             properties = new HashMap<>(properties);
+            sharedProperties = false;
+        }
+    }
+
+    private void ownLists() {
+        if (sharedLists) {
             staticListIds = new LinkedHashSet<>(staticListIds);
+            sharedLists = false;
+        }
+    }
+
+    private void ownEvents() {
+        if (sharedEvents) {
             events = new ArrayList<>(events);
+            sharedEvents = false;
+        }
+    }
+
+    private void ownSubscriptions() {
+        if (sharedSubscriptions) {
             subscriptions = new HashMap<>(subscriptions);
-            shared = false;
+            sharedSubscriptions = false;
         }
     }
 
     /** This contact as it was before the latest change of each of {@code changedProperties}. */
     public Contact before(Set<String> changedProperties) {
         var before = copy();
-        before.own();
+        before.ownProperties();
         for (String property : changedProperties) {
             List<PropertyValue> versions = before.properties.get(property);
             if (versions != null && !versions.isEmpty()) {
@@ -191,7 +214,7 @@ public final class Contact implements PropertySource {
         if (staticListIds.contains(listId)) {
             return false;
         }
-        own();
+        ownLists();
         return noteMembership(staticListIds.add(listId), contact -> contact.addToList(listId));
     }
 
@@ -199,7 +222,7 @@ public final class Contact implements PropertySource {
         if (!staticListIds.contains(listId)) {
             return false;
         }
-        own();
+        ownLists();
         return noteMembership(staticListIds.remove(listId), contact -> contact.removeFromList(listId));
     }
 
@@ -222,7 +245,7 @@ public final class Contact implements PropertySource {
 
     /** Records an event after those that did not happen later, so that events of one instant keep their order. */
     public void record(ActivityEvent event) {
-        own();
+        ownEvents();
         int at = events.size();
         while (at > 0 && events.get(at - 1).occurredAt().isAfter(event.occurredAt())) {
             at--;
@@ -237,7 +260,7 @@ public final class Contact implements PropertySource {
     }
 
     public void subscribe(String subscriptionId, SubscriptionState state) {
-        own();
+        ownSubscriptions();
         noteMembership(subscriptions.put(subscriptionId, state) != state,
                 contact -> contact.subscribe(subscriptionId, state));
     }

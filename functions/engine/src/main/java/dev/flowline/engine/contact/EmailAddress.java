@@ -18,12 +18,10 @@ public final class EmailAddress {
     /** The longest part before the {@code @} (RFC 5321 4.5.3.1.1). */
     public static final int MAX_LOCAL_LENGTH = 64;
 
-    /** RFC 5322's dot-atom: atext runs joined by single dots. */
-    private static final Pattern DOT_ATOM =
-            Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
-    /** A DNS label (RFC 1035, RFC 5890 for xn-- labels): 1 to 63 letters, digits and inner hyphens. */
-    private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
-    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    /** RFC 5322's atext besides letters and digits. */
+    private static final String ATEXT_SYMBOLS = "!#$%&'*+/=?^_`{|}~-";
+    /** The longest DNS label (RFC 1035). */
+    private static final int MAX_LABEL_LENGTH = 63;
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern HEX_GROUP = Pattern.compile("[0-9A-Fa-f]{1,4}");
     private static final String IPV6_TAG = "IPv6:";
@@ -68,7 +66,7 @@ public final class EmailAddress {
             return Optional.of("the part of an email address before the @ can have at most " + MAX_LOCAL_LENGTH
                     + " characters; this one has " + local.length());
         }
-        if (!DOT_ATOM.matcher(local).matches()) {
+        if (!isDotAtom(local)) {
             return Optional.of("the part of an email address before the @ must be letters, digits and "
                     + "!#$%&'*+-/=?^_`{|}~, with single dots between them (not first or last)");
         }
@@ -88,16 +86,57 @@ public final class EmailAddress {
             return Optional.of("the domain of an email address needs at least two parts, like example.com");
         }
         for (String label : labels) {
-            if (!LABEL.matcher(label).matches()) {
+            if (!isLabel(label)) {
                 return Optional.of("each part of an email address's domain must be 1 to 63 letters, digits or "
                         + "hyphens, not starting or ending with a hyphen, with single dots between parts");
             }
         }
-        if (DIGITS.matcher(labels[labels.length - 1]).matches()) {
+        if (labels[labels.length - 1].chars().allMatch(EmailAddress::isDigit)) {
             return Optional.of("the last part of an email address's domain cannot be only digits (an IP address "
                     + "goes in brackets, like [192.0.2.1])");
         }
         return Optional.empty();
+    }
+
+    /** RFC 5322's dot-atom: atext runs joined by single dots. A loop, as are the label checks: every email checks. */
+    private static boolean isDotAtom(String text) {
+        boolean afterDot = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                if (afterDot) {
+                    return false;
+                }
+                afterDot = true;
+            } else if (isLetterOrDigit(c) || ATEXT_SYMBOLS.indexOf(c) >= 0) {
+                afterDot = false;
+            } else {
+                return false;
+            }
+        }
+        return !afterDot;
+    }
+
+    /** A DNS label (RFC 1035, RFC 5890 for xn-- labels): 1 to 63 letters, digits and inner hyphens. */
+    private static boolean isLabel(String text) {
+        if (text.isEmpty() || text.length() > MAX_LABEL_LENGTH
+                || !isLetterOrDigit(text.charAt(0)) || !isLetterOrDigit(text.charAt(text.length() - 1))) {
+            return false;
+        }
+        for (int i = 1; i < text.length() - 1; i++) {
+            if (!isLetterOrDigit(text.charAt(i)) && text.charAt(i) != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLetterOrDigit(int c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c);
+    }
+
+    private static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean isIpv4(String text) {

@@ -1,7 +1,10 @@
 package dev.flowline.engine.crm;
 
+import java.util.Collections;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One direction of an association: {@code from} is associated with {@code to} by the association types
@@ -10,8 +13,20 @@ import java.util.TreeSet;
  */
 public record Association(ObjectRef from, ObjectRef to, Set<Integer> typeIds) {
 
+    /**
+     * The set of each single type id, shared by every association of that one type (nearly all of them, and stores
+     * keep them all): type ids are HubSpot's few defined ones.
+     */
+    private static final Map<Integer, Set<Integer>> ONE_TYPE = new ConcurrentHashMap<>();
+
     public Association {
-        typeIds = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(typeIds));
+        typeIds = typeIds.size() == 1
+                ? ONE_TYPE.computeIfAbsent(typeIds.iterator().next(), id -> sorted(Set.of(id)))
+                : sorted(typeIds);
+    }
+
+    private static Set<Integer> sorted(Set<Integer> typeIds) {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(typeIds));
     }
 
     /** The other direction, with the inverse of each type. */

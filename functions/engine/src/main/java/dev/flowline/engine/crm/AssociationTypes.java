@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 import static dev.flowline.engine.crm.CrmObjectType.COMPANY;
 import static dev.flowline.engine.crm.CrmObjectType.CONTACT;
@@ -64,17 +65,27 @@ public final class AssociationTypes {
 
     /** The type {@code id} from {@code from} to {@code to}; empty when there is none in that direction. */
     public static Optional<Type> of(CrmObjectType from, CrmObjectType to, int id) {
-        return TYPES.stream().filter(t -> t.from() == from && t.to() == to && t.id() == id).findFirst();
+        return first(t -> t.from() == from && t.to() == to && t.id() == id);
     }
 
     /** The type {@code id} from {@code from}, to whichever object type it leads; empty when there is none. */
     public static Optional<Type> from(CrmObjectType from, int id) {
-        return TYPES.stream().filter(t -> t.from() == from && t.id() == id).findFirst();
+        return first(t -> t.from() == from && t.id() == id);
     }
 
     /** The unlabeled type from {@code from} to {@code to}; empty when the two cannot be associated. */
     public static Optional<Type> unlabeled(CrmObjectType from, CrmObjectType to) {
-        return TYPES.stream().filter(t -> t.from() == from && t.to() == to && t.label() == null).findFirst();
+        return first(t -> t.from() == from && t.to() == to && t.label() == null);
+    }
+
+    /** The first type that passes {@code test}: a loop, as every record a flow creates looks its types up. */
+    private static Optional<Type> first(Predicate<Type> test) {
+        for (Type type : TYPES) {
+            if (test.test(type)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The inverse of each type id from {@code from} to {@code to}. */

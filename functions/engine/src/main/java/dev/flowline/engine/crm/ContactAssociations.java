@@ -22,7 +22,8 @@ public final class ContactAssociations implements AssociatedRecords {
     private static final int PAGE = 100;
 
     private final CrmObjectStore store;
-    private final Map<String, List<Associated>> read = new HashMap<>();
+    /** Made when first needed: most steps make this object and never read associations. */
+    private Map<String, List<Associated>> read;
 
     public ContactAssociations(CrmObjectStore store) {
         this.store = store;
@@ -39,6 +40,9 @@ public final class ContactAssociations implements AssociatedRecords {
         if (type.isEmpty() || associationCategory != null
                 && !AssociationTypes.HUBSPOT_DEFINED.equals(associationCategory)) {
             return List.of();
+        }
+        if (read == null) {
+            read = new HashMap<>();
         }
         return read.computeIfAbsent(contactId + "/" + type.get().id(), key -> associated(contactId, type.get()))
                 .stream().filter(a -> associationTypeId == null || a.typeIds().contains(associationTypeId.intValue()))

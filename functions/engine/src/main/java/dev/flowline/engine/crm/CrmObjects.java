@@ -90,18 +90,23 @@ public final class CrmObjects {
 
     /** A record id made from an idempotency key: the same key always names the same record. */
     public static String idFor(String idempotencyKey) {
+        byte[] hash = SHA_256.get().digest(idempotencyKey.getBytes(StandardCharsets.UTF_8));
+        long value = 0;
+        for (int i = 0; i < 7; i++) {
+            value = value << 8 | (hash[i] & 0xff);
+        }
+        // Numeric like HubSpot's ids, and above the random ids' range so the two never meet.
+        return String.valueOf(1_000_000_000_000L + value % 9_000_000_000_000_000L);
+    }
+
+    /** A digest per thread, as looking one up costs more than hashing a key (digest() leaves it reset). */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(idempotencyKey.getBytes(StandardCharsets.UTF_8));
-            long value = 0;
-            for (int i = 0; i < 7; i++) {
-                value = value << 8 | (hash[i] & 0xff);
-            }
-            // Numeric like HubSpot's ids, and above the random ids' range so the two never meet.
-            return String.valueOf(1_000_000_000_000L + value % 9_000_000_000_000_000L);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
-    }
+    });
 
     /**
      * Both directions of the association, with the unlabeled type added to any labelled one; a {@link CrmRejection} for

@@ -115,9 +115,16 @@ public final class InMemoryCrmObjectStore implements CrmObjectStore {
 
     /** Whether every record but contacts and {@code creating} that the writes name is live. */
     private boolean targetsLive(List<Association> writes, ObjectRef creating) {
-        return writes.stream().flatMap(a -> java.util.stream.Stream.of(a.from(), a.to()))
-                .filter(ref -> !ref.isContact() && !ref.equals(creating))
-                .allMatch(ref -> live(ref).isPresent());
+        for (Association write : writes) {
+            if (!isLiveOrExempt(write.from(), creating) || !isLiveOrExempt(write.to(), creating)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isLiveOrExempt(ObjectRef ref, ObjectRef creating) {
+        return ref.isContact() || ref.equals(creating) || live(ref).isPresent();
     }
 
     private Optional<CrmObject> live(ObjectRef ref) {

@@ -1,6 +1,7 @@
 package dev.flowline.engine.simulation;
 
 import dev.flowline.engine.enrolment.UnenrolmentReason;
+import dev.flowline.engine.history.FlowCounts;
 import dev.flowline.engine.history.FlowMetrics;
 import dev.flowline.engine.history.FlowMetricsSnapshot;
 import dev.flowline.engine.history.HistoryKind;
@@ -12,6 +13,9 @@ import java.util.Map;
 
 /** Flow counters held in memory. */
 public final class InMemoryMetrics implements FlowMetrics {
+
+    /** Looked up one by one rather than iterated, which makes an entry object for each outcome of each action. */
+    private static final HistoryKind[] HISTORY_KINDS = HistoryKind.values();
 
     private final Map<String, Map<Metric, Long>> counters = new HashMap<>();
     private final Map<String, Map<UnenrolmentReason, Long>> reasons = new HashMap<>();
@@ -32,6 +36,29 @@ public final class InMemoryMetrics implements FlowMetrics {
         actions.computeIfAbsent(flowId, f -> new HashMap<>())
                 .computeIfAbsent(actionId, a -> new EnumMap<>(HistoryKind.class))
                 .merge(outcome, 1L, Long::sum);
+    }
+
+    /** The run's counts merged at once, as a store that writes them in one request does. */
+    @Override
+    public void add(String flowId, FlowCounts counts) {
+        Map<String, Map<HistoryKind, Long>> runActions = counts.actions();
+        Map<Metric, Long> runMetrics = counts.metrics();
+        if (!runMetrics.isEmpty()) {
+            Map<Metric, Long> ofFlow = counters.computeIfAbsent(flowId, f -> new EnumMap<>(Metric.class));
+            runMetrics.forEach((metric, n) -> ofFlow.merge(metric, n, Long::sum));
+        }
+        if (!runActions.isEmpty()) {
+            Map<String, Map<HistoryKind, Long>> ofFlow = actions.computeIfAbsent(flowId, f -> new HashMap<>());
+            runActions.forEach((actionId, outcomes) -> {
+                Map<HistoryKind, Long> ofAction = ofFlow.computeIfAbsent(actionId, a -> new EnumMap<>(HistoryKind.class));
+                for (HistoryKind outcome : HISTORY_KINDS) {
+                    Long n = outcomes.get(outcome);
+                    if (n != null) {
+                        ofAction.merge(outcome, n, Long::sum);
+                    }
+                }
+            });
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.flowline.engine.owner.OwnerDirectory;
 import dev.flowline.engine.owner.Team;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,18 @@ public final class InMemoryOwnerDirectory implements OwnerDirectory {
     public synchronized Page<Owner> owners(String after, int limit, boolean archived) {
         return Pages.after(owners.values().stream().filter(owner -> owner.archived() == archived), Owner::id, after,
                 limit);
+    }
+
+    /** The same owners as paging through them gives, without the pages: actions ask for each recipient. */
+    @Override
+    public synchronized List<Owner> everyActiveOwner() {
+        var active = new ArrayList<Owner>(owners.size());
+        for (Owner owner : owners.values()) {
+            if (!owner.archived()) {
+                active.add(owner);
+            }
+        }
+        return active;
     }
 
     @Override

@@ -108,6 +108,17 @@ class TokensTest {
         assertThatThrownBy(() -> fill("{{ _0_2.name }}")).isInstanceOf(ActionFailure.class);
     }
 
+    @Test
+    void tokenNamesAreAsciiLettersDigitsUnderscoresAndHyphens() {
+        var edges = contact("e", "az_AZ-09", "edge");
+        assertThat(fill("{{ contact.az_AZ-09 }}", edges, flow("f"))).isEqualTo("edge");
+        for (String outside : List.of("`", "@", "[", "/", ":", "é")) {
+            assertThatThrownBy(() -> fill("{{ contact.first" + outside + "name }}")).isInstanceOf(ActionFailure.class)
+                    .hasMessageContaining("it is not a token Flowline knows");
+        }
+        assertThatThrownBy(() -> fill("{{ contact. }}")).hasMessageContaining("it is not a token Flowline knows");
+    }
+
     private static Flow withDataSources(String dataSources) {
         var json = (com.fasterxml.jackson.databind.node.ObjectNode) FlowlineJson.tree(flow("f"));
         json.set("dataSources", ActionTesting.read(dataSources));

@@ -47,7 +47,8 @@ class EmailAddressTest {
             "ada@[IPv6:2001:db8::1]",
             "ada@[ipv6:2001:db8:0:0:0:0:0:1]",
             "ada@[IPv6:::ffff:192.0.2.1]",
-            "ada@[IPv6:::]"})
+            "ada@[IPv6:::]",
+            "ada@az.AZ.a09z.Z90A.example"})
     void addressesMailSystemsAcceptPass(String address) {
         assertThat(EmailAddress.problem(address)).isEmpty();
     }
@@ -76,6 +77,11 @@ class EmailAddressTest {
             "ada@-example.com",
             "ada@example-.com",
             "ada@exa_mple.com",
+            "ada@exam`ple.com",
+            "ada@exam{ple.com",
+            "ada@exam/ple.com",
+            "ada@exam:ple.com",
+            "ada@exam[ple.com",
             "ada@example..com",
             "ada@example.com.",
             "ada@.example.com",
@@ -99,6 +105,14 @@ class EmailAddressTest {
         assertThat(EmailAddress.problem("a".repeat(64) + "@example.com")).isEmpty();
         assertThat(EmailAddress.problem("a".repeat(65) + "@example.com")).contains(
                 "the part of an email address before the @ can have at most 64 characters; this one has 65");
+    }
+
+    @Test
+    void aPartOfTheDomainHoldsAtMost63Characters() {
+        assertThat(EmailAddress.problem("ada@" + "b".repeat(63) + ".example")).isEmpty();
+        assertThat(EmailAddress.problem("ada@" + "b".repeat(64) + ".example")).contains("each part of an email "
+                + "address's domain must be 1 to 63 letters, digits or hyphens, not starting or ending with a hyphen, "
+                + "with single dots between parts");
     }
 
     @Test
