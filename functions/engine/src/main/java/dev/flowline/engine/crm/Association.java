@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * One direction of an association: {@code from} is associated with {@code to} by the association types
@@ -14,14 +14,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public record Association(ObjectRef from, ObjectRef to, Set<Integer> typeIds) {
 
     /**
-     * The set of each single type id, shared by every association of that one type (nearly all of them, and stores
-     * keep them all): type ids are HubSpot's few defined ones.
+     * The set of each single HubSpot-defined type id, shared by every association of that one type (nearly all of
+     * them, and stores keep them all); other ids (labels an account defines) get sets of their own.
      */
-    private static final Map<Integer, Set<Integer>> ONE_TYPE = new ConcurrentHashMap<>();
+    private static final Map<Integer, Set<Integer>> ONE_TYPE = AssociationTypes.definedIds().stream()
+            .collect(Collectors.toUnmodifiableMap(id -> id, id -> sorted(Set.of(id))));
 
     public Association {
-        typeIds = typeIds.size() == 1
-                ? ONE_TYPE.computeIfAbsent(typeIds.iterator().next(), id -> sorted(Set.of(id)))
+        typeIds = typeIds.size() == 1 && ONE_TYPE.containsKey(typeIds.iterator().next())
+                ? ONE_TYPE.get(typeIds.iterator().next())
                 : sorted(typeIds);
     }
 

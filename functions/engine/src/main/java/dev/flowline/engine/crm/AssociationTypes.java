@@ -63,6 +63,13 @@ public final class AssociationTypes {
         TYPES.add(new Type(b, a, bToA, b.singular() + "_to_" + a.singular() + suffix, label, aToB));
     }
 
+    /** The ids of every type HubSpot defines. */
+    static Set<Integer> definedIds() {
+        Set<Integer> ids = new TreeSet<>();
+        TYPES.forEach(type -> ids.add(type.id()));
+        return ids;
+    }
+
     /** The type {@code id} from {@code from} to {@code to}; empty when there is none in that direction. */
     public static Optional<Type> of(CrmObjectType from, CrmObjectType to, int id) {
         return first(t -> t.from() == from && t.to() == to && t.id() == id);
