@@ -18,13 +18,15 @@ import java.util.Arrays;
  * The first invocation of a handler in a fresh JVM, as Lambda makes it: the handler built by its no-argument
  * constructor, the sample event read into its input type, one call with a context. Runs on the function's
  * shaded jar ({@link ColdStarts}); prints {@link #DONE} when the invocation returned, after {@link #CPU} and the
- * processor time the JVM has used so far (all its threads: compilers and collectors too).
+ * processor time the JVM has used so far (all its threads: compilers and collectors too), and {@link #CLASSES} and
+ * the number of classes it loaded.
  * Arguments: the handler class, the event file.
  */
 public final class HandlerInvocation {
 
     static final String DONE = "flowline-bench: invocation done";
     static final String CPU = "flowline-bench: cpu seconds ";
+    static final String CLASSES = "flowline-bench: classes loaded ";
 
     private HandlerInvocation() {
     }
@@ -42,6 +44,7 @@ public final class HandlerInvocation {
         Object response = handle.invoke(handler, event, new FirstInvocation(type.getSimpleName()));
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.out.println(CPU + os.getProcessCpuTime() / 1e9);
+        System.out.println(CLASSES + ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
         System.out.println(DONE + ": " + response);
         System.exit(0); // a function's JVM lives on; this one has done what it was started for
     }
