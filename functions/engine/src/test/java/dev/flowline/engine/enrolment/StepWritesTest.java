@@ -13,6 +13,7 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static dev.flowline.engine.InMemoryEngine.NOW;
 import static dev.flowline.engine.simulation.TestFlow.delay;
@@ -54,8 +55,9 @@ class StepWritesTest {
     private static String setLifecycleStage(String actionId, String next) {
         return """
                 {"type":"SINGLE_CONNECTION","actionId":"%s","actionTypeVersion":0,"actionTypeId":"0-5",
-                 "fields":{"property_name":"lifecyclestage","value":{"type":"STATIC_VALUE","staticValue":"lead"}},
-                 "connection":{"edgeType":"STANDARD","nextActionId":"%s"}}""".formatted(actionId, next);
+                 "fields":{"property_name":"lifecyclestage","value":{"type":"STATIC_VALUE","staticValue":"lead"}}%s}"""
+                .formatted(actionId, next == null ? "" : """
+                        ,"connection":{"edgeType":"STANDARD","nextActionId":"%s"}""".formatted(next));
     }
 
     private StepMessage enrol(TestFlow flow) {
@@ -139,5 +141,25 @@ class StepWritesTest {
         assertThat(history()).startsWith(HistoryKind.ENROLLED, HistoryKind.ACTION_SUCCEEDED,
                 HistoryKind.ACTION_SUCCEEDED).contains(HistoryKind.UNENROLLED);
         assertThat(memory.steps).isEmpty();
+    }
+
+    @Test
+    void aRunOfPropertySetsIsOneWriteAndQueuesNothingOnceItLostItsRace() {
+        int actions = StepRunner.MAX_STEPS_PER_RUN + 5;
+        StepMessage first = enrol(flow("A").manual(false).actions(IntStream.rangeClosed(1, actions)
+                .mapToObj(i -> setLifecycleStage(String.valueOf(i), i == actions ? null : String.valueOf(i + 1)))
+                .toArray(String[]::new)));
+        beforeUpdate = () -> {
+            beforeUpdate = () -> { };
+            Enrolment stored = store.find(first.enrolmentId()).orElseThrow();
+            store.update(stored.unenrol(UnenrolmentReason.MANUAL, NOW), stored.sequence());
+        };
+
+        memory.engine.steps().run(first);
+
+        assertThat(writes).as("the run's one write, at its last step").containsExactly(
+                (long) StepRunner.MAX_STEPS_PER_RUN);
+        assertThat(memory.steps).isEmpty();
+        assertThat(history()).containsExactly(HistoryKind.ENROLLED);
     }
 }
