@@ -47,6 +47,7 @@ class CachedEmailTemplatesTest {
         assertThat(cached.template("welcome")).contains(welcome);
         assertThat(cached.delete("welcome")).isTrue();
         assertThat(cached.template("welcome")).isEmpty();
+        assertThat(cached.delete("welcome")).as("nothing left to delete").isFalse();
         assertThat(cached.templates(null, 10).items()).isEmpty();
     }
 
