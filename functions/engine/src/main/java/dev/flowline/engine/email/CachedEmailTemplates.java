@@ -1,13 +1,11 @@
 package dev.flowline.engine.email;
 
 import dev.flowline.engine.Page;
+import dev.flowline.engine.definition.KeptForTtl;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Templates as the marketing email action reads them: each kept in memory for {@code ttl} on the clock, as flow
@@ -16,32 +14,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CachedEmailTemplates implements EmailTemplates {
 
-    private record Kept(Optional<EmailTemplate> template, Instant until) {
-    }
-
     private final EmailTemplates store;
-    private final Clock clock;
-    private final Duration ttl;
-    private final Map<String, Kept> byContentId = new ConcurrentHashMap<>();
+    private final KeptForTtl<String, Optional<EmailTemplate>> byContentId;
 
     public CachedEmailTemplates(EmailTemplates store, Clock clock, Duration ttl) {
         this.store = store;
-        this.clock = clock;
-        this.ttl = ttl;
+        this.byContentId = new KeptForTtl<>(clock, ttl);
     }
 
     @Override
     public Optional<EmailTemplate> template(String contentId) {
-        if (ttl.isZero()) {
-            return store.template(contentId);
-        }
-        Instant now = clock.instant();
-        Kept kept = byContentId.get(contentId);
-        if (kept == null || !now.isBefore(kept.until())) {
-            kept = new Kept(store.template(contentId), now.plus(ttl));
-            byContentId.put(contentId, kept);
-        }
-        return kept.template();
+        return byContentId.get(contentId, store::template);
     }
 
     @Override
@@ -54,7 +37,7 @@ public final class CachedEmailTemplates implements EmailTemplates {
         try {
             store.put(template);
         } finally {
-            byContentId.remove(template.contentId());
+            byContentId.forget(template.contentId());
         }
     }
 
@@ -63,7 +46,7 @@ public final class CachedEmailTemplates implements EmailTemplates {
         try {
             return store.delete(contentId);
         } finally {
-            byContentId.remove(contentId);
+            byContentId.forget(contentId);
         }
     }
 }
