@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
  */
 final class IndexWrites {
 
-    /** An index: its key attributes, and the attributes it projects beyond the keys (null: all of them). */
-    private record Index(List<String> keys, Set<String> included) {
+    /** An index: its name, key attributes, and the attributes it projects beyond the keys (null: all of them). */
+    private record Index(String name, List<String> keys, Set<String> included) {
     }
 
     /** A table: its own key attributes and its global secondary indexes. */
@@ -53,7 +53,7 @@ final class IndexWrites {
 
     private static Index index(GlobalSecondaryIndexDescription index) {
         ProjectionType type = index.projection().projectionType();
-        return new Index(keys(index.keySchema()), switch (type) {
+        return new Index(index.indexName(), keys(index.keySchema()), switch (type) {
             case ALL -> null;
             case INCLUDE -> Set.copyOf(index.projection().nonKeyAttributes());
             default -> Set.of();
@@ -70,13 +70,16 @@ final class IndexWrites {
         return tables.get(name);
     }
 
-    /** The index write units of a write that turned {@code before} into {@code after} (either null: no item). */
-    double units(String tableName, Map<String, AttributeValue> before, Map<String, AttributeValue> after) {
+    /**
+     * Adds to {@code units}, under "table/index", the index write units of a write that turned {@code before} into
+     * {@code after} (either null: no item).
+     */
+    void units(String tableName, Map<String, AttributeValue> before, Map<String, AttributeValue> after,
+               Map<String, Double> units) {
         Table table = tables.get(tableName);
         if (table == null) {
-            return 0;
+            return;
         }
-        double units = 0;
         for (Index index : table.indexes()) {
             Map<String, AttributeValue> was = entry(table, index, before);
             Map<String, AttributeValue> is = entry(table, index, after);
@@ -85,9 +88,9 @@ final class IndexWrites {
             }
             boolean moved = was != null && is != null
                     && !index.keys().stream().allMatch(key -> was.get(key).equals(is.get(key)));
-            units += moved ? size(was) + size(is) : size(is != null ? is : was);
+            units.merge(tableName + "/" + index.name(), moved ? size(was) + size(is) : size(is != null ? is : was),
+                    Double::sum);
         }
-        return units;
     }
 
     /** What the index holds of the item; null when the item is not in it (a sparse index's key is missing). */

@@ -61,8 +61,8 @@ import java.util.concurrent.atomic.LongAdder;
  *   request; empty long polls do not (AWS's pollers make them whatever the load).</li>
  * </ul>
  * DynamoDB requests ask for their consumed capacity, so that read and write request units are DynamoDB's own;
- * the write units of global secondary indexes, which DynamoDB Local leaves out, are added as AWS bills them
- * ({@link IndexWrites}), from each write's item before and after: puts and deletes return the item they replaced,
+ * a write's units are those of its table alone, and those of its global secondary indexes, which DynamoDB Local
+ * counts whenever an indexed item is written, are added as AWS bills them ({@link IndexWrites}), from each write's item before and after: puts and deletes return the item they replaced,
  * updates the item they made, and the items a transaction or an update changes are read (uncounted) around it.
  * Batch puts are taken as new items (the history's are).
  * Each handler invocation, from a receive that brings messages to the thread's next receive, is timed as a
@@ -100,6 +100,8 @@ final class RequestCounter implements ExecutionInterceptor {
     private final DoubleAdder readUnits = new DoubleAdder();
     private final DoubleAdder writeUnits = new DoubleAdder();
     private final DoubleAdder indexWriteUnits = new DoubleAdder();
+    /** Write units by "handler table operation", an index's under "handler table/index operation". */
+    private final Map<String, DoubleAdder> writeUnitsByKind = new ConcurrentHashMap<>();
     private volatile IndexWrites indexes;
     private volatile boolean billingIndexes;
     private volatile DynamoDbClient lookups;
@@ -118,6 +120,7 @@ final class RequestCounter implements ExecutionInterceptor {
         readUnits.reset();
         writeUnits.reset();
         indexWriteUnits.reset();
+        writeUnitsByKind.clear();
         handlers.clear();
         wakerRequestNanos.reset();
         on = true;
@@ -150,19 +153,19 @@ final class RequestCounter implements ExecutionInterceptor {
             return request;
         }
         return switch (request) {
-            case PutItemRequest put -> put.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+            case PutItemRequest put -> put.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)
                     .returnValues(indexed(put.tableName()) && unset(put.returnValues()) ? ReturnValue.ALL_OLD
                             : put.returnValues()).build();
-            case UpdateItemRequest update -> update.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+            case UpdateItemRequest update -> update.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)
                     .returnValues(indexed(update.tableName()) && unset(update.returnValues()) ? ReturnValue.ALL_NEW
                             : update.returnValues()).build();
-            case DeleteItemRequest delete -> delete.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+            case DeleteItemRequest delete -> delete.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)
                     .returnValues(indexed(delete.tableName()) && unset(delete.returnValues()) ? ReturnValue.ALL_OLD
                             : delete.returnValues()).build();
             case TransactWriteItemsRequest transact ->
-                    transact.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+                    transact.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.INDEXES).build();
             case BatchWriteItemRequest batch ->
-                    batch.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+                    batch.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.INDEXES).build();
             case GetItemRequest get ->
                     get.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
             case QueryRequest query ->
@@ -233,47 +236,63 @@ final class RequestCounter implements ExecutionInterceptor {
             events.add(send.entries().size());
         }
         count(new Kind(handler.get(), service, operation));
+        String billed = operation;
         dynamoWriteItems.add(writeItems(request));
         dynamoWriteItemsByHandler.computeIfAbsent(handler.get(), h -> new LongAdder()).add(writeItems(request));
         capacity(response).forEach(used -> {
             readUnits.add(used.readCapacityUnits() != null ? used.readCapacityUnits()
                     : isWrite(request) ? 0 : used.capacityUnits());
-            writeUnits.add(used.writeCapacityUnits() != null ? used.writeCapacityUnits()
-                    : isWrite(request) ? used.capacityUnits() : 0);
+            double units = !isWrite(request) ? 0 : used.table() != null ? used.table().capacityUnits()
+                    : used.writeCapacityUnits() != null ? used.writeCapacityUnits() : used.capacityUnits();
+            writeUnits.add(units);
+            billWrite(handler.get(), used.tableName(), billed, units);
         });
         if (indexes != null && isWrite(request) && attributes.getAttribute(UNBILLED) == null) {
-            double units = indexUnits(request, response, attributes.getAttribute(BEFORE));
-            indexWriteUnits.add(units);
-            writeUnits.add(units);
+            indexUnits(request, response, attributes.getAttribute(BEFORE)).forEach((index, units) -> {
+                indexWriteUnits.add(units);
+                writeUnits.add(units);
+                billWrite(handler.get(), index, billed, units);
+            });
         }
     }
 
-    /** What the write cost in its tables' global secondary indexes. */
-    private double indexUnits(SdkRequest request, SdkResponse response, List<Map<String, AttributeValue>> before) {
-        return switch (request) {
-            case PutItemRequest put -> indexes.units(put.tableName(), ((PutItemResponse) response).attributes(), put.item());
+    private void billWrite(String handler, String table, String operation, double units) {
+        if (units > 0) {
+            writeUnitsByKind.computeIfAbsent(handler + " " + table + " " + operation, k -> new DoubleAdder())
+                    .add(units);
+        }
+    }
+
+    /** What the write cost in its tables' global secondary indexes, by "table/index". */
+    private Map<String, Double> indexUnits(SdkRequest request, SdkResponse response,
+                                           List<Map<String, AttributeValue>> before) {
+        var units = new TreeMap<String, Double>();
+        switch (request) {
+            case PutItemRequest put ->
+                    indexes.units(put.tableName(), ((PutItemResponse) response).attributes(), put.item(), units);
             case DeleteItemRequest delete ->
-                    indexes.units(delete.tableName(), ((DeleteItemResponse) response).attributes(), null);
+                    indexes.units(delete.tableName(), ((DeleteItemResponse) response).attributes(), null, units);
             case UpdateItemRequest update when indexed(update.tableName()) -> indexes.units(update.tableName(),
                     before.getFirst(), update.returnValues() == ReturnValue.ALL_NEW
-                            ? ((UpdateItemResponse) response).attributes() : lookUp(update.tableName(), update.key()));
+                            ? ((UpdateItemResponse) response).attributes() : lookUp(update.tableName(), update.key()),
+                    units);
             case TransactWriteItemsRequest transact -> {
-                double units = 0;
                 for (int i = 0; i < transact.transactItems().size(); i++) {
                     TransactWriteItem item = transact.transactItems().get(i);
                     String table = tableOf(item);
                     if (indexed(table)) {
-                        units += indexes.units(table, before.get(i), item.put() != null ? item.put().item()
-                                : item.delete() != null ? null : lookUp(table, keyOf(item)));
+                        indexes.units(table, before.get(i), item.put() != null ? item.put().item()
+                                : item.delete() != null ? null : lookUp(table, keyOf(item)), units);
                     }
                 }
-                yield units;
             }
-            case BatchWriteItemRequest batch -> batch.requestItems().entrySet().stream().mapToDouble(e -> e.getValue()
-                    .stream().filter(write -> write.putRequest() != null)
-                    .mapToDouble(write -> indexes.units(e.getKey(), null, write.putRequest().item())).sum()).sum();
-            default -> 0;
-        };
+            case BatchWriteItemRequest batch -> batch.requestItems().forEach((table, writes) -> writes.stream()
+                    .filter(write -> write.putRequest() != null)
+                    .forEach(write -> indexes.units(table, null, write.putRequest().item(), units)));
+            default -> {
+            }
+        }
+        return units;
     }
 
     private boolean indexed(String table) {
@@ -410,18 +429,21 @@ final class RequestCounter implements ExecutionInterceptor {
         requests.forEach((kind, n) -> byOperation.merge(kind.service() + " " + kind.operation(), n.sum(), Long::sum));
         var writeItemsByHandler = new TreeMap<String, Long>();
         dynamoWriteItemsByHandler.forEach((handler, n) -> writeItemsByHandler.put(handler, n.sum()));
+        var writeUnitsByKind = new TreeMap<String, Double>();
+        this.writeUnitsByKind.forEach((kind, units) -> writeUnitsByKind.put(kind, units.sum()));
         return new Counts(byOperation, byKind, events.sum(), dynamoWriteItems.sum(), writeItemsByHandler,
-                readUnits.sum(), writeUnits.sum(), indexWriteUnits.sum(), Map.copyOf(handlers));
+                readUnits.sum(), writeUnits.sum(), indexWriteUnits.sum(), writeUnitsByKind, Map.copyOf(handlers));
     }
 
     /**
      * Requests by operation ("Service Operation") and by handler and operation, EventBridge events, DynamoDB
      * items written (in all and by handler) and request units (the write units with those of the indexes, also
-     * given alone), and each handler's invocations.
+     * given alone, and by "handler table operation", an index's as "table/index"), and each handler's invocations.
      */
     record Counts(Map<String, Long> byOperation, Map<String, Long> byHandlerAndOperation, long events,
                   long dynamoWriteItems, Map<String, Long> dynamoWriteItemsByHandler, double readUnits,
-                  double writeUnits, double indexWriteUnits, Map<String, HandlerStats> handlers) {
+                  double writeUnits, double indexWriteUnits, Map<String, Double> writeUnitsByKind,
+                  Map<String, HandlerStats> handlers) {
 
         long total() {
             return byOperation.values().stream().mapToLong(Long::longValue).sum();

@@ -6,6 +6,7 @@ import dev.flowline.engine.activation.ScheduledActivations;
 import dev.flowline.engine.contact.Contact;
 import dev.flowline.engine.definition.CachedFlowStore;
 import dev.flowline.engine.definition.Flow;
+import dev.flowline.engine.email.CachedEmailTemplates;
 import dev.flowline.engine.enrolment.ContactEventOutbox;
 import dev.flowline.engine.enrolment.EngineContext;
 import dev.flowline.engine.enrolment.Enroller;
@@ -67,7 +68,9 @@ public final class Engine {
                         ports.flowCacheTtl()),
                 ports.contacts(), ports.enrolments(), ports.steps(), ports.history(), ports.metrics(),
                 new RecordingEngineEvents(ports.contacts(), ports.events()), ports.lists(),
-                ActionHandlers.executor(this.ports, this::enrolByAction, listMemberships::change,
+                ActionHandlers.executor(this.ports.toBuilder().emailTemplates(new CachedEmailTemplates(
+                                ports.emailTemplates(), ports.clock(), ports.flowCacheTtl())).build(),
+                        this::enrolByAction, listMemberships::change,
                         this::deleteByAction), ports.crmObjects());
         this.unenroller = new Unenroller(context);
         this.enroller = new Enroller(context, unenroller);

@@ -7,9 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A flow store whose answers are kept in memory for {@code ttl} on the clock: every step and contact change reads
@@ -26,27 +24,19 @@ public final class CachedFlowStore implements FlowStore {
     private final FlowStore store;
     private final Clock clock;
     private final Duration ttl;
-    private final Map<String, Kept<Optional<Flow>>> byId = new ConcurrentHashMap<>();
+    private final KeptForTtl<String, Optional<Flow>> byId;
     private volatile Kept<List<Flow>> enabled;
 
     public CachedFlowStore(FlowStore store, Clock clock, Duration ttl) {
         this.store = store;
         this.clock = clock;
         this.ttl = ttl;
+        this.byId = new KeptForTtl<>(clock, ttl);
     }
 
     @Override
     public Optional<Flow> find(String flowId) {
-        if (ttl.isZero()) {
-            return store.find(flowId);
-        }
-        Instant now = clock.instant();
-        Kept<Optional<Flow>> kept = byId.get(flowId);
-        if (kept == null || !now.isBefore(kept.until())) {
-            kept = new Kept<>(store.find(flowId), now.plus(ttl));
-            byId.put(flowId, kept);
-        }
-        return kept.value();
+        return byId.get(flowId, store::find);
     }
 
     @Override
@@ -58,9 +48,9 @@ public final class CachedFlowStore implements FlowStore {
         Kept<List<Flow>> kept = enabled;
         if (kept == null || !now.isBefore(kept.until())) {
             kept = new Kept<>(List.copyOf(store.enabledFlows()), now.plus(ttl));
-            byId.values().removeIf(flow -> !now.isBefore(flow.until()));
+            byId.forgetExpired();
             for (Flow flow : kept.value()) {
-                byId.put(flow.id(), new Kept<>(Optional.of(flow), kept.until()));
+                byId.keep(flow.id(), Optional.of(flow), kept.until());
             }
             enabled = kept;
         }
@@ -96,7 +86,7 @@ public final class CachedFlowStore implements FlowStore {
     }
 
     private void forget(String flowId) {
-        byId.remove(flowId);
+        byId.forget(flowId);
         enabled = null;
     }
 }

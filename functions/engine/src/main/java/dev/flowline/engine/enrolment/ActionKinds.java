@@ -29,6 +29,15 @@ final class ActionKinds {
     }
 
     /**
+     * Actions whose step changes the step's copy of the contact and the enrolment only, besides effects made once
+     * per step key: delays, branches and properties set. The write of the step just before one can wait for its own.
+     */
+    static boolean runsInMemory(Action action) {
+        return isDelayOrBranch(action) || action instanceof SingleConnectionAction single
+                && ActionType.of(single.actionTypeId()).filter(ActionType.SET_PROPERTY::equals).isPresent();
+    }
+
+    /**
      * Actions that change the contact through its store rather than the step's copy of it (list memberships, the
      * events of an enrolment in another flow, its deletion): a step run after them in the same run reads it again.
      */

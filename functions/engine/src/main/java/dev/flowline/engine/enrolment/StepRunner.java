@@ -87,7 +87,7 @@ public final class StepRunner {
         }
         var records = new StepRecords(engine, enrolment.flowId());
         try {
-            runSteps(enrolment, flow.get(), contact.get(), now, records);
+            runSteps(enrolment, flow.get(), contact.get(), now, records, new Moves(enrolment.sequence()));
         } finally {
             records.write();
         }
@@ -95,21 +95,41 @@ public final class StepRunner {
     }
 
     /**
+     * The enrolment's sequence as a run last wrote it, and the enrolment moved on past it in memory, not written yet
+     * (null when there is none): a step followed at once by one that {@link ActionKinds#runsInMemory runs in memory}
+     * leaves its conditional write to that one, which makes it for both, on the sequence last written.
+     */
+    private static final class Moves {
+
+        private long written;
+        private Enrolment pending;
+
+        Moves(long written) {
+            this.written = written;
+        }
+    }
+
+    /**
      * Runs the enrolment's step, then each next step due at once, in this call, up to {@value #MAX_STEPS_PER_RUN}
-     * steps: each moves the enrolment on by its own conditional write, as a queued step would, without a send, a
-     * receive and three reads between them. A later step that fails, or whose effect another run is making, goes
+     * steps: each moves the enrolment on by a conditional write, as a queued step would, without a send, a receive
+     * and three reads between them. A later step that fails, or whose effect another run is making, goes
      * to the queue, where it is retried as any step: the steps before it stay done. Their history entries and counts
      * are written once the run ends, however it ends. The contact read for the first step serves the next ones (each
      * action's own edits are made on it), unless an action changed it through its store: it is read again then.
+     * A step that runs in memory carries the write of the step before it ({@link Moves}), which is made before
+     * anything else would need it.
      */
-    private void runSteps(Enrolment enrolment, Flow flow, Contact contact, Instant now, StepRecords records) {
-        Optional<Enrolment> next = runAction(enrolment, flow, contact, now, records);
+    private void runSteps(Enrolment enrolment, Flow flow, Contact contact, Instant now, StepRecords records,
+                          Moves moves) {
+        Optional<Enrolment> next = runAction(enrolment, flow, contact, now, records, moves);
         Contact current = contact;
         String ranActionId = enrolment.currentActionId();
         for (int ran = 1; next.isPresent(); ran++) {
             Enrolment moved = next.get();
             if (ran == MAX_STEPS_PER_RUN) {
-                engine.steps().schedule(moved.nextStep(), null);
+                if (writePending(moves, current, records)) {
+                    engine.steps().schedule(moved.nextStep(), null);
+                }
                 return;
             }
             try {
@@ -123,12 +143,38 @@ public final class StepRunner {
                     current = stored.get();
                 }
                 ranActionId = moved.currentActionId();
-                next = runAction(moved, flow, current, engine.clock().instant(), records);
+                next = runAction(moved, flow, current, engine.clock().instant(), records, moves);
             } catch (RuntimeException failed) {
-                engine.steps().schedule(moved.nextStep(), null);
+                if (writePending(moves, current, records)) {
+                    engine.steps().schedule(moved.nextStep(), null);
+                }
                 return;
             }
         }
+    }
+
+    /**
+     * Writes the enrolment moved on, conditional on the sequence the run last wrote, then what its steps since did
+     * to the contact, telling the bus which properties changed; false, writing nothing, when another writer moved
+     * the enrolment first. The entries of the steps it writes are kept.
+     */
+    private boolean write(Enrolment moved, Moves moves, Contact contact, StepRecords records) {
+        moves.pending = null;
+        if (!engine.enrolments().update(moved, moves.written)) {
+            return false;
+        }
+        moves.written = moved.sequence();
+        records.moveWritten();
+        Set<String> changed = saveChanges(contact);
+        if (!changed.isEmpty()) {
+            engine.events().propertiesChanged(contact.id(), changed);
+        }
+        return true;
+    }
+
+    /** Writes the move the run made in memory, if any; false when another writer moved the enrolment first. */
+    private boolean writePending(Moves moves, Contact contact, StepRecords records) {
+        return moves.pending == null || write(moves.pending, moves, contact, records);
     }
 
     /** Resumes an enrolment waiting at a "delay until event" action: the event came, or the wait expired. */
@@ -150,10 +196,10 @@ public final class StepRunner {
 
     /** Runs the enrolment's current action; returns the enrolment moved on when its next step is due at once. */
     private Optional<Enrolment> runAction(Enrolment enrolment, Flow flow, Contact contact, Instant now,
-                                          StepRecords records) {
+                                          StepRecords records, Moves moves) {
         Optional<Action> found = Optional.ofNullable(enrolment.currentActionId()).flatMap(flow::action);
         if (found.isEmpty()) {
-            complete(enrolment, now, records);
+            complete(enrolment, contact, now, records, moves);
             return Optional.empty();
         }
         Action action = found.get();
@@ -165,27 +211,31 @@ public final class StepRunner {
         } catch (IllegalArgumentException | ArithmeticException | DateTimeException | UnsupportedFilterException e) {
             // the definition cannot run (a redelivery would fail the same way), unlike an unavailable service,
             // whose exception goes on up so that the queue retries
-            records.write();
-            unenroller.unenrol(enrolment, UnenrolmentReason.ACTION_CANNOT_RUN,
-                    "action " + action.actionId() + " cannot run: " + e.getMessage());
+            if (writePending(moves, contact, records)) {
+                records.write();
+                unenroller.unenrol(enrolment, UnenrolmentReason.ACTION_CANNOT_RUN,
+                        "action " + action.actionId() + " cannot run: " + e.getMessage());
+            }
             return Optional.empty();
         }
         return switch (step) {
             case Step.Exit exit -> {
-                records.write(); // the steps before it, ahead of its unenrolment
-                unenroller.unenrol(enrolment, exit.reason());
+                if (writePending(moves, contact, records)) {
+                    records.write(); // the steps before it, ahead of its unenrolment
+                    unenroller.unenrol(enrolment, exit.reason());
+                }
                 yield Optional.empty();
             }
             case Step.Postpone postpone -> {
                 Enrolment postponed = enrolment.postpone(postpone.until());
-                if (engine.enrolments().update(postponed, enrolment.sequence())) {
+                if (write(postponed, moves, contact, records)) {
                     records.record(enrolment, HistoryKind.RESCHEDULED, action.actionId(),
                             "outside the workflow's execution times: moved to " + postpone.until());
                     engine.steps().schedule(postponed.nextStep(), postpone.until());
                 }
                 yield Optional.empty();
             }
-            case Step.Run run -> apply(enrolment, context, action, run.result(), records);
+            case Step.Run run -> apply(enrolment, flow, context, action, run.result(), records, moves);
         };
     }
 
@@ -225,9 +275,12 @@ public final class StepRunner {
         }
     }
 
-    /** Writes what the action did; returns the enrolment moved on when its next step is due at once. */
-    private Optional<Enrolment> apply(Enrolment enrolment, ActionContext context, Action action, StepResult result,
-                                      StepRecords records) {
+    /**
+     * Writes what the action did; returns the enrolment moved on when its next step is due at once. When that step
+     * runs in memory, this one's write is left to it.
+     */
+    private Optional<Enrolment> apply(Enrolment enrolment, Flow flow, ActionContext context, Action action,
+                                      StepResult result, StepRecords records, Moves moves) {
         Enrolment after = context.enrolment();
         switch (result) {
             case StepResult.Next next -> {
@@ -236,14 +289,17 @@ public final class StepRunner {
                     moved = moved.withMarketingEmailSent();
                 }
                 moved = moved.advance(next.nextActionId(), next.dueAt());
-                if (engine.enrolments().update(moved, enrolment.sequence())) {
-                    Set<String> changed = saveChanges(context.contact());
-                    records.record(enrolment, kindOf(next.outcome().status()), action.actionId(),
-                            next.outcome().detail());
-                    if (!changed.isEmpty()) {
-                        engine.events().propertiesChanged(context.contact().id(), changed);
-                    }
-                    if (next.dueAt() == null && moved.isActive()) {
+                HistoryKind kind = kindOf(next.outcome().status());
+                boolean atOnce = next.dueAt() == null && moved.isActive();
+                if (atOnce && !ActionKinds.changesContactElsewhere(action)
+                        && flow.action(moved.currentActionId()).filter(ActionKinds::runsInMemory).isPresent()) {
+                    moves.pending = moved;
+                    records.recordUnwritten(enrolment, kind, action.actionId(), next.outcome().detail());
+                    return Optional.of(moved);
+                }
+                if (write(moved, moves, context.contact(), records)) {
+                    records.record(enrolment, kind, action.actionId(), next.outcome().detail());
+                    if (atOnce) {
                         return Optional.of(moved);
                     }
                     engine.steps().schedule(moved.nextStep(), next.dueAt());
@@ -251,7 +307,7 @@ public final class StepRunner {
             }
             case StepResult.WaitForEvent wait -> {
                 Enrolment waiting = after.waitFor(new EventWait(action.actionId(), context.now(), wait.expiresAt()));
-                if (engine.enrolments().update(waiting, enrolment.sequence())) {
+                if (write(waiting, moves, context.contact(), records)) {
                     records.record(enrolment, HistoryKind.WAITING, action.actionId(),
                             "waiting for the event until " + wait.expiresAt());
                     engine.steps().schedule(waiting.nextStep(), wait.expiresAt());
@@ -260,7 +316,7 @@ public final class StepRunner {
             case StepResult.Retry retry -> {
                 Enrolment stateful = retry.outputs().isEmpty() ? after : after.withOutput(action.actionId(), retry.outputs());
                 Enrolment postponed = stateful.postpone(retry.retryAt());
-                if (engine.enrolments().update(postponed, enrolment.sequence())) {
+                if (write(postponed, moves, context.contact(), records)) {
                     records.record(enrolment, HistoryKind.ACTION_PENDING, action.actionId(), retry.detail());
                     engine.steps().schedule(postponed.nextStep(), retry.retryAt());
                 }
@@ -281,9 +337,9 @@ public final class StepRunner {
         return changed;
     }
 
-    private void complete(Enrolment enrolment, Instant now, StepRecords records) {
+    private void complete(Enrolment enrolment, Contact contact, Instant now, StepRecords records, Moves moves) {
         Enrolment done = enrolment.complete(now);
-        if (engine.enrolments().update(done, enrolment.sequence())) {
+        if (write(done, moves, contact, records)) {
             records.record(enrolment, HistoryKind.COMPLETED, null, "reached the end of the workflow");
             records.count(Metric.COMPLETED);
         }

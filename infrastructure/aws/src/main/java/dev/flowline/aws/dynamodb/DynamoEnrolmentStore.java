@@ -8,6 +8,7 @@ import dev.flowline.engine.enrolment.EnrolmentStatus;
 import dev.flowline.engine.enrolment.EnrolmentStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -32,23 +33,27 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
 
 /**
  * Enrolments in DynamoDB, one item each ({@link EnrolmentItem}). "One active enrolment per contact per flow" is
- * kept by a lock item {@code ACTIVE#flowId#contactId} naming the active enrolment: it is created in the same
- * transaction as the enrolment and deleted in the same transaction as the update that ends it. An enrolment
- * never becomes active again once it has ended (re-enrolment creates a new one). Every other write is one
- * conditional put on the sequence. Index reads are eventually consistent in DynamoDB. Keys, the lock's too, are
+ * kept by the enrolments' numbers: a contact's enrolments in a flow are numbered 1, 2, ... and enrolment n is
+ * created only if it does not exist yet and, in the same transaction, enrolment n - 1 exists and is no longer
+ * active. An enrolment never becomes active again once it has ended (re-enrolment creates a new one), so no two are
+ * active at once, and ending one is a single conditional put, as every other write: on the sequence. A first
+ * enrolment is a single conditional put too. Index reads are eventually consistent in DynamoDB. Keys are
  * {@link Account#key account keys}.
+ * <p>
+ * Earlier versions kept a lock item {@code ACTIVE#flowId#contactId} beside each active enrolment; this one neither
+ * writes nor reads it, and deletes it with the contact's enrolments.
  */
 public final class DynamoEnrolmentStore implements EnrolmentStore {
 
     /** The AWS calls it makes: Scan: the enrolment times of a flow. */
-    public static final Permissions PERMISSIONS = Permissions.on("EnrolmentsTable", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Scan")
-            .and("EnrolmentsTable/index/contact", "dynamodb:Query").and("EnrolmentsTable/index/active", "dynamodb:Query");
+    public static final Permissions PERMISSIONS = Permissions.on("EnrolmentsTable", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Scan",
+            "dynamodb:ConditionCheckItem").and("EnrolmentsTable/index/contact", "dynamodb:Query").and("EnrolmentsTable/index/active", "dynamodb:Query");
 
-    /** An enrolment and its lock are two of a transaction's 100 items. */
+    /** An enrolment and the check of its predecessor are two of a transaction's 100 items. */
     static final int CREATIONS_PER_TRANSACTION = 50;
     private static final int READS_PER_REQUEST = 100;
+    /** The lock item of earlier versions, deleted with its enrolment. */
     private static final String LOCK_PREFIX = "ACTIVE#";
-    private static final String LOCK_HOLDER = "enrolmentId";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -82,7 +87,7 @@ public final class DynamoEnrolmentStore implements EnrolmentStore {
         return byContact(FlowlineTables.ENROLMENTS_CONTACT_INDEX, EnrolmentItem.CONTACT_ID, contactId);
     }
 
-    /** The enrolment's item and the contact's lock on its flow go in one transaction. */
+    /** The enrolment's item and the lock an earlier version may have left go in one transaction. */
     @Override
     public void delete(Enrolment enrolment) {
         Transactions.write(dynamo, List.of(
@@ -152,13 +157,13 @@ public final class DynamoEnrolmentStore implements EnrolmentStore {
 
     @Override
     public boolean create(Enrolment enrolment) {
-        return Transactions.write(dynamo, creation(enrolment)).isEmpty();
+        List<TransactWriteItem> creation = creation(enrolment);
+        return creation.size() == 1 ? put(creation.getFirst().put()) : Transactions.write(dynamo, creation).isEmpty();
     }
 
     /**
-     * Up to {@value #CREATIONS_PER_TRANSACTION} enrolments to a transaction, each with its lock, every put
-     * conditional as in {@link #create}. A transaction one of whose conditions fails writes nothing: it is tried
-     * again without the enrolments whose enrolment or lock was there.
+     * Up to {@value #CREATIONS_PER_TRANSACTION} enrolments to a transaction, each conditional as in {@link #create}. A transaction one of whose conditions fails writes nothing: it is tried
+     * again without the enrolments that were there or whose predecessor was active.
      */
     @Override
     public List<Enrolment> createAll(List<Enrolment> enrolments) {
@@ -197,44 +202,34 @@ public final class DynamoEnrolmentStore implements EnrolmentStore {
         return first;
     }
 
-    /** The conditional puts that create the enrolment: its item, and its lock while it is active. */
+    /**
+     * The conditional writes that create the enrolment: its item, and for an active enrolment after the first, the
+     * check that the contact's previous enrolment in the flow has ended.
+     */
     private List<TransactWriteItem> creation(Enrolment enrolment) {
         var items = new ArrayList<TransactWriteItem>();
         items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(EnrolmentItem.toItem(enrolment, account))
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", EnrolmentItem.PK)).build()).build());
-        if (enrolment.isActive()) {
-            items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                    .item(Map.of(EnrolmentItem.PK, lockKey(enrolment),
-                            LOCK_HOLDER, fromS(account.key(enrolment.enrolmentId()))))
-                    .conditionExpression("attribute_not_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", EnrolmentItem.PK)).build()).build());
+        if (enrolment.isActive() && enrolment.number() > 1) {
+            String previous = Enrolment.idOf(enrolment.flowId(), enrolment.contactId(), enrolment.number() - 1);
+            items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
+                    .key(Map.of(EnrolmentItem.PK, fromS(account.key(previous))))
+                    .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#active)")
+                    .expressionAttributeNames(Map.of("#pk", EnrolmentItem.PK,
+                            "#active", EnrolmentItem.ACTIVE_CONTACT_ID)).build()).build());
         }
         return items;
     }
 
+    /** One conditional put on the sequence, also when the enrolment ends: it holds no lock. */
     @Override
     public boolean update(Enrolment enrolment, long expectedSequence) {
-        Put replace = Put.builder().tableName(table).item(EnrolmentItem.toItem(enrolment, account))
+        return put(Put.builder().tableName(table).item(EnrolmentItem.toItem(enrolment, account))
                 .conditionExpression("#seq = :expected")
                 .expressionAttributeNames(Map.of("#seq", EnrolmentItem.SEQUENCE))
-                .expressionAttributeValues(Map.of(":expected", fromN(String.valueOf(expectedSequence)))).build();
-        if (enrolment.isActive()) {
-            return put(replace);
-        }
-        // The enrolment has ended (or had ended already): release the lock if it still holds it.
-        Delete release = Delete.builder().tableName(table).key(Map.of(EnrolmentItem.PK, lockKey(enrolment)))
-                .conditionExpression("attribute_not_exists(#pk) OR #holder = :id")
-                .expressionAttributeNames(Map.of("#pk", EnrolmentItem.PK, "#holder", LOCK_HOLDER))
-                .expressionAttributeValues(Map.of(":id", fromS(account.key(enrolment.enrolmentId())))).build();
-        Set<Integer> failed = Transactions.write(dynamo, List.of(TransactWriteItem.builder().put(replace).build(),
-                TransactWriteItem.builder().delete(release).build()));
-        if (failed.contains(0)) {
-            return false;
-        }
-        // Only the lock's condition failed: a later enrolment holds it, and this one is simply replaced.
-        return failed.isEmpty() || put(replace);
+                .expressionAttributeValues(Map.of(":expected", fromN(String.valueOf(expectedSequence)))).build());
     }
 
     private boolean put(Put put) {

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN;
 import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS;
@@ -29,6 +30,9 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
  * JSON is stored as {@link Flow#toJson()} writes it, with the new revision id. Enabled flows carry
  * {@code enabled = <account>#ENABLED} on their CURRENT item, which puts them, and only them, in a sparse index
  * under their account. Flow ids are stored as {@link Account#key account keys}.
+ * <p>
+ * A flow read by id is parsed once per revision: the item read names its revision, and the flow parsed from the same
+ * item at that revision before is given again. The table is read every time, so no edit is missed.
  */
 public final class DynamoFlowStore implements FlowStore {
 
@@ -48,6 +52,11 @@ public final class DynamoFlowStore implements FlowStore {
     private final DynamoDbClient dynamo;
     private final String table;
     private final Account account;
+    /** The latest flow parsed from each item (flow id and sort key), with its revision. */
+    private final Map<List<String>, Parsed> parsed = new ConcurrentHashMap<>();
+
+    private record Parsed(long revision, Flow flow) {
+    }
 
     public DynamoFlowStore(DynamoDbClient dynamo, FlowlineTables tables, Account account) {
         this.dynamo = dynamo;
@@ -154,12 +163,19 @@ public final class DynamoFlowStore implements FlowStore {
                         .expressionAttributeNames(Map.of("#id", FLOW_ID, "#sk", SK))
                         .expressionAttributeValues(Map.of(":id", fromS(account.key(flowId)))))
                 .items().forEach(key -> dynamo.deleteItem(b -> b.tableName(table).key(key)));
+        parsed.keySet().removeIf(key -> key.getFirst().equals(flowId));
     }
 
     private Optional<Flow> get(String flowId, String sk) {
         var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(Map.of(FLOW_ID, fromS(account.key(flowId)), SK, fromS(sk)))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(flowOf(item));
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        long revision = Long.parseLong(item.get(REVISION).n());
+        Parsed kept = parsed.compute(List.of(flowId, sk), (key, was) -> was != null && was.revision() == revision
+                ? was : new Parsed(revision, flowOf(item)));
+        return Optional.of(kept.flow());
     }
 
     private static long revisionNumber(Flow flow) {

@@ -13,21 +13,31 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS;
 
 /**
- * Enrolment histories in DynamoDB: one item per entry, keyed by contact and a sort key of the entry's time
- * (fixed width, to the nanosecond), this writer's sequence number and this writer's id. Entries one writer makes
- * at the same instant keep their order; the writer id keeps entries of different writers apart. A sparse index on
- * the enrolment id (absent on entries without an enrolment, such as "not enrolled") reads one enrolment's history.
- * Contact and enrolment ids are stored as {@link Account#key account keys}.
+ * Enrolment histories in DynamoDB, keyed by contact and a sort key of the entry's time (fixed width, to the
+ * nanosecond), this writer's sequence number and this writer's id. Entries one writer makes at the same instant keep
+ * their order; the writer id keeps entries of different writers apart. A sparse index on the enrolment id (absent
+ * on entries without an enrolment, such as "not enrolled") reads one enrolment's history. Contact and enrolment ids
+ * are stored as {@link Account#key account keys}.
+ * <p>
+ * An entry appended alone is an item of its own. Entries appended together (a run of an enrolment's steps) are
+ * one item per contact and enrolment, up to {@value #ENTRIES_PER_ITEM}, keyed by the first: their attributes but
+ * the ids are in its {@code entries} list. Each item costs at least a write unit in the table and one in the index,
+ * so a run of three steps costs two rather than six. Reads give the entries in time order either way.
  */
 public final class DynamoHistory implements History {
 
@@ -38,6 +48,9 @@ public final class DynamoHistory implements History {
     private static final String CONTACT_ID = "contactId";
     private static final String ENROLMENT_ID = "enrolmentId";
     private static final String SK = "sk";
+    private static final String ENTRIES = "entries";
+    /** Entries in one item: a run's steps, well within an item's 400 KB however long their details. */
+    static final int ENTRIES_PER_ITEM = 25;
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.nnnnnnnnn'Z'").withZone(ZoneOffset.UTC);
 
@@ -70,30 +83,58 @@ public final class DynamoHistory implements History {
         dynamo.putItem(b -> b.tableName(table).item(itemOf(entry)));
     }
 
-    /** One BatchWriteItem for up to 25 entries: a run of steps writes its entries at once. */
+    /** The entries as one item per contact and enrolment (and flow), in one request when they are one item. */
     @Override
     public void appendAll(List<HistoryEntry> entries) {
-        if (entries.size() == 1) {
-            append(entries.getFirst());
+        var groups = new LinkedHashMap<List<String>, List<HistoryEntry>>();
+        for (HistoryEntry entry : entries) {
+            groups.computeIfAbsent(Arrays.asList(entry.contactId(), entry.enrolmentId(), entry.flowId()),
+                    group -> new ArrayList<>()).add(entry);
+        }
+        var items = new ArrayList<Map<String, AttributeValue>>();
+        for (List<HistoryEntry> group : groups.values()) {
+            for (int from = 0; from < group.size(); from += ENTRIES_PER_ITEM) {
+                items.add(itemOf(group.subList(from, Math.min(group.size(), from + ENTRIES_PER_ITEM))));
+            }
+        }
+        if (items.size() == 1) {
+            dynamo.putItem(b -> b.tableName(table).item(items.getFirst()));
             return;
         }
-        BatchWrites.write(dynamo, table, entries.stream()
-                .map(entry -> WriteRequest.builder().putRequest(p -> p.item(itemOf(entry))).build()).toList());
+        BatchWrites.write(dynamo, table, items.stream()
+                .map(item -> WriteRequest.builder().putRequest(p -> p.item(item)).build()).toList());
     }
 
     private Map<String, AttributeValue> itemOf(HistoryEntry entry) {
+        return itemOf(List.of(entry));
+    }
+
+    /** One item for entries of one contact, enrolment and flow: the first's key, each's attributes. */
+    private Map<String, AttributeValue> itemOf(List<HistoryEntry> entries) {
+        HistoryEntry first = entries.getFirst();
         var item = new HashMap<String, AttributeValue>();
-        item.put(CONTACT_ID, fromS(account.key(entry.contactId())));
-        item.put(SK, fromS(TIME.format(entry.at()) + "#%012d#".formatted(sequence.incrementAndGet()) + writerId));
-        if (entry.enrolmentId() != null) {
-            item.put(ENROLMENT_ID, fromS(account.key(entry.enrolmentId())));
+        item.put(CONTACT_ID, fromS(account.key(first.contactId())));
+        item.put(SK, fromS(TIME.format(first.at()) + "#%012d#".formatted(sequence.incrementAndGet()) + writerId));
+        if (first.enrolmentId() != null) {
+            item.put(ENROLMENT_ID, fromS(account.key(first.enrolmentId())));
         }
-        putIfPresent(item, "flowId", entry.flowId());
-        item.put("at", fromS(entry.at().toString()));
-        item.put("kind", fromS(entry.kind().name()));
-        putIfPresent(item, "actionId", entry.actionId());
-        putIfPresent(item, "detail", entry.detail());
+        putIfPresent(item, "flowId", first.flowId());
+        if (entries.size() == 1) {
+            item.putAll(attributesOf(first));
+        } else {
+            item.put(ENTRIES, AttributeValue.fromL(entries.stream()
+                    .map(entry -> AttributeValue.fromM(attributesOf(entry))).toList()));
+        }
         return item;
+    }
+
+    private static Map<String, AttributeValue> attributesOf(HistoryEntry entry) {
+        var attributes = new HashMap<String, AttributeValue>();
+        attributes.put("at", fromS(entry.at().toString()));
+        attributes.put("kind", fromS(entry.kind().name()));
+        putIfPresent(attributes, "actionId", entry.actionId());
+        putIfPresent(attributes, "detail", entry.detail());
+        return attributes;
     }
 
     @Override
@@ -126,17 +167,22 @@ public final class DynamoHistory implements History {
         BatchWrites.write(dynamo, table, rows);
     }
 
+    /** The entries of the items, in time order: an item of several entries is keyed by the time of its first. */
     private List<HistoryEntry> query(Consumer<QueryRequest.Builder> request) {
         return dynamo.queryPaginator(b -> request.accept(b.tableName(table))).items().stream()
-                .map(this::entryOf).toList();
+                .flatMap(this::entriesOf).sorted(Comparator.comparing(HistoryEntry::at)).toList();
     }
 
-    private HistoryEntry entryOf(Map<String, AttributeValue> item) {
+    private Stream<HistoryEntry> entriesOf(Map<String, AttributeValue> item) {
         String enrolmentId = string(item, ENROLMENT_ID);
-        return new HistoryEntry(enrolmentId == null ? null : account.strip(enrolmentId), string(item, "flowId"),
-                account.strip(item.get(CONTACT_ID).s()),
-                Instant.parse(item.get("at").s()), HistoryKind.valueOf(item.get("kind").s()),
-                string(item, "actionId"), string(item, "detail"));
+        String enrolment = enrolmentId == null ? null : account.strip(enrolmentId);
+        String contactId = account.strip(item.get(CONTACT_ID).s());
+        String flowId = string(item, "flowId");
+        List<Map<String, AttributeValue>> entries = item.containsKey(ENTRIES)
+                ? item.get(ENTRIES).l().stream().map(AttributeValue::m).toList() : List.of(item);
+        return entries.stream().map(entry -> new HistoryEntry(enrolment, flowId, contactId,
+                Instant.parse(entry.get("at").s()), HistoryKind.valueOf(entry.get("kind").s()),
+                string(entry, "actionId"), string(entry, "detail")));
     }
 
     private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {

@@ -37,8 +37,8 @@ import java.util.Set;
  *           {@code pending} (sparse, KEYS_ONLY): {@code pendingShard} / {@code pendingSince}, only while the contact
  *           has events saved and not yet published</td></tr>
  *   <tr><td>enrolments ({@code FLOWLINE_ENROLMENTS_TABLE}, {@code flowline-enrolments})</td>
- *       <td>{@code pk}: the enrolment id, or {@code ACTIVE#flowId#contactId} for the lock that keeps one
- *           active enrolment per contact per flow</td>
+ *       <td>{@code pk}: the enrolment id ({@code ACTIVE#flowId#contactId}: a lock item of an earlier version, no
+ *           longer read)</td>
  *       <td>{@code contact} (KEYS_ONLY): {@code contactId} / {@code flowNumber} ({@code flowId#0000000001});
  *           {@code active} (sparse, KEYS_ONLY): {@code activeContactId}, only while ACTIVE;
  *           {@code due} (sparse, ALL): {@code dueMinute} ({@code 2026-11-23T10:15Z#3}, the due minute and a

@@ -9,6 +9,7 @@ import dev.flowline.engine.enrolment.UnenrolmentReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ class DynamoEnrolmentStoreTest {
     @Test
     void everyFieldOfAnEnrolmentRoundTrips(DynamoDbClient dynamo, FlowlineTables tables) {
         var store = new DynamoEnrolmentStore(dynamo, tables, ACCOUNT);
-        var waiting = new Enrolment("f1:c1:3", "f1", "c1", 3, EnrolmentSource.RE_ENROLMENT, EnrolmentStatus.ACTIVE,
+        var waiting = new Enrolment("f1:c1:1", "f1", "c1", 1, EnrolmentSource.RE_ENROLMENT, EnrolmentStatus.ACTIVE,
                 "4", 7, T0, T0.plusSeconds(3600), new EventWait("4", T0.plusNanos(1), T0.plusSeconds(3600)),
                 Map.of("2", Map.of("hs_execution_state", "SUCCESS", "empty", ""), "3", Map.of()), true, false,
                 null, null);
@@ -46,7 +47,7 @@ class DynamoEnrolmentStoreTest {
         store.create(waiting);
         store.create(ended);
 
-        assertThat(store.find("f1:c1:3")).contains(waiting);
+        assertThat(store.find("f1:c1:1")).contains(waiting);
         assertThat(store.find("f1:c2:1")).contains(ended);
         assertThat(store.find("f1:c3:1")).isEmpty();
     }
@@ -111,6 +112,34 @@ class DynamoEnrolmentStoreTest {
         assertThat(store.update(first.complete(T0.plusSeconds(60)), 0)).isTrue();
         assertThat(store.create(started("f1", "c1", 2))).isTrue();
         assertThat(store.create(started("f1", "c1", 3))).isFalse();
+    }
+
+    @Test
+    void anEnrolmentIsCreatedOnlyAfterItsEndedPredecessor(DynamoDbClient dynamo, FlowlineTables tables) {
+        var store = new DynamoEnrolmentStore(dynamo, tables, ACCOUNT);
+
+        assertThat(store.create(started("f1", "c1", 2))).as("no first enrolment").isFalse();
+        var first = started("f1", "c1", 1);
+        store.create(first);
+        assertThat(store.update(first.unenrol(UnenrolmentReason.MANUAL, T0), 0)).isTrue();
+        assertThat(store.createAll(List.of(started("f1", "c1", 3)))).as("no second enrolment").isEmpty();
+        assertThat(store.createAll(List.of(started("f1", "c1", 2)))).hasSize(1);
+        assertThat(store.activeOfContact("c1")).extracting(Enrolment::number).containsExactly(2);
+    }
+
+    @Test
+    void aLockItemOfAnEarlierVersionIsDeletedWithItsEnrolment(DynamoDbClient dynamo, FlowlineTables tables) {
+        var store = new DynamoEnrolmentStore(dynamo, tables, ACCOUNT);
+        var first = started("f1", "c1", 1);
+        store.create(first);
+        var lock = Map.of("pk", AttributeValue.fromS(ACCOUNT.key("ACTIVE#f1#c1")));
+        dynamo.putItem(b -> b.tableName(tables.enrolments()).item(Map.of("pk", lock.get("pk"),
+                "enrolmentId", AttributeValue.fromS(ACCOUNT.key(first.enrolmentId())))));
+
+        assertThat(store.update(first.complete(T0), 0)).isTrue();
+        assertThat(store.create(started("f1", "c1", 2))).as("the lock is not read").isTrue();
+        store.delete(first);
+        assertThat(dynamo.getItem(b -> b.tableName(tables.enrolments()).key(lock)).hasItem()).isFalse();
     }
 
     @Test

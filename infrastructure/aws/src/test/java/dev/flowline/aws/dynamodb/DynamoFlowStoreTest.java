@@ -54,6 +54,21 @@ class DynamoFlowStoreTest {
     }
 
     @Test
+    void aFlowIsParsedOncePerRevisionAndReadEveryTime(DynamoDbClient dynamo, FlowlineTables tables) {
+        var store = new DynamoFlowStore(dynamo, tables, ACCOUNT);
+        var other = new DynamoFlowStore(dynamo, tables, ACCOUNT);
+        store.save(flow("100", true, null, "Welcome"));
+        Flow first = store.find("100").orElseThrow();
+
+        assertThat(store.find("100")).get().isSameAs(first);
+        other.save(flow("100", true, "1", "Hello"));
+        assertThat(store.find("100")).get().as("an edit through another instance")
+                .extracting(Flow::name, Flow::revisionId).containsExactly("Hello", "2");
+        other.delete("100");
+        assertThat(store.find("100")).isEmpty();
+    }
+
+    @Test
     void savingOnTopOfAStaleRevisionFails(DynamoDbClient dynamo, FlowlineTables tables) {
         var store = new DynamoFlowStore(dynamo, tables, ACCOUNT);
         store.save(flow("100", true, null, "Welcome"));

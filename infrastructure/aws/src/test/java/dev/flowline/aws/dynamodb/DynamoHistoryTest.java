@@ -6,8 +6,11 @@ import dev.flowline.engine.history.HistoryKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,5 +78,39 @@ class DynamoHistoryTest {
         other.append(second);
 
         assertThat(one.ofContact("c1")).containsExactlyInAnyOrder(first, second);
+    }
+
+    @Test
+    void aRunsEntriesAreOneItemReadInTimeOrderAmongOthers(DynamoDbClient dynamo, FlowlineTables tables) {
+        var run = new DynamoHistory(dynamo, tables, ACCOUNT);
+        var other = new DynamoHistory(dynamo, tables, ACCOUNT);
+        var email = new HistoryEntry("f1:c5:1", "f1", "c5", T0, HistoryKind.ACTION_SUCCEEDED, "1", "sent");
+        var between = new HistoryEntry(null, "f2", "c5", T0.plusMillis(1), HistoryKind.NOT_ENROLLED, null, "no");
+        var property = new HistoryEntry("f1:c5:1", "f1", "c5", T0.plusMillis(2), HistoryKind.ACTION_SUCCEEDED, "2", null);
+        var delay = new HistoryEntry("f1:c5:1", "f1", "c5", T0.plusMillis(3), HistoryKind.ACTION_SUCCEEDED, "3", null);
+        var elsewhere = new HistoryEntry("f1:c6:1", "f1", "c6", T0, HistoryKind.ACTION_SUCCEEDED, "1", null);
+
+        other.append(between);
+        run.appendAll(List.of(email, property, elsewhere, delay));
+
+        assertThat(dynamo.query(b -> b.tableName(tables.history()).keyConditionExpression("contactId = :c")
+                .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(ACCOUNT.key("c5"))))).count())
+                .as("the run's three entries in one item, beside the other writer's").isEqualTo(2);
+        assertThat(run.ofContact("c5")).containsExactly(email, between, property, delay);
+        assertThat(run.ofEnrolment("f1:c5:1")).containsExactly(email, property, delay);
+        assertThat(run.ofContact("c6")).containsExactly(elsewhere);
+    }
+
+    @Test
+    void aLongRunIsSplitIntoItemsOfBoundedSize(DynamoDbClient dynamo, FlowlineTables tables) {
+        var history = new DynamoHistory(dynamo, tables, ACCOUNT);
+        var entries = IntStream.range(0, DynamoHistory.ENTRIES_PER_ITEM + 1).mapToObj(i -> new HistoryEntry("f1:c7:1",
+                "f1", "c7", T0.plusNanos(i), HistoryKind.ACTION_SUCCEEDED, String.valueOf(i), null)).toList();
+
+        history.appendAll(entries);
+
+        assertThat(dynamo.query(b -> b.tableName(tables.history()).keyConditionExpression("contactId = :c")
+                .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(ACCOUNT.key("c7"))))).count()).isEqualTo(2);
+        assertThat(history.ofEnrolment("f1:c7:1")).containsExactlyElementsOf(entries);
     }
 }
