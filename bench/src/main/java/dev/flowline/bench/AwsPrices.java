@@ -1,7 +1,9 @@
 package dev.flowline.bench;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * AWS list prices in us-east-1 (on-demand, no free tier), what the cost of a run is computed at. Lambda on arm64,
@@ -40,22 +42,36 @@ final class AwsPrices {
         }
 
         List<String> breakdownPerMillion(double steps) {
-            double scale = 1e6 / steps;
-            return List.of(
-                    line("DynamoDB read units", readUnits * scale, readUnits * scale * DYNAMODB_PER_MILLION_READ_UNITS / 1e6),
-                    line("DynamoDB write units", writeUnits * scale, writeUnits * scale * DYNAMODB_PER_MILLION_WRITE_UNITS / 1e6),
-                    line("SQS requests", sqsRequests * scale, sqsRequests * scale * SQS_PER_MILLION_REQUESTS / 1e6),
-                    line("EventBridge events", events * scale, events * scale * EVENTBRIDGE_PER_MILLION_EVENTS / 1e6),
-                    line("Scheduler invocations", schedulerInvocations * scale,
-                            schedulerInvocations * scale * SCHEDULER_PER_MILLION_INVOCATIONS / 1e6),
-                    line("Lambda invocations", lambdaInvocations * scale,
-                            lambdaInvocations * scale * LAMBDA_PER_MILLION_REQUESTS / 1e6),
-                    line("Lambda GB-seconds", lambdaGbSeconds * scale, lambdaGbSeconds * scale * LAMBDA_ARM_PER_GB_SECOND),
-                    line("SES emails (not in the engine's cost)", emails * scale, emails * scale * SES_PER_THOUSAND_EMAILS / 1e3));
+            return perMillion(steps).stream().map(part -> String.format(Locale.ROOT, "    %-40s %,14.1f  $%,.4f",
+                    part.what(), part.quantity(), part.dollars())).toList();
         }
 
-        private static String line(String what, double quantity, double dollars) {
-            return String.format(Locale.ROOT, "    %-40s %,14.1f  $%,.4f", what, quantity, dollars);
+        /** The {@code n} dearest parts of the engine's cost per million steps, e.g. "DynamoDB write units $4.38". */
+        String dearestPerMillion(double steps, int n) {
+            return perMillion(steps).stream().filter(part -> !part.what().startsWith("SES"))
+                    .sorted(Comparator.comparingDouble(Part::dollars).reversed()).limit(n)
+                    .map(part -> String.format(Locale.ROOT, "%s $%.2f", part.what(), part.dollars()))
+                    .collect(Collectors.joining(", "));
+        }
+
+        private List<Part> perMillion(double steps) {
+            double scale = 1e6 / steps;
+            return List.of(
+                    Part.priced("DynamoDB read units", readUnits * scale, DYNAMODB_PER_MILLION_READ_UNITS / 1e6),
+                    Part.priced("DynamoDB write units", writeUnits * scale, DYNAMODB_PER_MILLION_WRITE_UNITS / 1e6),
+                    Part.priced("SQS requests", sqsRequests * scale, SQS_PER_MILLION_REQUESTS / 1e6),
+                    Part.priced("EventBridge events", events * scale, EVENTBRIDGE_PER_MILLION_EVENTS / 1e6),
+                    Part.priced("Scheduler invocations", schedulerInvocations * scale, SCHEDULER_PER_MILLION_INVOCATIONS / 1e6),
+                    Part.priced("Lambda invocations", lambdaInvocations * scale, LAMBDA_PER_MILLION_REQUESTS / 1e6),
+                    Part.priced("Lambda GB-seconds", lambdaGbSeconds * scale, LAMBDA_ARM_PER_GB_SECOND),
+                    Part.priced("SES emails (not in the engine's cost)", emails * scale, SES_PER_THOUSAND_EMAILS / 1e3));
+        }
+
+        /** What a part of the cost is, how much of it, and what that costs. */
+        private record Part(String what, double quantity, double dollars) {
+            static Part priced(String what, double quantity, double unitPrice) {
+                return new Part(what, quantity, quantity * unitPrice);
+            }
         }
     }
 

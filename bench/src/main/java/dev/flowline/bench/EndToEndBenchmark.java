@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,8 +32,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -201,10 +204,14 @@ final class EndToEndBenchmark {
         figures.add(Figure.report("e2e: event to first action p50", latencies[latencies.length / 2], "s"));
         figures.add(Figure.atMost("e2e: event to first action p99", percentile(latencies, 0.99), "s", 2));
         figures.add(Figure.report("e2e: DynamoDB writes per step", writesPerStep, "writes"));
-        figures.add(Figure.atMost("e2e: DynamoDB write units per step", counts.writeUnits() / steps, "units", 4));
+        figures.add(Figure.atMost("e2e: DynamoDB write units per step", counts.writeUnits() / steps, "units", 4)
+                .boundedBy("the items a step writes, by table or index: "
+                        + largest(counts.writeUnitsByKind(), kind -> kind.split(" ")[1], steps)));
         figures.add(Figure.atLeast("e2e: ratio to emulator bound", stepsPerSecond / (rawWrites / writesPerStep),
                 "ratio", 0.5));
-        figures.add(Figure.atMost("e2e: AWS requests per step", requestsPerStep, "requests", 4));
+        figures.add(Figure.atMost("e2e: AWS requests per step", requestsPerStep, "requests", 4)
+                .boundedBy("the requests each handler makes a step: "
+                        + largest(counts.byHandlerAndOperation(), operation -> operation.split(" ")[0], steps)));
         figures.add(Figure.atMost("e2e: schedules created", schedules.created(), "schedules", schedules.dueMinutes()));
         notes.add(String.format(Locale.ROOT, "end to end: %,d contacts, %,d action steps; %,d events at once for the"
                         + " throughput (%.1f s until all waited in the delay), then %,d paced at %.1f/s (half the"
@@ -229,6 +236,15 @@ final class EndToEndBenchmark {
         heapAndCost(counts, steps, heap);
     }
 
+    /** The largest groups of {@code counted}, grouped by {@code group} of their keys, per step: "a 1.70, b 0.67". */
+    private static String largest(Map<String, ? extends Number> counted, Function<String, String> group, long steps) {
+        Map<String, Double> groups = new HashMap<>();
+        counted.forEach((key, n) -> groups.merge(group.apply(key), n.doubleValue() / steps, Double::sum));
+        return groups.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(4)
+                .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
     /** Each handler's seconds at the memory template.yaml gives its function. */
     private static double gigabyteSeconds(RequestCounter.Counts counts) throws IOException {
         DeployedFunctions deployed = DeployedFunctions.of(Path.of(".."));
@@ -251,7 +267,8 @@ final class EndToEndBenchmark {
         var usage = new AwsPrices.Usage(counts.readUnits(), counts.writeUnits(),
                 counts.ofService("SQS"), counts.events(), schedules.created(), size.contacts(), lambdaInvocations,
                 gigabyteSeconds(counts));
-        figures.add(Figure.atMost("cost per million steps (no SES)", usage.engineDollars() / steps * 1e6, "USD", 3));
+        figures.add(Figure.atMost("cost per million steps (no SES)", usage.engineDollars() / steps * 1e6, "USD", 3)
+                .boundedBy("its dearest parts, " + usage.dearestPerMillion(steps, 3)));
         figures.add(Figure.report("cost per million steps with SES", (usage.engineDollars() + usage.emailDollars())
                 / steps * 1e6, "USD"));
         notes.add(AwsPrices.stated());
