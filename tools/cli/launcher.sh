@@ -5,7 +5,7 @@
 flowline_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
 flowline_package() {
-  ls "$flowline_root"/functions/api/target/flowline-api-*.jar 2>/dev/null | grep -v -e '/original-' -e '-sources' | head -n1
+  ls "$flowline_root"/functions/api/target/flowline-api-*-lambda.jar 2>/dev/null | head -n1
 }
 
 flowline_java() {
