@@ -334,9 +334,11 @@ final class EndToEndBenchmark {
         figures.add(Figure.atLeast("activation: ratio to emulator bound", emulatorSeconds / seconds, "ratio", 0.7)
                 .boundedBy(String.format(Locale.ROOT, "its requests made one after another, %.0f to a page of 100"
                                 + " contacts, %.0f ms each with the CPU between them, in the invocations the segments'"
-                                + " batches allow; the emulator's writes take %.0f%% of the time",
+                                + " batches allow; the emulator's writes take %.0f%% of the time, and this JVM (every"
+                                + " handler, both emulators) %.0f%% of the %d cores",
                         perContact * 100, activationStats.seconds() * 1000
-                                / Math.max(1, counts.ofHandler("flow-activation")), 100 * emulatorSeconds / seconds)));
+                                / Math.max(1, counts.ofHandler("flow-activation")), 100 * emulatorSeconds / seconds,
+                        100 * cpuSeconds / (seconds * os.getAvailableProcessors()), os.getAvailableProcessors())));
         notes.add(String.format(Locale.ROOT, "activation: %,d existing contacts enrolled in %.1f s (%.0f/s), %.2f"
                         + " DynamoDB items written per contact; the action executor ran each enrolment's first step"
                         + " meanwhile, on the same emulator", contacts, seconds, perSecond, writesPerContact));
